@@ -1,0 +1,63 @@
+/**
+ * Reading cells the way Vietnamese spreadsheets are typed: decimal commas, stray and non-breaking
+ * spaces, NFD text from some keyboards. What is unambiguous is accepted; the rest comes back as a
+ * problem for the caller to report with its cell.
+ */
+
+/** A cell value as Sheets' getValues() returns it: '' for a blank cell. */
+export type CellValue = string | number | boolean | Date;
+
+export type NumberProblem =
+  | { kind: 'blank' }
+  | { kind: 'notANumber'; text: string }
+  | { kind: 'ambiguousNumber'; text: string }
+  | { kind: 'date' }
+  | { kind: 'boolean' };
+
+export type ReadResult<T, P> = { ok: true; value: T } | { ok: false; problem: P };
+
+const SPACES = /[\s\u00a0\u2007\u202f\ufeff]+/g;
+
+/** NFC, no leading or trailing space, every run of spaces (non-breaking ones too) made one space. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFC').replace(SPACES, ' ').trim();
+}
+
+/** Compares header and label texts: normalised and case-insensitive. */
+export function textKey(value: unknown): string {
+  return typeof value === 'string' ? normalizeText(value).toLocaleLowerCase('vi') : '';
+}
+
+export function isBlank(value: unknown): boolean {
+  return (
+    value === '' ||
+    value === null ||
+    value === undefined ||
+    (typeof value === 'string' && normalizeText(value) === '')
+  );
+}
+
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,](\d+))?$/;
+
+/**
+ * A number from a cell. Text such as "8,5" or " 8.5 " reads as 8.5. "1.000" or "1,000" is refused as
+ * ambiguous (a thousands separator or a decimal?), and so is anything else that is not a plain number.
+ */
+export function readNumber(value: CellValue): ReadResult<number, NumberProblem> {
+  if (typeof value === 'number') {
+    return Number.isFinite(value)
+      ? { ok: true, value }
+      : { ok: false, problem: { kind: 'notANumber', text: String(value) } };
+  }
+  if (typeof value === 'boolean') return { ok: false, problem: { kind: 'boolean' } };
+  if (value instanceof Date) return { ok: false, problem: { kind: 'date' } };
+  const text = normalizeText(String(value ?? '')).replace(/\u2212/g, '-');
+  if (text === '') return { ok: false, problem: { kind: 'blank' } };
+  const match = PLAIN_NUMBER.exec(text.replace(/ /g, ''));
+  if (!match) return { ok: false, problem: { kind: 'notANumber', text } };
+  const decimals = match[1];
+  if (decimals !== undefined && decimals.length === 3) {
+    return { ok: false, problem: { kind: 'ambiguousNumber', text } };
+  }
+  return { ok: true, value: Number(match[0].replace(',', '.')) };
+}

@@ -1,0 +1,64 @@
+import { findRubric, rubricIds } from './catalog';
+import { type CellValue, isBlank, normalizeText, readNumber } from './cells';
+import { describeNumberProblem, MESSAGES } from './messages';
+import { classify, maxTotal, type Rubric } from './rubric';
+import { sumPoints } from './scoring';
+
+/**
+ * The logic of the custom formulas. Sheets passes one cell as a value and a range as a 2D array;
+ * a value gives a value back and a range of N rows gives an N×1 column, so one formula serves a whole
+ * column. A bad row gets its message in its own cell and does not spoil the others.
+ */
+
+export type FormulaValue = string | number;
+export type FormulaResult = FormulaValue | FormulaValue[][];
+
+function rowsOf(input: unknown): CellValue[][] {
+  if (!Array.isArray(input)) return [[(input ?? '') as CellValue]];
+  return input.map((row) => (Array.isArray(row) ? row : [row]) as CellValue[]);
+}
+
+function shapeLike(input: unknown, results: FormulaValue[]): FormulaResult {
+  return Array.isArray(input) ? results.map((value) => [value]) : (results[0] ?? '');
+}
+
+/** XHHT_TONG: the total of each row; a blank row stays blank, a row with a bad or missing cell says so. */
+export function rowTotals(input: unknown): FormulaResult {
+  const results = rowsOf(input).map((row, r): FormulaValue => {
+    if (row.every(isBlank)) return '';
+    const points: number[] = [];
+    for (const [c, cell] of row.entries()) {
+      const read = readNumber(cell);
+      if (!read.ok)
+        return MESSAGES.formulaRowError(r + 1, c + 1, describeNumberProblem(read.problem));
+      points.push(read.value);
+    }
+    return sumPoints(points);
+  });
+  return shapeLike(input, results);
+}
+
+/** XHHT_XEPLOAI: the band of each total under the rubric. */
+export function rowBands(input: unknown, rubric: Rubric): FormulaResult {
+  const rows = rowsOf(input);
+  if (rows.some((row) => row.length > 1))
+    throw new Error(MESSAGES.formulaNeedsOneColumn('XHHT_XEPLOAI'));
+  const max = maxTotal(rubric);
+  const results = rows.map(([cell], r): FormulaValue => {
+    if (isBlank(cell)) return '';
+    const read = readNumber(cell ?? '');
+    if (!read.ok) return MESSAGES.formulaRowError(r + 1, 1, describeNumberProblem(read.problem));
+    if (read.value < 0 || read.value > max)
+      return MESSAGES.formulaTotalOutOfRange(r + 1, read.value, max);
+    return classify(rubric, read.value);
+  });
+  return shapeLike(input, results);
+}
+
+/** The rubric a formula argument names; an unknown id fails the whole formula with the valid ids. */
+export function rubricNamed(argument: unknown): Rubric {
+  const id = normalizeText(String(argument ?? ''));
+  const rubric = findRubric(id);
+  if (!rubric) throw new Error(MESSAGES.unknownRubric(id, rubricIds()));
+  return rubric;
+}

@@ -1,0 +1,56 @@
+import type { NumberProblem } from './cells';
+import type { Item } from './rubric';
+import type { ItemProblem } from './scoring';
+
+/**
+ * Every sentence the product says to an officer about their data, in Vietnamese. Numbers are shown
+ * the Vietnamese way (8,5), the way the officer types them.
+ */
+
+export function formatNumber(value: number): string {
+  return String(value).replace('.', ',');
+}
+
+export function describeNumberProblem(problem: NumberProblem): string {
+  switch (problem.kind) {
+    case 'blank':
+      return 'chưa nhập';
+    case 'notANumber':
+      return `«${problem.text}» không phải là số`;
+    case 'ambiguousNumber':
+      return `«${problem.text}» không rõ là số lẻ hay số hàng nghìn; số lẻ gõ một hoặc hai chữ số sau dấu phẩy, ví dụ 8,5`;
+    case 'date':
+      return 'ô đang chứa ngày tháng (có thể do gõ 8/5 hay 8.5); hãy gõ lại điểm, ví dụ 8,5';
+    case 'boolean':
+      return 'ô đang chứa giá trị đúng/sai (TRUE/FALSE), không phải điểm';
+  }
+}
+
+export function describeItemProblem(problem: ItemProblem): string {
+  switch (problem.kind) {
+    case 'negative':
+      return `điểm âm (${formatNumber(problem.value)})`;
+    case 'aboveMax':
+      return `${formatNumber(problem.value)} lớn hơn điểm tối đa ${formatNumber(problem.max)}`;
+    default:
+      return describeNumberProblem(problem);
+  }
+}
+
+/** One line of a row's error cell: where, which item, what is wrong, what is expected. */
+export function itemIssueMessage(where: string, item: Item, problem: ItemProblem): string {
+  return `${where} (mục ${item.code}): ${describeItemProblem(problem)}. Cần một số từ 0 đến ${formatNumber(item.max)}.`;
+}
+
+export const MESSAGES = {
+  emptyRow: 'Chưa nhập điểm mục nào.',
+  missingUnitCode: (where: string) => `${where}: có điểm nhưng thiếu mã đơn vị.`,
+  unknownRubric: (id: string, known: readonly string[]) =>
+    `Không có bộ tiêu chí «${id}». Các mã hợp lệ: ${known.join(', ')}.`,
+  formulaRowError: (row: number, column: number, text: string) =>
+    `Lỗi (dòng ${row}, cột ${column}): ${text}`,
+  formulaTotalOutOfRange: (row: number, total: number, max: number) =>
+    `Lỗi (dòng ${row}): tổng ${formatNumber(total)} nằm ngoài khoảng 0 đến ${formatNumber(max)}`,
+  formulaNeedsOneColumn: (name: string) =>
+    `${name} cần một ô hoặc một cột; vùng đã chọn có nhiều cột.`,
+} as const;

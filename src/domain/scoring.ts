@@ -1,0 +1,70 @@
+import { type CellValue, isBlank, type NumberProblem, readNumber } from './cells';
+import { classify, type Item, itemsOf, type Rubric } from './rubric';
+
+export type ItemProblem =
+  | NumberProblem
+  | { kind: 'negative'; value: number }
+  | { kind: 'aboveMax'; value: number; max: number };
+
+export interface ItemIssue {
+  /** Position of the item in itemsOf(rubric). */
+  readonly index: number;
+  readonly item: Item;
+  readonly problem: ItemProblem;
+}
+
+export type UnitScore =
+  | {
+      readonly status: 'scored';
+      readonly criterionTotals: readonly number[];
+      readonly total: number;
+      readonly band: string;
+    }
+  | { readonly status: 'empty' }
+  | { readonly status: 'invalid'; readonly issues: readonly ItemIssue[] };
+
+/** Adds points without binary drift: 8.1 + 8.2 is 16.3, not 16.299999999999997. */
+export function sumPoints(values: readonly number[]): number {
+  return values.reduce((sum, value) => sum + Math.round(value * 1000), 0) / 1000;
+}
+
+/** Reads one item's cell against the item's maximum. */
+export function readItem(
+  item: Item,
+  value: CellValue,
+): { ok: true; value: number } | { ok: false; problem: ItemProblem } {
+  const read = readNumber(value);
+  if (!read.ok) return read;
+  if (read.value < 0) return { ok: false, problem: { kind: 'negative', value: read.value } };
+  if (read.value > item.max) {
+    return { ok: false, problem: { kind: 'aboveMax', value: read.value, max: item.max } };
+  }
+  return read;
+}
+
+/**
+ * Scores one unit from its item cells, given in the order of itemsOf(rubric). A unit with no item
+ * filled in is "empty", not wrong; a unit with any problem is not scored at all.
+ */
+export function scoreUnit(rubric: Rubric, values: readonly CellValue[]): UnitScore {
+  const items = itemsOf(rubric);
+  if (items.every((_, index) => isBlank(values[index]))) return { status: 'empty' };
+
+  const points: number[] = [];
+  const issues: ItemIssue[] = [];
+  items.forEach((item, index) => {
+    const read = readItem(item, values[index] ?? '');
+    if (read.ok) points.push(read.value);
+    else issues.push({ index, item, problem: read.problem });
+  });
+  if (issues.length > 0) return { status: 'invalid', issues };
+
+  let offset = 0;
+  const criterionTotals = rubric.criteria.map((criterion) => {
+    const subtotal = sumPoints(points.slice(offset, offset + criterion.items.length));
+    offset += criterion.items.length;
+    return subtotal;
+  });
+  const total = sumPoints(criterionTotals);
+  return { status: 'scored', criterionTotals, total, band: classify(rubric, total) };
+}

@@ -1,0 +1,112 @@
+/**
+ * The part of Google's services this project calls, narrowed from @types/google-apps-script so that
+ * the in-memory fakes can implement it. Each interface below is checked at the end of the file to be
+ * a supertype of the real service: a method the real API does not have, or a wrong signature, is a
+ * type error.
+ */
+type S = typeof GoogleAppsScript.Spreadsheet;
+type Sheets = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type Builder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+type ProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
+
+export interface ProtectionApi
+  extends Pick<Protection, 'getDescription' | 'isWarningOnly' | 'remove'> {
+  setDescription(description: string): ProtectionApi;
+  setWarningOnly(warningOnly: boolean): ProtectionApi;
+}
+
+export interface DataValidationApi {
+  getHelpText(): string;
+}
+
+export interface DataValidationBuilderApi {
+  requireNumberBetween(start: number, end: number): DataValidationBuilderApi;
+  requireValueInList(values: string[], showDropdown: boolean): DataValidationBuilderApi;
+  setAllowInvalid(allowInvalidData: boolean): DataValidationBuilderApi;
+  setHelpText(helpText: string): DataValidationBuilderApi;
+  build(): DataValidationApi;
+}
+
+export interface RangeApi
+  extends Pick<Range, 'getValues' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns'> {
+  setValues(values: unknown[][]): RangeApi;
+  setDataValidation(rule: DataValidationApi | null): RangeApi;
+  setNumberFormat(numberFormat: string): RangeApi;
+  setFontWeight(fontWeight: 'bold' | 'normal' | null): RangeApi;
+  setBackground(color: string | null): RangeApi;
+  setWrap(isWrapEnabled: boolean): RangeApi;
+  protect(): ProtectionApi;
+}
+
+export interface SheetApi
+  extends Pick<Sheet, 'getName' | 'getMaxRows' | 'setFrozenRows' | 'setFrozenColumns'> {
+  getDataRange(): RangeApi;
+  getRange(row: number, column: number, numRows: number, numColumns: number): RangeApi;
+  setColumnWidth(columnPosition: number, width: number): SheetApi;
+  getProtections(type: ProtectionType): ProtectionApi[];
+}
+
+export interface SpreadsheetApi
+  extends Pick<Sheets, 'setSpreadsheetLocale' | 'setSpreadsheetTimeZone'> {
+  getSheetByName(name: string): SheetApi | null;
+  insertSheet(sheetName: string): SheetApi;
+}
+
+export interface MenuApi {
+  addItem(caption: string, functionName: string): MenuApi;
+  addSeparator(): MenuApi;
+  addToUi(): void;
+}
+
+export interface UiApi {
+  createMenu(caption: string): MenuApi;
+  alert(
+    title: string,
+    prompt: string,
+    buttons: GoogleAppsScript.Base.ButtonSet,
+  ): GoogleAppsScript.Base.Button;
+  readonly ButtonSet: typeof GoogleAppsScript.Base.ButtonSet;
+}
+
+export interface SpreadsheetAppApi
+  extends Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'flush'> {
+  getActiveSpreadsheet(): SpreadsheetApi;
+  getUi(): UiApi;
+  newDataValidation(): DataValidationBuilderApi;
+  readonly ProtectionType: S['ProtectionType'];
+}
+
+export type LockServiceApi = Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'>;
+export type SessionApi = Pick<GoogleAppsScript.Base.Session, 'getActiveUser'>;
+export type PropertiesServiceApi = Pick<
+  GoogleAppsScript.Properties.PropertiesService,
+  'getDocumentProperties'
+>;
+export type MailAppApi = Pick<
+  GoogleAppsScript.Mail.MailApp,
+  'getRemainingDailyQuota' | 'sendEmail'
+>;
+
+/** The Apps Script globals the adapters use; the bundle test gives fakes of exactly these. */
+export interface AppsScriptGlobals {
+  readonly SpreadsheetApp: SpreadsheetAppApi;
+  readonly LockService: LockServiceApi;
+  readonly Session: SessionApi;
+  readonly PropertiesService: PropertiesServiceApi;
+  readonly MailApp: MailAppApi;
+}
+
+// Compile-time proof that the real services satisfy the narrowed ones.
+type Satisfies<Real extends Narrow, Narrow> = [Real, Narrow];
+export type RealServicesFit = [
+  Satisfies<Protection, ProtectionApi>,
+  Satisfies<Builder, DataValidationBuilderApi>,
+  Satisfies<Range, RangeApi>,
+  Satisfies<Sheet, SheetApi>,
+  Satisfies<Sheets, SpreadsheetApi>,
+  Satisfies<GoogleAppsScript.Base.Ui, UiApi>,
+  Satisfies<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppApi>,
+];

@@ -1,0 +1,69 @@
+import {
+  aboutAction,
+  bandFormula,
+  buildMenu,
+  scoreAllAction,
+  setUpAction,
+  totalFormula,
+} from '../sheets/actions';
+import type { Context } from '../sheets/ports';
+import { GasLock, GasUi, systemClock } from './services';
+import { GasWorkbook } from './workbook';
+
+/**
+ * The Apps Script entry. build.mjs turns every export into a global function of the script project;
+ * nothing here runs at load time and nothing here decides anything.
+ */
+
+function context(): Context {
+  const workbook = new GasWorkbook(SpreadsheetApp);
+  return {
+    workbook,
+    ui: new GasUi(SpreadsheetApp),
+    clock: systemClock,
+    lock: new GasLock(LockService, workbook),
+  };
+}
+
+/** Simple trigger: builds the XHHT menu when the spreadsheet opens. */
+export function onOpen(): void {
+  buildMenu(new GasUi(SpreadsheetApp));
+}
+
+export function xhhtSetUp(): void {
+  setUpAction(context());
+}
+
+export function xhhtScoreAll(): void {
+  scoreAllAction(context());
+}
+
+export function xhhtAbout(): void {
+  aboutAction(context());
+}
+
+/**
+ * Tính tổng điểm của từng dòng: mỗi dòng là điểm các mục của một đơn vị. Chọn cả vùng (ví dụ D2:M200)
+ * để có cả cột tổng điểm. Dòng trống cho kết quả trống; ô không phải số (kể cả ô trống xen giữa) được
+ * báo lỗi ngay tại dòng đó. Số lẻ gõ bằng dấu phẩy, ví dụ 8,5.
+ *
+ * @param {number|number[][]} vung_diem Vùng điểm các mục: một dòng cho một đơn vị.
+ * @return {number|string|Array<Array<number|string>>} Tổng điểm của mỗi dòng (một cột).
+ * @customfunction
+ */
+export function XHHT_TONG(vung_diem: unknown) {
+  return totalFormula(vung_diem);
+}
+
+/**
+ * Xếp loại theo tổng điểm (Tốt, Khá, Trung bình, Chưa đạt) theo bộ tiêu chí. Nhận một ô hoặc cả cột
+ * tổng điểm. Không ghi mã bộ tiêu chí thì dùng «Bộ tiêu chí mặc định» ở trang Cài đặt.
+ *
+ * @param {number|number[][]} tong_diem Tổng điểm: một ô hoặc một cột.
+ * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí, ví dụ "TT22_2020_DVHT".
+ * @return {string|string[][]} Xếp loại của mỗi tổng điểm.
+ * @customfunction
+ */
+export function XHHT_XEPLOAI(tong_diem: unknown, ma_bo_tieu_chi?: unknown) {
+  return bandFormula(tong_diem, ma_bo_tieu_chi, () => new GasWorkbook(SpreadsheetApp));
+}

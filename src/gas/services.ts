@@ -1,0 +1,98 @@
+import type { MailMessage, MenuItem } from '../sheets/ports';
+import {
+  BusyError,
+  type ClockPort,
+  type IdentityPort,
+  type LockPort,
+  type MailerPort,
+  type StorePort,
+  type UiPort,
+  type WorkbookPort,
+} from '../sheets/ports';
+import type {
+  LockServiceApi,
+  MailAppApi,
+  PropertiesServiceApi,
+  SessionApi,
+  SpreadsheetAppApi,
+} from './api';
+
+/** One adapter per Apps Script service behind the ports other than the workbook. */
+
+const LOCK_WAIT_MS = 20_000;
+
+export class GasUi implements UiPort {
+  constructor(private readonly app: SpreadsheetAppApi) {}
+
+  alert(title: string, message: string): void {
+    const ui = this.app.getUi();
+    ui.alert(title, message, ui.ButtonSet.OK);
+  }
+
+  addMenu(title: string, items: readonly (MenuItem | null)[]): void {
+    const menu = this.app.getUi().createMenu(title);
+    for (const item of items) {
+      if (item) menu.addItem(item.label, item.handler);
+      else menu.addSeparator();
+    }
+    menu.addToUi();
+  }
+}
+
+export class GasLock implements LockPort {
+  constructor(
+    private readonly service: LockServiceApi,
+    private readonly workbook: WorkbookPort,
+  ) {}
+
+  withLock<T>(work: () => T): T {
+    const lock = this.service.getDocumentLock();
+    if (!lock.tryLock(LOCK_WAIT_MS)) throw new BusyError();
+    try {
+      return work();
+    } finally {
+      // Pending writes must land before another run may read.
+      this.workbook.flush();
+      lock.releaseLock();
+    }
+  }
+}
+
+export class GasIdentity implements IdentityPort {
+  constructor(private readonly session: SessionApi) {}
+
+  activeUserEmail(): string {
+    return this.session.getActiveUser().getEmail().trim();
+  }
+}
+
+export class GasStore implements StorePort {
+  constructor(private readonly service: PropertiesServiceApi) {}
+
+  get(key: string): string | null {
+    return this.service.getDocumentProperties().getProperty(key);
+  }
+
+  set(key: string, value: string): void {
+    this.service.getDocumentProperties().setProperty(key, value);
+  }
+}
+
+export class GasMailer implements MailerPort {
+  constructor(private readonly mail: MailAppApi) {}
+
+  remainingDailyQuota(): number {
+    return this.mail.getRemainingDailyQuota();
+  }
+
+  send(message: MailMessage): void {
+    this.mail.sendEmail({
+      to: message.to.join(','),
+      subject: message.subject,
+      body: message.textBody,
+      ...(message.htmlBody === undefined ? {} : { htmlBody: message.htmlBody }),
+    });
+  }
+}
+
+export const systemClock: ClockPort = { now: () => new Date() };

@@ -1,0 +1,128 @@
+import type { CellValue } from '../domain/cells';
+import type { ColumnRun, SheetPort, WorkbookPort } from '../sheets/ports';
+import type { SheetApi, SpreadsheetAppApi } from './api';
+
+const HEADER_BACKGROUND = '#d9ead3';
+
+/** The workbook port over SpreadsheetApp: each port call is one Sheets call, or a fixed few. */
+class GasSheet implements SheetPort {
+  constructor(
+    private readonly app: SpreadsheetAppApi,
+    private readonly sheet: SheetApi,
+  ) {}
+
+  get name(): string {
+    return this.sheet.getName();
+  }
+
+  readValues(): CellValue[][] {
+    return this.sheet.getDataRange().getValues() as CellValue[][];
+  }
+
+  writeValues(row: number, column: number, values: CellValue[][]): void {
+    if (values.length === 0 || values[0]?.length === 0) return;
+    this.sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(values);
+  }
+
+  freeze(rows: number, columns: number): void {
+    this.sheet.setFrozenRows(rows);
+    this.sheet.setFrozenColumns(columns);
+  }
+
+  styleHeader(row: number, columns: number): void {
+    this.sheet
+      .getRange(row, 1, 1, columns)
+      .setFontWeight('bold')
+      .setBackground(HEADER_BACKGROUND)
+      .setWrap(true);
+  }
+
+  private columnBelow(column: number, fromRow: number) {
+    return this.sheet.getRange(
+      fromRow,
+      column,
+      Math.max(1, this.sheet.getMaxRows() - fromRow + 1),
+      1,
+    );
+  }
+
+  requireNumberBetween(
+    column: number,
+    fromRow: number,
+    min: number,
+    max: number,
+    help: string,
+  ): void {
+    const rule = this.app
+      .newDataValidation()
+      .requireNumberBetween(min, max)
+      .setAllowInvalid(false)
+      .setHelpText(help)
+      .build();
+    this.columnBelow(column, fromRow).setDataValidation(rule);
+  }
+
+  requireOneOf(
+    column: number,
+    fromRow: number,
+    rows: number,
+    options: readonly string[],
+    help: string,
+  ): void {
+    const rule = this.app
+      .newDataValidation()
+      .requireValueInList([...options], true)
+      .setAllowInvalid(false)
+      .setHelpText(help)
+      .build();
+    this.sheet.getRange(fromRow, column, rows, 1).setDataValidation(rule);
+  }
+
+  setNumberFormat(column: number, fromRow: number, format: string): void {
+    this.columnBelow(column, fromRow).setNumberFormat(format);
+  }
+
+  setColumnWidth(column: number, pixels: number): void {
+    this.sheet.setColumnWidth(column, pixels);
+  }
+
+  protectColumnsWarningOnly(runs: readonly ColumnRun[], description: string): void {
+    for (const protection of this.sheet.getProtections(this.app.ProtectionType.RANGE)) {
+      if (protection.getDescription() === description) protection.remove();
+    }
+    const rows = this.sheet.getMaxRows();
+    for (const run of runs) {
+      this.sheet
+        .getRange(1, run.first, rows, run.count)
+        .protect()
+        .setDescription(description)
+        .setWarningOnly(true);
+    }
+  }
+}
+
+export class GasWorkbook implements WorkbookPort {
+  constructor(private readonly app: SpreadsheetAppApi) {}
+
+  private get spreadsheet() {
+    return this.app.getActiveSpreadsheet();
+  }
+
+  sheet(name: string): SheetPort | undefined {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    return sheet ? new GasSheet(this.app, sheet) : undefined;
+  }
+
+  addSheet(name: string): SheetPort {
+    return new GasSheet(this.app, this.spreadsheet.insertSheet(name));
+  }
+
+  setLocaleAndTimeZone(locale: string, timeZone: string): void {
+    this.spreadsheet.setSpreadsheetLocale(locale);
+    this.spreadsheet.setSpreadsheetTimeZone(timeZone);
+  }
+
+  flush(): void {
+    this.app.flush();
+  }
+}

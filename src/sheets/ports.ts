@@ -1,0 +1,113 @@
+import type { CellValue } from '../domain/cells';
+
+/**
+ * The ports through which use cases reach the outside. Apps Script adapters live in src/gas, Node
+ * adapters in src/node, fakes in test/fakes. Reads and writes of cell data are the expensive calls:
+ * a use case makes a fixed number of them whatever the number of rows.
+ */
+
+/** Adjacent columns: `count` of them from the 1-based `first`. */
+export interface ColumnRun {
+  readonly first: number;
+  readonly count: number;
+}
+
+export interface SheetPort {
+  readonly name: string;
+  /** Every value from A1 to the last row and column with content, blanks as ''. One read. */
+  readValues(): CellValue[][];
+  /** Writes a rectangular block whose top-left cell is (row, column), 1-based. One write. */
+  writeValues(row: number, column: number, values: CellValue[][]): void;
+  freeze(rows: number, columns: number): void;
+  /** Bold header cells on a tinted background, over the first `columns` cells of `row`. */
+  styleHeader(row: number, columns: number): void;
+  /** Number cells only, between min and max, from `fromRow` down to the end of the sheet. */
+  requireNumberBetween(
+    column: number,
+    fromRow: number,
+    min: number,
+    max: number,
+    help: string,
+  ): void;
+  /** A dropdown, from `fromRow` down `rows` rows. */
+  requireOneOf(
+    column: number,
+    fromRow: number,
+    rows: number,
+    options: readonly string[],
+    help: string,
+  ): void;
+  setNumberFormat(column: number, fromRow: number, format: string): void;
+  setColumnWidth(column: number, pixels: number): void;
+  /**
+   * Warning-only protection of whole columns (the script writes there on everyone's behalf). Replaces
+   * the earlier protections with the same description, so running set-up again adds none.
+   */
+  protectColumnsWarningOnly(runs: readonly ColumnRun[], description: string): void;
+}
+
+export interface WorkbookPort {
+  sheet(name: string): SheetPort | undefined;
+  addSheet(name: string): SheetPort;
+  setLocaleAndTimeZone(locale: string, timeZone: string): void;
+  /** Applies pending writes; called before a lock is released. */
+  flush(): void;
+}
+
+export interface MenuItem {
+  readonly label: string;
+  /** Name of the global function the item calls. */
+  readonly handler: string;
+}
+
+export interface UiPort {
+  alert(title: string, message: string): void;
+  /** Adds a menu to the spreadsheet's menu bar; `null` draws a separator. */
+  addMenu(title: string, items: readonly (MenuItem | null)[]): void;
+}
+
+export interface ClockPort {
+  now(): Date;
+}
+
+export interface LockPort {
+  /** Runs `work` while holding the document lock; throws BusyError when it cannot be had in time. */
+  withLock<T>(work: () => T): T;
+}
+
+export interface IdentityPort {
+  /** The active user's email, or '' when Google does not tell it. */
+  activeUserEmail(): string;
+}
+
+export interface StorePort {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export interface MailMessage {
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly textBody: string;
+  readonly htmlBody?: string;
+}
+
+export interface MailerPort {
+  remainingDailyQuota(): number;
+  send(message: MailMessage): void;
+}
+
+export class BusyError extends Error {
+  constructor() {
+    super('Đang có người khác chạy XHHT trên bảng tính này. Vui lòng thử lại sau ít phút.');
+    this.name = 'BusyError';
+  }
+}
+
+/** What a use case is given to work with. */
+export interface Context {
+  readonly workbook: WorkbookPort;
+  readonly ui: UiPort;
+  readonly clock: ClockPort;
+  readonly lock: LockPort;
+}

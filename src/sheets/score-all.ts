@@ -1,0 +1,128 @@
+import { sheetCellRef } from '../domain/a1';
+import { CATALOG } from '../domain/catalog';
+import { type CellValue, isBlank, normalizeText } from '../domain/cells';
+import { itemIssueMessage, MESSAGES } from '../domain/messages';
+import { itemsOf, type Rubric } from '../domain/rubric';
+import { scoreUnit, type UnitScore } from '../domain/scoring';
+import { type ScoredUnit, type Summary, summarize } from '../domain/summary';
+import { SheetError } from './errors';
+import { criterionKey, itemKey, RESULT_KEYS, scoringColumns } from './layout';
+import type { Context, SheetPort } from './ports';
+import { columnOf, columnRuns, type Located, locateColumns } from './table';
+
+export interface RowError {
+  readonly row: number;
+  readonly message: string;
+}
+
+export interface SheetScore {
+  readonly sheet: string;
+  readonly rubric: Rubric;
+  readonly units: readonly ScoredUnit[];
+  readonly errors: readonly RowError[];
+  readonly summary: Summary;
+}
+
+function missingHeadersError(sheet: string, missing: Located['missing']): SheetError {
+  const names = missing.map((spec) => `«${spec.header}»`).join(', ');
+  return new SheetError(
+    `Trang «${sheet}» thiếu cột ${names} ở dòng tiêu đề (dòng 1). Có thể tiêu đề đã bị sửa hoặc xóa; ` +
+      'hãy đặt lại tên cột, hoặc chạy XHHT → Khởi tạo bảng tính để thêm cột còn thiếu.',
+  );
+}
+
+/** The result cells of one row, keyed like the result columns. */
+function resultCells(
+  rubric: Rubric,
+  score: UnitScore | undefined,
+  error: string,
+  at: Date | '',
+): Map<string, CellValue> {
+  const cells = new Map<string, CellValue>();
+  rubric.criteria.forEach((criterion, i) => {
+    cells.set(
+      criterionKey(criterion.code),
+      score?.status === 'scored' ? (score.criterionTotals[i] ?? '') : '',
+    );
+  });
+  cells.set(RESULT_KEYS.total, score?.status === 'scored' ? score.total : '');
+  cells.set(RESULT_KEYS.band, score?.status === 'scored' ? score.band : '');
+  cells.set(RESULT_KEYS.error, error);
+  cells.set(RESULT_KEYS.scoredAt, at);
+  return cells;
+}
+
+/** Scores every row of one scoring sheet: one read, one write per run of adjacent result columns. */
+export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetScore {
+  const columns = scoringColumns(rubric);
+  const [header = [], ...rows] = sheet.readValues();
+  const located = locateColumns(header, columns.all);
+  if (located.missing.length > 0) throw missingHeadersError(sheet.name, located.missing);
+
+  const col = (key: string) => columnOf(located, key);
+  const itemColumns = itemsOf(rubric).map((item) => col(itemKey(item.code)));
+  const units: ScoredUnit[] = [];
+  const errors: RowError[] = [];
+
+  const results = rows.map((row, i) => {
+    const rowNumber = i + 2;
+    const code = normalizeText(String(row[col('code') - 1] ?? ''));
+    const values = itemColumns.map((c) => row[c - 1] ?? '');
+    if (code === '' && values.every(isBlank)) return resultCells(rubric, undefined, '', '');
+    if (code === '') {
+      const message = MESSAGES.missingUnitCode(sheetCellRef(sheet.name, rowNumber, col('code')));
+      errors.push({ row: rowNumber, message });
+      return resultCells(rubric, undefined, message, now);
+    }
+    const score = scoreUnit(rubric, values);
+    units.push({ district: normalizeText(String(row[col('district') - 1] ?? '')), score });
+    if (score.status === 'empty') return resultCells(rubric, score, MESSAGES.emptyRow, now);
+    if (score.status === 'scored') return resultCells(rubric, score, '', now);
+    const message = score.issues
+      .map((issue) =>
+        itemIssueMessage(
+          sheetCellRef(sheet.name, rowNumber, itemColumns[issue.index] ?? 0),
+          issue.item,
+          issue.problem,
+        ),
+      )
+      .join('\n');
+    errors.push({ row: rowNumber, message });
+    return resultCells(rubric, score, message, now);
+  });
+
+  if (results.length > 0) {
+    const keyAt = new Map(columns.results.map((spec) => [col(spec.key), spec.key]));
+    for (const run of columnRuns([...keyAt.keys()])) {
+      const keys = Array.from({ length: run.count }, (_, i) => keyAt.get(run.first + i) ?? '');
+      sheet.writeValues(
+        2,
+        run.first,
+        results.map((cells) => keys.map((key) => cells.get(key) ?? '')),
+      );
+    }
+  }
+  return { sheet: sheet.name, rubric, units, errors, summary: summarize(rubric, units) };
+}
+
+/**
+ * XHHT → Chấm điểm tất cả. Scores every scoring sheet of a built-in rubric that the workbook has,
+ * writing only result columns: what officers typed is never touched.
+ */
+export function scoreAll(ctx: Context): SheetScore[] {
+  return ctx.lock.withLock(() => {
+    const now = ctx.clock.now();
+    const scored: SheetScore[] = [];
+    for (const rubric of CATALOG) {
+      const sheet = ctx.workbook.sheet(rubric.scoringSheet);
+      if (sheet) scored.push(scoreSheet(sheet, rubric, now));
+    }
+    if (scored.length === 0) {
+      throw new SheetError(
+        'Chưa có trang chấm điểm nào. Hãy chạy XHHT → Khởi tạo bảng tính trước.',
+      );
+    }
+    ctx.workbook.flush();
+    return scored;
+  });
+}

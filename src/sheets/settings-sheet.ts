@@ -1,0 +1,64 @@
+import { sheetCellRef } from '../domain/a1';
+import { DEFAULT_RUBRIC_ID } from '../domain/catalog';
+import { type CellValue, normalizeText } from '../domain/cells';
+import { parseSettings, SETTING_SPECS, type Settings } from '../domain/settings';
+import { SheetError } from './errors';
+import { SETTINGS_COLUMNS, SETTINGS_SHEET } from './layout';
+import type { WorkbookPort } from './ports';
+import { columnOf, locateColumns } from './table';
+
+interface SettingCells {
+  readonly values: Map<string, CellValue>;
+  /** 1-based row of each key. */
+  readonly rows: Map<string, number>;
+  readonly valueColumn: number;
+}
+
+function readSettingCells(workbook: WorkbookPort): SettingCells | undefined {
+  const sheet = workbook.sheet(SETTINGS_SHEET);
+  if (!sheet) return undefined;
+  const [header = [], ...rows] = sheet.readValues();
+  const located = locateColumns(header, SETTINGS_COLUMNS.slice(0, 3));
+  if (located.missing.length > 0) {
+    const names = located.missing.map((spec) => `«${spec.header}»`).join(', ');
+    throw new SheetError(
+      `Trang «${SETTINGS_SHEET}» thiếu cột ${names} ở dòng 1. Hãy chạy lại XHHT → Khởi tạo bảng tính.`,
+    );
+  }
+  const keyColumn = columnOf(located, 'key');
+  const valueColumn = columnOf(located, 'value');
+  const values = new Map<string, CellValue>();
+  const rowOf = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const key = normalizeText(String(row[keyColumn - 1] ?? ''));
+    if (key !== '' && !values.has(key)) {
+      values.set(key, row[valueColumn - 1] ?? '');
+      rowOf.set(key, i + 2);
+    }
+  });
+  return { values, rows: rowOf, valueColumn };
+}
+
+/** The settings (one read); without a settings sheet, the defaults. Bad values name their cells. */
+export function readSettings(workbook: WorkbookPort, now: Date): Settings {
+  const cells = readSettingCells(workbook);
+  const parsed = parseSettings(cells?.values ?? new Map(), now.getFullYear());
+  if (parsed.ok) return parsed.settings;
+  const lines = parsed.issues.map((issue) => {
+    const row = cells?.rows.get(issue.key);
+    const label = SETTING_SPECS.find((spec) => spec.key === issue.key)?.label ?? issue.key;
+    const where =
+      row && cells
+        ? sheetCellRef(SETTINGS_SHEET, row, cells.valueColumn)
+        : `trang «${SETTINGS_SHEET}»`;
+    return `${where} (${label}): ${issue.message}.`;
+  });
+  throw new SheetError(lines.join('\n'));
+}
+
+/** For the custom formulas: the workbook's default rubric, even when other settings are unfinished. */
+export function defaultRubricId(workbook: WorkbookPort): string {
+  const value = readSettingCells(workbook)?.values.get('defaultRubricId');
+  const id = normalizeText(String(value ?? ''));
+  return id === '' ? DEFAULT_RUBRIC_ID : id;
+}
