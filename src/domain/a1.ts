@@ -12,7 +12,7 @@ export function cellRef(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
 
-/** 'Chấm điểm ĐVHT'!E5: the sheet name quoted the way Sheets quotes it. */
-export function sheetCellRef(sheet: string, row: number, column: number): string {
-  return `'${sheet.replace(/'/g, "''")}'!${cellRef(row, column)}`;
+/** "Ô E5, trang «Chấm điểm ĐVHT»": where a message points an officer. */
+export function cellPlace(sheet: string, row: number, column: number): string {
+  return `Ô ${cellRef(row, column)}, trang «${sheet}»`;
 }

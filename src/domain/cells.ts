@@ -28,6 +28,11 @@ export function textKey(value: unknown): string {
   return typeof value === 'string' ? normalizeText(value).toLocaleLowerCase('vi') : '';
 }
 
+/** True for a Date from any realm (a Date made by another script context fails instanceof). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 export function isBlank(value: unknown): boolean {
   return (
     value === '' ||
@@ -50,7 +55,7 @@ export function readNumber(value: CellValue): ReadResult<number, NumberProblem> 
       : { ok: false, problem: { kind: 'notANumber', text: String(value) } };
   }
   if (typeof value === 'boolean') return { ok: false, problem: { kind: 'boolean' } };
-  if (value instanceof Date) return { ok: false, problem: { kind: 'date' } };
+  if (isDate(value)) return { ok: false, problem: { kind: 'date' } };
   const text = normalizeText(String(value ?? '')).replace(/\u2212/g, '-');
   if (text === '') return { ok: false, problem: { kind: 'blank' } };
   const match = PLAIN_NUMBER.exec(text.replace(/ /g, ''));

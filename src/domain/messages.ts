@@ -39,7 +39,7 @@ export function describeItemProblem(problem: ItemProblem): string {
 
 /** One line of a row's error cell: where, which item, what is wrong, what is expected. */
 export function itemIssueMessage(where: string, item: Item, problem: ItemProblem): string {
-  return `${where} (mục ${item.code}): ${describeItemProblem(problem)}. Cần một số từ 0 đến ${formatNumber(item.max)}.`;
+  return `${where}, mục ${item.code}: ${describeItemProblem(problem)}. Cần một số từ 0 đến ${formatNumber(item.max)}.`;
 }
 
 export const MESSAGES = {

@@ -42,7 +42,12 @@ export interface RangeApi
 }
 
 export interface SheetApi
-  extends Pick<Sheet, 'getName' | 'getMaxRows' | 'setFrozenRows' | 'setFrozenColumns'> {
+  extends Pick<
+    Sheet,
+    'getName' | 'getLastRow' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'setFrozenColumns'
+  > {
+  insertRowsAfter(afterPosition: number, howMany: number): SheetApi;
+  insertColumnsAfter(afterPosition: number, howMany: number): SheetApi;
   getDataRange(): RangeApi;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeApi;
   setColumnWidth(columnPosition: number, width: number): SheetApi;

@@ -4,6 +4,15 @@ import type { SheetApi, SpreadsheetAppApi } from './api';
 
 const HEADER_BACKGROUND = '#d9ead3';
 
+/**
+ * Sheets parses a written string as if typed: "=…" becomes a formula, "0123" the number 123, "8,5" a
+ * number in vi_VN. A leading apostrophe makes it plain text, which is what every string we write is
+ * (it also neutralises formula injection from a unit name such as "=IMPORTXML(…)").
+ */
+function asLiteral(value: CellValue): CellValue {
+  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+}
+
 /** The workbook port over SpreadsheetApp: each port call is one Sheets call, or a fixed few. */
 class GasSheet implements SheetPort {
   constructor(
@@ -16,12 +25,26 @@ class GasSheet implements SheetPort {
   }
 
   readValues(): CellValue[][] {
+    // An empty sheet's data range is A1 alone; it holds no row at all.
+    if (this.sheet.getLastRow() === 0) return [];
     return this.sheet.getDataRange().getValues() as CellValue[][];
   }
 
   writeValues(row: number, column: number, values: CellValue[][]): void {
-    if (values.length === 0 || values[0]?.length === 0) return;
-    this.sheet.getRange(row, column, values.length, values[0]?.length ?? 0).setValues(values);
+    const width = values[0]?.length ?? 0;
+    if (values.length === 0 || width === 0) return;
+    this.growTo(row + values.length - 1, column + width - 1);
+    this.sheet
+      .getRange(row, column, values.length, width)
+      .setValues(values.map((cells) => cells.map(asLiteral)));
+  }
+
+  /** Sheets refuses a range outside the grid; add rows or columns first. */
+  private growTo(lastRow: number, lastColumn: number): void {
+    const rows = this.sheet.getMaxRows();
+    if (lastRow > rows) this.sheet.insertRowsAfter(rows, lastRow - rows);
+    const columns = this.sheet.getMaxColumns();
+    if (lastColumn > columns) this.sheet.insertColumnsAfter(columns, lastColumn - columns);
   }
 
   freeze(rows: number, columns: number): void {

@@ -1,4 +1,4 @@
-import { sheetCellRef } from '../domain/a1';
+import { cellPlace } from '../domain/a1';
 import { CATALOG } from '../domain/catalog';
 import { type CellValue, isBlank, normalizeText } from '../domain/cells';
 import { itemIssueMessage, MESSAGES } from '../domain/messages';
@@ -70,7 +70,7 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
     const values = itemColumns.map((c) => row[c - 1] ?? '');
     if (code === '' && values.every(isBlank)) return resultCells(rubric, undefined, '', '');
     if (code === '') {
-      const message = MESSAGES.missingUnitCode(sheetCellRef(sheet.name, rowNumber, col('code')));
+      const message = MESSAGES.missingUnitCode(cellPlace(sheet.name, rowNumber, col('code')));
       errors.push({ row: rowNumber, message });
       return resultCells(rubric, undefined, message, now);
     }
@@ -81,7 +81,7 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
     const message = score.issues
       .map((issue) =>
         itemIssueMessage(
-          sheetCellRef(sheet.name, rowNumber, itemColumns[issue.index] ?? 0),
+          cellPlace(sheet.name, rowNumber, itemColumns[issue.index] ?? 0),
           issue.item,
           issue.problem,
         ),

@@ -1,4 +1,4 @@
-import { sheetCellRef } from '../domain/a1';
+import { cellPlace } from '../domain/a1';
 import { DEFAULT_RUBRIC_ID } from '../domain/catalog';
 import { type CellValue, normalizeText } from '../domain/cells';
 import { parseSettings, SETTING_SPECS, type Settings } from '../domain/settings';
@@ -49,7 +49,7 @@ export function readSettings(workbook: WorkbookPort, now: Date): Settings {
     const label = SETTING_SPECS.find((spec) => spec.key === issue.key)?.label ?? issue.key;
     const where =
       row && cells
-        ? sheetCellRef(SETTINGS_SHEET, row, cells.valueColumn)
+        ? cellPlace(SETTINGS_SHEET, row, cells.valueColumn)
         : `trang «${SETTINGS_SHEET}»`;
     return `${where} (${label}): ${issue.message}.`;
   });

@@ -1,0 +1,27 @@
+import type { AppsScriptGlobals } from '../../src/gas/api';
+import { FakeLockService, FakeMailApp, FakePropertiesService, FakeSession } from './services';
+import { FakeSpreadsheetApp } from './spreadsheet';
+
+export const OWNER = 'so.gddt@example.org';
+
+/** A fresh set of fake Apps Script globals around one spreadsheet, acting as `user`. */
+export function fakeGoogle(user = OWNER) {
+  const Session = new FakeSession();
+  Session.email = user;
+  const SpreadsheetApp = new FakeSpreadsheetApp(() => Session.email, OWNER);
+  const globals = {
+    SpreadsheetApp,
+    LockService: new FakeLockService(),
+    Session,
+    PropertiesService: new FakePropertiesService(),
+    MailApp: new FakeMailApp(),
+  } satisfies AppsScriptGlobals;
+  return {
+    ...globals,
+    globals,
+    spreadsheet: SpreadsheetApp.spreadsheet,
+    io: SpreadsheetApp.spreadsheet.io,
+  };
+}
+
+export type FakeGoogle = ReturnType<typeof fakeGoogle>;

@@ -1,0 +1,123 @@
+import type {
+  LockServiceApi,
+  MailAppApi,
+  PropertiesServiceApi,
+  SessionApi,
+} from '../../src/gas/api';
+
+/** In-memory LockService, Session, PropertiesService and MailApp, typed against the real services. */
+
+export class FakeLock implements GoogleAppsScript.Lock.Lock {
+  private held = false;
+  constructor(private readonly service: FakeLockService) {}
+  hasLock(): boolean {
+    return this.held;
+  }
+  tryLock(_timeoutInMillis: number): boolean {
+    if (this.service.holder !== null) return false;
+    this.service.holder = this;
+    this.held = true;
+    this.service.acquired += 1;
+    return true;
+  }
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis))
+      throw new Error(
+        'Exception: Lock timeout: another process was holding the lock for too long.',
+      );
+  }
+  releaseLock(): void {
+    if (this.held) this.service.holder = null;
+    this.held = false;
+  }
+}
+
+export class FakeLockService implements LockServiceApi {
+  holder: FakeLock | null = null;
+  acquired = 0;
+  getDocumentLock(): FakeLock {
+    return new FakeLock(this);
+  }
+  /** Test helper: another execution holds the document lock until released. */
+  holdByAnotherRun(): FakeLock {
+    const lock = new FakeLock(this);
+    lock.tryLock(0);
+    return lock;
+  }
+}
+
+export class FakeSession implements SessionApi {
+  email = '';
+  getActiveUser(): GoogleAppsScript.Base.User {
+    const email = this.email;
+    return { getEmail: () => email, getUserLoginId: () => email } as GoogleAppsScript.Base.User;
+  }
+}
+
+export class FakeProperties implements GoogleAppsScript.Properties.Properties {
+  readonly map = new Map<string, string>();
+  deleteAllProperties() {
+    this.map.clear();
+    return this;
+  }
+  deleteProperty(key: string) {
+    this.map.delete(key);
+    return this;
+  }
+  getKeys(): string[] {
+    return [...this.map.keys()];
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.map);
+  }
+  getProperty(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setProperties(properties: Record<string, string>, deleteAllOthers?: boolean) {
+    if (deleteAllOthers) this.map.clear();
+    for (const [key, value] of Object.entries(properties)) this.map.set(key, value);
+    return this;
+  }
+  setProperty(key: string, value: string) {
+    this.map.set(key, value);
+    return this;
+  }
+}
+
+export class FakePropertiesService implements PropertiesServiceApi {
+  readonly document = new FakeProperties();
+  getDocumentProperties(): FakeProperties {
+    return this.document;
+  }
+}
+
+export interface SentMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+  readonly htmlBody?: string;
+}
+
+export class FakeMailApp implements MailAppApi {
+  readonly sent: SentMail[] = [];
+  constructor(public quota = 100) {}
+  getRemainingDailyQuota(): number {
+    return this.quota;
+  }
+  sendEmail(...args: unknown[]): void {
+    const message = args[0] as GoogleAppsScript.Mail.MailAdvancedParameters;
+    if (args.length !== 1 || typeof message !== 'object')
+      throw new Error('fake: only sendEmail(message) is modelled');
+    const recipients = (message.to ?? '').split(',').filter((address) => address.trim() !== '');
+    if (recipients.length > this.quota) {
+      throw new Error('Exception: Service invoked too many times for one day: email.');
+    }
+    this.quota -= recipients.length;
+    this.sent.push({
+      to: message.to ?? '',
+      subject: message.subject ?? '',
+      body: message.body ?? '',
+      ...(message.htmlBody === undefined ? {} : { htmlBody: message.htmlBody }),
+    });
+  }
+}

@@ -1,0 +1,519 @@
+import type {
+  DataValidationApi,
+  DataValidationBuilderApi,
+  MenuApi,
+  ProtectionApi,
+  RangeApi,
+  SheetApi,
+  SpreadsheetApi,
+  SpreadsheetAppApi,
+  UiApi,
+} from '../../src/gas/api';
+
+/**
+ * An in-memory SpreadsheetApp that behaves like Sheets where this project depends on it: getValues
+ * gives '' for blank cells, numbers and Dates as stored; ranges are 1-based and must lie inside the
+ * grid; a string written with a leading apostrophe is stored as text without it, one starting with
+ * "=" becomes a formula; protection is enforced for the acting user unless warning-only. Calls that
+ * move cell data or formatting are counted apart from cheap ones (DESIGN.md, "Batch I/O").
+ */
+
+type Stored = string | number | boolean | Date | { formula: string };
+
+export class IoCounter {
+  reads = 0;
+  writes = 0;
+  other = 0;
+  readonly calls = new Map<string, number>();
+
+  count(kind: 'reads' | 'writes' | 'other', method: string): void {
+    this[kind] += 1;
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+  }
+
+  reset(): void {
+    this.reads = 0;
+    this.writes = 0;
+    this.other = 0;
+    this.calls.clear();
+  }
+}
+
+export interface Rule {
+  readonly kind: 'number' | 'list';
+  readonly min?: number;
+  readonly max?: number;
+  readonly values?: readonly string[];
+  readonly allowInvalid: boolean;
+  readonly helpText: string;
+}
+
+class FakeDataValidation implements DataValidationApi {
+  constructor(readonly rule: Rule) {}
+  getHelpText(): string {
+    return this.rule.helpText;
+  }
+}
+
+class FakeDataValidationBuilder implements DataValidationBuilderApi {
+  private rule: Partial<Rule> & { allowInvalid: boolean; helpText: string } = {
+    allowInvalid: true,
+    helpText: '',
+  };
+  requireNumberBetween(start: number, end: number) {
+    this.rule = { ...this.rule, kind: 'number', min: start, max: end };
+    return this;
+  }
+  requireValueInList(values: string[], _showDropdown: boolean) {
+    this.rule = { ...this.rule, kind: 'list', values: [...values] };
+    return this;
+  }
+  setAllowInvalid(allowInvalidData: boolean) {
+    this.rule = { ...this.rule, allowInvalid: allowInvalidData };
+    return this;
+  }
+  setHelpText(helpText: string) {
+    this.rule = { ...this.rule, helpText };
+    return this;
+  }
+  build(): FakeDataValidation {
+    if (!this.rule.kind) throw new Error('Exception: The data validation rule has no criteria.');
+    return new FakeDataValidation(this.rule as Rule);
+  }
+}
+
+export class FakeProtection implements ProtectionApi {
+  private description = '';
+  private warningOnly = false;
+  removed = false;
+
+  constructor(
+    readonly sheet: FakeSheet,
+    readonly area: { row: number; column: number; rows: number; columns: number },
+    /** Who may edit a hard-protected range: its creator, and tests may add more. */
+    readonly editors: Set<string>,
+  ) {}
+
+  getDescription(): string {
+    return this.description;
+  }
+  setDescription(description: string) {
+    this.description = description;
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this.warningOnly;
+  }
+  setWarningOnly(warningOnly: boolean) {
+    this.warningOnly = warningOnly;
+    return this;
+  }
+  remove(): void {
+    this.removed = true;
+    this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1);
+  }
+
+  covers(row: number, column: number): boolean {
+    const { area } = this;
+    return (
+      row >= area.row &&
+      row < area.row + area.rows &&
+      column >= area.column &&
+      column < area.column + area.columns
+    );
+  }
+}
+
+class FakeRange implements RangeApi {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly row: number,
+    private readonly column: number,
+    private readonly rows: number,
+    private readonly columns: number,
+  ) {}
+
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.column;
+  }
+  getNumRows() {
+    return this.rows;
+  }
+  getNumColumns() {
+    return this.columns;
+  }
+
+  private each(apply: (row: number, column: number) => void): void {
+    for (let r = 0; r < this.rows; r += 1)
+      for (let c = 0; c < this.columns; c += 1) apply(this.row + r, this.column + c);
+  }
+
+  /** Sheets refuses the whole write when any cell is hard-protected against the acting user. */
+  private guard(): void {
+    const user = this.sheet.book.app.activeUser();
+    this.each((row, column) => {
+      const blocking = this.sheet.protections.find(
+        (p) => !p.isWarningOnly() && p.covers(row, column) && !p.editors.has(user),
+      );
+      if (blocking) {
+        throw new Error(
+          'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet ' +
+            'owner to remove protection if you need to edit.',
+        );
+      }
+    });
+  }
+
+  private write(method: string, apply: (row: number, column: number) => void): this {
+    this.sheet.book.io.count('writes', method);
+    this.guard();
+    this.each(apply);
+    return this;
+  }
+
+  getValues(): unknown[][] {
+    this.sheet.book.io.count('reads', 'getValues');
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.columns }, (_, c) =>
+        this.sheet.valueAt(this.row + r, this.column + c),
+      ),
+    );
+  }
+
+  setValues(values: unknown[][]) {
+    if (values.length !== this.rows || values.some((row) => row.length !== this.columns)) {
+      throw new Error(
+        `Exception: The number of rows or columns in the data does not match the range. The data has ${values.length} rows but the range has ${this.rows}.`,
+      );
+    }
+    return this.write('setValues', (row, column) => {
+      this.sheet.store(row, column, values[row - this.row]?.[column - this.column]);
+    });
+  }
+
+  setDataValidation(rule: DataValidationApi | null) {
+    return this.write('setDataValidation', (row, column) => {
+      const key = `${row},${column}`;
+      if (rule) this.sheet.validations.set(key, (rule as FakeDataValidation).rule);
+      else this.sheet.validations.delete(key);
+    });
+  }
+
+  setNumberFormat(numberFormat: string) {
+    return this.write('setNumberFormat', (row, column) =>
+      this.sheet.numberFormats.set(`${row},${column}`, numberFormat),
+    );
+  }
+
+  setFontWeight(fontWeight: 'bold' | 'normal' | null) {
+    return this.write('setFontWeight', (row, column) =>
+      this.sheet.fontWeights.set(`${row},${column}`, fontWeight ?? 'normal'),
+    );
+  }
+
+  setBackground(color: string | null) {
+    return this.write('setBackground', (row, column) =>
+      this.sheet.backgrounds.set(`${row},${column}`, color ?? ''),
+    );
+  }
+
+  setWrap(_isWrapEnabled: boolean) {
+    return this.write('setWrap', () => {});
+  }
+
+  protect(): FakeProtection {
+    this.sheet.book.io.count('other', 'protect');
+    const protection = new FakeProtection(
+      this.sheet,
+      { row: this.row, column: this.column, rows: this.rows, columns: this.columns },
+      new Set([this.sheet.book.app.activeUser(), this.sheet.book.owner]),
+    );
+    this.sheet.protections.push(protection);
+    return protection;
+  }
+}
+
+export class FakeSheet implements SheetApi {
+  private readonly cells = new Map<string, Stored>();
+  readonly validations = new Map<string, Rule>();
+  readonly numberFormats = new Map<string, string>();
+  readonly fontWeights = new Map<string, string>();
+  readonly backgrounds = new Map<string, string>();
+  readonly protections: FakeProtection[] = [];
+  readonly columnWidths = new Map<number, number>();
+  frozenRows = 0;
+  frozenColumns = 0;
+
+  constructor(
+    readonly book: FakeSpreadsheet,
+    private name: string,
+    private maxRows = 1000,
+    private maxColumns = 26,
+  ) {}
+
+  // --- test helpers (not part of the Sheets API) ---
+
+  /** What getValues would return for one cell, without counting a read. */
+  valueAt(row: number, column: number): string | number | boolean | Date {
+    const stored = this.cells.get(`${row},${column}`);
+    if (stored === undefined) return '';
+    // Formulas are not evaluated here: their value reads as blank, their text through formulaAt.
+    return typeof stored === 'object' && !(stored instanceof Date) ? '' : stored;
+  }
+
+  formulaAt(row: number, column: number): string {
+    const stored = this.cells.get(`${row},${column}`);
+    return typeof stored === 'object' && stored !== null && 'formula' in stored
+      ? stored.formula
+      : '';
+  }
+
+  /** Sets cells as a person types them, bypassing protection and counting nothing. */
+  type(row: number, column: number, values: unknown[][]): void {
+    values.forEach((cells, r) => {
+      cells.forEach((value, c) => this.store(row + r, column + c, value));
+    });
+  }
+
+  /** Every cell as getDataRange().getValues() gives it, without counting a read. */
+  snapshot(): unknown[][] {
+    const { rows, columns } = this.extent();
+    return Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: columns }, (_, c) => this.valueAt(r + 1, c + 1)),
+    );
+  }
+
+  store(row: number, column: number, value: unknown): void {
+    const key = `${row},${column}`;
+    if (value === '' || value === null || value === undefined) {
+      this.cells.delete(key);
+    } else if (typeof value === 'string' && value.startsWith("'")) {
+      if (value.length > 1) this.cells.set(key, value.slice(1));
+      else this.cells.delete(key);
+    } else if (typeof value === 'string' && value.startsWith('=')) {
+      this.cells.set(key, { formula: value });
+    } else if (
+      typeof value === 'string' ||
+      typeof value === 'number' ||
+      typeof value === 'boolean' ||
+      value instanceof Date
+    ) {
+      this.cells.set(key, value);
+    } else {
+      this.cells.set(key, String(value));
+    }
+  }
+
+  private extent(): { rows: number; columns: number } {
+    let rows = 0;
+    let columns = 0;
+    for (const key of this.cells.keys()) {
+      const [r, c] = key.split(',').map(Number) as [number, number];
+      rows = Math.max(rows, r);
+      columns = Math.max(columns, c);
+    }
+    return { rows, columns };
+  }
+
+  // --- the Sheets API ---
+
+  getName(): string {
+    this.book.io.count('other', 'getName');
+    return this.name;
+  }
+  rename(name: string): void {
+    this.name = name;
+  }
+  getLastRow(): number {
+    this.book.io.count('other', 'getLastRow');
+    return this.extent().rows;
+  }
+  getMaxRows(): number {
+    this.book.io.count('other', 'getMaxRows');
+    return this.maxRows;
+  }
+  getMaxColumns(): number {
+    this.book.io.count('other', 'getMaxColumns');
+    return this.maxColumns;
+  }
+  insertRowsAfter(afterPosition: number, howMany: number) {
+    this.book.io.count('other', 'insertRowsAfter');
+    if (afterPosition !== this.maxRows) throw new Error('fake: only appending rows is modelled');
+    this.maxRows += howMany;
+    return this;
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number) {
+    this.book.io.count('other', 'insertColumnsAfter');
+    if (afterPosition !== this.maxColumns)
+      throw new Error('fake: only appending columns is modelled');
+    this.maxColumns += howMany;
+    return this;
+  }
+  setFrozenRows(rows: number): void {
+    this.book.io.count('other', 'setFrozenRows');
+    this.frozenRows = rows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.book.io.count('other', 'setFrozenColumns');
+    this.frozenColumns = columns;
+  }
+  setColumnWidth(columnPosition: number, width: number) {
+    this.book.io.count('other', 'setColumnWidth');
+    this.columnWidths.set(columnPosition, width);
+    return this;
+  }
+  getProtections(_type: GoogleAppsScript.Spreadsheet.ProtectionType): FakeProtection[] {
+    this.book.io.count('other', 'getProtections');
+    return [...this.protections];
+  }
+
+  getRange(row: number, column: number, numRows: number, numColumns: number): FakeRange {
+    this.book.io.count('other', 'getRange');
+    if (
+      ![row, column, numRows, numColumns].every(Number.isInteger) ||
+      row < 1 ||
+      column < 1 ||
+      numRows < 1 ||
+      numColumns < 1
+    ) {
+      throw new Error(
+        'Exception: The starting row or column of the range is too small, or the size is not positive.',
+      );
+    }
+    if (row + numRows - 1 > this.maxRows || column + numColumns - 1 > this.maxColumns) {
+      throw new Error(
+        'Exception: The coordinates of the range are outside the dimensions of the sheet.',
+      );
+    }
+    return new FakeRange(this, row, column, numRows, numColumns);
+  }
+
+  getDataRange(): FakeRange {
+    this.book.io.count('other', 'getDataRange');
+    const { rows, columns } = this.extent();
+    return new FakeRange(this, 1, 1, Math.max(1, rows), Math.max(1, columns));
+  }
+}
+
+export class FakeSpreadsheet implements SpreadsheetApi {
+  readonly sheets: FakeSheet[] = [];
+  readonly io = new IoCounter();
+  locale = 'en_US';
+  timeZone = 'America/New_York';
+
+  constructor(
+    readonly app: FakeSpreadsheetApp,
+    readonly owner: string,
+  ) {}
+
+  getSheetByName(name: string): FakeSheet | null {
+    this.io.count('other', 'getSheetByName');
+    return this.sheets.find((sheet) => sheet.getName() === name) ?? null;
+  }
+
+  insertSheet(sheetName: string): FakeSheet {
+    this.io.count('other', 'insertSheet');
+    if (this.sheets.some((sheet) => sheet.getName() === sheetName)) {
+      throw new Error(
+        `Exception: A sheet with the name "${sheetName}" already exists. Please enter another name.`,
+      );
+    }
+    const sheet = new FakeSheet(this, sheetName);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  setSpreadsheetLocale(locale: string): void {
+    this.io.count('other', 'setSpreadsheetLocale');
+    this.locale = locale;
+  }
+
+  setSpreadsheetTimeZone(timezone: string): void {
+    this.io.count('other', 'setSpreadsheetTimeZone');
+    this.timeZone = timezone;
+  }
+
+  /** Test helper: the sheet, or a failed test. */
+  sheet(name: string): FakeSheet {
+    const sheet = this.sheets.find((s) => s.getName() === name);
+    if (!sheet) throw new Error(`no sheet named ${name}`);
+    return sheet;
+  }
+}
+
+class FakeMenu implements MenuApi {
+  readonly items: ({ caption: string; functionName: string } | null)[] = [];
+  constructor(
+    private readonly ui: FakeUi,
+    readonly caption: string,
+  ) {}
+  addItem(caption: string, functionName: string) {
+    this.items.push({ caption, functionName });
+    return this;
+  }
+  addSeparator() {
+    this.items.push(null);
+    return this;
+  }
+  addToUi(): void {
+    this.ui.menus.push(this);
+  }
+}
+
+const BUTTON_SET = {
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+};
+
+export class FakeUi implements UiApi {
+  readonly menus: FakeMenu[] = [];
+  readonly alerts: { title: string; prompt: string }[] = [];
+  readonly ButtonSet = BUTTON_SET as unknown as typeof GoogleAppsScript.Base.ButtonSet;
+
+  createMenu(caption: string): FakeMenu {
+    return new FakeMenu(this, caption);
+  }
+
+  alert(
+    title: string,
+    prompt: string,
+    _buttons: GoogleAppsScript.Base.ButtonSet,
+  ): GoogleAppsScript.Base.Button {
+    this.alerts.push({ title, prompt });
+    return 'OK' as unknown as GoogleAppsScript.Base.Button;
+  }
+}
+
+export class FakeSpreadsheetApp implements SpreadsheetAppApi {
+  readonly spreadsheet: FakeSpreadsheet;
+  readonly ui = new FakeUi();
+  readonly ProtectionType = {
+    RANGE: 'RANGE',
+    SHEET: 'SHEET',
+  } as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType;
+
+  constructor(
+    readonly activeUser: () => string,
+    owner: string,
+  ) {
+    this.spreadsheet = new FakeSpreadsheet(this, owner);
+  }
+
+  getActiveSpreadsheet(): FakeSpreadsheet {
+    return this.spreadsheet;
+  }
+  getUi(): FakeUi {
+    return this.ui;
+  }
+  newDataValidation(): FakeDataValidationBuilder {
+    return new FakeDataValidationBuilder();
+  }
+  flush(): void {
+    this.spreadsheet.io.count('writes', 'flush');
+  }
+}
