@@ -58,7 +58,7 @@ export function readNumber(value: CellValue): ReadResult<number, NumberProblem> 
   if (isDate(value)) return { ok: false, problem: { kind: 'date' } };
   const text = normalizeText(String(value ?? '')).replace(/\u2212/g, '-');
   if (text === '') return { ok: false, problem: { kind: 'blank' } };
-  const match = PLAIN_NUMBER.exec(text.replace(/ /g, ''));
+  const match = PLAIN_NUMBER.exec(text);
   if (!match) return { ok: false, problem: { kind: 'notANumber', text } };
   const decimals = match[1];
   if (decimals !== undefined && decimals.length === 3) {

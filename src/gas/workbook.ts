@@ -20,8 +20,12 @@ class GasSheet implements SheetPort {
     private readonly sheet: SheetApi,
   ) {}
 
+  private cachedName: string | undefined;
+
+  /** Read once: every Sheets call costs time, and messages name the sheet on every bad row. */
   get name(): string {
-    return this.sheet.getName();
+    this.cachedName ??= this.sheet.getName();
+    return this.cachedName;
   }
 
   readValues(): CellValue[][] {

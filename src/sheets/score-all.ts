@@ -55,9 +55,10 @@ function resultCells(
 /** Scores every row of one scoring sheet: one read, one write per run of adjacent result columns. */
 export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetScore {
   const columns = scoringColumns(rubric);
+  const name = sheet.name;
   const [header = [], ...rows] = sheet.readValues();
   const located = locateColumns(header, columns.all);
-  if (located.missing.length > 0) throw missingHeadersError(sheet.name, located.missing);
+  if (located.missing.length > 0) throw missingHeadersError(name, located.missing);
 
   const col = (key: string) => columnOf(located, key);
   const itemColumns = itemsOf(rubric).map((item) => col(itemKey(item.code)));
@@ -70,7 +71,7 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
     const values = itemColumns.map((c) => row[c - 1] ?? '');
     if (code === '' && values.every(isBlank)) return resultCells(rubric, undefined, '', '');
     if (code === '') {
-      const message = MESSAGES.missingUnitCode(cellPlace(sheet.name, rowNumber, col('code')));
+      const message = MESSAGES.missingUnitCode(cellPlace(name, rowNumber, col('code')));
       errors.push({ row: rowNumber, message });
       return resultCells(rubric, undefined, message, now);
     }
@@ -81,7 +82,7 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
     const message = score.issues
       .map((issue) =>
         itemIssueMessage(
-          cellPlace(sheet.name, rowNumber, itemColumns[issue.index] ?? 0),
+          cellPlace(name, rowNumber, itemColumns[issue.index] ?? 0),
           issue.item,
           issue.problem,
         ),
@@ -102,7 +103,7 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
       );
     }
   }
-  return { sheet: sheet.name, rubric, units, errors, summary: summarize(rubric, units) };
+  return { sheet: name, rubric, units, errors, summary: summarize(rubric, units) };
 }
 
 /**

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../src/domain/cells';
+import { TT22_2020_DVHT as rubric } from '../../src/domain/rubrics/tt22-2020-dvht';
+import { LADDERS, parseSettings } from '../../src/domain/settings';
+import { NO_DISTRICT, summarize } from '../../src/domain/summary';
+
+describe('summarize', () => {
+  it('counts per district in Vietnamese order, and in all', () => {
+    const scored = (band: string) => ({
+      status: 'scored' as const,
+      criterionTotals: [],
+      total: 0,
+      band,
+    });
+    const summary = summarize(rubric, [
+      { district: 'Thạch Hà', score: scored('Tốt') },
+      { district: 'Cẩm Xuyên', score: scored('Khá') },
+      { district: 'Thạch Hà', score: { status: 'empty' } },
+      { district: 'Cẩm Xuyên', score: { status: 'invalid', issues: [] } },
+      { district: '', score: scored('Chưa đạt') },
+      { district: 'Đức Thọ', score: scored('Tốt') },
+    ]);
+    expect(summary.bands).toEqual(['Tốt', 'Khá', 'Trung bình', 'Chưa đạt']);
+    expect(summary.rows.map((r) => r.district)).toEqual([
+      NO_DISTRICT,
+      'Cẩm Xuyên',
+      'Đức Thọ',
+      'Thạch Hà',
+    ]);
+    const thachHa = summary.rows[3];
+    expect([thachHa?.units, thachHa?.byBand.get('Tốt'), thachHa?.empty, thachHa?.invalid]).toEqual([
+      2, 1, 1, 0,
+    ]);
+    expect(summary.total.units).toBe(6);
+    expect([...summary.total.byBand.values()]).toEqual([2, 1, 0, 1]);
+    expect(summary.total.invalid).toBe(1);
+  });
+});
+
+describe('parseSettings', () => {
+  const parse = (entries: [string, CellValue][]) => parseSettings(new Map(entries), 2026);
+
+  it('fills what is missing with the initial values', () => {
+    expect(parse([])).toEqual({
+      ok: true,
+      settings: {
+        year: 2026,
+        province: '',
+        defaultRubricId: 'TT22_2020_DVHT',
+        ladder: '3',
+        language: 'vi',
+      },
+    });
+  });
+
+  it('reads labels, text numbers and odd spacing', () => {
+    const parsed = parse([
+      ['year', ' 2025 '],
+      ['ladder', LADDERS['2']],
+      ['language', 'english'],
+      ['defaultRubricId', 'tt22_2020_dvht'],
+      ['province', '  Hà\u00a0Tĩnh '],
+    ]);
+    expect(parsed).toEqual({
+      ok: true,
+      settings: {
+        year: 2025,
+        province: 'Hà Tĩnh',
+        defaultRubricId: 'TT22_2020_DVHT',
+        ladder: '2',
+        language: 'en',
+      },
+    });
+  });
+
+  it('says in Vietnamese what is wrong with each bad value', () => {
+    const parsed = parse([
+      ['year', 'hai nghìn'],
+      ['ladder', '4 cấp'],
+      ['defaultRubricId', 'TT99'],
+    ]);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.issues.map((i) => i.key)).toEqual(['year', 'defaultRubricId', 'ladder']);
+    expect(parsed.issues[0]?.message).toBe('năm phải là một số, ví dụ 2026');
+    expect(parsed.issues[1]?.message).toContain('TT22_2020_DVHT');
+  });
+
+  it('refuses a year with decimals', () => {
+    const parsed = parse([['year', 2025.5]]);
+    expect(parsed.ok || parsed.issues[0]?.message).toBe('năm phải là số nguyên, ví dụ 2026');
+  });
+});

@@ -1,0 +1,204 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { itemsOf } from '../../src/domain/rubric';
+import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
+import { setUp } from '../../src/sheets/set-up';
+import { gasContext } from '../fakes/context';
+import { type FakeGoogle, fakeGoogle } from '../fakes/google';
+import { columnValues, headerColumn, ITEM_COUNT, rubric, unitRows } from './workbook-helpers';
+
+const SCORING = rubric.scoringSheet;
+const EXPECTED_HEADERS = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Huyện',
+  '1.1 Kế hoạch học tập (tối đa 10)',
+  '1.2 Quy định khuyến khích (tối đa 10)',
+  '1.3 Đầu tư nguồn lực (tối đa 10)',
+  '2.1 Kế hoạch tự học (tối đa 10)',
+  '2.2 Kỷ luật, hợp tác (tối đa 5)',
+  '2.3 Bồi dưỡng bắt buộc (tối đa 10)',
+  '2.4 Lao động tiên tiến (tối đa 5)',
+  '3.1 Năng lực Công dân học tập (tối đa 25)',
+  '3.2 Tập thể lao động tiên tiến (tối đa 10)',
+  '3.3 Chia sẻ tri thức (tối đa 5)',
+  'Điểm TC1 (/30)',
+  'Điểm TC2 (/30)',
+  'Điểm TC3 (/40)',
+  'Tổng điểm',
+  'Xếp loại',
+  'Lỗi',
+  'Chấm lúc',
+];
+
+describe('set-up on a new spreadsheet', () => {
+  let google: FakeGoogle;
+  beforeEach(() => {
+    google = fakeGoogle();
+    setUp(gasContext(google), rubric);
+  });
+
+  it('creates the four sheets, in vi_VN and Asia/Ho_Chi_Minh', () => {
+    expect(google.spreadsheet.sheets.map((s) => s.getName())).toEqual([
+      SETTINGS_SHEET,
+      UNITS_SHEET,
+      CRITERIA_SHEET,
+      SCORING,
+    ]);
+    expect(google.spreadsheet.locale).toBe('vi_VN');
+    expect(google.spreadsheet.timeZone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('writes Vietnamese headers in frozen, bold header rows', () => {
+    const scoring = google.spreadsheet.sheet(SCORING);
+    expect(scoring.snapshot()[0]).toEqual(EXPECTED_HEADERS);
+    expect(scoring.frozenRows).toBe(1);
+    expect(scoring.frozenColumns).toBe(2);
+    expect(scoring.fontWeights.get('1,1')).toBe('bold');
+    expect(google.spreadsheet.sheet(UNITS_SHEET).snapshot()[0]).toEqual([
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Huyện',
+      'Cụm',
+      'Loại hình',
+      'Ghi chú',
+    ]);
+  });
+
+  it('puts number validation 0..max, refusing other input, on every score cell', () => {
+    const scoring = google.spreadsheet.sheet(SCORING);
+    for (const [i, item] of itemsOf(rubric).entries()) {
+      for (const row of [2, 500, 1000]) {
+        expect(scoring.validations.get(`${row},${4 + i}`)).toMatchObject({
+          kind: 'number',
+          min: 0,
+          max: item.max,
+          allowInvalid: false,
+        });
+      }
+      expect(scoring.validations.has(`1,${4 + i}`)).toBe(false);
+    }
+    expect(scoring.validations.get('2,17')).toBeUndefined();
+  });
+
+  it('protects exactly the result columns, warning only', () => {
+    const scoring = google.spreadsheet.sheet(SCORING);
+    expect(scoring.protections).toHaveLength(1);
+    const [protection] = scoring.protections;
+    expect(protection?.isWarningOnly()).toBe(true);
+    expect(protection?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 7 });
+  });
+
+  it('writes the settings with dropdowns, and the rubric in the criteria sheet', () => {
+    const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
+    expect(settings.snapshot().map((row) => [row[0], row[2]])).toEqual([
+      ['Mã', 'Giá trị'],
+      ['year', 2026],
+      ['province', ''],
+      ['defaultRubricId', 'TT22_2020_DVHT'],
+      ['ladder', '3 cấp: xã → huyện → tỉnh'],
+      ['language', 'Tiếng Việt'],
+    ]);
+    expect(settings.validations.get('4,3')).toMatchObject({
+      kind: 'list',
+      values: ['TT22_2020_DVHT'],
+    });
+    expect(settings.validations.get('5,3')?.values).toHaveLength(2);
+    const criteria = google.spreadsheet.sheet(CRITERIA_SHEET).snapshot();
+    expect(criteria).toHaveLength(1 + 3 + ITEM_COUNT + 4);
+    expect(criteria[2]).toEqual([
+      'TT22_2020_DVHT',
+      'Mục',
+      '1.1',
+      itemsOf(rubric)[0]?.text,
+      10,
+      '',
+      rubric.legalBasis,
+    ]);
+    expect(criteria.filter((r) => r[1] === 'Xếp loại').map((r) => [r[2], r[5]])).toEqual([
+      ['Tốt', 85],
+      ['Khá', 70],
+      ['Trung bình', 50],
+      ['Chưa đạt', ''],
+    ]);
+  });
+});
+
+describe('set-up run again', () => {
+  it('adds the new units, once, and changes nothing typed', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, rubric);
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(3));
+    setUp(ctx, rubric);
+    const scoring = google.spreadsheet.sheet(SCORING);
+    expect(columnValues(scoring, 'Mã đơn vị')).toEqual(['DV0001', 'DV0002', 'DV0003']);
+    scoring.type(2, 4, [[10, '8,5', 'mười']]);
+    google.spreadsheet.sheet(SETTINGS_SHEET).type(3, 3, [['Hà Tĩnh']]);
+    google.spreadsheet.sheet(UNITS_SHEET).type(5, 1, unitRows(5).slice(3));
+    const before = google.spreadsheet.sheets.map((s) => s.snapshot());
+
+    setUp(ctx, rubric);
+    setUp(ctx, rubric);
+
+    const after = google.spreadsheet.sheets.map((s) => s.snapshot());
+    expect(after[0]).toEqual(before[0]);
+    expect(after[2]).toEqual(before[2]);
+    expect(after[3]?.slice(0, 4)).toEqual(before[3]);
+    expect(columnValues(scoring, 'Mã đơn vị')).toEqual([
+      'DV0001',
+      'DV0002',
+      'DV0003',
+      'DV0004',
+      'DV0005',
+    ]);
+    expect(scoring.snapshot()[1]?.slice(3, 6)).toEqual([10, '8,5', 'mười']);
+    expect(scoring.protections).toHaveLength(1);
+    expect(google.spreadsheet.sheets).toHaveLength(4);
+  });
+
+  it('keeps a column the officer inserted and adds a header they deleted at the end', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, rubric);
+    const scoring = google.spreadsheet.sheet(SCORING);
+    const headers = scoring.snapshot()[0] as string[];
+    // The officer inserts "Ghi chú của xã" after the name and deletes "Chấm lúc".
+    const edited = [...headers.slice(0, 2), 'Ghi chú của xã', ...headers.slice(2, -1)];
+    scoring.type(1, 1, [[...edited, '']]);
+    setUp(ctx, rubric);
+    const now = scoring.snapshot()[0];
+    expect(now?.slice(0, -1)).toEqual(edited);
+    expect(now?.at(-1)).toBe('Chấm lúc');
+    expect(headerColumn(scoring, /^1\.1 /)).toBe(5);
+  });
+
+  it('copies unit names as text: no formula from a hostile name, no lost leading zero', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, rubric);
+    google.spreadsheet
+      .sheet(UNITS_SHEET)
+      .type(2, 1, [
+        ["'0123", '\'=IMPORTXML("http://example.invalid","//a")', "'+Huyện", '', '', ''],
+      ]);
+    setUp(ctx, rubric);
+    const scoring = google.spreadsheet.sheet(SCORING);
+    expect(scoring.snapshot()[1]?.slice(0, 3)).toEqual([
+      '0123',
+      '=IMPORTXML("http://example.invalid","//a")',
+      '+Huyện',
+    ]);
+    expect(scoring.formulaAt(2, 2)).toBe('');
+  });
+
+  it('grows the grid when the units outnumber the rows of a new sheet', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, rubric);
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(1200));
+    setUp(ctx, rubric);
+    const scoring = google.spreadsheet.sheet(SCORING);
+    expect(scoring.getMaxRows()).toBeGreaterThanOrEqual(1201);
+    expect(columnValues(scoring, 'Mã đơn vị')).toHaveLength(1200);
+  });
+});
