@@ -274,7 +274,9 @@ export class FakeSheet implements SheetApi {
   /** Sets cells as a person types them, bypassing protection and counting nothing. */
   type(row: number, column: number, values: unknown[][]): void {
     values.forEach((cells, r) => {
-      cells.forEach((value, c) => this.store(row + r, column + c, value));
+      cells.forEach((value, c) => {
+        this.store(row + r, column + c, value);
+      });
     });
   }
 
