@@ -71,7 +71,10 @@ describe('properties', () => {
       fc.property(scores, (values) => {
         const score = scoreUnit(rubric, values);
         if (score.status !== 'scored') return false;
-        return score.total <= maxTotal(rubric) && (rowTotals([values]) as unknown[][])[0]?.[0] === score.total;
+        return (
+          score.total <= maxTotal(rubric) &&
+          (rowTotals([values]) as unknown[][])[0]?.[0] === score.total
+        );
       }),
     );
   });
