@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { itemsOf } from '../../src/domain/rubric';
+import { UNITS_SHEET } from '../../src/sheets/layout';
+import { menuHandlers } from '../../src/sheets/menu';
+import { fakeGoogle } from '../fakes/google';
+import { headerColumn, rubric, unitRows } from '../sheets/workbook-helpers';
+import { type Bundle, buildBundle, loadBundle } from './bundle';
+
+let code: string;
+let globals: string[];
+beforeAll(async () => {
+  ({ code, globals } = await buildBundle());
+});
+
+describe('dist/Code.js as Apps Script loads it', () => {
+  it('has no import or export left, and one top-level forwarding function per export', () => {
+    expect(code).not.toMatch(/^\s*(import|export)[\s{]/m);
+    expect(globals).toEqual([
+      'onOpen',
+      'xhhtSetUp',
+      'xhhtScoreAll',
+      'xhhtAbout',
+      'XHHT_TONG',
+      'XHHT_XEPLOAI',
+    ]);
+    for (const name of globals) {
+      expect(code).toContain(`\nfunction ${name}(...args) {\n  return XHHT.${name}(...args);\n}\n`);
+    }
+    expect(code).toMatch(/^var XHHT = \(\(\) => \{/m);
+  });
+
+  it('keeps Vietnamese readable (charset utf8) and the JSDoc right above each custom formula', () => {
+    expect(code).toContain('Chấm điểm tất cả');
+    for (const name of ['XHHT_TONG', 'XHHT_XEPLOAI']) {
+      const match = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${name}\\(`).exec(
+        code,
+      );
+      expect(match, `JSDoc above ${name}`).not.toBeNull();
+      expect(match?.[1]).toContain('@customfunction');
+      expect(match?.[1]).toMatch(/@param \{[^}]+\} \w+ \S/);
+      expect(match?.[1]).toMatch(/@return/);
+    }
+    expect(code).toMatch(/@param \{string\} ma_bo_tieu_chi \[Không bắt buộc\]/);
+  });
+
+  it('does no work at load time', () => {
+    const google = fakeGoogle();
+    loadBundle(code, google.globals);
+    expect(google.io.reads + google.io.writes + google.io.other).toBe(0);
+    expect(google.SpreadsheetApp.ui.menus).toHaveLength(0);
+    expect(google.LockService.acquired).toBe(0);
+  });
+});
+
+describe('the menu, end to end through the global handlers', () => {
+  let google: ReturnType<typeof fakeGoogle>;
+  let bundle: Bundle;
+  beforeAll(() => {
+    google = fakeGoogle();
+    bundle = loadBundle(code, google.globals);
+  });
+
+  it('onOpen builds the XHHT menu, and every item calls a global function', () => {
+    bundle.onOpen?.({});
+    const [menu] = google.SpreadsheetApp.ui.menus;
+    expect(menu?.caption).toBe('XHHT');
+    expect(menu?.items.map((item) => item?.caption ?? '—')).toEqual([
+      'Khởi tạo bảng tính',
+      'Chấm điểm tất cả',
+      '—',
+      'Giới thiệu XHHT Sheets',
+    ]);
+    const handlers = menu?.items.flatMap((item) => (item ? [item.functionName] : [])) ?? [];
+    expect(handlers).toEqual(menuHandlers());
+    for (const handler of handlers) expect(typeof bundle[handler]).toBe('function');
+  });
+
+  it('sets up, then scores what the officers typed', () => {
+    bundle.xhhtSetUp?.();
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(4));
+    bundle.xhhtSetUp?.();
+    const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
+    sheet.type(2, 4, [
+      [10, 10, 10, 10, 5, 10, 5, 25, 10, 5],
+      ['8,5', 7, 7, 7, 4, 7, 3, 19, 7, 3],
+      [5, 5, 5, 5, 2, 5, 2, 10.5, 5, 5],
+      [5, 'năm', 5, 5, 2, 5, 2, 10.5, 5, 5],
+    ]);
+    bundle.xhhtScoreAll?.();
+
+    const total = headerColumn(sheet, 'Tổng điểm');
+    const rows = sheet.snapshot().slice(1);
+    expect(rows.map((row) => row.slice(total - 1, total + 2))).toEqual([
+      [100, 'Tốt', ''],
+      [72.5, 'Khá', ''],
+      [49.5, 'Chưa đạt', ''],
+      [
+        '',
+        '',
+        'Ô E5, trang «Chấm điểm ĐVHT», mục 1.2: «năm» không phải là số. Cần một số từ 0 đến 10.',
+      ],
+    ]);
+    const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt;
+    expect(notice).toContain('đã chấm 3/4 đơn vị — Tốt 1, Khá 1, Trung bình 0, Chưa đạt 1');
+    expect(google.LockService.holder).toBeNull();
+  });
+
+  it('shows the about dialog', () => {
+    bundle.xhhtAbout?.();
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain('=XHHT_TONG');
+  });
+
+  it('serves the custom formulas, reading the default rubric from the settings', () => {
+    const items = itemsOf(rubric).length;
+    expect(bundle.XHHT_TONG?.([Array(items).fill(1), Array(items).fill('')])).toEqual([[10], ['']]);
+    expect(bundle.XHHT_TONG?.(42)).toBe(42);
+    expect(bundle.XHHT_XEPLOAI?.([[85], [84.5]])).toEqual([['Tốt'], ['Khá']]);
+    expect(bundle.XHHT_XEPLOAI?.(50, 'TT22_2020_DVHT')).toBe('Trung bình');
+    google.io.reset();
+    bundle.XHHT_XEPLOAI?.(50, 'TT22_2020_DVHT');
+    expect(google.io.reads).toBe(0);
+    bundle.XHHT_XEPLOAI?.(50);
+    expect(google.io.reads).toBe(1);
+    expect(() => bundle.XHHT_XEPLOAI?.(50, 'TT99')).toThrow('Không có bộ tiêu chí «TT99»');
+  });
+});

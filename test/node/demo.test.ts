@@ -1,0 +1,153 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findRubric } from '../../src/domain/catalog';
+import { itemsOf } from '../../src/domain/rubric';
+import { DEMO_MISTAKES, DEMO_NOT_ENTERED, runDemo } from '../../src/node/demo';
+import { ConsoleUi, fixedClock, processLock } from '../../src/node/services';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
+import { scoreAll } from '../../src/sheets/score-all';
+
+const rubric = findRubric('TT22_2020_DVHT');
+if (!rubric) throw new Error('rubric missing');
+const NOW = new Date(Date.UTC(2026, 10, 23, 3, 0, 0));
+
+let file: string;
+let demo: ReturnType<typeof runDemo>;
+beforeAll(async () => {
+  demo = runDemo({ seed: 7, now: NOW });
+  file = join(mkdtempSync(join(tmpdir(), 'xhht-demo-')), 'demo.xlsx');
+  await demo.workbook.write(file);
+});
+
+/** The scoring sheet as read back from the file by exceljs itself, header row first. */
+async function readBack(path: string) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const ws = book.getWorksheet(rubric?.scoringSheet ?? '');
+  if (!ws) throw new Error('no scoring sheet in the file');
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    rows[n - 1] = Array.from({ length: ws.columnCount }, (_, c) => row.getCell(c + 1).value ?? '');
+  });
+  return { book, ws, rows };
+}
+
+describe('the demo workbook, as a real .xlsx file', () => {
+  it('holds a province of at least 40 units in several districts', () => {
+    expect(demo.units.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(demo.units.map((u) => u.district)).size).toBeGreaterThanOrEqual(4);
+    expect(demo.units.every((u) => u.name.endsWith('(mẫu)'))).toBe(true);
+  });
+
+  it('has the sheets of set-up, every unit scored or explained, and the typing mistakes caught', async () => {
+    const { book, ws, rows } = await readBack(file);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      SETTINGS_SHEET,
+      UNITS_SHEET,
+      'Tiêu chí',
+      'Chấm điểm ĐVHT',
+    ]);
+    const header = rows[0] as string[];
+    const total = header.indexOf('Tổng điểm');
+    const band = header.indexOf('Xếp loại');
+    const error = header.indexOf('Lỗi');
+    const body = rows.slice(1, demo.units.length + 1);
+    expect(body).toHaveLength(demo.units.length);
+    body.forEach((row, u) => {
+      const mistake = DEMO_MISTAKES.get(u);
+      if (u === DEMO_NOT_ENTERED) {
+        expect(row[error]).toBe('Chưa nhập điểm mục nào.');
+      } else if (mistake && !mistake.valid) {
+        expect(row[total]).toBe('');
+        expect(String(row[error])).toMatch(
+          new RegExp(
+            `^Ô [A-Z]+${u + 2}, trang «Chấm điểm ĐVHT», mục ${mistake.item.replace('.', '\\.')}:`,
+          ),
+        );
+      } else {
+        expect(typeof row[total]).toBe('number');
+        expect(['Tốt', 'Khá', 'Trung bình', 'Chưa đạt']).toContain(row[band]);
+        expect(row[error]).toBe('');
+      }
+    });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('keeps every typed value exactly as typed, and writes values, never formulas', async () => {
+    const { rows } = await readBack(file);
+    const items = itemsOf(rubric);
+    const header = rows[0] as string[];
+    const first = header.findIndex((h) => String(h).startsWith('1.1 '));
+    for (const [u, mistake] of DEMO_MISTAKES) {
+      const cell = rows[u + 1]?.[first + items.findIndex((i) => i.code === mistake.item)];
+      if (mistake.value === '') expect(cell).toBe('');
+      else expect(cell).toEqual(mistake.value);
+    }
+    for (const row of rows)
+      for (const cell of row)
+        expect(typeof cell === 'object' && cell && 'formula' in cell).toBe(false);
+  });
+
+  it('keeps the score validation in the file', async () => {
+    const { ws } = await readBack(file);
+    expect(ws.getCell('E2').dataValidation).toMatchObject({
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, 10],
+    });
+    expect(ws.getCell('H900').dataValidation).toMatchObject({ formulae: [0, 5] });
+  });
+
+  it('scores the file read back exactly as it was scored before writing', async () => {
+    const workbook = await XlsxWorkbook.read(file);
+    const ctx = { workbook, ui: new ConsoleUi(), clock: fixedClock(NOW), lock: processLock };
+    const [again] = scoreAll(ctx);
+    const [before] = demo.scores;
+    expect(again?.units).toEqual(before?.units);
+    expect(again?.errors).toEqual(before?.errors);
+    expect(workbook.sheet(rubric.scoringSheet)?.readValues()).toEqual(
+      demo.workbook.sheet(rubric.scoringSheet)?.readValues(),
+    );
+  });
+});
+
+describe('the xhht command', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['build.mjs'], { stdio: 'pipe' });
+  });
+
+  it('`xhht demo --out DIR` writes the workbook and prints the per-district table', () => {
+    const out = mkdtempSync(join(tmpdir(), 'xhht-cli-'));
+    const printed = execFileSync(process.execPath, ['bin/xhht.mjs', 'demo', '--out', out], {
+      encoding: 'utf8',
+    });
+    expect(existsSync(join(out, 'xhht-demo.xlsx'))).toBe(true);
+    expect(printed).toMatch(/Huyện\s+Đơn vị\s+Tốt\s+Khá\s+Trung bình\s+Chưa đạt\s+Lỗi\s+Chưa nhập/);
+    for (const district of ['Thạch Hà', 'Cẩm Xuyên', 'TP Hà Tĩnh', 'TX Kỳ Anh'])
+      expect(printed).toContain(district);
+    expect(printed).toMatch(/Toàn tỉnh\s+48\s/);
+    expect(printed).toContain(join(out, 'xhht-demo.xlsx'));
+  });
+
+  it('exits 2 with the usage on an unknown command or a bad option', () => {
+    for (const args of [['frobnicate'], ['demo', '--seed', 'abc']]) {
+      let status = 0;
+      let stderr = '';
+      try {
+        execFileSync(process.execPath, ['bin/xhht.mjs', ...args], {
+          encoding: 'utf8',
+          stdio: 'pipe',
+        });
+      } catch (error) {
+        ({ status, stderr } = error as { status: number; stderr: string });
+      }
+      expect(status).toBe(2);
+      expect(stderr.length).toBeGreaterThan(0);
+    }
+  });
+});
