@@ -47,10 +47,11 @@ export const MESSAGES = {
   missingUnitCode: (where: string) => `${where}: có điểm nhưng thiếu mã đơn vị.`,
   unknownRubric: (id: string, known: readonly string[]) =>
     `Không có bộ tiêu chí «${id}». Các mã hợp lệ: ${known.join(', ')}.`,
+  // A formula cannot know its cell: positions count from the top-left cell of the range it was given.
   formulaRowError: (row: number, column: number, text: string) =>
-    `Lỗi (dòng ${row}, cột ${column}): ${text}`,
+    `Lỗi ở dòng ${row}, cột ${column} của vùng: ${text}`,
   formulaTotalOutOfRange: (row: number, total: number, max: number) =>
-    `Lỗi (dòng ${row}): tổng ${formatNumber(total)} nằm ngoài khoảng 0 đến ${formatNumber(max)}`,
+    `Lỗi ở dòng ${row} của vùng: tổng ${formatNumber(total)} nằm ngoài khoảng 0 đến ${formatNumber(max)}`,
   formulaNeedsOneColumn: (name: string) =>
     `${name} cần một ô hoặc một cột; vùng đã chọn có nhiều cột.`,
 } as const;

@@ -1,27 +1,17 @@
 import * as z from 'zod/mini';
 import { DEFAULT_RUBRIC_ID, rubricIds } from './catalog';
-import { type CellValue, isBlank, normalizeText, readNumber, textKey } from './cells';
+import { type CellValue, isBlank, normalizeText, readNumber } from './cells';
 
 /**
  * The workbook's settings, typed by the administrator as key/value rows. Each setting has a stable key
  * (the first column, never translated) and a label; the options are the words shown in dropdowns.
+ * The approval ladder and the interface language join them with the features that use them.
  */
-
-export const LADDERS = {
-  '3': '3 cấp: xã → huyện → tỉnh',
-  '2': '2 cấp: xã → tỉnh (từ 01/7/2025, cần xác nhận)',
-} as const;
-export const LANGUAGES = { vi: 'Tiếng Việt', en: 'English' } as const;
-
-export type LadderId = keyof typeof LADDERS;
-export type Language = keyof typeof LANGUAGES;
 
 export interface Settings {
   readonly year: number;
   readonly province: string;
   readonly defaultRubricId: string;
-  readonly ladder: LadderId;
-  readonly language: Language;
 }
 
 export interface SettingSpec {
@@ -52,20 +42,6 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     options: rubricIds(),
     initial: () => DEFAULT_RUBRIC_ID,
   },
-  {
-    key: 'ladder',
-    label: 'Các cấp phê duyệt',
-    note: 'Từ 01/7/2025 không còn cấp huyện; chưa có văn bản nêu cấp công nhận mới.',
-    options: Object.values(LADDERS),
-    initial: () => LADDERS['3'],
-  },
-  {
-    key: 'language',
-    label: 'Ngôn ngữ',
-    note: 'Ngôn ngữ của menu và thông báo.',
-    options: Object.values(LANGUAGES),
-    initial: () => LANGUAGES.vi,
-  },
 ];
 
 const schema = z.object({
@@ -80,25 +56,11 @@ const schema = z.object({
   defaultRubricId: z.enum(rubricIds() as [string, ...string[]], {
     error: `cần một mã bộ tiêu chí: ${rubricIds().join(', ')}`,
   }),
-  ladder: z.enum(Object.keys(LADDERS) as [LadderId, ...LadderId[]], {
-    error: `cần chọn: ${Object.values(LADDERS).join(' hoặc ')}`,
-  }),
-  language: z.enum(Object.keys(LANGUAGES) as [Language, ...Language[]], {
-    error: `cần chọn: ${Object.values(LANGUAGES).join(' hoặc ')}`,
-  }),
 });
 
 export interface SettingIssue {
   readonly key: keyof Settings;
   readonly message: string;
-}
-
-function optionKey<T extends string>(options: Record<T, string>, value: CellValue): T | string {
-  const wanted = textKey(value);
-  const match = (Object.keys(options) as T[]).find(
-    (key) => textKey(options[key]) === wanted || key.toLowerCase() === wanted,
-  );
-  return match ?? wanted;
 }
 
 /**
@@ -120,8 +82,6 @@ export function parseSettings(
     year: year.ok ? year.value : Number.NaN,
     province: normalizeText(String(value(specOf('province')))),
     defaultRubricId: normalizeText(String(value(specOf('defaultRubricId')))).toUpperCase(),
-    ladder: optionKey(LADDERS, value(specOf('ladder'))),
-    language: optionKey(LANGUAGES, value(specOf('language'))),
   };
   const parsed = schema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: parsed.data };

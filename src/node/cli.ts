@@ -42,12 +42,12 @@ async function demo(args: string[]): Promise<number> {
   console.log(
     `XHHT Sheets — bảng tính mẫu: ${DEMO_PROVINCE}, ${result.units.length} đơn vị học tập (TT 22/2020).\n`,
   );
-  for (const score of result.scores) {
+  for (const score of result.report.sheets) {
     console.log(`Trang «${score.sheet}», bộ tiêu chí ${score.rubric.id}:\n`);
     console.log(summaryTable(score.summary));
     console.log('');
   }
-  console.log(scoreAllNotice(result.scores));
+  console.log(scoreAllNotice(result.report));
   console.log(`\nĐã ghi: ${file}`);
   console.log(
     'Mở tệp bằng Excel, LibreOffice hoặc tải lên Google Trang tính để xem từng dòng và cột «Lỗi».',

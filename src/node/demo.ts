@@ -3,8 +3,9 @@ import type { CellValue } from '../domain/cells';
 import { itemsOf, type Rubric } from '../domain/rubric';
 import { itemKey, scoringColumns, UNIT_COLUMNS, UNITS_SHEET } from '../sheets/layout';
 import type { Context } from '../sheets/ports';
-import { type SheetScore, scoreAll } from '../sheets/score-all';
+import { type ScoreAllReport, scoreAll } from '../sheets/score-all';
 import { setUp } from '../sheets/set-up';
+import { writeSetting } from '../sheets/settings-sheet';
 import { columnOf, locateColumns } from '../sheets/table';
 import { ConsoleUi, fixedClock, processLock } from './services';
 import { XlsxWorkbook } from './xlsx-workbook';
@@ -97,8 +98,7 @@ export function demoScores(rubric: Rubric, count: number, seed: number): CellVal
 export interface DemoResult {
   readonly workbook: XlsxWorkbook;
   readonly units: readonly DemoUnit[];
-  readonly scores: readonly SheetScore[];
-  readonly notices: readonly string[];
+  readonly report: ScoreAllReport;
 }
 
 /** Builds the demo workbook through the same use cases as the menu: set up, paste units, type, score. */
@@ -115,6 +115,7 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
   };
 
   setUp(ctx, rubric);
+  writeSetting(workbook, 'province', DEMO_PROVINCE);
   const units = demoUnits();
   const unitSheet = workbook.sheet(UNITS_SHEET);
   if (!unitSheet) throw new Error('set-up did not create the units sheet');
@@ -140,6 +141,6 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
   const firstItem = columnOf(located, itemKey(itemsOf(rubric)[0]?.code ?? ''));
   scoring.writeValues(2, firstItem, demoScores(rubric, units.length, options.seed ?? 2026));
 
-  const scores = scoreAll(ctx);
-  return { workbook, units, scores, notices: ui.notices.map((n) => n.message) };
+  const report = scoreAll(ctx);
+  return { workbook, units, report };
 }

@@ -11,7 +11,7 @@ export const SETTINGS_COLUMNS: readonly ColumnSpec[] = [
   { key: 'key', header: 'Mã', width: 130 },
   { key: 'label', header: 'Thiết lập', width: 200 },
   { key: 'value', header: 'Giá trị', width: 280 },
-  { key: 'note', header: 'Ghi chú', width: 420 },
+  { key: 'note', header: 'Ghi chú', width: 420, scriptOwned: true },
 ];
 
 export const UNIT_COLUMNS: readonly ColumnSpec[] = [
@@ -74,11 +74,12 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
       header: `Điểm TC${criterion.code} (/${criterion.max})`,
       prefix: `Điểm TC${criterion.code}`,
       width: 90,
+      scriptOwned: true,
     })),
-    { key: RESULT_KEYS.total, header: 'Tổng điểm', width: 80 },
-    { key: RESULT_KEYS.band, header: 'Xếp loại', width: 90 },
-    { key: RESULT_KEYS.error, header: 'Lỗi', width: 360 },
-    { key: RESULT_KEYS.scoredAt, header: 'Chấm lúc', width: 130 },
+    { key: RESULT_KEYS.total, header: 'Tổng điểm', width: 80, scriptOwned: true },
+    { key: RESULT_KEYS.band, header: 'Xếp loại', width: 90, scriptOwned: true },
+    { key: RESULT_KEYS.error, header: 'Lỗi', width: 360, scriptOwned: true },
+    { key: RESULT_KEYS.scoredAt, header: 'Chấm lúc', width: 130, scriptOwned: true },
   ];
   return { unit, items, results, all: [...unit, ...items, ...results] };
 }

@@ -4,11 +4,13 @@ import { type CellValue, isBlank, normalizeText } from '../domain/cells';
 import { itemIssueMessage, MESSAGES } from '../domain/messages';
 import { itemsOf, type Rubric } from '../domain/rubric';
 import { scoreUnit, type UnitScore } from '../domain/scoring';
+import type { Settings } from '../domain/settings';
 import { type ScoredUnit, type Summary, summarize } from '../domain/summary';
 import { SheetError } from './errors';
 import { criterionKey, itemKey, RESULT_KEYS, scoringColumns } from './layout';
 import type { Context, SheetPort } from './ports';
-import { columnOf, columnRuns, type Located, locateColumns } from './table';
+import { readSettings } from './settings-sheet';
+import { columnOf, columnRuns, locateColumns, missingColumnsError } from './table';
 
 export interface RowError {
   readonly row: number;
@@ -21,14 +23,6 @@ export interface SheetScore {
   readonly units: readonly ScoredUnit[];
   readonly errors: readonly RowError[];
   readonly summary: Summary;
-}
-
-function missingHeadersError(sheet: string, missing: Located['missing']): SheetError {
-  const names = missing.map((spec) => `«${spec.header}»`).join(', ');
-  return new SheetError(
-    `Trang «${sheet}» thiếu cột ${names} ở dòng tiêu đề (dòng 1). Có thể tiêu đề đã bị sửa hoặc xóa; ` +
-      'hãy đặt lại tên cột, hoặc chạy XHHT → Khởi tạo bảng tính để thêm cột còn thiếu.',
-  );
 }
 
 /** The result cells of one row, keyed like the result columns. */
@@ -58,7 +52,7 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
   const name = sheet.name;
   const [header = [], ...rows] = sheet.readValues();
   const located = locateColumns(header, columns.all);
-  if (located.missing.length > 0) throw missingHeadersError(name, located.missing);
+  if (located.missing.length > 0) throw missingColumnsError(name, located.missing);
 
   const col = (key: string) => columnOf(located, key);
   const itemColumns = itemsOf(rubric).map((item) => col(itemKey(item.code)));
@@ -106,24 +100,30 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
   return { sheet: name, rubric, units, errors, summary: summarize(rubric, units) };
 }
 
+export interface ScoreAllReport {
+  readonly settings: Settings;
+  readonly sheets: readonly SheetScore[];
+}
+
 /**
- * XHHT → Chấm điểm tất cả. Scores every scoring sheet of a built-in rubric that the workbook has,
- * writing only result columns: what officers typed is never touched.
+ * XHHT → Chấm điểm tất cả. Checks the settings, then scores every scoring sheet of a built-in rubric
+ * that the workbook has, writing only result columns: what officers typed is never touched.
  */
-export function scoreAll(ctx: Context): SheetScore[] {
+export function scoreAll(ctx: Context): ScoreAllReport {
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
-    const scored: SheetScore[] = [];
+    const settings = readSettings(ctx.workbook, now);
+    const sheets: SheetScore[] = [];
     for (const rubric of CATALOG) {
       const sheet = ctx.workbook.sheet(rubric.scoringSheet);
-      if (sheet) scored.push(scoreSheet(sheet, rubric, now));
+      if (sheet) sheets.push(scoreSheet(sheet, rubric, now));
     }
-    if (scored.length === 0) {
+    if (sheets.length === 0) {
       throw new SheetError(
         'Chưa có trang chấm điểm nào. Hãy chạy XHHT → Khởi tạo bảng tính trước.',
       );
     }
     ctx.workbook.flush();
-    return scored;
+    return { settings, sheets };
   });
 }

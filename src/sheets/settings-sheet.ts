@@ -5,7 +5,7 @@ import { parseSettings, SETTING_SPECS, type Settings } from '../domain/settings'
 import { SheetError } from './errors';
 import { SETTINGS_COLUMNS, SETTINGS_SHEET } from './layout';
 import type { WorkbookPort } from './ports';
-import { columnOf, locateColumns } from './table';
+import { columnOf, locateColumns, missingColumnsError } from './table';
 
 interface SettingCells {
   readonly values: Map<string, CellValue>;
@@ -19,12 +19,7 @@ function readSettingCells(workbook: WorkbookPort): SettingCells | undefined {
   if (!sheet) return undefined;
   const [header = [], ...rows] = sheet.readValues();
   const located = locateColumns(header, SETTINGS_COLUMNS.slice(0, 3));
-  if (located.missing.length > 0) {
-    const names = located.missing.map((spec) => `«${spec.header}»`).join(', ');
-    throw new SheetError(
-      `Trang «${SETTINGS_SHEET}» thiếu cột ${names} ở dòng 1. Hãy chạy lại XHHT → Khởi tạo bảng tính.`,
-    );
-  }
+  if (located.missing.length > 0) throw missingColumnsError(SETTINGS_SHEET, located.missing);
   const keyColumn = columnOf(located, 'key');
   const valueColumn = columnOf(located, 'value');
   const values = new Map<string, CellValue>();
@@ -56,9 +51,31 @@ export function readSettings(workbook: WorkbookPort, now: Date): Settings {
   throw new SheetError(lines.join('\n'));
 }
 
-/** For the custom formulas: the workbook's default rubric, even when other settings are unfinished. */
+/**
+ * The workbook's default rubric, for the custom formulas and set-up: even when other settings are
+ * unfinished or the settings sheet lost a header, so that set-up can still run and repair it.
+ */
 export function defaultRubricId(workbook: WorkbookPort): string {
-  const value = readSettingCells(workbook)?.values.get('defaultRubricId');
+  let cells: SettingCells | undefined;
+  try {
+    cells = readSettingCells(workbook);
+  } catch (error) {
+    if (!(error instanceof SheetError)) throw error;
+  }
+  const value = cells?.values.get('defaultRubricId');
   const id = normalizeText(String(value ?? ''));
   return id === '' ? DEFAULT_RUBRIC_ID : id;
+}
+
+/** Types one setting's value, as the administrator would; the settings sheet must be set up. */
+export function writeSetting(workbook: WorkbookPort, key: keyof Settings, value: CellValue): void {
+  const cells = readSettingCells(workbook);
+  const row = cells?.rows.get(key);
+  const sheet = workbook.sheet(SETTINGS_SHEET);
+  if (!cells || !row || !sheet) {
+    throw new SheetError(
+      `Trang «${SETTINGS_SHEET}» chưa có dòng «${key}». Hãy chạy XHHT → Khởi tạo bảng tính.`,
+    );
+  }
+  sheet.writeValues(row, cells.valueColumn, [[value]]);
 }

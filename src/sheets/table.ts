@@ -1,5 +1,6 @@
 import type { CellValue } from '../domain/cells';
 import { textKey } from '../domain/cells';
+import { SheetError } from './errors';
 import type { ColumnRun, SheetPort } from './ports';
 
 /**
@@ -12,6 +13,8 @@ export interface ColumnSpec {
   readonly header: string;
   readonly prefix?: string;
   readonly width?: number;
+  /** Written only by the script (results, notes): safe to add again when missing. */
+  readonly scriptOwned?: boolean;
 }
 
 export interface Located {
@@ -48,6 +51,24 @@ export function locateColumns(
   return { columns, missing };
 }
 
+/**
+ * The officer's way out of a missing header: a renamed column holding their data must get its name
+ * back (adding an empty one would hide the data); a deleted result column is added again by set-up.
+ */
+export function missingColumnsError(sheet: string, missing: readonly ColumnSpec[]): SheetError {
+  const names = missing.map((spec) => `«${spec.header}»`).join(', ');
+  const lines = [`Trang «${sheet}» thiếu cột ${names} ở dòng tiêu đề (dòng 1).`];
+  if (missing.some((spec) => !spec.scriptOwned)) {
+    lines.push(
+      'Nếu cột đã bị đổi tên, hãy đặt lại đúng tên như trên (không phân biệt chữ hoa, chữ thường, khoảng trắng thừa); dữ liệu trong cột được giữ nguyên.',
+    );
+  }
+  if (missing.some((spec) => spec.scriptOwned)) {
+    lines.push('Cột kết quả bị xóa sẽ được thêm lại khi chạy XHHT → Khởi tạo bảng tính.');
+  }
+  return new SheetError(lines.join('\n'));
+}
+
 export function columnOf(located: Located, key: string): number {
   const column = located.columns.get(key);
   if (column === undefined) throw new Error(`column ${key} was not located`);
@@ -78,6 +99,8 @@ export interface Table {
 /**
  * Reads a sheet (one read) and makes sure every spec has a header: missing headers are appended after
  * the last used column (one write); existing ones and everything below them are left as they are.
+ * Once the sheet holds data, a missing column of the officer's is an error rather than a new empty
+ * column: it was most likely renamed, and its data would silently stop counting.
  */
 export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Table {
   const values = sheet.readValues();
@@ -86,6 +109,8 @@ export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Tab
   if (first.missing.length === 0) {
     return { sheet, rows: values.slice(1), located: first, addedHeaders: [] };
   }
+  const renamed = first.missing.filter((spec) => !spec.scriptOwned);
+  if (values.length > 1 && renamed.length > 0) throw missingColumnsError(sheet.name, renamed);
   // After the last column holding anything, so no header lands on a column of unnamed data.
   const width = headerRow.length;
   const added = first.missing.map((spec) => spec.header);

@@ -20,8 +20,8 @@ describe('rowTotals (XHHT_TONG)', () => {
     ).toEqual([
       [25.5],
       [''],
-      ['Lỗi (dòng 3, cột 2): «mười» không phải là số'],
-      ['Lỗi (dòng 4, cột 2): chưa nhập'],
+      ['Lỗi ở dòng 3, cột 2 của vùng: «mười» không phải là số'],
+      ['Lỗi ở dòng 4, cột 2 của vùng: chưa nhập'],
     ]);
   });
 
@@ -40,9 +40,9 @@ describe('rowBands (XHHT_XEPLOAI)', () => {
       ['Khá'],
       [''],
       ['Chưa đạt'],
-      ['Lỗi (dòng 5, cột 1): «abc» không phải là số'],
-      ['Lỗi (dòng 6): tổng 101 nằm ngoài khoảng 0 đến 100'],
-      ['Lỗi (dòng 7): tổng -1 nằm ngoài khoảng 0 đến 100'],
+      ['Lỗi ở dòng 5, cột 1 của vùng: «abc» không phải là số'],
+      ['Lỗi ở dòng 6 của vùng: tổng 101 nằm ngoài khoảng 0 đến 100'],
+      ['Lỗi ở dòng 7 của vùng: tổng -1 nằm ngoài khoảng 0 đến 100'],
     ]);
   });
 

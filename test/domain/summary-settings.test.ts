@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/domain/cells';
 import { TT22_2020_DVHT as rubric } from '../../src/domain/rubrics/tt22-2020-dvht';
-import { LADDERS, parseSettings } from '../../src/domain/settings';
+import { parseSettings } from '../../src/domain/settings';
 import { NO_DISTRICT, summarize } from '../../src/domain/summary';
 
 describe('summarize', () => {
@@ -47,17 +47,13 @@ describe('parseSettings', () => {
         year: 2026,
         province: '',
         defaultRubricId: 'TT22_2020_DVHT',
-        ladder: '3',
-        language: 'vi',
       },
     });
   });
 
-  it('reads labels, text numbers and odd spacing', () => {
+  it('reads text numbers, any case and odd spacing', () => {
     const parsed = parse([
       ['year', ' 2025 '],
-      ['ladder', LADDERS['2']],
-      ['language', 'english'],
       ['defaultRubricId', 'tt22_2020_dvht'],
       ['province', '  Hà\u00a0Tĩnh '],
     ]);
@@ -67,8 +63,6 @@ describe('parseSettings', () => {
         year: 2025,
         province: 'Hà Tĩnh',
         defaultRubricId: 'TT22_2020_DVHT',
-        ladder: '2',
-        language: 'en',
       },
     });
   });
@@ -76,12 +70,11 @@ describe('parseSettings', () => {
   it('says in Vietnamese what is wrong with each bad value', () => {
     const parsed = parse([
       ['year', 'hai nghìn'],
-      ['ladder', '4 cấp'],
       ['defaultRubricId', 'TT99'],
     ]);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.issues.map((i) => i.key)).toEqual(['year', 'defaultRubricId', 'ladder']);
+    expect(parsed.issues.map((i) => i.key)).toEqual(['year', 'defaultRubricId']);
     expect(parsed.issues[0]?.message).toBe('năm phải là một số, ví dụ 2026');
     expect(parsed.issues[1]?.message).toContain('TT22_2020_DVHT');
   });

@@ -158,7 +158,7 @@ describe('HyperFormula evaluates the custom formulas of the bundle', () => {
       const menuTotal = snapshot[r]?.[totalColumn - 1];
       const menuBand = snapshot[r]?.[bandColumn - 1];
       if (menuTotal === '') {
-        expect(String(formulaTotal)).toMatch(/^Lỗi \(dòng \d+, cột \d+\)/);
+        expect(String(formulaTotal)).toMatch(/^Lỗi ở dòng \d+, cột \d+ của vùng: /);
       } else {
         expect(formulaTotal).toBe(menuTotal);
         expect(formulaBand).toBe(menuBand);

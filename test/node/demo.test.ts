@@ -106,8 +106,8 @@ describe('the demo workbook, as a real .xlsx file', () => {
   it('scores the file read back exactly as it was scored before writing', async () => {
     const workbook = await XlsxWorkbook.read(file);
     const ctx = { workbook, ui: new ConsoleUi(), clock: fixedClock(NOW), lock: processLock };
-    const [again] = scoreAll(ctx);
-    const [before] = demo.scores;
+    const [again] = scoreAll(ctx).sheets;
+    const [before] = demo.report.sheets;
     expect(again?.units).toEqual(before?.units);
     expect(again?.errors).toEqual(before?.errors);
     expect(workbook.sheet(rubric.scoringSheet)?.readValues()).toEqual(

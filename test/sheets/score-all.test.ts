@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreAllAction } from '../../src/sheets/actions';
-import { UNITS_SHEET } from '../../src/sheets/layout';
+import { SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { scoreAll } from '../../src/sheets/score-all';
 import { setUp } from '../../src/sheets/set-up';
 import { gasContext, NOW } from '../fakes/context';
@@ -222,6 +222,29 @@ describe('score-all', () => {
   });
 });
 
+describe('score-all and the settings', () => {
+  it('opens its notice with the year and province', () => {
+    const { google, ctx } = workbookWith([[10, 10, 10, 10, 5, 10, 5, 25, 10, 5]]);
+    google.spreadsheet.sheet(SETTINGS_SHEET).type(3, 3, [['Hà Tĩnh']]);
+    scoreAllAction(ctx);
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
+      /^Năm đánh giá 2026 — Hà Tĩnh\.\n\nTrang «Chấm điểm ĐVHT»: đã chấm 1\/1 đơn vị/,
+    );
+  });
+
+  it('scores nothing while a setting is wrong, and names its cell', () => {
+    const { google, ctx, sheet } = workbookWith([[10, 10, 10, 10, 5, 10, 5, 25, 10, 5]]);
+    google.spreadsheet.sheet(SETTINGS_SHEET).type(2, 3, [['năm nay']]);
+    google.spreadsheet.sheet(SETTINGS_SHEET).type(4, 3, [['TT99']]);
+    scoreAllAction(ctx);
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
+      'Ô C2, trang «Cài đặt» (Năm đánh giá): năm phải là một số, ví dụ 2026.\n' +
+        'Ô C4, trang «Cài đặt» (Bộ tiêu chí mặc định): cần một mã bộ tiêu chí: TT22_2020_DVHT.',
+    );
+    expect(results(sheet, 2)[3]).toBe('');
+  });
+});
+
 describe('batch I/O', () => {
   function ioFor(units: number) {
     const scores = Array.from({ length: units }, (_, i) => [
@@ -250,8 +273,9 @@ describe('batch I/O', () => {
     const small = ioFor(10);
     const large = ioFor(1000);
     expect(large).toEqual(small);
-    expect(small.reads).toBe(1);
-    expect(small.calls).toMatchObject({ getValues: 1, setValues: 1 });
+    // One read of the settings, one of the scoring sheet, one write of the result block.
+    expect(small.reads).toBe(2);
+    expect(small.calls).toMatchObject({ getValues: 2, setValues: 1 });
     expect(small.writes).toBeLessThanOrEqual(3);
   });
 });

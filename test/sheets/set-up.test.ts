@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { itemsOf } from '../../src/domain/rubric';
+import { setUpAction } from '../../src/sheets/actions';
 import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { setUp } from '../../src/sheets/set-up';
 import { gasContext } from '../fakes/context';
@@ -95,14 +96,11 @@ describe('set-up on a new spreadsheet', () => {
       ['year', 2026],
       ['province', ''],
       ['defaultRubricId', 'TT22_2020_DVHT'],
-      ['ladder', '3 cấp: xã → huyện → tỉnh'],
-      ['language', 'Tiếng Việt'],
     ]);
     expect(settings.validations.get('4,3')).toMatchObject({
       kind: 'list',
       values: ['TT22_2020_DVHT'],
     });
-    expect(settings.validations.get('5,3')?.values).toHaveLength(2);
     const criteria = google.spreadsheet.sheet(CRITERIA_SHEET).snapshot();
     expect(criteria).toHaveLength(1 + 3 + ITEM_COUNT + 4);
     expect(criteria[2]).toEqual([
@@ -200,5 +198,55 @@ describe('set-up run again', () => {
     const scoring = google.spreadsheet.sheet(SCORING);
     expect(scoring.getMaxRows()).toBeGreaterThanOrEqual(1201);
     expect(columnValues(scoring, 'Mã đơn vị')).toHaveLength(1200);
+  });
+});
+
+describe('set-up and renamed columns', () => {
+  it('refuses to add an empty copy of a renamed data column, and says which header to restore', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, rubric);
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(2));
+    setUp(ctx, rubric);
+    const scoring = google.spreadsheet.sheet(SCORING);
+    scoring.type(2, 4, [[10]]);
+    scoring.type(1, 4, [['Điểm mục 1.1']]);
+    const before = scoring.snapshot();
+
+    setUpAction(ctx);
+
+    expect(scoring.snapshot()).toEqual(before);
+    const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+    expect(notice).toContain('Trang «Chấm điểm ĐVHT» thiếu cột «1.1 Kế hoạch học tập (tối đa 10)»');
+    expect(notice).toContain('hãy đặt lại đúng tên');
+    expect(notice).not.toContain('Khởi tạo');
+  });
+
+  it('still runs when the settings sheet lost a header, and says how to repair it', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, rubric);
+    google.spreadsheet.sheet(SETTINGS_SHEET).type(1, 3, [['Giá trị đã sửa']]);
+    setUpAction(ctx);
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
+      /^Trang «Cài đặt» thiếu cột «Giá trị»/,
+    );
+    google.spreadsheet.sheet(SETTINGS_SHEET).type(1, 3, [['giá trị']]);
+    setUpAction(ctx);
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(/^Đã khởi tạo bảng tính/);
+  });
+
+  it('tells what to do next: paste units first, then type scores', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUpAction(ctx);
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
+      'Bước tiếp theo: dán danh sách đơn vị',
+    );
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(2));
+    setUpAction(ctx);
+    const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+    expect(notice).toContain('Thêm 2 đơn vị vào trang «Chấm điểm ĐVHT»');
+    expect(notice).toContain('Bước tiếp theo: nhập điểm từng mục');
   });
 });
