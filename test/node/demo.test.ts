@@ -118,7 +118,7 @@ describe('the demo workbook, as a real .xlsx file', () => {
 
 describe('the xhht command', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, ['build.mjs'], { stdio: 'pipe' });
+    execFileSync(process.execPath, ['build.mjs', '--cli'], { stdio: 'pipe' });
   });
 
   it('`xhht demo --out DIR` writes the workbook and prints the per-district table', () => {
