@@ -1,36 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { scoreAllAction } from '../../src/sheets/actions';
-import { SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
+import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { scoreAll } from '../../src/sheets/score-all';
-import { setUp } from '../../src/sheets/set-up';
 import { gasContext, NOW } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
-import { columnValues, headerColumn, rubric, unitRows } from './workbook-helpers';
+import type { FakeSheet } from '../fakes/spreadsheet';
+import {
+  columnValues,
+  headerColumn,
+  RESULT_HEADERS,
+  rubric,
+  workbookWith,
+} from './workbook-helpers';
 
 const SCORING = rubric.scoringSheet;
-const RESULT_HEADERS = [
-  'Điểm TC1 (/30)',
-  'Điểm TC2 (/30)',
-  'Điểm TC3 (/40)',
-  'Tổng điểm',
-  'Xếp loại',
-  'Lỗi',
-  'Chấm lúc',
-];
 
-/** A set-up workbook with `count` units, the scores typed into the item columns (D…M). */
-function workbookWith(scores: unknown[][], count = scores.length) {
-  const google = fakeGoogle();
-  const ctx = gasContext(google);
-  setUp(ctx, rubric);
-  google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(count));
-  setUp(ctx, rubric);
-  const sheet = google.spreadsheet.sheet(SCORING);
-  sheet.type(2, 4, scores);
-  return { google, ctx, sheet };
-}
-
-function results(sheet: ReturnType<typeof workbookWith>['sheet'], row: number): unknown[] {
+function results(sheet: FakeSheet, row: number): unknown[] {
   const first = headerColumn(sheet, RESULT_HEADERS[0] as string);
   return sheet.snapshot()[row - 1]?.slice(first - 1, first - 1 + RESULT_HEADERS.length) ?? [];
 }
@@ -114,6 +99,24 @@ describe('score-all', () => {
     const ctx = gasContext(google);
     const sheet = google.spreadsheet.insertSheet(SCORING);
     // Headers in another order, differently spaced and cased, NFD, with columns of the officer's own.
+    const typed = [
+      'giữ nguyên',
+      'A1',
+      'Đơn vị A',
+      'Thạch Hà',
+      5,
+      10,
+      25,
+      5,
+      10,
+      5,
+      10,
+      10,
+      10,
+      9,
+      '',
+      'cán bộ xã',
+    ];
     sheet.type(1, 1, [
       [
         'Ghi chú',
@@ -132,49 +135,11 @@ describe('score-all', () => {
         'Điểm TC2',
         'Điểm TC1',
       ],
-      [
-        'giữ nguyên',
-        'A1',
-        'Đơn vị A',
-        'Thạch Hà',
-        5,
-        10,
-        25,
-        5,
-        10,
-        5,
-        10,
-        10,
-        10,
-        9,
-        '',
-        'cán bộ xã',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-      ],
+      typed,
     ]);
     scoreAll(ctx);
     const row = sheet.snapshot()[1];
-    expect(row?.slice(0, 14)).toEqual([
-      'giữ nguyên',
-      'A1',
-      'Đơn vị A',
-      'Thạch Hà',
-      5,
-      10,
-      25,
-      5,
-      10,
-      5,
-      10,
-      10,
-      10,
-      9,
-    ]);
+    expect(row?.slice(0, 14)).toEqual(typed.slice(0, 14));
     expect(row?.slice(14)).toEqual(['Tốt', 'cán bộ xã', 99, '', NOW, 40, 30, 29]);
   });
 

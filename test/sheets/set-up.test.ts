@@ -5,7 +5,14 @@ import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/la
 import { setUp } from '../../src/sheets/set-up';
 import { gasContext } from '../fakes/context';
 import { type FakeGoogle, fakeGoogle } from '../fakes/google';
-import { columnValues, headerColumn, ITEM_COUNT, rubric, unitRows } from './workbook-helpers';
+import {
+  columnValues,
+  headerColumn,
+  ITEM_COUNT,
+  rubric,
+  unitRows,
+  workbookWith,
+} from './workbook-helpers';
 
 const SCORING = rubric.scoringSheet;
 const EXPECTED_HEADERS = [
@@ -22,13 +29,7 @@ const EXPECTED_HEADERS = [
   '3.1 Năng lực Công dân học tập (tối đa 25)',
   '3.2 Tập thể lao động tiên tiến (tối đa 10)',
   '3.3 Chia sẻ tri thức (tối đa 5)',
-  'Điểm TC1 (/30)',
-  'Điểm TC2 (/30)',
-  'Điểm TC3 (/40)',
-  'Tổng điểm',
-  'Xếp loại',
-  'Lỗi',
-  'Chấm lúc',
+  ...RESULT_HEADERS,
 ];
 
 describe('set-up on a new spreadsheet', () => {
@@ -123,12 +124,7 @@ describe('set-up on a new spreadsheet', () => {
 
 describe('set-up run again', () => {
   it('adds the new units, once, and changes nothing typed', () => {
-    const google = fakeGoogle();
-    const ctx = gasContext(google);
-    setUp(ctx, rubric);
-    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(3));
-    setUp(ctx, rubric);
-    const scoring = google.spreadsheet.sheet(SCORING);
+    const { google, ctx, sheet: scoring } = workbookWith([], 3);
     expect(columnValues(scoring, 'Mã đơn vị')).toEqual(['DV0001', 'DV0002', 'DV0003']);
     scoring.type(2, 4, [[10, '8,5', 'mười']]);
     google.spreadsheet.sheet(SETTINGS_SHEET).type(3, 3, [['Hà Tĩnh']]);
@@ -190,12 +186,7 @@ describe('set-up run again', () => {
   });
 
   it('grows the grid when the units outnumber the rows of a new sheet', () => {
-    const google = fakeGoogle();
-    const ctx = gasContext(google);
-    setUp(ctx, rubric);
-    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(1200));
-    setUp(ctx, rubric);
-    const scoring = google.spreadsheet.sheet(SCORING);
+    const { sheet: scoring } = workbookWith([], 1200);
     expect(scoring.getMaxRows()).toBeGreaterThanOrEqual(1201);
     expect(columnValues(scoring, 'Mã đơn vị')).toHaveLength(1200);
   });
@@ -203,12 +194,7 @@ describe('set-up run again', () => {
 
 describe('set-up and renamed columns', () => {
   it('refuses to add an empty copy of a renamed data column, and says which header to restore', () => {
-    const google = fakeGoogle();
-    const ctx = gasContext(google);
-    setUp(ctx, rubric);
-    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(2));
-    setUp(ctx, rubric);
-    const scoring = google.spreadsheet.sheet(SCORING);
+    const { google, ctx, sheet: scoring } = workbookWith([], 2);
     scoring.type(2, 4, [[10]]);
     scoring.type(1, 4, [['Điểm mục 1.1']]);
     const before = scoring.snapshot();

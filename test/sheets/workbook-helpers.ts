@@ -1,10 +1,25 @@
 import type { CellValue } from '../../src/domain/cells';
 import { itemsOf } from '../../src/domain/rubric';
 import { TT22_2020_DVHT } from '../../src/domain/rubrics/tt22-2020-dvht';
+import { UNITS_SHEET } from '../../src/sheets/layout';
+import { setUp } from '../../src/sheets/set-up';
+import { gasContext } from '../fakes/context';
+import { fakeGoogle } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
 
 export const rubric = TT22_2020_DVHT;
 export const ITEM_COUNT = itemsOf(rubric).length;
+
+/** The result columns of the TT22 scoring sheet, as the officer sees their headers. */
+export const RESULT_HEADERS = [
+  'Điểm TC1 (/30)',
+  'Điểm TC2 (/30)',
+  'Điểm TC3 (/40)',
+  'Tổng điểm',
+  'Xếp loại',
+  'Lỗi',
+  'Chấm lúc',
+];
 
 /** A unit row for the units sheet: code, name, district, cluster, kind, note. */
 export function unitRows(
@@ -38,4 +53,16 @@ export function columnValues(sheet: FakeSheet, header: string | RegExp): unknown
     .snapshot()
     .slice(1)
     .map((row) => row[column - 1]);
+}
+
+/** A set-up workbook with `count` units, the scores typed into the item columns (D…M). */
+export function workbookWith(scores: unknown[][], count = scores.length) {
+  const google = fakeGoogle();
+  const ctx = gasContext(google);
+  setUp(ctx, rubric);
+  google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(count));
+  setUp(ctx, rubric);
+  const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
+  sheet.type(2, 4, scores);
+  return { google, ctx, sheet };
 }
