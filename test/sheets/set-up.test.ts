@@ -9,6 +9,7 @@ import {
   columnValues,
   headerColumn,
   ITEM_COUNT,
+  RESULT_HEADERS,
   rubric,
   unitRows,
   workbookWith,
