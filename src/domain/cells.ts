@@ -23,9 +23,15 @@ export function normalizeText(text: string): string {
   return text.normalize('NFC').replace(SPACES, ' ').trim();
 }
 
-/** Compares header and label texts: normalised and case-insensitive. */
+/** A cell's text: a number as its digits (a code typed 101 is a number in Sheets), else ''. */
+export function cellText(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' ? normalizeText(value) : '';
+}
+
+/** Compares codes, keys and header texts: normalised and case-insensitive. */
 export function textKey(value: unknown): string {
-  return typeof value === 'string' ? normalizeText(value).toLocaleLowerCase('vi') : '';
+  return cellText(value).toLocaleLowerCase('vi');
 }
 
 /** True for a Date from any realm (a Date made by another script context fails instanceof). */

@@ -1,8 +1,8 @@
 import { findRubric, rubricIds } from './catalog';
 import { type CellValue, isBlank, normalizeText, readNumber } from './cells';
-import { describeNumberProblem, MESSAGES } from './messages';
-import { classify, maxTotal, type Rubric } from './rubric';
-import { sumPoints } from './scoring';
+import { describeItemProblem, describeNumberProblem, MESSAGES } from './messages';
+import { classify, itemsOf, maxTotal, type Rubric } from './rubric';
+import { readItem, readPoints, sumPoints } from './scoring';
 
 /**
  * The logic of the custom formulas. Sheets passes one cell as a value and a range as a 2D array;
@@ -22,15 +22,27 @@ function shapeLike(input: unknown, results: FormulaValue[]): FormulaResult {
   return Array.isArray(input) ? results.map((value) => [value]) : (results[0] ?? '');
 }
 
-/** XHHT_TONG: the total of each row; a blank row stays blank, a row with a bad or missing cell says so. */
-export function rowTotals(input: unknown): FormulaResult {
+/**
+ * XHHT_TONG: the total of each row. A row as wide as the rubric's items is read item by item, with
+ * each item's maximum, exactly as score-all reads it; a narrower or wider row (a part of the items,
+ * say) only has to hold points, not below zero. A blank row stays blank; a bad or missing cell is
+ * named in the row's own result.
+ */
+export function rowTotals(input: unknown, rubric: Rubric): FormulaResult {
+  const items = itemsOf(rubric);
   const results = rowsOf(input).map((row, r): FormulaValue => {
     if (row.every(isBlank)) return '';
+    const byItem = row.length === items.length;
     const points: number[] = [];
     for (const [c, cell] of row.entries()) {
-      const read = readNumber(cell);
-      if (!read.ok)
-        return MESSAGES.formulaRowError(r + 1, c + 1, describeNumberProblem(read.problem));
+      const item = byItem ? items[c] : undefined;
+      const read = item ? readItem(item, cell) : readPoints(cell);
+      if (!read.ok) {
+        const problem = describeItemProblem(read.problem);
+        return item
+          ? MESSAGES.formulaItemError(r + 1, item.code, problem)
+          : MESSAGES.formulaRowError(r + 1, c + 1, problem);
+      }
       points.push(read.value);
     }
     return sumPoints(points);
@@ -46,6 +58,8 @@ export function rowBands(input: unknown, rubric: Rubric): FormulaResult {
   const max = maxTotal(rubric);
   const results = rows.map(([cell], r): FormulaValue => {
     if (isBlank(cell)) return '';
+    // A column of XHHT_TONG results: an error there is shown as it is, not wrapped in another.
+    if (typeof cell === 'string' && cell.startsWith(MESSAGES.formulaErrorPrefix)) return cell;
     const read = readNumber(cell ?? '');
     if (!read.ok) return MESSAGES.formulaRowError(r + 1, 1, describeNumberProblem(read.problem));
     if (read.value < 0 || read.value > max)

@@ -45,11 +45,16 @@ export function itemIssueMessage(where: string, item: Item, problem: ItemProblem
 export const MESSAGES = {
   emptyRow: 'Chưa nhập điểm mục nào.',
   missingUnitCode: (where: string) => `${where}: có điểm nhưng thiếu mã đơn vị.`,
+  duplicateUnitCode: (where: string, code: string, firstRow: number) =>
+    `${where}: mã đơn vị «${code}» trùng với dòng ${firstRow}; mỗi đơn vị chỉ chấm ở một dòng.`,
   unknownRubric: (id: string, known: readonly string[]) =>
     `Không có bộ tiêu chí «${id}». Các mã hợp lệ: ${known.join(', ')}.`,
+  formulaErrorPrefix: 'Lỗi ở dòng ',
   // A formula cannot know its cell: positions count from the top-left cell of the range it was given.
   formulaRowError: (row: number, column: number, text: string) =>
     `Lỗi ở dòng ${row}, cột ${column} của vùng: ${text}`,
+  formulaItemError: (row: number, itemCode: string, text: string) =>
+    `Lỗi ở dòng ${row} của vùng, mục ${itemCode}: ${text}`,
   formulaTotalOutOfRange: (row: number, total: number, max: number) =>
     `Lỗi ở dòng ${row} của vùng: tổng ${formatNumber(total)} nằm ngoài khoảng 0 đến ${formatNumber(max)}`,
   formulaNeedsOneColumn: (name: string) =>

@@ -28,14 +28,20 @@ export function sumPoints(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + Math.round(value * 1000), 0) / 1000;
 }
 
-/** Reads one item's cell against the item's maximum. */
-export function readItem(
-  item: Item,
-  value: CellValue,
-): { ok: true; value: number } | { ok: false; problem: ItemProblem } {
+type ReadPoints = { ok: true; value: number } | { ok: false; problem: ItemProblem };
+
+/** Points from a cell: a number, not below zero. */
+export function readPoints(value: CellValue): ReadPoints {
   const read = readNumber(value);
   if (!read.ok) return read;
   if (read.value < 0) return { ok: false, problem: { kind: 'negative', value: read.value } };
+  return read;
+}
+
+/** Reads one item's cell against the item's maximum. */
+export function readItem(item: Item, value: CellValue): ReadPoints {
+  const read = readPoints(value);
+  if (!read.ok) return read;
   if (read.value > item.max) {
     return { ok: false, problem: { kind: 'aboveMax', value: read.value, max: item.max } };
   }

@@ -44,6 +44,12 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   },
 ];
 
+export function settingSpec(key: keyof Settings): SettingSpec {
+  const spec = SETTING_SPECS.find((candidate) => candidate.key === key);
+  if (!spec) throw new Error(`no setting ${key}`);
+  return spec;
+}
+
 const schema = z.object({
   year: z
     .number({ error: 'năm phải là một số, ví dụ 2026' })
@@ -68,20 +74,18 @@ export interface SettingIssue {
  * or one Vietnamese message per bad key.
  */
 export function parseSettings(
-  raw: ReadonlyMap<string, CellValue>,
+  raw: ReadonlyMap<keyof Settings, CellValue>,
   currentYear: number,
 ): { ok: true; settings: Settings } | { ok: false; issues: SettingIssue[] } {
   const value = (spec: SettingSpec) => {
     const cell = raw.get(spec.key);
     return cell === undefined || isBlank(cell) ? spec.initial(currentYear) : cell;
   };
-  const specOf = (key: keyof Settings) =>
-    SETTING_SPECS.find((spec) => spec.key === key) as SettingSpec;
-  const year = readNumber(value(specOf('year')));
+  const year = readNumber(value(settingSpec('year')));
   const candidate = {
     year: year.ok ? year.value : Number.NaN,
-    province: normalizeText(String(value(specOf('province')))),
-    defaultRubricId: normalizeText(String(value(specOf('defaultRubricId')))).toUpperCase(),
+    province: normalizeText(String(value(settingSpec('province')))),
+    defaultRubricId: normalizeText(String(value(settingSpec('defaultRubricId')))).toUpperCase(),
   };
   const parsed = schema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: parsed.data };

@@ -44,15 +44,17 @@ export function xhhtAbout(): void {
 
 /**
  * Tính tổng điểm của từng dòng: mỗi dòng là điểm các mục của một đơn vị. Chọn cả vùng (ví dụ D2:M200)
- * để có cả cột tổng điểm. Dòng trống cho kết quả trống; ô không phải số (kể cả ô trống xen giữa) được
- * báo lỗi ngay tại dòng đó. Số lẻ gõ bằng dấu phẩy, ví dụ 8,5.
+ * để có cả cột tổng điểm. Khi vùng có đúng số cột mục của bộ tiêu chí, mỗi ô được kiểm tra như khi
+ * Chấm điểm tất cả (điểm tối đa của mục, không âm). Dòng trống cho kết quả trống; ô sai được báo
+ * ngay tại dòng đó. Số lẻ gõ bằng dấu phẩy, ví dụ 8,5.
  *
  * @param {number|number[][]} vung_diem Vùng điểm các mục: một dòng cho một đơn vị.
+ * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí, ví dụ "TT22_2020_DVHT"; bỏ trống thì dùng bộ tiêu chí mặc định ở trang Cài đặt.
  * @return {number|string|Array<Array<number|string>>} Tổng điểm của mỗi dòng (một cột).
  * @customfunction
  */
-export function XHHT_TONG(vung_diem: unknown) {
-  return totalFormula(vung_diem);
+export function XHHT_TONG(vung_diem: unknown, ma_bo_tieu_chi?: unknown) {
+  return totalFormula(vung_diem, ma_bo_tieu_chi, () => new GasWorkbook(SpreadsheetApp));
 }
 
 /**

@@ -49,10 +49,13 @@ export class GasLock implements LockPort {
     const lock = this.service.getDocumentLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) throw new BusyError();
     try {
-      return work();
+      try {
+        return work();
+      } finally {
+        // Pending writes must land before another run may read.
+        this.workbook.flush();
+      }
     } finally {
-      // Pending writes must land before another run may read.
-      this.workbook.flush();
       lock.releaseLock();
     }
   }

@@ -1,16 +1,19 @@
 import type { CellValue } from '../domain/cells';
+import { HEADER_BACKGROUND } from '../sheets/layout';
 import type { ColumnRun, SheetPort, WorkbookPort } from '../sheets/ports';
 import type { SheetApi, SpreadsheetAppApi } from './api';
 
-const HEADER_BACKGROUND = '#d9ead3';
-
 /**
- * Sheets parses a written string as if typed: "=…" becomes a formula, "0123" the number 123, "8,5" a
- * number in vi_VN. A leading apostrophe makes it plain text, which is what every string we write is
- * (it also neutralises formula injection from a unit name such as "=IMPORTXML(…)").
+ * Sheets parses a written string as if typed: "=…", "+…", "-…" or "@…" becomes a formula, "0123" the
+ * number 123, "8,5" a number in vi_VN, "08/05" a date, "true" a boolean, and a leading apostrophe is
+ * swallowed. Such strings get an apostrophe, which makes Sheets keep them as plain text (it also
+ * neutralises formula injection from a unit named "=IMPORTXML(…)"). Other strings are written as
+ * they are, so nothing changes in a column an officer formatted as plain text.
  */
-function asLiteral(value: CellValue): CellValue {
-  return typeof value === 'string' && value !== '' ? `'${value}` : value;
+const PARSED_BY_SHEETS = /^(?:[=+\-@'\t\r]|[\d\s.,:/%-]+$|\d[\d.,]*e[+-]?\d+$|(?:true|false)$)/i;
+
+export function asLiteral(value: CellValue): CellValue {
+  return typeof value === 'string' && PARSED_BY_SHEETS.test(value) ? `'${value}` : value;
 }
 
 /** The workbook port over SpreadsheetApp: each port call is one Sheets call, or a fixed few. */
@@ -65,6 +68,7 @@ class GasSheet implements SheetPort {
   }
 
   private columnBelow(column: number, fromRow: number) {
+    this.growTo(fromRow, column);
     return this.sheet.getRange(
       fromRow,
       column,

@@ -73,7 +73,8 @@ export const DEMO_MISTAKES: ReadonlyMap<
   [22, { item: '3.3', value: '', valid: false }],
   [28, { item: '1.3', value: '8,5', valid: true }],
   [34, { item: '3.2', value: '\u00a07.5 ', valid: true }],
-  [40, { item: '2.1', value: new Date(Date.UTC(2026, 4, 8)), valid: false }],
+  // "8/5" typed in Vietnam became 8 May 2026, 00:00 there (UTC+7).
+  [40, { item: '2.1', value: new Date(Date.UTC(2026, 4, 7, 17)), valid: false }],
 ]);
 /** A unit whose officer has not typed anything yet. */
 export const DEMO_NOT_ENTERED = 46;

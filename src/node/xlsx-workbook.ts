@@ -1,16 +1,46 @@
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../domain/cells';
+import { type CellValue, isDate } from '../domain/cells';
+import { HEADER_BACKGROUND } from '../sheets/layout';
 import type { ColumnRun, SheetPort, WorkbookPort } from '../sheets/ports';
 
 /**
  * The workbook port over a local .xlsx file (exceljs). Values read back the way Sheets' getValues()
  * gives them: '' for blank, a formula's cached result, rich text as plain text. Range protection has
- * no .xlsx equivalent and is skipped offline; locale and time zone are Google settings.
+ * no .xlsx equivalent and is skipped offline. An .xlsx date has no time zone: a Date is written as
+ * the wall-clock time of the workbook's time zone (set by set-up), as Sheets would show it.
  */
+
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** The same instant as wall-clock time in `timeZone`, expressed as a UTC Date (how exceljs stores it). */
+export function wallClock(at: Date, timeZone: string): Date {
+  const formatted = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(formatted.find((p) => p.type === type)?.value ?? 0);
+  return new Date(
+    Date.UTC(
+      part('year'),
+      part('month') - 1,
+      part('day'),
+      part('hour'),
+      part('minute'),
+      part('second'),
+      at.getUTCMilliseconds(),
+    ),
+  );
+}
 
 /** Rows that get validation and formats when the sheet is still short, like a new Google sheet. */
 const MIN_ROWS = 1000;
-const HEADER_FILL = 'FFD9EAD3';
 
 export function plainValue(value: ExcelJS.CellValue): CellValue {
   if (value === null || value === undefined) return '';
@@ -30,8 +60,20 @@ export function plainValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
+/** The instant whose wall-clock time in `timeZone` the stored (UTC) Date shows. */
+export function fromWallClock(stored: Date, timeZone: string): Date {
+  const offset = wallClock(stored, timeZone).getTime() - stored.getTime();
+  return new Date(stored.getTime() - offset);
+}
+
 class XlsxSheet implements SheetPort {
-  constructor(private readonly ws: ExcelJS.Worksheet) {}
+  /** The data extent, kept until the next write: formatting calls ask for it again and again. */
+  private cachedExtent: { rows: number; columns: number } | undefined;
+
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly timeZone: () => string,
+  ) {}
 
   get name(): string {
     return this.ws.name;
@@ -39,6 +81,11 @@ class XlsxSheet implements SheetPort {
 
   /** The last row and column holding a value (styles and validations alone do not count). */
   private extent(): { rows: number; columns: number } {
+    this.cachedExtent ??= this.scanExtent();
+    return this.cachedExtent;
+  }
+
+  private scanExtent(): { rows: number; columns: number } {
     let rows = 0;
     let columns = 0;
     this.ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -55,15 +102,20 @@ class XlsxSheet implements SheetPort {
     const { rows, columns } = this.extent();
     return Array.from({ length: rows }, (_, r) => {
       const row = this.ws.getRow(r + 1);
-      return Array.from({ length: columns }, (_, c) => plainValue(row.getCell(c + 1).value));
+      return Array.from({ length: columns }, (_, c) => {
+        const value = plainValue(row.getCell(c + 1).value);
+        return isDate(value) ? fromWallClock(value, this.timeZone()) : value;
+      });
     });
   }
 
   writeValues(row: number, column: number, values: CellValue[][]): void {
+    this.cachedExtent = undefined;
     values.forEach((cells, r) => {
       const target = this.ws.getRow(row + r);
       cells.forEach((value, c) => {
-        target.getCell(column + c).value = value === '' ? null : value;
+        target.getCell(column + c).value =
+          value === '' ? null : isDate(value) ? wallClock(value, this.timeZone()) : value;
       });
     });
   }
@@ -77,7 +129,11 @@ class XlsxSheet implements SheetPort {
     for (let c = 1; c <= columns; c += 1) {
       const cell = header.getCell(c);
       cell.font = { bold: true };
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+      cell.fill = {
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: `FF${HEADER_BACKGROUND.slice(1).toUpperCase()}` },
+      };
       cell.alignment = { wrapText: true, vertical: 'middle' };
     }
   }
@@ -156,6 +212,8 @@ class XlsxSheet implements SheetPort {
 }
 
 export class XlsxWorkbook implements WorkbookPort {
+  private timeZone = DEFAULT_TIME_ZONE;
+
   constructor(readonly book: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
 
   static async read(path: string): Promise<XlsxWorkbook> {
@@ -170,15 +228,16 @@ export class XlsxWorkbook implements WorkbookPort {
 
   sheet(name: string): SheetPort | undefined {
     const ws = this.book.getWorksheet(name);
-    return ws ? new XlsxSheet(ws) : undefined;
+    return ws ? new XlsxSheet(ws, () => this.timeZone) : undefined;
   }
 
   addSheet(name: string): SheetPort {
-    return new XlsxSheet(this.book.addWorksheet(name));
+    return new XlsxSheet(this.book.addWorksheet(name), () => this.timeZone);
   }
 
-  setLocaleAndTimeZone(_locale: string, _timeZone: string): void {
-    // Google-only settings; Excel and LibreOffice take them from the computer.
+  /** The locale is Google's alone; the time zone sets how dates are written. */
+  setLocaleAndTimeZone(_locale: string, timeZone: string): void {
+    this.timeZone = timeZone;
   }
 
   flush(): void {}

@@ -1,6 +1,7 @@
 import { DEFAULT_RUBRIC_ID, findRubric } from '../domain/catalog';
 import { isBlank } from '../domain/cells';
 import { type FormulaResult, rowBands, rowTotals, rubricNamed } from '../domain/formulas';
+import type { Rubric } from '../domain/rubric';
 import { SheetError } from './errors';
 import { MENU_ITEMS, MENU_TITLE } from './menu';
 import { scoreAllNotice, setUpNotice } from './notices';
@@ -53,16 +54,23 @@ export function aboutAction(ctx: Context): void {
   );
 }
 
-export function totalFormula(range: unknown): FormulaResult {
-  return rowTotals(range);
+/** The rubric a formula names; the settings are read only when the formula does not name one. */
+function formulaRubric(rubricId: unknown, workbook: () => WorkbookPort): Rubric {
+  return rubricNamed(isBlank(rubricId) ? defaultRubricId(workbook()) : rubricId);
 }
 
-/** The default rubric is read from the settings only when the formula does not name one. */
+export function totalFormula(
+  range: unknown,
+  rubricId: unknown,
+  workbook: () => WorkbookPort,
+): FormulaResult {
+  return rowTotals(range, formulaRubric(rubricId, workbook));
+}
+
 export function bandFormula(
   total: unknown,
   rubricId: unknown,
   workbook: () => WorkbookPort,
 ): FormulaResult {
-  const id = isBlank(rubricId) ? defaultRubricId(workbook()) : rubricId;
-  return rowBands(total, rubricNamed(id));
+  return rowBands(total, formulaRubric(rubricId, workbook));
 }

@@ -3,24 +3,27 @@ import type { ColumnSpec } from './table';
 
 /** The sheets of a workbook and their columns, found by these headers. */
 
+/** Header rows are bold on this light green, in Sheets and in .xlsx alike. */
+export const HEADER_BACKGROUND = '#d9ead3';
+
 export const SETTINGS_SHEET = 'Cài đặt';
 export const UNITS_SHEET = 'Đơn vị';
 export const CRITERIA_SHEET = 'Tiêu chí';
 
 export const SETTINGS_COLUMNS: readonly ColumnSpec[] = [
   { key: 'key', header: 'Mã', width: 130 },
-  { key: 'label', header: 'Thiết lập', width: 200 },
+  { key: 'label', header: 'Thiết lập', width: 200, optional: true },
   { key: 'value', header: 'Giá trị', width: 280 },
-  { key: 'note', header: 'Ghi chú', width: 420, scriptOwned: true },
+  { key: 'note', header: 'Ghi chú', width: 420, optional: true },
 ];
 
 export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'code', header: 'Mã đơn vị', width: 110 },
   { key: 'name', header: 'Tên đơn vị', width: 300 },
   { key: 'district', header: 'Huyện', width: 150 },
-  { key: 'cluster', header: 'Cụm', width: 80 },
-  { key: 'kind', header: 'Loại hình', width: 150 },
-  { key: 'note', header: 'Ghi chú', width: 250 },
+  { key: 'cluster', header: 'Cụm', width: 80, optional: true },
+  { key: 'kind', header: 'Loại hình', width: 150, optional: true },
+  { key: 'note', header: 'Ghi chú', width: 250, optional: true },
 ];
 
 export const CRITERIA_COLUMNS: readonly ColumnSpec[] = [

@@ -1,6 +1,6 @@
 import { cellPlace } from '../domain/a1';
 import { CATALOG } from '../domain/catalog';
-import { type CellValue, isBlank, normalizeText } from '../domain/cells';
+import { type CellValue, cellText, isBlank, textKey } from '../domain/cells';
 import { itemIssueMessage, MESSAGES } from '../domain/messages';
 import { itemsOf, type Rubric } from '../domain/rubric';
 import { scoreUnit, type UnitScore } from '../domain/scoring';
@@ -59,18 +59,25 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
   const units: ScoredUnit[] = [];
   const errors: RowError[] = [];
 
+  const firstRowOf = new Map<string, number>();
+  const refuse = (rowNumber: number, message: string) => {
+    errors.push({ row: rowNumber, message });
+    return resultCells(rubric, undefined, message, now);
+  };
+
   const results = rows.map((row, i) => {
     const rowNumber = i + 2;
-    const code = normalizeText(String(row[col('code') - 1] ?? ''));
+    const code = cellText(row[col('code') - 1]);
     const values = itemColumns.map((c) => row[c - 1] ?? '');
     if (code === '' && values.every(isBlank)) return resultCells(rubric, undefined, '', '');
-    if (code === '') {
-      const message = MESSAGES.missingUnitCode(cellPlace(name, rowNumber, col('code')));
-      errors.push({ row: rowNumber, message });
-      return resultCells(rubric, undefined, message, now);
-    }
+    const codeCell = cellPlace(name, rowNumber, col('code'));
+    if (code === '') return refuse(rowNumber, MESSAGES.missingUnitCode(codeCell));
+    const firstRow = firstRowOf.get(textKey(code));
+    if (firstRow !== undefined)
+      return refuse(rowNumber, MESSAGES.duplicateUnitCode(codeCell, code, firstRow));
+    firstRowOf.set(textKey(code), rowNumber);
     const score = scoreUnit(rubric, values);
-    units.push({ district: normalizeText(String(row[col('district') - 1] ?? '')), score });
+    units.push({ district: cellText(row[col('district') - 1]), score });
     if (score.status === 'empty') return resultCells(rubric, score, MESSAGES.emptyRow, now);
     if (score.status === 'scored') return resultCells(rubric, score, '', now);
     const message = score.issues
@@ -82,8 +89,7 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
         ),
       )
       .join('\n');
-    errors.push({ row: rowNumber, message });
-    return resultCells(rubric, score, message, now);
+    return refuse(rowNumber, message);
   });
 
   if (results.length > 0) {
@@ -123,7 +129,6 @@ export function scoreAll(ctx: Context): ScoreAllReport {
         'Chưa có trang chấm điểm nào. Hãy chạy XHHT → Khởi tạo bảng tính trước.',
       );
     }
-    ctx.workbook.flush();
     return { settings, sheets };
   });
 }

@@ -1,4 +1,4 @@
-import { type CellValue, isBlank, normalizeText, textKey } from '../domain/cells';
+import { type CellValue, cellText, textKey } from '../domain/cells';
 import { itemsOf, type Rubric } from '../domain/rubric';
 import { SETTING_SPECS } from '../domain/settings';
 import {
@@ -22,7 +22,6 @@ export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 export interface SetUpReport {
   readonly rubric: Rubric;
   readonly createdSheets: readonly string[];
-  readonly addedHeaders: number;
   readonly addedSettings: number;
   readonly addedCriteriaRows: number;
   readonly addedUnits: number;
@@ -133,8 +132,8 @@ function setUpScoring(sheet: SheetPort, rubric: Rubric, units: Table): Table & {
   const unitColumn = (key: string) => columnOf(units.located, key) - 1;
   const newUnits: CellValue[][] = [];
   for (const unit of units.rows) {
-    const code = normalizeText(String(unit[unitColumn('code')] ?? ''));
-    if (isBlank(code) || present.has(textKey(code))) continue;
+    const code = cellText(unit[unitColumn('code')]);
+    if (code === '' || present.has(textKey(code))) continue;
     present.add(textKey(code));
     newUnits.push(
       rowFor(table, {
@@ -188,12 +187,9 @@ export function setUp(ctx: Context, rubric: Rubric): SetUpReport {
     units.sheet.freeze(1, 2);
     const addedCriteriaRows = setUpCriteria(open(CRITERIA_SHEET), rubric);
     const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units);
-    workbook.flush();
     return {
       rubric,
       createdSheets,
-      addedHeaders:
-        settings.addedHeaders.length + units.addedHeaders.length + scoring.addedHeaders.length,
       addedSettings: settings.added,
       addedCriteriaRows,
       addedUnits: scoring.added,

@@ -1,34 +1,36 @@
 import { cellPlace } from '../domain/a1';
 import { DEFAULT_RUBRIC_ID } from '../domain/catalog';
-import { type CellValue, normalizeText } from '../domain/cells';
-import { parseSettings, SETTING_SPECS, type Settings } from '../domain/settings';
+import { type CellValue, normalizeText, textKey } from '../domain/cells';
+import { parseSettings, SETTING_SPECS, type Settings, settingSpec } from '../domain/settings';
 import { SheetError } from './errors';
 import { SETTINGS_COLUMNS, SETTINGS_SHEET } from './layout';
 import type { WorkbookPort } from './ports';
-import { columnOf, locateColumns, missingColumnsError } from './table';
+import { columnOf, locateColumns, missingColumnsError, requiredColumns } from './table';
 
 interface SettingCells {
-  readonly values: Map<string, CellValue>;
+  readonly values: Map<keyof Settings, CellValue>;
   /** 1-based row of each key. */
-  readonly rows: Map<string, number>;
+  readonly rows: Map<keyof Settings, number>;
   readonly valueColumn: number;
 }
 
+/** The settings sheet's values by key; keys match as set-up matches them (any case, any spacing). */
 function readSettingCells(workbook: WorkbookPort): SettingCells | undefined {
   const sheet = workbook.sheet(SETTINGS_SHEET);
   if (!sheet) return undefined;
   const [header = [], ...rows] = sheet.readValues();
-  const located = locateColumns(header, SETTINGS_COLUMNS.slice(0, 3));
+  const located = locateColumns(header, requiredColumns(SETTINGS_COLUMNS));
   if (located.missing.length > 0) throw missingColumnsError(SETTINGS_SHEET, located.missing);
   const keyColumn = columnOf(located, 'key');
   const valueColumn = columnOf(located, 'value');
-  const values = new Map<string, CellValue>();
-  const rowOf = new Map<string, number>();
+  const values = new Map<keyof Settings, CellValue>();
+  const rowOf = new Map<keyof Settings, number>();
   rows.forEach((row, i) => {
-    const key = normalizeText(String(row[keyColumn - 1] ?? ''));
-    if (key !== '' && !values.has(key)) {
-      values.set(key, row[valueColumn - 1] ?? '');
-      rowOf.set(key, i + 2);
+    const typed = textKey(row[keyColumn - 1]);
+    const spec = SETTING_SPECS.find((candidate) => textKey(candidate.key) === typed);
+    if (spec && !values.has(spec.key)) {
+      values.set(spec.key, row[valueColumn - 1] ?? '');
+      rowOf.set(spec.key, i + 2);
     }
   });
   return { values, rows: rowOf, valueColumn };
@@ -41,7 +43,7 @@ export function readSettings(workbook: WorkbookPort, now: Date): Settings {
   if (parsed.ok) return parsed.settings;
   const lines = parsed.issues.map((issue) => {
     const row = cells?.rows.get(issue.key);
-    const label = SETTING_SPECS.find((spec) => spec.key === issue.key)?.label ?? issue.key;
+    const { label } = settingSpec(issue.key);
     const where =
       row && cells
         ? cellPlace(SETTINGS_SHEET, row, cells.valueColumn)

@@ -13,8 +13,15 @@ export interface ColumnSpec {
   readonly header: string;
   readonly prefix?: string;
   readonly width?: number;
-  /** Written only by the script (results, notes): safe to add again when missing. */
+  /** Written only by the script (results): safe to add again when missing. */
   readonly scriptOwned?: boolean;
+  /** Read by nothing (a note, a label): added by set-up when absent, never required. */
+  readonly optional?: boolean;
+}
+
+/** The columns a sheet cannot work without. */
+export function requiredColumns(specs: readonly ColumnSpec[]): ColumnSpec[] {
+  return specs.filter((spec) => !spec.optional);
 }
 
 export interface Located {
@@ -92,8 +99,6 @@ export interface Table {
   /** Rows below the header, as read. */
   readonly rows: readonly CellValue[][];
   readonly located: Located;
-  /** Headers this call wrote because they were missing. */
-  readonly addedHeaders: readonly string[];
 }
 
 /**
@@ -107,9 +112,9 @@ export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Tab
   const headerRow = values[0] ?? [];
   const first = locateColumns(headerRow, specs);
   if (first.missing.length === 0) {
-    return { sheet, rows: values.slice(1), located: first, addedHeaders: [] };
+    return { sheet, rows: values.slice(1), located: first };
   }
-  const renamed = first.missing.filter((spec) => !spec.scriptOwned);
+  const renamed = first.missing.filter((spec) => !spec.scriptOwned && !spec.optional);
   if (values.length > 1 && renamed.length > 0) throw missingColumnsError(sheet.name, renamed);
   // After the last column holding anything, so no header lands on a column of unnamed data.
   const width = headerRow.length;
@@ -120,5 +125,5 @@ export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Tab
     if (spec.width) sheet.setColumnWidth(width + 1 + i, spec.width);
   });
   sheet.styleHeader(1, width + added.length);
-  return { sheet, rows: values.slice(1), located, addedHeaders: added };
+  return { sheet, rows: values.slice(1), located };
 }

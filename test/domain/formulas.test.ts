@@ -7,27 +7,43 @@ import { scoreUnit } from '../../src/domain/scoring';
 
 describe('rowTotals (XHHT_TONG)', () => {
   it('gives a value for a value and an N×1 column for an N×k range', () => {
-    expect(rowTotals(7)).toBe(7);
-    expect(rowTotals('8,5')).toBe(8.5);
-    expect(rowTotals([[1, 2, 3]])).toEqual([[6]]);
+    expect(rowTotals(7, rubric)).toBe(7);
+    expect(rowTotals('8,5', rubric)).toBe(8.5);
+    expect(rowTotals([[1, 2, 3]], rubric)).toEqual([[6]]);
     expect(
-      rowTotals([
-        [10, '8,5', 7],
-        ['', '', ''],
-        [1, 'mười', 2],
-        [1, '', 2],
-      ]),
+      rowTotals(
+        [
+          [10, '8,5', 7],
+          ['', '', ''],
+          [1, 'mười', 2],
+          [1, '', 2],
+          [1, -2, 2],
+        ],
+        rubric,
+      ),
     ).toEqual([
       [25.5],
       [''],
       ['Lỗi ở dòng 3, cột 2 của vùng: «mười» không phải là số'],
       ['Lỗi ở dòng 4, cột 2 của vùng: chưa nhập'],
+      ['Lỗi ở dòng 5, cột 2 của vùng: điểm âm (-2)'],
+    ]);
+  });
+
+  it('checks each item against its maximum when the range is the rubric’s item columns', () => {
+    const full = [10, 10, 10, 10, 5, 10, 5, 25, 10, 5];
+    expect(
+      rowTotals([full, [12, ...full.slice(1)], [...full.slice(0, 4), 6, ...full.slice(5)]], rubric),
+    ).toEqual([
+      [100],
+      ['Lỗi ở dòng 2 của vùng, mục 1.1: 12 lớn hơn điểm tối đa 10'],
+      ['Lỗi ở dòng 3 của vùng, mục 2.2: 6 lớn hơn điểm tối đa 5'],
     ]);
   });
 
   it('treats a blank single cell as blank', () => {
-    expect(rowTotals('')).toBe('');
-    expect(rowTotals(undefined)).toBe('');
+    expect(rowTotals('', rubric)).toBe('');
+    expect(rowTotals(undefined, rubric)).toBe('');
   });
 });
 
@@ -46,6 +62,11 @@ describe('rowBands (XHHT_XEPLOAI)', () => {
     ]);
   });
 
+  it('passes an error of XHHT_TONG through unchanged', () => {
+    const error = 'Lỗi ở dòng 2 của vùng, mục 1.1: 12 lớn hơn điểm tối đa 10';
+    expect(rowBands([[90], [error]], rubric)).toEqual([['Tốt'], [error]]);
+  });
+
   it('refuses a range of several columns as a whole', () => {
     expect(() => rowBands([[1, 2]], rubric)).toThrow(/một cột/);
   });
@@ -62,18 +83,23 @@ describe('rubricNamed', () => {
 
 describe('properties', () => {
   const items = itemsOf(rubric);
+  // Up to 1.5 times each item's maximum, in half points: some rows valid, some not.
+  const anyScores = fc.tuple(
+    ...items.map((item) => fc.integer({ min: 0, max: item.max * 3 }).map((h) => h / 2)),
+  );
   const scores = fc.tuple(
     ...items.map((item) => fc.integer({ min: 0, max: item.max * 2 }).map((h) => h / 2)),
   );
 
-  it('a total never exceeds the maximum and equals XHHT_TONG of the row', () => {
+  it('XHHT_TONG agrees with score-all on every row: the same total, or both refuse it', () => {
     fc.assert(
-      fc.property(scores, (values) => {
+      fc.property(anyScores, (values) => {
         const score = scoreUnit(rubric, values);
-        if (score.status !== 'scored') return false;
+        const formula = (rowTotals([values], rubric) as unknown[][])[0]?.[0];
+        const overMax = values.some((v, i) => v > (items[i]?.max ?? 0));
+        if (overMax) return score.status === 'invalid' && String(formula).startsWith('Lỗi');
         return (
-          score.total <= maxTotal(rubric) &&
-          (rowTotals([values]) as unknown[][])[0]?.[0] === score.total
+          score.status === 'scored' && score.total <= maxTotal(rubric) && formula === score.total
         );
       }),
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/domain/cells';
 import { TT22_2020_DVHT as rubric } from '../../src/domain/rubrics/tt22-2020-dvht';
-import { parseSettings } from '../../src/domain/settings';
+import { parseSettings, type Settings } from '../../src/domain/settings';
 import { NO_DISTRICT, summarize } from '../../src/domain/summary';
 
 describe('summarize', () => {
@@ -38,7 +38,7 @@ describe('summarize', () => {
 });
 
 describe('parseSettings', () => {
-  const parse = (entries: [string, CellValue][]) => parseSettings(new Map(entries), 2026);
+  const parse = (entries: [keyof Settings, CellValue][]) => parseSettings(new Map(entries), 2026);
 
   it('fills what is missing with the initial values', () => {
     expect(parse([])).toEqual({

@@ -190,7 +190,11 @@ class FakeRange implements RangeApi {
       );
     }
     return this.write('setValues', (row, column) => {
-      this.sheet.store(row, column, values[row - this.row]?.[column - this.column]);
+      this.sheet.store(
+        row,
+        column,
+        FakeSheet.parseInput(values[row - this.row]?.[column - this.column]),
+      );
     });
   }
 
@@ -271,7 +275,10 @@ export class FakeSheet implements SheetApi {
       : '';
   }
 
-  /** Sets cells as a person types them, bypassing protection and counting nothing. */
+  /**
+   * Puts values in cells as they end up held (a typed "8,5" that stayed text is the string "8,5"),
+   * bypassing protection and counting nothing. A formula is given as { formula: '=…' }.
+   */
   type(row: number, column: number, values: unknown[][]): void {
     values.forEach((cells, r) => {
       cells.forEach((value, c) => {
@@ -290,23 +297,31 @@ export class FakeSheet implements SheetApi {
 
   store(row: number, column: number, value: unknown): void {
     const key = `${row},${column}`;
-    if (value === '' || value === null || value === undefined) {
-      this.cells.delete(key);
-    } else if (typeof value === 'string' && value.startsWith("'")) {
-      if (value.length > 1) this.cells.set(key, value.slice(1));
-      else this.cells.delete(key);
-    } else if (typeof value === 'string' && value.startsWith('=')) {
-      this.cells.set(key, { formula: value });
-    } else if (
+    if (value === '' || value === null || value === undefined) this.cells.delete(key);
+    else if (typeof value === 'object' && 'formula' in value)
+      this.cells.set(key, { formula: String(value.formula) });
+    else if (
       typeof value === 'string' ||
       typeof value === 'number' ||
       typeof value === 'boolean' ||
       value instanceof Date
     ) {
       this.cells.set(key, value);
-    } else {
-      this.cells.set(key, String(value));
-    }
+    } else this.cells.set(key, String(value));
+  }
+
+  /** A string written by setValues, read the way Sheets reads typed input in the vi_VN locale. */
+  static parseInput(value: unknown): unknown {
+    if (typeof value !== 'string') return value;
+    if (value.startsWith("'")) return value.slice(1);
+    if (/^[=+\-@]/.test(value) && !/^[+-]\d+(,\d+)?$/.test(value)) return { formula: value };
+    if (/^[+-]?\d+(,\d+)?$/.test(value)) return Number(value.replace(',', '.'));
+    if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(value))
+      return Number(value.replace(/\./g, '').replace(',', '.'));
+    const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+    if (date) return new Date(Number(date[3]), Number(date[2]) - 1, Number(date[1]));
+    if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+    return value;
   }
 
   private extent(): { rows: number; columns: number } {

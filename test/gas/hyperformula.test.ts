@@ -104,7 +104,6 @@ HyperFormula.registerFunctionPlugin(XhhtPlugin, {
   enGB: { XHHT_TONG: 'XHHT_TONG', XHHT_XEPLOAI: 'XHHT_XEPLOAI' },
 });
 
-const UNITS = 6;
 const TYPED = [
   [10, 10, 10, 10, 5, 10, 5, 25, 10, 5],
   ['8,5', 7, 7, 7, 4, 7, 3, 19, 7, 3],
@@ -112,7 +111,11 @@ const TYPED = [
   [10, 10, 4.5, 10, 5, 10, 5, 20, 10, 0],
   [7, 7, 6, 7, 4, 7, 3, 18.5, 7, 3],
   [5, 'năm', 5, 5, 2, 5, 2, 10.5, 5, 5],
+  [12, 10, 10, 10, 5, 10, 5, 25, 10, 5],
+  [10, 10, 10, 10, -2, 10, 5, 25, 10, 5],
+  [10, 10, 10, 10, 5, 10, 5, 25, 10, ''],
 ];
+const UNITS = TYPED.length;
 
 let google: ReturnType<typeof fakeGoogle>;
 beforeAll(async () => {
@@ -136,6 +139,7 @@ describe('HyperFormula evaluates the custom formulas of the bundle', () => {
     const lastItem = columnLetter(headerColumn(sheet, /^1\.1 /) + itemsOf(rubric).length - 1);
     const totalColumn = headerColumn(sheet, 'Tổng điểm');
     const bandColumn = headerColumn(sheet, 'Xếp loại');
+    const errorColumn = headerColumn(sheet, 'Lỗi');
     const width = snapshot[0]?.length ?? 0;
     const last = UNITS + 1;
     // Two formula columns beside the data: totals of the item range, then bands of those totals.
@@ -158,7 +162,14 @@ describe('HyperFormula evaluates the custom formulas of the bundle', () => {
       const menuTotal = snapshot[r]?.[totalColumn - 1];
       const menuBand = snapshot[r]?.[bandColumn - 1];
       if (menuTotal === '') {
-        expect(String(formulaTotal)).toMatch(/^Lỗi ở dòng \d+, cột \d+ của vùng: /);
+        // Both refuse the row, over the same item.
+        const menuError = String(snapshot[r]?.[errorColumn - 1]);
+        const item = /mục (\d\.\d)/.exec(menuError)?.[1];
+        expect(item).toBeDefined();
+        expect(formulaTotal).toMatch(
+          new RegExp(`^Lỗi ở dòng ${r} của vùng, mục ${item?.replace('.', '\\.')}: `),
+        );
+        expect(formulaBand).toBe(formulaTotal);
       } else {
         expect(formulaTotal).toBe(menuTotal);
         expect(formulaBand).toBe(menuBand);
@@ -170,7 +181,7 @@ describe('HyperFormula evaluates the custom formulas of the bundle', () => {
       'Chưa đạt',
       'Khá',
       'Trung bình',
-      expect.stringMatching(/^Lỗi/),
+      ...Array(4).fill(expect.stringMatching(/^Lỗi/)),
     ]);
   });
 

@@ -8,7 +8,7 @@ import { findRubric } from '../../src/domain/catalog';
 import { itemsOf } from '../../src/domain/rubric';
 import { DEMO_MISTAKES, DEMO_NOT_ENTERED, runDemo } from '../../src/node/demo';
 import { ConsoleUi, fixedClock, processLock } from '../../src/node/services';
-import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { fromWallClock, wallClock, XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { scoreAll } from '../../src/sheets/score-all';
 
@@ -86,11 +86,22 @@ describe('the demo workbook, as a real .xlsx file', () => {
     for (const [u, mistake] of DEMO_MISTAKES) {
       const cell = rows[u + 1]?.[first + items.findIndex((i) => i.code === mistake.item)];
       if (mistake.value === '') expect(cell).toBe('');
+      else if (mistake.value instanceof Date) expect(cell).toEqual(new Date(Date.UTC(2026, 4, 8)));
       else expect(cell).toEqual(mistake.value);
     }
     for (const row of rows)
       for (const cell of row)
         expect(typeof cell === 'object' && cell && 'formula' in cell).toBe(false);
+  });
+
+  it('writes times as Vietnam shows them: a run at 10:00 there reads 10:00 in the file', async () => {
+    const { rows } = await readBack(file);
+    const header = rows[0] as string[];
+    const scoredAt = rows[1]?.[header.indexOf('Chấm lúc')];
+    // NOW is 03:00 UTC, 10:00 in Asia/Ho_Chi_Minh.
+    expect(scoredAt).toEqual(new Date(Date.UTC(2026, 10, 23, 10, 0, 0)));
+    expect(wallClock(NOW, 'Asia/Ho_Chi_Minh')).toEqual(scoredAt);
+    expect(fromWallClock(scoredAt as Date, 'Asia/Ho_Chi_Minh')).toEqual(NOW);
   });
 
   it('keeps the score validation in the file', async () => {

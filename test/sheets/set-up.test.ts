@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { itemsOf } from '../../src/domain/rubric';
+import { asLiteral } from '../../src/gas/workbook';
 import { setUpAction } from '../../src/sheets/actions';
 import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { setUp } from '../../src/sheets/set-up';
@@ -171,19 +172,32 @@ describe('set-up run again', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);
     setUp(ctx, rubric);
-    google.spreadsheet
-      .sheet(UNITS_SHEET)
-      .type(2, 1, [
-        ["'0123", '\'=IMPORTXML("http://example.invalid","//a")', "'+Huyện", '', '', ''],
-      ]);
+    // Cells that hold text (typed with an apostrophe, pasted, or in a plain-text column).
+    const hostile = '=IMPORTXML("http://example.invalid","//a")';
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, [['0123', hostile, '+Huyện', '', '', '']]);
     setUp(ctx, rubric);
     const scoring = google.spreadsheet.sheet(SCORING);
-    expect(scoring.snapshot()[1]?.slice(0, 3)).toEqual([
-      '0123',
-      '=IMPORTXML("http://example.invalid","//a")',
-      '+Huyện',
-    ]);
+    expect(scoring.snapshot()[1]?.slice(0, 3)).toEqual(['0123', hostile, '+Huyện']);
     expect(scoring.formulaAt(2, 2)).toBe('');
+  });
+
+  it('writes other strings as they are, so a plain-text column shows no apostrophe', () => {
+    expect(asLiteral('Trường THCS số 1')).toBe('Trường THCS số 1');
+    expect(asLiteral('HT101')).toBe('HT101');
+    for (const parsed of [
+      '0123',
+      '8,5',
+      '08/05/2026',
+      '2026-05-08',
+      '1e5',
+      'TRUE',
+      '-2',
+      '@x',
+      "'a",
+    ]) {
+      expect(asLiteral(parsed)).toBe(`'${parsed}`);
+    }
+    expect(asLiteral(12)).toBe(12);
   });
 
   it('grows the grid when the units outnumber the rows of a new sheet', () => {
