@@ -29,7 +29,17 @@ const GLOBAL_NAME = 'XHHT';
 // Names an export must not take: ECMAScript globals and Apps Script's own services and globals.
 const APPS_SCRIPT_GLOBALS = [
   'AdminDirectory',
+  'AdminReports',
+  'Analytics',
   'BigQuery',
+  'Calendar',
+  'Docs',
+  'Gmail',
+  'People',
+  'Sheets',
+  'Slides',
+  'Tasks',
+  'YouTube',
   'Browser',
   'CacheService',
   'CalendarApp',
@@ -89,6 +99,24 @@ export function readExports(file = ENTRY) {
       problems.push(
         `${file}: export "${statement.getText().slice(0, 40)}…" is not a function declaration`,
       );
+      continue;
+    }
+    // Apps Script calls a global by name and uses what it returns at once.
+    const modifiers = new Set(ts.getModifiers(statement)?.map((m) => m.kind));
+    const unusable = [
+      [modifiers.has(ts.SyntaxKind.DefaultKeyword), 'a default export has no name to call'],
+      [
+        modifiers.has(ts.SyntaxKind.DeclareKeyword) || !statement.body,
+        'has no body (declare or overload)',
+      ],
+      [
+        modifiers.has(ts.SyntaxKind.AsyncKeyword),
+        'is async: Apps Script cannot wait for a Promise',
+      ],
+      [statement.asteriskToken !== undefined, 'is a generator'],
+    ].filter(([bad]) => bad);
+    if (unusable.length > 0) {
+      for (const [, why] of unusable) problems.push(`export ${statement.name.text}: ${why}`);
       continue;
     }
     const name = statement.name.text;

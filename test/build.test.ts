@@ -31,6 +31,12 @@ describe('build.mjs reads the Apps Script entry', () => {
     ['/** no tag */\nexport function XHHT_X() {}', /needs a JSDoc comment with @customfunction/],
     ['export const onOpen = () => {};', /is not a function declaration/],
     ["export { setUp } from './set-up';", /only "export function NAME"/],
+    ['export default function menu() {}', /a default export has no name/],
+    ['export declare function menu(): void;', /has no body/],
+    ['export function f(a: string): void;\nexport function f(a: unknown) {}', /has no body/],
+    ['export async function menu() {}', /is async/],
+    ['export function* menu() {}', /is a generator/],
+    ['export function Sheets() {}', /shadows a built-in/],
   ])('refuses %s', (source, problem) => {
     expect(() => readExports(entry(source))).toThrow(problem);
   });

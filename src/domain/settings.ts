@@ -50,19 +50,24 @@ export function settingSpec(key: keyof Settings): SettingSpec {
   return spec;
 }
 
-const schema = z.object({
-  year: z
-    .number({ error: 'năm phải là một số, ví dụ 2026' })
-    .check(
-      z.int({ error: 'năm phải là số nguyên, ví dụ 2026' }),
-      z.gte(2000, { error: 'năm phải từ 2000 trở đi' }),
-      z.lte(2100, { error: 'năm phải trước 2100' }),
-    ),
-  province: z.string(),
-  defaultRubricId: z.enum(rubricIds() as [string, ...string[]], {
-    error: `cần một mã bộ tiêu chí: ${rubricIds().join(', ')}`,
-  }),
-});
+// Built on first use: every Apps Script run loads the bundle, and most never read the settings.
+let schema: ReturnType<typeof buildSchema> | undefined;
+
+function buildSchema() {
+  return z.object({
+    year: z
+      .number({ error: 'năm phải là một số, ví dụ 2026' })
+      .check(
+        z.int({ error: 'năm phải là số nguyên, ví dụ 2026' }),
+        z.gte(2000, { error: 'năm phải từ 2000 trở đi' }),
+        z.lte(2100, { error: 'năm phải trước 2100' }),
+      ),
+    province: z.string(),
+    defaultRubricId: z.enum(rubricIds() as [string, ...string[]], {
+      error: `cần một mã bộ tiêu chí: ${rubricIds().join(', ')}`,
+    }),
+  });
+}
 
 export interface SettingIssue {
   readonly key: keyof Settings;
@@ -87,6 +92,7 @@ export function parseSettings(
     province: normalizeText(String(value(settingSpec('province')))),
     defaultRubricId: normalizeText(String(value(settingSpec('defaultRubricId')))).toUpperCase(),
   };
+  schema ??= buildSchema();
   const parsed = schema.safeParse(candidate);
   if (parsed.success) return { ok: true, settings: parsed.data };
   return {

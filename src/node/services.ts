@@ -22,5 +22,3 @@ export const processLock: LockPort = { withLock: (work) => work() };
 export function fixedClock(at: Date): ClockPort {
   return { now: () => new Date(at.getTime()) };
 }
-
-export const systemClock: ClockPort = { now: () => new Date() };

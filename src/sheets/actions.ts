@@ -49,7 +49,7 @@ export function aboutAction(ctx: Context): void {
       '',
       '• Khởi tạo bảng tính: tạo các trang Cài đặt, Đơn vị, Tiêu chí, Chấm điểm (chạy lại không mất dữ liệu).',
       '• Chấm điểm tất cả: tính điểm từng tiêu chí, tổng điểm, xếp loại; lỗi ghi ở cột «Lỗi» của từng dòng.',
-      '• Công thức: =XHHT_TONG(vùng điểm), =XHHT_XEPLOAI(tổng điểm; [mã bộ tiêu chí]).',
+      '• Công thức: =XHHT_TONG(vùng điểm; [mã bộ tiêu chí]), =XHHT_XEPLOAI(tổng điểm; [mã bộ tiêu chí]).',
     ].join('\n'),
   );
 }

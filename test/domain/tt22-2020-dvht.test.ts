@@ -103,6 +103,18 @@ describe('scoreUnit, hand-computed', () => {
 
   it('accepts exactly the maximum and zero, and not a hair above', () => {
     expect(scoreUnit(rubric, FULL).status).toBe('scored');
+    expect(
+      scoreUnit(
+        rubric,
+        FULL.map(() => 0),
+      ),
+    ).toMatchObject({ status: 'scored', total: 0 });
+    expect(
+      scoreUnit(
+        rubric,
+        FULL.map(() => '0'),
+      ),
+    ).toMatchObject({ status: 'scored', total: 0 });
     expect(scoreUnit(rubric, [10.01, 10, 10, 10, 5, 10, 5, 25, 10, 5]).status).toBe('invalid');
   });
 });

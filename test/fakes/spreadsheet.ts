@@ -13,9 +13,11 @@ import type {
 /**
  * An in-memory SpreadsheetApp that behaves like Sheets where this project depends on it: getValues
  * gives '' for blank cells, numbers and Dates as stored; ranges are 1-based and must lie inside the
- * grid; a string written with a leading apostrophe is stored as text without it, one starting with
- * "=" becomes a formula; protection is enforced for the acting user unless warning-only. Calls that
- * move cell data or formatting are counted apart from cheap ones (DESIGN.md, "Batch I/O").
+ * grid; a string written by setValues is read like typed input in vi_VN ("8,5" and "0123" become
+ * numbers, dd/mm/yyyy a Date, "=…", "+…", "-…", "@…" a formula) unless a leading apostrophe keeps it
+ * text; protection is enforced for the acting user unless warning-only. Calls that
+ * read cell data are reads; calls that change cells, formatting or the sheet's structure are writes;
+ * the rest (getRange, getName…) are cheap and counted apart (DESIGN.md, "Batch I/O").
  */
 
 type Stored = string | number | boolean | Date | { formula: string };
@@ -229,7 +231,7 @@ class FakeRange implements RangeApi {
   }
 
   protect(): FakeProtection {
-    this.sheet.book.io.count('other', 'protect');
+    this.sheet.book.io.count('writes', 'protect');
     const protection = new FakeProtection(
       this.sheet,
       { row: this.row, column: this.column, rows: this.rows, columns: this.columns },
@@ -253,7 +255,7 @@ export class FakeSheet implements SheetApi {
 
   constructor(
     readonly book: FakeSpreadsheet,
-    private name: string,
+    private readonly name: string,
     private maxRows = 1000,
     private maxColumns = 26,
   ) {}
@@ -285,6 +287,12 @@ export class FakeSheet implements SheetApi {
         this.store(row + r, column + c, value);
       });
     });
+  }
+
+  /** As an officer deleting the empty rows and columns of the grid. */
+  resizeGrid(rows: number, columns: number): void {
+    this.maxRows = rows;
+    this.maxColumns = columns;
   }
 
   /** Every cell as getDataRange().getValues() gives it, without counting a read. */
@@ -341,9 +349,6 @@ export class FakeSheet implements SheetApi {
     this.book.io.count('other', 'getName');
     return this.name;
   }
-  rename(name: string): void {
-    this.name = name;
-  }
   getLastRow(): number {
     this.book.io.count('other', 'getLastRow');
     return this.extent().rows;
@@ -357,28 +362,28 @@ export class FakeSheet implements SheetApi {
     return this.maxColumns;
   }
   insertRowsAfter(afterPosition: number, howMany: number) {
-    this.book.io.count('other', 'insertRowsAfter');
+    this.book.io.count('writes', 'insertRowsAfter');
     if (afterPosition !== this.maxRows) throw new Error('fake: only appending rows is modelled');
     this.maxRows += howMany;
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number) {
-    this.book.io.count('other', 'insertColumnsAfter');
+    this.book.io.count('writes', 'insertColumnsAfter');
     if (afterPosition !== this.maxColumns)
       throw new Error('fake: only appending columns is modelled');
     this.maxColumns += howMany;
     return this;
   }
   setFrozenRows(rows: number): void {
-    this.book.io.count('other', 'setFrozenRows');
+    this.book.io.count('writes', 'setFrozenRows');
     this.frozenRows = rows;
   }
   setFrozenColumns(columns: number): void {
-    this.book.io.count('other', 'setFrozenColumns');
+    this.book.io.count('writes', 'setFrozenColumns');
     this.frozenColumns = columns;
   }
   setColumnWidth(columnPosition: number, width: number) {
-    this.book.io.count('other', 'setColumnWidth');
+    this.book.io.count('writes', 'setColumnWidth');
     this.columnWidths.set(columnPosition, width);
     return this;
   }
@@ -432,7 +437,7 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
 
   insertSheet(sheetName: string): FakeSheet {
-    this.io.count('other', 'insertSheet');
+    this.io.count('writes', 'insertSheet');
     if (this.sheets.some((sheet) => sheet.getName() === sheetName)) {
       throw new Error(
         `Exception: A sheet with the name "${sheetName}" already exists. Please enter another name.`,
@@ -444,12 +449,12 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
 
   setSpreadsheetLocale(locale: string): void {
-    this.io.count('other', 'setSpreadsheetLocale');
+    this.io.count('writes', 'setSpreadsheetLocale');
     this.locale = locale;
   }
 
   setSpreadsheetTimeZone(timezone: string): void {
-    this.io.count('other', 'setSpreadsheetTimeZone');
+    this.io.count('writes', 'setSpreadsheetTimeZone');
     this.timeZone = timezone;
   }
 

@@ -43,9 +43,12 @@ describe('dist/Code.js as Apps Script loads it', () => {
     expect(code).toMatch(/@param \{string\} ma_bo_tieu_chi \[Không bắt buộc\]/);
   });
 
-  it('does no work at load time', () => {
+  it('does no work at load time and adds only its globals', () => {
     const google = fakeGoogle();
-    loadBundle(code, google.globals);
+    const context = loadBundle(code, google.globals);
+    const added = Object.keys(context).filter((key) => !(key in google.globals));
+    // zod/mini keeps its registry in one global of its own.
+    expect(added.sort()).toEqual(['XHHT', '__zod_globalConfig', ...globals].sort());
     expect(google.io.reads + google.io.writes + google.io.other).toBe(0);
     expect(google.SpreadsheetApp.ui.menus).toHaveLength(0);
     expect(google.LockService.acquired).toBe(0);

@@ -94,6 +94,19 @@ describe('score-all', () => {
     ]);
   });
 
+  it('scores a unit once: a second row with the same code is reported, not scored', () => {
+    const { ctx, sheet } = workbookWith([[10, 10, 10, 10, 5, 10, 5, 25, 10, 5]], 1);
+    sheet.type(3, 1, [[' dv0001 ']]);
+    sheet.type(3, 4, [[5, 5, 5, 5, 5, 5, 5, 5, 5, 5]]);
+    const report = scoreAll(ctx);
+    expect(results(sheet, 2)[3]).toBe(100);
+    expect(results(sheet, 3)[3]).toBe('');
+    expect(columnValues(sheet, 'Lỗi')[1]).toBe(
+      'Ô A3, trang «Chấm điểm ĐVHT»: mã đơn vị «dv0001» trùng với dòng 2; mỗi đơn vị chỉ chấm ở một dòng.',
+    );
+    expect(report.sheets[0]?.summary.total.units).toBe(1);
+  });
+
   it('finds its columns by header after the officer moved and inserted columns', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);

@@ -4,6 +4,7 @@ import { asLiteral } from '../../src/gas/workbook';
 import { setUpAction } from '../../src/sheets/actions';
 import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { setUp } from '../../src/sheets/set-up';
+import { readSettings } from '../../src/sheets/settings-sheet';
 import { gasContext } from '../fakes/context';
 import { type FakeGoogle, fakeGoogle } from '../fakes/google';
 import {
@@ -249,5 +250,61 @@ describe('set-up and renamed columns', () => {
     const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
     expect(notice).toContain('Thêm 2 đơn vị vào trang «Chấm điểm ĐVHT»');
     expect(notice).toContain('Bước tiếp theo: nhập điểm từng mục');
+  });
+});
+
+describe('set-up and what officers type in other ways', () => {
+  it('matches setting keys in any case and spacing, as score-all reads them', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, rubric);
+    const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
+    settings.type(2, 1, [[' Year ', 'Năm', 2024]]);
+    setUp(ctx, rubric);
+    expect(settings.snapshot()).toHaveLength(4);
+    expect(readSettings(ctx.workbook, new Date(2026, 0, 1)).year).toBe(2024);
+  });
+
+  it('does not stop for a renamed column that nothing reads', () => {
+    const { google, ctx } = workbookWith([], 2);
+    google.spreadsheet.sheet(UNITS_SHEET).type(1, 4, [['Cụm thi đua']]);
+    google.spreadsheet.sheet(SETTINGS_SHEET).type(1, 2, [['Tên thiết lập']]);
+    setUpAction(ctx);
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(/^Đã khởi tạo bảng tính/);
+  });
+
+  it('adds a unit whose code is a number once, however often it runs', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, rubric);
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, [
+      [101, 'Đơn vị 101'],
+      ['0102', 'Đơn vị 102'],
+    ]);
+    setUp(ctx, rubric);
+    const scoring = google.spreadsheet.sheet(SCORING);
+    scoring.type(2, 1, [[101]]);
+    setUp(ctx, rubric);
+    expect(columnValues(scoring, 'Mã đơn vị')).toEqual([101, '0102']);
+  });
+
+  it('grows the grid when an officer deleted the empty rows and columns', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    const scoring = google.spreadsheet.insertSheet(SCORING);
+    scoring.resizeGrid(1, 5);
+    setUp(ctx, rubric);
+    expect(scoring.snapshot()[0]).toHaveLength(EXPECTED_HEADERS.length);
+    expect(scoring.validations.get('2,4')).toMatchObject({ kind: 'number', max: 10 });
+  });
+
+  it('makes the same reads and writes for 10 units as for 900', () => {
+    const ioFor = (units: number) => {
+      const { google, ctx } = workbookWith([], units);
+      google.io.reset();
+      setUp(ctx, rubric);
+      return { reads: google.io.reads, writes: google.io.writes };
+    };
+    expect(ioFor(900)).toEqual(ioFor(10));
   });
 });
