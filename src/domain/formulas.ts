@@ -1,7 +1,13 @@
-import { findRubric, rubricIds } from './catalog';
 import { type CellValue, isBlank, normalizeText, readNumber } from './cells';
 import { describeItemProblem, describeNumberProblem, MESSAGES } from './messages';
-import { classify, itemsOf, maxTotal, type Rubric } from './rubric';
+import {
+  classify,
+  itemsOf,
+  maxTotal,
+  missingValues,
+  type PointsRubric,
+  type Rubric,
+} from './rubric';
 import { readItem, readPoints, sumPoints } from './scoring';
 
 /**
@@ -28,7 +34,7 @@ function shapeLike(input: unknown, results: FormulaValue[]): FormulaResult {
  * say) only has to hold points, not below zero. A blank row stays blank; a bad or missing cell is
  * named in the row's own result.
  */
-export function rowTotals(input: unknown, rubric: Rubric): FormulaResult {
+export function rowTotals(input: unknown, rubric: PointsRubric): FormulaResult {
   const items = itemsOf(rubric);
   const results = rowsOf(input).map((row, r): FormulaValue => {
     if (row.every(isBlank)) return '';
@@ -51,11 +57,11 @@ export function rowTotals(input: unknown, rubric: Rubric): FormulaResult {
 }
 
 /** XHHT_XEPLOAI: the band of each total under the rubric. */
-export function rowBands(input: unknown, rubric: Rubric): FormulaResult {
+export function rowBands(input: unknown, rubric: PointsRubric): FormulaResult {
   const rows = rowsOf(input);
   if (rows.some((row) => row.length > 1))
     throw new Error(MESSAGES.formulaNeedsOneColumn('XHHT_XEPLOAI'));
-  const max = maxTotal(rubric);
+  const max = maxTotal(rubric) ?? Number.POSITIVE_INFINITY;
   const results = rows.map(([cell], r): FormulaValue => {
     if (isBlank(cell)) return '';
     // A column of XHHT_TONG results: an error there is shown as it is, not wrapped in another.
@@ -69,10 +75,35 @@ export function rowBands(input: unknown, rubric: Rubric): FormulaResult {
   return shapeLike(input, results);
 }
 
-/** The rubric a formula argument names; an unknown id fails the whole formula with the valid ids. */
-export function rubricNamed(argument: unknown): Rubric {
-  const id = normalizeText(String(argument ?? ''));
-  const rubric = findRubric(id);
-  if (!rubric) throw new Error(MESSAGES.unknownRubric(id, rubricIds()));
+/** The rubric a formula argument names, among the workbook's; an unknown id fails the whole formula. */
+export function rubricNamed(argument: unknown, rubrics: readonly Rubric[]): Rubric {
+  const id = normalizeText(String(argument ?? '')).toUpperCase();
+  const rubric = rubrics.find((candidate) => candidate.id === id);
+  if (!rubric)
+    throw new Error(
+      MESSAGES.unknownRubric(
+        id,
+        rubrics.map((r) => r.id),
+      ),
+    );
   return rubric;
+}
+
+/** A rubric a formula can compute with: of the method it needs and with no value left to enter. */
+export function usableRubric<M extends Rubric['method']>(
+  rubric: Rubric,
+  method: M,
+  formula: string,
+): Extract<Rubric, { method: M }> {
+  if (rubric.method !== method)
+    throw new Error(MESSAGES.formulaWrongMethod(formula, rubric.id, rubric.method));
+  const missing = missingValues(rubric);
+  if (missing.length > 0)
+    throw new Error(
+      MESSAGES.rubricIncomplete(
+        rubric.id,
+        missing.map((m) => m.where),
+      ),
+    );
+  return rubric as Extract<Rubric, { method: M }>;
 }

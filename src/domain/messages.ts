@@ -1,5 +1,5 @@
 import type { NumberProblem } from './cells';
-import type { Item } from './rubric';
+import { type Item, known } from './rubric';
 import type { ItemProblem } from './scoring';
 
 /**
@@ -39,7 +39,10 @@ export function describeItemProblem(problem: ItemProblem): string {
 
 /** One line of a row's error cell: where, which item, what is wrong, what is expected. */
 export function itemIssueMessage(where: string, item: Item, problem: ItemProblem): string {
-  return `${where}, mục ${item.code}: ${describeItemProblem(problem)}. Cần một số từ 0 đến ${formatNumber(item.max)}.`;
+  const max = known(item.max);
+  const expected =
+    max === undefined ? 'Cần một số không âm.' : `Cần một số từ 0 đến ${formatNumber(max)}.`;
+  return `${where}, mục ${item.code}: ${describeItemProblem(problem)}. ${expected}`;
 }
 
 export const MESSAGES = {
@@ -57,6 +60,12 @@ export const MESSAGES = {
     `Lỗi ở dòng ${row} của vùng, mục ${itemCode}: ${text}`,
   formulaTotalOutOfRange: (row: number, total: number, max: number) =>
     `Lỗi ở dòng ${row} của vùng: tổng ${formatNumber(total)} nằm ngoài khoảng 0 đến ${formatNumber(max)}`,
+  formulaWrongMethod: (formula: string, id: string, method: 'points' | 'levels') =>
+    method === 'levels'
+      ? `${formula} dùng cho bộ tiêu chí chấm điểm; «${id}» đánh giá theo mức độ, hãy dùng XHHT_MUCDO.`
+      : `${formula} dùng cho bộ tiêu chí theo mức độ; «${id}» chấm theo thang điểm, hãy dùng XHHT_TONG và XHHT_XEPLOAI.`,
+  rubricIncomplete: (id: string, where: readonly string[]) =>
+    `Bộ tiêu chí «${id}» còn ${where.length} giá trị cần bổ sung ở trang «Tiêu chí» (${where.slice(0, 3).join('; ')}${where.length > 3 ? '; …' : ''}).`,
   formulaNeedsOneColumn: (name: string) =>
     `${name} cần một ô hoặc một cột; vùng đã chọn có nhiều cột.`,
 } as const;

@@ -1,41 +1,65 @@
 /**
- * A rubric (bộ tiêu chí) is data: criteria with items and their maximum points, and the bands a total
- * falls into. This is the "points" method of DESIGN.md; the "levels" method joins it as another member
- * of the Rubric union.
+ * A rubric (bộ tiêu chí) is data. Two methods exist in the regulations (DESIGN.md, "Rubrics are
+ * data"): points (criteria → items with maximum points, bands of the total) and levels (criteria →
+ * indicators met or not at mức độ 1 and mức độ 2). Where the regulation's value is unknown, the rubric
+ * holds a `Missing` marker saying what the province must enter; such a rubric does not score.
  */
+
+/** A value the regulations leave unknown (REGULATIONS.md tag [U]): what to enter, from which source. */
+export interface Missing {
+  readonly missing: string;
+}
+
+export type Known<T> = T | Missing;
+
+export function isMissing(value: unknown): value is Missing {
+  return typeof value === 'object' && value !== null && 'missing' in value;
+}
+
+export function known<T>(value: Known<T>): T | undefined {
+  return isMissing(value) ? undefined : value;
+}
+
+interface RubricBase {
+  readonly id: string;
+  readonly title: string;
+  readonly legalBasis: string;
+  /** Where the content comes from, e.g. "REGULATIONS.md §4.1 [V] S29, S30". */
+  readonly source: string;
+  readonly effectiveFrom?: string;
+  readonly scoringSheet: string;
+}
+
+// --- points -------------------------------------------------------------------------------------
 
 export interface Item {
   /** Item code as printed in the regulation, e.g. "1.2". Also the start of its column header. */
   readonly code: string;
-  readonly text: string;
+  readonly text: Known<string>;
   /** A few words for a column header. */
   readonly label: string;
-  readonly max: number;
+  readonly max: Known<number>;
+  readonly evidenceRequired?: boolean;
 }
 
 export interface Criterion {
   readonly code: string;
   readonly name: string;
   readonly label: string;
-  readonly max: number;
+  readonly max: Known<number>;
+  /** A unit below this subtotal falls to the fallback band whatever its total. */
+  readonly min?: Known<number>;
   readonly items: readonly Item[];
 }
 
 export interface Band {
   readonly label: string;
   /** Lowest total that reaches this band, inclusive. */
-  readonly min: number;
+  readonly min: Known<number>;
 }
 
-export interface PointsRubric {
-  readonly id: string;
+export interface PointsRubric extends RubricBase {
   readonly method: 'points';
-  readonly title: string;
-  readonly legalBasis: string;
-  /** Where the numbers come from, e.g. "REGULATIONS.md §4.1 [V] S29, S30". */
-  readonly source: string;
-  readonly effectiveFrom: string;
-  readonly scoringSheet: string;
   readonly criteria: readonly Criterion[];
   /** From the highest band down. */
   readonly bands: readonly Band[];
@@ -43,21 +67,129 @@ export interface PointsRubric {
   readonly fallbackBand: string;
 }
 
-export type Rubric = PointsRubric;
+// --- levels -------------------------------------------------------------------------------------
 
-export function itemsOf(rubric: Rubric): Item[] {
+export type LevelNumber = 1 | 2;
+export const LEVELS: readonly LevelNumber[] = [1, 2];
+
+/** What an indicator asks at one level. */
+export type Requirement =
+  /** The indicator met as worded. */
+  | { readonly kind: 'met' }
+  /** A wording of its own at this level (e.g. "Tập thể lao động xuất sắc" at mức độ 2). */
+  | { readonly kind: 'text'; readonly text: Known<string> }
+  /** A share of at least `min` percent, from the counts entered. */
+  | { readonly kind: 'percent'; readonly min: Known<number> };
+
+export interface Indicator {
+  readonly code: string;
+  readonly text: Known<string>;
+  readonly label: string;
+  /** 'check': met or not; 'ratio': a count out of a total, compared with a percentage. */
+  readonly measure: 'check' | 'ratio';
+  /** What mức độ 1 and mức độ 2 ask, in that order. */
+  readonly levels: readonly [Requirement, Requirement];
+  readonly evidenceRequired?: boolean;
+}
+
+export interface LevelCriterion {
+  readonly code: string;
+  readonly name: string;
+  readonly label: string;
+  readonly indicators: readonly Indicator[];
+}
+
+export interface LevelsRubric extends RubricBase {
+  readonly method: 'levels';
+  readonly criteria: readonly LevelCriterion[];
+  /** Months a unit stays at mức độ 1 (from its decision date) before mức độ 2 can be recognised. */
+  readonly monthsBeforeNextLevel: Known<number>;
+  /** Months a recognition stays valid from its decision date. */
+  readonly validityMonths: Known<number>;
+}
+
+export type Rubric = PointsRubric | LevelsRubric;
+
+export const LEVEL_LABELS: Record<LevelNumber | 0, string> = {
+  2: 'Mức độ 2',
+  1: 'Mức độ 1',
+  0: 'Chưa đạt',
+};
+
+export function itemsOf(rubric: PointsRubric): Item[] {
   return rubric.criteria.flatMap((criterion) => criterion.items);
 }
 
-export function maxTotal(rubric: Rubric): number {
-  return rubric.criteria.reduce((sum, criterion) => sum + criterion.max, 0);
+export function indicatorsOf(rubric: LevelsRubric): Indicator[] {
+  return rubric.criteria.flatMap((criterion) => criterion.indicators);
 }
 
-export function bandLabels(rubric: Rubric): string[] {
+/** The highest total, or undefined while a maximum is still to be entered. */
+export function maxTotal(rubric: PointsRubric): number | undefined {
+  let total = 0;
+  for (const criterion of rubric.criteria) {
+    const max = known(criterion.max);
+    if (max === undefined) return undefined;
+    total += max;
+  }
+  return total;
+}
+
+export function bandLabels(rubric: PointsRubric): string[] {
   return [...rubric.bands.map((band) => band.label), rubric.fallbackBand];
 }
 
+/** What a unit can end with, from the best: the bands, or the levels and "Chưa đạt". */
+export function outcomeLabels(rubric: Rubric): string[] {
+  return rubric.method === 'points'
+    ? bandLabels(rubric)
+    : [LEVEL_LABELS[2], LEVEL_LABELS[1], LEVEL_LABELS[0]];
+}
+
 /** The band of a total: the first whose threshold it reaches, else the fallback band. */
-export function classify(rubric: Rubric, total: number): string {
-  return rubric.bands.find((band) => total >= band.min)?.label ?? rubric.fallbackBand;
+export function classify(rubric: PointsRubric, total: number): string {
+  return (
+    rubric.bands.find((band) => !isMissing(band.min) && total >= band.min)?.label ??
+    rubric.fallbackBand
+  );
+}
+
+/** Whether an indicator asks something different at mức độ 2 than at mức độ 1, as text to check. */
+export function hasLevelWording(indicator: Indicator): boolean {
+  return (
+    indicator.measure === 'check' &&
+    indicator.levels.some((requirement) => requirement.kind === 'text')
+  );
+}
+
+/** Every value still to be entered, with where it belongs in the rubric. */
+export function missingValues(rubric: Rubric): { where: string; missing: string }[] {
+  const found: { where: string; missing: string }[] = [];
+  const check = (where: string, value: unknown) => {
+    if (isMissing(value)) found.push({ where, missing: value.missing });
+  };
+  if (rubric.method === 'points') {
+    for (const criterion of rubric.criteria) {
+      check(`tiêu chí ${criterion.code}: điểm tối đa`, criterion.max);
+      check(`tiêu chí ${criterion.code}: điểm tối thiểu`, criterion.min);
+      for (const item of criterion.items) {
+        check(`mục ${item.code}: nội dung`, item.text);
+        check(`mục ${item.code}: điểm tối đa`, item.max);
+      }
+    }
+    for (const band of rubric.bands) check(`xếp loại «${band.label}»: ngưỡng điểm`, band.min);
+  } else {
+    for (const indicator of indicatorsOf(rubric)) {
+      check(`chỉ tiêu ${indicator.code}: nội dung`, indicator.text);
+      indicator.levels.forEach((requirement, i) => {
+        if (requirement.kind === 'text')
+          check(`chỉ tiêu ${indicator.code}: yêu cầu mức độ ${i + 1}`, requirement.text);
+        if (requirement.kind === 'percent')
+          check(`chỉ tiêu ${indicator.code}: tỷ lệ mức độ ${i + 1}`, requirement.min);
+      });
+    }
+    check('số tháng ở mức độ 1 trước khi xét mức độ 2', rubric.monthsBeforeNextLevel);
+    check('thời hạn công nhận (tháng)', rubric.validityMonths);
+  }
+  return found;
 }

@@ -1,5 +1,5 @@
 import { type CellValue, isBlank, type NumberProblem, readNumber } from './cells';
-import { classify, type Item, itemsOf, type Rubric } from './rubric';
+import { classify, type Item, itemsOf, known, type PointsRubric } from './rubric';
 
 export type ItemProblem =
   | NumberProblem
@@ -19,6 +19,8 @@ export type UnitScore =
       readonly criterionTotals: readonly number[];
       readonly total: number;
       readonly band: string;
+      /** Codes of the criteria below their minimum, which hold the unit at the fallback band. */
+      readonly belowMinimum: readonly string[];
     }
   | { readonly status: 'empty' }
   | { readonly status: 'invalid'; readonly issues: readonly ItemIssue[] };
@@ -42,8 +44,9 @@ export function readPoints(value: CellValue): ReadPoints {
 export function readItem(item: Item, value: CellValue): ReadPoints {
   const read = readPoints(value);
   if (!read.ok) return read;
-  if (read.value > item.max) {
-    return { ok: false, problem: { kind: 'aboveMax', value: read.value, max: item.max } };
+  const max = known(item.max);
+  if (max !== undefined && read.value > max) {
+    return { ok: false, problem: { kind: 'aboveMax', value: read.value, max } };
   }
   return read;
 }
@@ -52,7 +55,7 @@ export function readItem(item: Item, value: CellValue): ReadPoints {
  * Scores one unit from its item cells, given in the order of itemsOf(rubric). A unit with no item
  * filled in is "empty", not wrong; a unit with any problem is not scored at all.
  */
-export function scoreUnit(rubric: Rubric, values: readonly CellValue[]): UnitScore {
+export function scoreUnit(rubric: PointsRubric, values: readonly CellValue[]): UnitScore {
   const items = itemsOf(rubric);
   if (items.every((_, index) => isBlank(values[index]))) return { status: 'empty' };
 
@@ -72,5 +75,12 @@ export function scoreUnit(rubric: Rubric, values: readonly CellValue[]): UnitSco
     return subtotal;
   });
   const total = sumPoints(criterionTotals);
-  return { status: 'scored', criterionTotals, total, band: classify(rubric, total) };
+  const belowMinimum = rubric.criteria
+    .filter((criterion, i) => {
+      const min = known(criterion.min);
+      return min !== undefined && (criterionTotals[i] ?? 0) < min;
+    })
+    .map((criterion) => criterion.code);
+  const band = belowMinimum.length > 0 ? rubric.fallbackBand : classify(rubric, total);
+  return { status: 'scored', criterionTotals, total, band, belowMinimum };
 }

@@ -1,15 +1,17 @@
-import { bandLabels, type Rubric } from './rubric';
-import type { UnitScore } from './scoring';
+import { outcomeLabels, type Rubric } from './rubric';
 
+/** One unit's outcome: its band or level, or why it has none. */
 export interface ScoredUnit {
   readonly district: string;
-  readonly score: UnitScore;
+  readonly status: 'done' | 'invalid' | 'empty';
+  /** The band (points) or level (levels) reached, when done. */
+  readonly label?: string;
 }
 
 export interface SummaryRow {
   readonly district: string;
   readonly units: number;
-  /** Count per band label, in the rubric's order from the highest band. */
+  /** Count per band or level, in the rubric's order from the highest. */
   readonly byBand: ReadonlyMap<string, number>;
   readonly invalid: number;
   readonly empty: number;
@@ -31,17 +33,18 @@ function tally(
   const byBand = new Map(bands.map((band) => [band, 0]));
   let invalid = 0;
   let empty = 0;
-  for (const { score } of units) {
-    if (score.status === 'scored') byBand.set(score.band, (byBand.get(score.band) ?? 0) + 1);
-    else if (score.status === 'invalid') invalid += 1;
+  for (const unit of units) {
+    if (unit.status === 'done' && unit.label !== undefined) {
+      byBand.set(unit.label, (byBand.get(unit.label) ?? 0) + 1);
+    } else if (unit.status === 'invalid') invalid += 1;
     else empty += 1;
   }
   return { district, units: units.length, byBand, invalid, empty };
 }
 
-/** Counts per district (in Vietnamese alphabetical order) and in all, by band, error and not entered. */
+/** Counts per district (in Vietnamese alphabetical order) and in all, by band or level, error and not entered. */
 export function summarize(rubric: Rubric, units: readonly ScoredUnit[]): Summary {
-  const bands = bandLabels(rubric);
+  const bands = outcomeLabels(rubric);
   const byDistrict = new Map<string, ScoredUnit[]>();
   for (const unit of units) {
     const district = unit.district || NO_DISTRICT;

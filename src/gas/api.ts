@@ -66,8 +66,19 @@ export interface MenuApi {
   addToUi(): void;
 }
 
+export interface PromptResponseApi {
+  getResponseText(): string;
+  getSelectedButton(): GoogleAppsScript.Base.Button;
+}
+
 export interface UiApi {
   createMenu(caption: string): MenuApi;
+  prompt(
+    title: string,
+    prompt: string,
+    buttons: GoogleAppsScript.Base.ButtonSet,
+  ): PromptResponseApi;
+  readonly Button: typeof GoogleAppsScript.Base.Button;
   alert(
     title: string,
     prompt: string,
@@ -113,5 +124,6 @@ export type RealServicesFit = [
   Satisfies<Sheet, SheetApi>,
   Satisfies<Sheets, SpreadsheetApi>,
   Satisfies<GoogleAppsScript.Base.Ui, UiApi>,
+  Satisfies<GoogleAppsScript.Base.PromptResponse, PromptResponseApi>,
   Satisfies<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppApi>,
 ];

@@ -29,6 +29,12 @@ export class GasUi implements UiPort {
     ui.alert(title, message, ui.ButtonSet.OK);
   }
 
+  prompt(title: string, message: string): string | null {
+    const ui = this.app.getUi();
+    const response = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+    return response.getSelectedButton() === ui.Button.OK ? response.getResponseText() : null;
+  }
+
   addMenu(title: string, items: readonly (MenuItem | null)[]): void {
     const menu = this.app.getUi().createMenu(title);
     for (const item of items) {

@@ -96,9 +96,9 @@ class GasSheet implements SheetPort {
   requireOneOf(
     column: number,
     fromRow: number,
-    rows: number,
     options: readonly string[],
     help: string,
+    rows?: number,
   ): void {
     const rule = this.app
       .newDataValidation()
@@ -106,7 +106,11 @@ class GasSheet implements SheetPort {
       .setAllowInvalid(false)
       .setHelpText(help)
       .build();
-    this.sheet.getRange(fromRow, column, rows, 1).setDataValidation(rule);
+    const range =
+      rows === undefined
+        ? this.columnBelow(column, fromRow)
+        : this.sheet.getRange(fromRow, column, rows, 1);
+    range.setDataValidation(rule);
   }
 
   setNumberFormat(column: number, fromRow: number, format: string): void {

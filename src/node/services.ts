@@ -5,11 +5,19 @@ import type { ClockPort, LockPort, MenuItem, UiPort } from '../sheets/ports';
 export class ConsoleUi implements UiPort {
   readonly notices: { title: string; message: string }[] = [];
 
-  constructor(private readonly print: (text: string) => void = () => {}) {}
+  constructor(
+    private readonly print: (text: string) => void = () => {},
+    private readonly answers: string[] = [],
+  ) {}
 
   alert(title: string, message: string): void {
     this.notices.push({ title, message });
     this.print(message);
+  }
+
+  /** Offline, the answer comes from the command line (e.g. --rubric); none means the default. */
+  prompt(_title: string, _message: string): string | null {
+    return this.answers.shift() ?? '';
   }
 
   addMenu(_title: string, _items: readonly (MenuItem | null)[]): void {

@@ -177,12 +177,12 @@ class XlsxSheet implements SheetPort {
   requireOneOf(
     column: number,
     fromRow: number,
-    rows: number,
     options: readonly string[],
     help: string,
+    rows?: number,
   ): void {
     const list = `"${options.map((o) => o.replace(/"/g, '""')).join(',')}"`;
-    this.eachCellBelow(column, fromRow, rows, (cell) => {
+    this.eachCellBelow(column, fromRow, rows ?? this.lastFormattedRow() - fromRow + 1, (cell) => {
       cell.dataValidation = {
         type: 'list',
         formulae: [list],

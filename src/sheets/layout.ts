@@ -1,4 +1,5 @@
-import { itemsOf, type Rubric } from '../domain/rubric';
+import { type InputPart, indicatorInputs } from '../domain/levels';
+import { indicatorsOf, isMissing, itemsOf, type Known, type Rubric } from '../domain/rubric';
 import type { ColumnSpec } from './table';
 
 /** The sheets of a workbook and their columns, found by these headers. */
@@ -24,24 +25,33 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'cluster', header: 'Cụm', width: 80, optional: true },
   { key: 'kind', header: 'Loại hình', width: 150, optional: true },
   { key: 'note', header: 'Ghi chú', width: 250, optional: true },
+  // Levels rubrics: the unit's current recognition, for the waiting and validity rules.
+  { key: 'recognizedLevel', header: 'Mức đã công nhận', width: 120, optional: true },
+  { key: 'recognizedOn', header: 'Ngày công nhận', width: 120, optional: true },
 ];
 
 export const CRITERIA_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'rubric', header: 'Bộ tiêu chí', width: 150 },
-  { key: 'type', header: 'Loại', width: 80 },
-  { key: 'code', header: 'Mã', width: 60 },
-  { key: 'text', header: 'Nội dung', width: 520 },
-  { key: 'max', header: 'Điểm tối đa', width: 90 },
-  { key: 'threshold', header: 'Ngưỡng điểm (từ)', width: 120 },
-  { key: 'basis', header: 'Căn cứ', width: 300 },
+  { key: 'rubric', header: 'Bộ tiêu chí', width: 170 },
+  { key: 'type', header: 'Loại', width: 90 },
+  { key: 'code', header: 'Mã', width: 110 },
+  { key: 'text', header: 'Nội dung', width: 480 },
+  { key: 'label', header: 'Tên ngắn', width: 170, optional: true },
+  // Read where a rubric needs them, blank where it does not: set-up adds them when absent.
+  { key: 'max', header: 'Điểm tối đa', width: 90, optional: true },
+  { key: 'threshold', header: 'Ngưỡng / giá trị', width: 110, optional: true },
+  { key: 'level1', header: 'Mức độ 1', width: 170, optional: true },
+  { key: 'level2', header: 'Mức độ 2', width: 170, optional: true },
+  { key: 'evidence', header: 'Minh chứng', width: 90, optional: true },
+  { key: 'basis', header: 'Căn cứ', width: 320, optional: true },
 ];
 
-export const CRITERIA_ROW_TYPES = { criterion: 'Tiêu chí', item: 'Mục', band: 'Xếp loại' } as const;
-
+/** The columns of a rubric's scoring sheet: who, what the officer types, what the script writes. */
 /** The columns of a rubric's scoring sheet: who, what the officer types, what the script writes. */
 export interface ScoringColumns {
   readonly unit: readonly ColumnSpec[];
-  readonly items: readonly ColumnSpec[];
+  /** One per item (points) or per input of an indicator (levels), in the order the domain reads them. */
+  readonly inputs: readonly ColumnSpec[];
+  readonly evidence: readonly ColumnSpec[];
   readonly results: readonly ColumnSpec[];
   readonly all: readonly ColumnSpec[];
 }
@@ -49,40 +59,101 @@ export interface ScoringColumns {
 export const RESULT_KEYS = {
   total: 'total',
   band: 'band',
+  level: 'level',
+  note: 'note',
+  validity: 'validity',
   error: 'error',
   scoredAt: 'scoredAt',
 } as const;
 
-export function itemKey(code: string): string {
-  return `item:${code}`;
+export function inputKey(code: string, part = ''): string {
+  return `input:${code}${part ? `:${part}` : ''}`;
+}
+
+export function evidenceKey(code: string): string {
+  return `evidence:${code}`;
 }
 
 export function criterionKey(code: string): string {
   return `criterion:${code}`;
 }
 
+const maxText = (max: Known<number>) => (isMissing(max) ? '?' : String(max));
+
+const PART_HEADERS: Record<InputPart, { prefix: string; hint: string }> = {
+  answer: { prefix: '', hint: 'Đạt/Chưa đạt' },
+  level1: { prefix: 'mức 1', hint: 'Đạt/Chưa đạt' },
+  level2: { prefix: 'mức 2', hint: 'Đạt/Chưa đạt' },
+  count: { prefix: 'số đạt', hint: 'số người' },
+  total: { prefix: 'tổng số', hint: 'số người' },
+};
+
+function inputColumns(rubric: Rubric): ColumnSpec[] {
+  if (rubric.method === 'points') {
+    return itemsOf(rubric).map((item) => ({
+      key: inputKey(item.code),
+      header: `${item.code} ${item.label} (tối đa ${maxText(item.max)})`,
+      prefix: item.code,
+      width: 110,
+    }));
+  }
+  return indicatorInputs(rubric).map(({ indicator, part }) => {
+    const { prefix, hint } = PART_HEADERS[part];
+    const start = prefix ? `${indicator.code} ${prefix}` : indicator.code;
+    return {
+      key: inputKey(indicator.code, part),
+      header: prefix
+        ? `${start} — ${indicator.label} (${hint})`
+        : `${start} ${indicator.label} (${hint})`,
+      prefix: start,
+      width: part === 'count' || part === 'total' ? 90 : 130,
+    };
+  });
+}
+
+const script = (key: string, header: string, width: number): ColumnSpec => ({
+  key,
+  header,
+  width,
+  scriptOwned: true,
+});
+
 export function scoringColumns(rubric: Rubric): ScoringColumns {
   const unit: ColumnSpec[] = UNIT_COLUMNS.filter((spec) =>
     ['code', 'name', 'district'].includes(spec.key),
   );
-  const items: ColumnSpec[] = itemsOf(rubric).map((item) => ({
-    key: itemKey(item.code),
-    header: `${item.code} ${item.label} (tối đa ${item.max})`,
-    prefix: item.code,
-    width: 110,
-  }));
-  const results: ColumnSpec[] = [
-    ...rubric.criteria.map((criterion) => ({
-      key: criterionKey(criterion.code),
-      header: `Điểm TC${criterion.code} (/${criterion.max})`,
-      prefix: `Điểm TC${criterion.code}`,
-      width: 90,
-      scriptOwned: true,
-    })),
-    { key: RESULT_KEYS.total, header: 'Tổng điểm', width: 80, scriptOwned: true },
-    { key: RESULT_KEYS.band, header: 'Xếp loại', width: 90, scriptOwned: true },
-    { key: RESULT_KEYS.error, header: 'Lỗi', width: 360, scriptOwned: true },
-    { key: RESULT_KEYS.scoredAt, header: 'Chấm lúc', width: 130, scriptOwned: true },
-  ];
-  return { unit, items, results, all: [...unit, ...items, ...results] };
+  const inputs = inputColumns(rubric);
+  const leaves = rubric.method === 'points' ? itemsOf(rubric) : indicatorsOf(rubric);
+  const evidence: ColumnSpec[] = leaves
+    .filter((leaf) => leaf.evidenceRequired)
+    .map((leaf) => ({
+      key: evidenceKey(leaf.code),
+      header: `Minh chứng ${leaf.code} (đường dẫn hoặc ghi chú)`,
+      prefix: `Minh chứng ${leaf.code}`,
+      width: 200,
+    }));
+  const results: ColumnSpec[] =
+    rubric.method === 'points'
+      ? [
+          ...rubric.criteria.map((criterion) => ({
+            ...script(
+              criterionKey(criterion.code),
+              `Điểm TC${criterion.code} (/${maxText(criterion.max)})`,
+              90,
+            ),
+            prefix: `Điểm TC${criterion.code}`,
+          })),
+          script(RESULT_KEYS.total, 'Tổng điểm', 80),
+          script(RESULT_KEYS.band, 'Xếp loại', 90),
+        ]
+      : [
+          script(RESULT_KEYS.level, 'Mức độ đạt', 100),
+          script(RESULT_KEYS.note, 'Chỉ tiêu chưa đạt / ghi chú', 300),
+          script(RESULT_KEYS.validity, 'Hiệu lực công nhận', 170),
+        ];
+  results.push(
+    script(RESULT_KEYS.error, 'Lỗi', 360),
+    script(RESULT_KEYS.scoredAt, 'Chấm lúc', 130),
+  );
+  return { unit, inputs, evidence, results, all: [...unit, ...inputs, ...evidence, ...results] };
 }

@@ -29,13 +29,13 @@ export interface SheetPort {
     max: number,
     help: string,
   ): void;
-  /** A dropdown, from `fromRow` down `rows` rows. */
+  /** A dropdown, from `fromRow` down `rows` rows, or to the end of the sheet. */
   requireOneOf(
     column: number,
     fromRow: number,
-    rows: number,
     options: readonly string[],
     help: string,
+    rows?: number,
   ): void;
   setNumberFormat(column: number, fromRow: number, format: string): void;
   setColumnWidth(column: number, pixels: number): void;
@@ -62,6 +62,8 @@ export interface MenuItem {
 
 export interface UiPort {
   alert(title: string, message: string): void;
+  /** Asks for a line of text; null when the officer cancels. */
+  prompt(title: string, message: string): string | null;
   /** Adds a menu to the spreadsheet's menu bar; `null` draws a separator. */
   addMenu(title: string, items: readonly (MenuItem | null)[]): void;
 }

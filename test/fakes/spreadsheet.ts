@@ -495,7 +495,24 @@ const BUTTON_SET = {
 export class FakeUi implements UiApi {
   readonly menus: FakeMenu[] = [];
   readonly alerts: { title: string; prompt: string }[] = [];
+  readonly prompts: { title: string; prompt: string }[] = [];
+  /** What the officer will type into the next prompts; null clicks Cancel; none left clicks OK on ''. */
+  readonly answers: (string | null)[] = [];
   readonly ButtonSet = BUTTON_SET as unknown as typeof GoogleAppsScript.Base.ButtonSet;
+  readonly Button = {
+    OK: 'OK',
+    CANCEL: 'CANCEL',
+    YES: 'YES',
+    NO: 'NO',
+    CLOSE: 'CLOSE',
+  } as unknown as typeof GoogleAppsScript.Base.Button;
+
+  prompt(title: string, prompt: string, _buttons: GoogleAppsScript.Base.ButtonSet) {
+    this.prompts.push({ title, prompt });
+    const answer = this.answers.length > 0 ? this.answers.shift() : '';
+    const button = (answer === null ? 'CANCEL' : 'OK') as unknown as GoogleAppsScript.Base.Button;
+    return { getResponseText: () => answer ?? '', getSelectedButton: () => button };
+  }
 
   createMenu(caption: string): FakeMenu {
     return new FakeMenu(this, caption);

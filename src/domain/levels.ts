@@ -1,0 +1,169 @@
+import {
+  type CellValue,
+  isBlank,
+  type NumberProblem,
+  normalizeText,
+  readNumber,
+  textKey,
+} from './cells';
+import {
+  hasLevelWording,
+  type Indicator,
+  indicatorsOf,
+  known,
+  LEVELS,
+  type LevelNumber,
+  type LevelsRubric,
+} from './rubric';
+
+/**
+ * Assessing a unit against a levels rubric (TT 24/2023, TT 25/2023): each indicator is met or not at
+ * mức độ 1 and mức độ 2; the level reached is the highest whose indicators are all met.
+ */
+
+/** One input cell of an indicator on the scoring sheet. */
+export type InputPart = 'answer' | 'level1' | 'level2' | 'count' | 'total';
+
+export interface IndicatorInput {
+  readonly indicator: Indicator;
+  readonly part: InputPart;
+}
+
+/** The cells an officer fills for each indicator, in column order. */
+export function indicatorInputs(rubric: LevelsRubric): IndicatorInput[] {
+  return indicatorsOf(rubric).flatMap((indicator): IndicatorInput[] => {
+    if (indicator.measure === 'ratio') {
+      return [
+        { indicator, part: 'count' },
+        { indicator, part: 'total' },
+      ];
+    }
+    if (hasLevelWording(indicator)) {
+      return [
+        { indicator, part: 'level1' },
+        { indicator, part: 'level2' },
+      ];
+    }
+    return [{ indicator, part: 'answer' }];
+  });
+}
+
+export const ANSWERS = { met: 'Đạt', notMet: 'Chưa đạt' } as const;
+const MET = new Set(['đạt', 'dat', 'có', 'x']);
+const NOT_MET = new Set(['chưa đạt', 'chua dat', 'không đạt', 'khong dat', 'không']);
+
+export type IndicatorProblem =
+  | NumberProblem
+  | { kind: 'notAnAnswer'; text: string }
+  | { kind: 'notWhole'; value: number }
+  | { kind: 'negative'; value: number }
+  | { kind: 'zeroTotal' }
+  | { kind: 'countAboveTotal'; count: number; total: number };
+
+type Read<T> = { ok: true; value: T } | { ok: false; problem: IndicatorProblem };
+
+/** "Đạt" / "Chưa đạt" (or a ticked checkbox), in any case and spacing. */
+export function readAnswer(value: CellValue): Read<boolean> {
+  if (typeof value === 'boolean') return { ok: true, value };
+  if (isBlank(value)) return { ok: false, problem: { kind: 'blank' } };
+  const key = textKey(value);
+  if (MET.has(key)) return { ok: true, value: true };
+  if (NOT_MET.has(key)) return { ok: true, value: false };
+  return { ok: false, problem: { kind: 'notAnAnswer', text: normalizeText(String(value)) } };
+}
+
+function readCount(value: CellValue): Read<number> {
+  const read = readNumber(value);
+  if (!read.ok) return read;
+  if (read.value < 0) return { ok: false, problem: { kind: 'negative', value: read.value } };
+  if (!Number.isInteger(read.value))
+    return { ok: false, problem: { kind: 'notWhole', value: read.value } };
+  return read;
+}
+
+export interface IndicatorIssue {
+  /** Position in indicatorInputs(rubric). */
+  readonly input: number;
+  readonly indicator: Indicator;
+  readonly part: InputPart;
+  readonly problem: IndicatorProblem;
+}
+
+export type LevelAssessment =
+  | {
+      readonly status: 'assessed';
+      readonly reached: LevelNumber | 0;
+      /** Codes of the indicators not met, at mức độ 1 and at mức độ 2. */
+      readonly unmet: readonly [readonly string[], readonly string[]];
+    }
+  | { readonly status: 'empty' }
+  | { readonly status: 'invalid'; readonly issues: readonly IndicatorIssue[] };
+
+/** Whether each indicator meets each level, or the problems of its cells. */
+function meets(
+  inputs: readonly IndicatorInput[],
+  values: readonly CellValue[],
+): { met: Map<Indicator, [boolean, boolean]>; issues: IndicatorIssue[] } {
+  const met = new Map<Indicator, [boolean, boolean]>();
+  const issues: IndicatorIssue[] = [];
+  const fail = (input: number, problem: IndicatorProblem) => {
+    const { indicator, part } = inputs[input] as IndicatorInput;
+    issues.push({ input, indicator, part, problem });
+  };
+  for (let i = 0; i < inputs.length; i += 1) {
+    const { indicator, part } = inputs[i] as IndicatorInput;
+    if (part === 'answer') {
+      const read = readAnswer(values[i] ?? '');
+      if (read.ok) met.set(indicator, [read.value, read.value]);
+      else fail(i, read.problem);
+    } else if (part === 'level1') {
+      const level1 = readAnswer(values[i] ?? '');
+      // Mức độ 2 left blank: the unit does not claim it.
+      const level2 = isBlank(values[i + 1])
+        ? ({ ok: true, value: false } as const)
+        : readAnswer(values[i + 1] ?? '');
+      if (!level1.ok) fail(i, level1.problem);
+      if (!level2.ok) fail(i + 1, level2.problem);
+      if (level1.ok && level2.ok) met.set(indicator, [level1.value, level1.value && level2.value]);
+      i += 1;
+    } else if (part === 'count') {
+      const count = readCount(values[i] ?? '');
+      const total = readCount(values[i + 1] ?? '');
+      if (!count.ok) fail(i, count.problem);
+      if (!total.ok) fail(i + 1, total.problem);
+      else if (total.value === 0) fail(i + 1, { kind: 'zeroTotal' });
+      else if (count.ok && count.value > total.value) {
+        fail(i, { kind: 'countAboveTotal', count: count.value, total: total.value });
+      } else if (count.ok) {
+        const percent = (count.value / total.value) * 100;
+        const reaches = indicator.levels.map((requirement) => {
+          const min = requirement.kind === 'percent' ? known(requirement.min) : undefined;
+          return min !== undefined && percent >= min;
+        });
+        met.set(indicator, [reaches[0] ?? false, reaches[1] ?? false]);
+      }
+      i += 1;
+    }
+  }
+  return { met, issues };
+}
+
+export function assessLevels(rubric: LevelsRubric, values: readonly CellValue[]): LevelAssessment {
+  const inputs = indicatorInputs(rubric);
+  if (inputs.every((_, i) => isBlank(values[i]))) return { status: 'empty' };
+  const { met, issues } = meets(inputs, values);
+  if (issues.length > 0) return { status: 'invalid', issues };
+  const indicators = indicatorsOf(rubric);
+  const unmetAt = (level: LevelNumber) =>
+    indicators
+      .filter((indicator) => !met.get(indicator)?.[level - 1])
+      .map((indicator) => indicator.code);
+  const unmet: readonly [string[], string[]] = [unmetAt(1), unmetAt(2)];
+  // A level counts only on top of the ones below it.
+  let reached: LevelNumber | 0 = 0;
+  for (const level of LEVELS) {
+    if ((unmet[level - 1]?.length ?? 0) > 0) break;
+    reached = level;
+  }
+  return { status: 'assessed', reached, unmet };
+}

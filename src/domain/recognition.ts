@@ -1,0 +1,69 @@
+import { type Known, known, LEVEL_LABELS, type LevelNumber, type LevelsRubric } from './rubric';
+
+/**
+ * The rules around a level (TT 25/2023 Điều 5, REGULATIONS.md §3.1): mức độ 2 only some months after
+ * the mức độ 1 decision, and a recognition valid for a number of months after its decision date.
+ */
+
+export interface PreviousRecognition {
+  readonly level: LevelNumber;
+  /** Date of the recognition decision. */
+  readonly date: Date;
+}
+
+export interface LevelOutcome {
+  readonly level: LevelNumber | 0;
+  readonly label: string;
+  /** Why the level is lower than the indicators reach, or ''. */
+  readonly note: string;
+  /** The previous recognition's end of validity, when both its date and the rubric's period are known. */
+  readonly validUntil?: Date;
+  readonly expired?: boolean;
+}
+
+/** The same day `months` later; a day the month lacks becomes its last day (31/01 + 1 → 28/02). */
+export function addMonths(date: Date, months: number): Date {
+  const target = new Date(date.getFullYear(), date.getMonth() + months, 1);
+  const lastDay = new Date(target.getFullYear(), target.getMonth() + 1, 0).getDate();
+  return new Date(target.getFullYear(), target.getMonth(), Math.min(date.getDate(), lastDay));
+}
+
+/** dd/mm/yyyy, as Vietnamese documents write dates. */
+export function formatDate(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
+}
+
+function monthsOf(value: Known<number>): number | undefined {
+  return known(value);
+}
+
+export function applyLevelRules(
+  rubric: LevelsRubric,
+  reached: LevelNumber | 0,
+  previous: PreviousRecognition | undefined,
+  now: Date,
+): LevelOutcome {
+  let level = reached;
+  let note = '';
+  const wait = monthsOf(rubric.monthsBeforeNextLevel);
+  if (reached === 2 && previous?.level === 1 && wait !== undefined) {
+    const from = addMonths(previous.date, wait);
+    if (now < from) {
+      level = 1;
+      note = `Đạt chỉ tiêu mức độ 2 nhưng chưa đủ ${wait} tháng ở mức độ 1 (được xét mức độ 2 từ ${formatDate(from)}).`;
+    }
+  }
+  const validity = monthsOf(rubric.validityMonths);
+  const base = { level, label: LEVEL_LABELS[level], note };
+  if (!previous || validity === undefined) return base;
+  const validUntil = addMonths(previous.date, validity);
+  return { ...base, validUntil, expired: now > validUntil };
+}
+
+export function validityText(outcome: LevelOutcome): string {
+  if (!outcome.validUntil) return '';
+  return outcome.expired
+    ? `Hết hạn công nhận (${formatDate(outcome.validUntil)})`
+    : `Còn hiệu lực đến ${formatDate(outcome.validUntil)}`;
+}

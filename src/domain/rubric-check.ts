@@ -1,0 +1,133 @@
+import { formatNumber } from './messages';
+import { type Criterion, indicatorsOf, itemsOf, known, type Rubric } from './rubric';
+
+/**
+ * The rules a rubric must keep beyond the shape of each row: the checks an administrator's edits of
+ * the criteria sheet can break. Each issue points at the element and field it is about, so that the
+ * sheet layer can name the cell.
+ */
+
+export type ElementKind = 'rubric' | 'criterion' | 'item' | 'indicator' | 'band';
+export type Field = 'code' | 'max' | 'threshold' | 'items';
+
+export interface RubricIssue {
+  readonly element: ElementKind;
+  /** The element's code (the band's label for a band; the rubric's id for the rubric). */
+  readonly code: string;
+  readonly field: Field;
+  readonly message: string;
+}
+
+function duplicates(codes: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return codes.filter((code) => (seen.has(code) ? true : (seen.add(code), false)));
+}
+
+function checkSums(criterion: Criterion): RubricIssue[] {
+  const max = known(criterion.max);
+  const itemMaxima = criterion.items.map((item) => known(item.max));
+  if (max === undefined || itemMaxima.some((value) => value === undefined)) return [];
+  const sum =
+    itemMaxima.reduce<number>((total, value) => total + Math.round((value ?? 0) * 1000), 0) / 1000;
+  const issues: RubricIssue[] = [];
+  if (sum !== max) {
+    issues.push({
+      element: 'criterion',
+      code: criterion.code,
+      field: 'max',
+      message: `điểm tối đa của tiêu chí ${criterion.code} là ${formatNumber(max)} nhưng các mục cộng lại ${formatNumber(sum)}`,
+    });
+  }
+  const min = known(criterion.min);
+  if (min !== undefined && (min < 0 || min > max)) {
+    issues.push({
+      element: 'criterion',
+      code: criterion.code,
+      field: 'threshold',
+      message: `điểm tối thiểu ${formatNumber(min)} phải từ 0 đến ${formatNumber(max)}`,
+    });
+  }
+  return issues;
+}
+
+export function checkRubric(rubric: Rubric): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  const criterionCodes = rubric.criteria.map((criterion) => criterion.code);
+  for (const code of duplicates(criterionCodes)) {
+    issues.push({
+      element: 'criterion',
+      code,
+      field: 'code',
+      message: `mã tiêu chí «${code}» bị trùng`,
+    });
+  }
+  const leafKind = rubric.method === 'points' ? 'item' : 'indicator';
+  const leafName = rubric.method === 'points' ? 'mục' : 'chỉ tiêu';
+  const leafCodes =
+    rubric.method === 'points'
+      ? itemsOf(rubric).map((i) => i.code)
+      : indicatorsOf(rubric).map((i) => i.code);
+  for (const code of duplicates(leafCodes)) {
+    issues.push({
+      element: leafKind,
+      code,
+      field: 'code',
+      message: `mã ${leafName} «${code}» bị trùng`,
+    });
+  }
+  for (const criterion of rubric.criteria) {
+    const leaves = 'items' in criterion ? criterion.items : criterion.indicators;
+    if (leaves.length === 0) {
+      issues.push({
+        element: 'criterion',
+        code: criterion.code,
+        field: 'items',
+        message: `tiêu chí ${criterion.code} chưa có ${leafName} nào (thêm dòng «${leafName === 'mục' ? 'Mục' : 'Chỉ tiêu'}» ngay dưới nó)`,
+      });
+    }
+  }
+  if (rubric.criteria.length === 0) {
+    issues.push({
+      element: 'rubric',
+      code: rubric.id,
+      field: 'items',
+      message: 'bộ tiêu chí chưa có tiêu chí nào',
+    });
+  }
+  if (rubric.method === 'points') {
+    for (const criterion of rubric.criteria) issues.push(...checkSums(criterion));
+    const thresholds = rubric.bands.map((band) => known(band.min));
+    rubric.bands.forEach((band, i) => {
+      const min = thresholds[i];
+      const above = thresholds.slice(0, i).filter((value): value is number => value !== undefined);
+      if (min !== undefined && above.some((value) => value <= min)) {
+        issues.push({
+          element: 'band',
+          code: band.label,
+          field: 'threshold',
+          message: `ngưỡng của «${band.label}» phải thấp hơn ngưỡng các xếp loại xếp trên nó (xếp loại ghi từ cao xuống thấp, không chồng lên nhau)`,
+        });
+      }
+      if (min !== undefined && min < 0) {
+        issues.push({
+          element: 'band',
+          code: band.label,
+          field: 'threshold',
+          message: 'ngưỡng điểm không được âm',
+        });
+      }
+    });
+    for (const label of duplicates([
+      ...rubric.bands.map((band) => band.label),
+      rubric.fallbackBand,
+    ])) {
+      issues.push({
+        element: 'band',
+        code: label,
+        field: 'code',
+        message: `xếp loại «${label}» bị trùng`,
+      });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,621 @@
+import * as z from 'zod/mini';
+import { cellPlace } from '../domain/a1';
+import {
+  type CellValue,
+  cellText,
+  isBlank,
+  isDate,
+  normalizeText,
+  readNumber,
+  textKey,
+} from '../domain/cells';
+import { formatNumber } from '../domain/messages';
+import {
+  type Band,
+  type Criterion,
+  type Indicator,
+  type Item,
+  isMissing,
+  type Known,
+  type LevelCriterion,
+  type Missing,
+  type Requirement,
+  type Rubric,
+} from '../domain/rubric';
+import { checkRubric, type ElementKind, type Field } from '../domain/rubric-check';
+import { CRITERIA_COLUMNS, CRITERIA_SHEET } from './layout';
+import type { WorkbookPort } from './ports';
+import {
+  columnOf,
+  type Located,
+  locateColumns,
+  missingColumnsError,
+  requiredColumns,
+} from './table';
+
+/**
+ * The criteria sheet («Tiêu chí») is where rubrics live at run time: set-up writes a built-in rubric
+ * there, the administrator may correct a number from the province's official copy, fill what is
+ * marked «CẦN BỔ SUNG», or write a rubric of their own, and every run reads it back and checks it.
+ * One row per element; the «Loại» column says which.
+ */
+
+export const MISSING_MARK = 'CẦN BỔ SUNG';
+export const ROW_TYPES = {
+  rubric: 'Bộ tiêu chí',
+  rule: 'Quy tắc',
+  criterion: 'Tiêu chí',
+  item: 'Mục',
+  indicator: 'Chỉ tiêu',
+  band: 'Xếp loại',
+} as const;
+export const METHOD_NAMES = { points: 'Thang điểm', levels: 'Mức độ' } as const;
+export const RULE_CODES = { wait: 'SO_THANG_TRUOC_MUC_2', validity: 'THOI_HAN_THANG' } as const;
+export const MET_MARK = 'Đạt';
+export const EVIDENCE_MARK = 'Bắt buộc';
+const RUBRIC_ID = /^[A-Z][A-Z0-9_]*$/;
+
+// --- writing ------------------------------------------------------------------------------------
+
+function knownCell<T extends CellValue>(value: Known<T>): CellValue {
+  return isMissing(value) ? `${MISSING_MARK}: ${value.missing}` : value;
+}
+
+function requirementCell(requirement: Requirement): CellValue {
+  if (requirement.kind === 'met') return MET_MARK;
+  if (requirement.kind === 'text') return knownCell(requirement.text);
+  return isMissing(requirement.min)
+    ? knownCell(requirement.min)
+    : `≥ ${formatNumber(requirement.min)}%`;
+}
+
+/** The rows of a rubric in the criteria sheet, keyed like CRITERIA_COLUMNS. */
+export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
+  const row = (cells: Record<string, CellValue>) => ({ rubric: rubric.id, ...cells });
+  const rows = [
+    row({
+      type: ROW_TYPES.rubric,
+      code: METHOD_NAMES[rubric.method],
+      text: rubric.title,
+      label: rubric.scoringSheet,
+      basis: `${rubric.legalBasis} — ${rubric.source}`,
+    }),
+  ];
+  if (rubric.method === 'levels') {
+    rows.push(
+      row({
+        type: ROW_TYPES.rule,
+        code: RULE_CODES.wait,
+        text: 'Số tháng ở mức độ 1 (tính từ ngày quyết định) trước khi được xét mức độ 2',
+        threshold: knownCell(rubric.monthsBeforeNextLevel),
+      }),
+      row({
+        type: ROW_TYPES.rule,
+        code: RULE_CODES.validity,
+        text: 'Thời hạn công nhận (tháng, tính từ ngày quyết định)',
+        threshold: knownCell(rubric.validityMonths),
+      }),
+    );
+    for (const criterion of rubric.criteria) {
+      rows.push(
+        row({
+          type: ROW_TYPES.criterion,
+          code: criterion.code,
+          text: criterion.name,
+          label: criterion.label,
+        }),
+      );
+      for (const indicator of criterion.indicators) {
+        rows.push(
+          row({
+            type: ROW_TYPES.indicator,
+            code: indicator.code,
+            text: knownCell(indicator.text),
+            label: indicator.label,
+            level1: requirementCell(indicator.levels[0]),
+            level2: requirementCell(indicator.levels[1]),
+            evidence: indicator.evidenceRequired ? EVIDENCE_MARK : '',
+          }),
+        );
+      }
+    }
+    return rows;
+  }
+  for (const criterion of rubric.criteria) {
+    rows.push(
+      row({
+        type: ROW_TYPES.criterion,
+        code: criterion.code,
+        text: criterion.name,
+        label: criterion.label,
+        max: knownCell(criterion.max),
+        threshold: criterion.min === undefined ? '' : knownCell(criterion.min),
+      }),
+    );
+    for (const item of criterion.items) {
+      rows.push(
+        row({
+          type: ROW_TYPES.item,
+          code: item.code,
+          text: knownCell(item.text),
+          label: item.label,
+          max: knownCell(item.max),
+          evidence: item.evidenceRequired ? EVIDENCE_MARK : '',
+        }),
+      );
+    }
+  }
+  for (const band of rubric.bands) {
+    rows.push(
+      row({
+        type: ROW_TYPES.band,
+        code: band.label,
+        text: 'Từ ngưỡng điểm trở lên',
+        threshold: knownCell(band.min),
+      }),
+    );
+  }
+  rows.push(
+    row({
+      type: ROW_TYPES.band,
+      code: rubric.fallbackBand,
+      text: 'Dưới mọi ngưỡng trên (để trống ngưỡng)',
+    }),
+  );
+  return rows;
+}
+
+// --- reading: cells -----------------------------------------------------------------------------
+
+function missingFrom(value: CellValue): Missing | undefined {
+  const text = cellText(value);
+  if (!textKey(text).startsWith(textKey(MISSING_MARK))) return undefined;
+  const what = normalizeText(text.slice(MISSING_MARK.length).replace(/^\s*[:—–-]\s*/, ''));
+  return { missing: what === '' ? 'giá trị còn thiếu' : what };
+}
+
+/** What is wrong with a cell, in Vietnamese. */
+class CellProblem {
+  constructor(readonly message: string) {}
+}
+const fail = (message: string) => new CellProblem(message);
+
+/** zod/mini reading of one cell: a problem becomes a custom issue carrying its message. */
+function cell<T>(read: (value: CellValue) => T | CellProblem) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, ctx): T => {
+      const result = read(value as CellValue);
+      if (result instanceof CellProblem) {
+        ctx.issues.push({ code: 'custom', message: result.message, input: value });
+        return z.NEVER;
+      }
+      return result;
+    }),
+  );
+}
+
+function last<T>(items: readonly T[]): T | undefined {
+  return items[items.length - 1];
+}
+
+const code = cell((value) => {
+  if (isDate(value))
+    return "!Trang tính đã hiểu mã này thành ngày tháng; gõ dấu nháy trước mã, ví dụ '2.4";
+  const text = cellText(value);
+  return text === '' ? fail('thiếu mã') : text;
+});
+const requiredText = cell((value) => cellText(value) || fail('thiếu nội dung'));
+const optionalText = cell((value) => cellText(value));
+const knownText = cell(
+  (value): Known<string> | CellProblem =>
+    missingFrom(value) ?? (cellText(value) || fail('thiếu nội dung')),
+);
+const knownNumber = (what: string) =>
+  cell((value): Known<number> | CellProblem => {
+    const missing = missingFrom(value);
+    if (missing) return missing;
+    const read = readNumber(value);
+    if (!read.ok) {
+      const typed = isBlank(value) ? '' : `, không phải «${cellText(value) || String(value)}»`;
+      return fail(`${what} cần một số không âm${typed}`);
+    }
+    return read.value < 0 ? fail(`${what} không được âm`) : read.value;
+  });
+const optionalNumber = (what: string) =>
+  cell((value): Known<number> | undefined | CellProblem => {
+    if (isBlank(value)) return undefined;
+    const parsed = knownNumber(what).safeParse(value);
+    return parsed.success ? parsed.data : fail(parsed.error.issues[0]?.message ?? what);
+  });
+const evidence = cell((value) => !isBlank(value) && textKey(value) !== 'không');
+
+type RequirementCell = Requirement | { kind: 'missing'; missing: Missing };
+const PERCENT = /^(?:≥|>=)?\s*(\d+(?:[.,]\d+)?)\s*%?$/;
+const requirement = (level: number) =>
+  cell((value): RequirementCell | CellProblem => {
+    if (isBlank(value)) {
+      return fail(
+        `chỉ tiêu thiếu yêu cầu ở mức độ ${level}: ghi «${MET_MARK}», một tỷ lệ như «≥ 90%», hoặc yêu cầu riêng của mức độ này`,
+      );
+    }
+    const missing = missingFrom(value);
+    if (missing) return { kind: 'missing', missing };
+    if (typeof value === 'number') return { kind: 'percent', min: value };
+    const text = cellText(value);
+    if (textKey(text) === textKey(MET_MARK)) return { kind: 'met' };
+    const percent = PERCENT.exec(text);
+    if (percent?.[1]) return { kind: 'percent', min: Number(percent[1].replace(',', '.')) };
+    return { kind: 'text', text };
+  });
+
+const SCHEMAS = {
+  rubric: z.object({
+    code: requiredText,
+    text: requiredText,
+    label: optionalText,
+    basis: optionalText,
+  }),
+  rule: z.object({ code: code, threshold: knownNumber('giá trị') }),
+  pointsCriterion: z.object({
+    code,
+    text: requiredText,
+    label: optionalText,
+    max: knownNumber('điểm tối đa'),
+    threshold: optionalNumber('điểm tối thiểu'),
+  }),
+  levelsCriterion: z.object({ code, text: requiredText, label: optionalText }),
+  item: z.object({
+    code,
+    text: knownText,
+    label: optionalText,
+    max: knownNumber('điểm tối đa'),
+    evidence,
+  }),
+  indicator: z.object({
+    code,
+    text: knownText,
+    label: optionalText,
+    level1: requirement(1),
+    level2: requirement(2),
+    evidence,
+  }),
+  band: z.object({ code, threshold: optionalNumber('ngưỡng điểm') }),
+};
+
+// --- reading: rubrics ---------------------------------------------------------------------------
+
+export interface RubricRead {
+  readonly id: string;
+  /** The rubric, when it has no problem (it may still hold values to complete). */
+  readonly rubric?: Rubric;
+  /** Problems to fix, each naming its cell. */
+  readonly problems: readonly string[];
+  /** Values still marked «CẦN BỔ SUNG», each naming its cell. */
+  readonly missing: readonly string[];
+}
+
+interface SheetRow {
+  readonly row: number;
+  readonly cells: (key: string) => CellValue;
+}
+
+function shortLabel(text: Known<string>, fallback: string): string {
+  if (isMissing(text)) return fallback;
+  return text.length <= 32 ? text : `${text.slice(0, 30).trimEnd()}…`;
+}
+
+class RubricReader {
+  readonly problems: string[] = [];
+  readonly missing: string[] = [];
+  /** Row of each element, to name the cell of a rubric-wide issue. */
+  private readonly rowOf = new Map<string, number>();
+
+  constructor(
+    readonly id: string,
+    private readonly located: Located,
+  ) {}
+
+  place(row: number, key: string): string {
+    const column = this.located.columns.get(key) ?? columnOf(this.located, 'code');
+    return cellPlace(CRITERIA_SHEET, row, column);
+  }
+
+  problem(row: number, key: string, message: string): void {
+    this.problems.push(`${this.place(row, key)}: ${message}.`);
+  }
+
+  /** One row through its schema; problems and «CẦN BỔ SUNG» values are noted with their cells. */
+  parse<S extends z.ZodMiniType>(
+    schema: S,
+    row: SheetRow,
+    keys: readonly string[],
+  ): z.infer<S> | undefined {
+    const input = Object.fromEntries(keys.map((key) => [key, row.cells(key)]));
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues)
+        this.problem(row.row, String(issue.path[0]), issue.message);
+      return undefined;
+    }
+    for (const key of keys) {
+      const missing = missingFrom(row.cells(key));
+      if (missing) this.missing.push(`${this.place(row.row, key)}: ${missing.missing}.`);
+    }
+    return parsed.data as z.infer<S>;
+  }
+
+  remember(element: ElementKind, code: string, row: number): void {
+    if (!this.rowOf.has(`${element}:${code}`)) this.rowOf.set(`${element}:${code}`, row);
+  }
+
+  /** Rubric-wide checks of the domain, placed on the cells they are about. */
+  check(rubric: Rubric, firstRow: number): void {
+    const columnKey: Record<Field, string> = {
+      code: 'code',
+      max: 'max',
+      threshold: 'threshold',
+      items: 'code',
+    };
+    for (const issue of checkRubric(rubric)) {
+      const row = this.rowOf.get(`${issue.element}:${issue.code}`) ?? firstRow;
+      this.problem(row, columnKey[issue.field], issue.message);
+    }
+  }
+}
+
+function requirementOf(cell: RequirementCell, other: RequirementCell): Requirement {
+  if (cell.kind !== 'missing') return cell;
+  return other.kind === 'percent'
+    ? { kind: 'percent', min: cell.missing }
+    : { kind: 'text', text: cell.missing };
+}
+
+function readRubric(id: string, rows: readonly SheetRow[], located: Located): RubricRead {
+  const reader = new RubricReader(id, located);
+  const first = rows[0] as SheetRow;
+  const typeOf = (row: SheetRow) => textKey(row.cells('type'));
+  const head = rows.find((row) => typeOf(row) === textKey(ROW_TYPES.rubric));
+  if (!head) {
+    reader.problem(
+      first.row,
+      'type',
+      `bộ tiêu chí «${id}» chưa có dòng «${ROW_TYPES.rubric}» (ghi phương pháp ở cột «Mã», tên ở cột «Nội dung»)`,
+    );
+    return { id, problems: reader.problems, missing: reader.missing };
+  }
+  if (!RUBRIC_ID.test(id)) {
+    reader.problem(
+      head.row,
+      'rubric',
+      'mã bộ tiêu chí chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, ví dụ TTHTCD_TINH',
+    );
+  }
+  const meta = reader.parse(SCHEMAS.rubric, head, ['code', 'text', 'label', 'basis']);
+  const method =
+    meta && textKey(meta.code) === textKey(METHOD_NAMES.points)
+      ? 'points'
+      : meta && textKey(meta.code) === textKey(METHOD_NAMES.levels)
+        ? 'levels'
+        : undefined;
+  if (meta && !method) {
+    reader.problem(
+      head.row,
+      'code',
+      `phương pháp cần là «${METHOD_NAMES.points}» hoặc «${METHOD_NAMES.levels}»`,
+    );
+  }
+
+  const pointsCriteria: (Omit<Criterion, 'items'> & { items: Item[] })[] = [];
+  const levelCriteria: (Omit<LevelCriterion, 'indicators'> & { indicators: Indicator[] })[] = [];
+  /** Bands in order; the fallback band is the one with no threshold. */
+  const bands: { label: string; min: Known<number> | undefined; row: number }[] = [];
+  const rules = new Map<string, Known<number>>();
+  const leafType = method === 'levels' ? ROW_TYPES.indicator : ROW_TYPES.item;
+
+  for (const row of rows) {
+    const type = typeOf(row);
+    if (row === head || !method) continue;
+    if (type === textKey(ROW_TYPES.criterion)) {
+      if (method === 'points') {
+        const c = reader.parse(SCHEMAS.pointsCriterion, row, [
+          'code',
+          'text',
+          'label',
+          'max',
+          'threshold',
+        ]);
+        if (c) {
+          reader.remember('criterion', c.code, row.row);
+          pointsCriteria.push({
+            code: c.code,
+            name: c.text,
+            label: c.label || shortLabel(c.text, c.code),
+            max: c.max,
+            ...(c.threshold === undefined ? {} : { min: c.threshold }),
+            items: [],
+          });
+        }
+      } else {
+        const c = reader.parse(SCHEMAS.levelsCriterion, row, ['code', 'text', 'label']);
+        if (c) {
+          reader.remember('criterion', c.code, row.row);
+          levelCriteria.push({
+            code: c.code,
+            name: c.text,
+            label: c.label || shortLabel(c.text, c.code),
+            indicators: [],
+          });
+        }
+      }
+    } else if (type === textKey(ROW_TYPES.item) || type === textKey(ROW_TYPES.indicator)) {
+      const owner = method === 'points' ? last(pointsCriteria) : last(levelCriteria);
+      if (type !== textKey(leafType)) {
+        reader.problem(
+          row.row,
+          'type',
+          `bộ tiêu chí ${METHOD_NAMES[method].toLowerCase()} dùng dòng «${leafType}»`,
+        );
+      } else if (!owner) {
+        reader.problem(
+          row.row,
+          'type',
+          `dòng «${leafType}» phải nằm dưới một dòng «${ROW_TYPES.criterion}»`,
+        );
+      } else if (method === 'points') {
+        const i = reader.parse(SCHEMAS.item, row, ['code', 'text', 'label', 'max', 'evidence']);
+        if (i) {
+          reader.remember('item', i.code, row.row);
+          last(pointsCriteria)?.items.push({
+            code: i.code,
+            text: i.text,
+            label: i.label || shortLabel(i.text, i.code),
+            max: i.max,
+            evidenceRequired: i.evidence,
+          });
+        }
+      } else {
+        const i = reader.parse(SCHEMAS.indicator, row, [
+          'code',
+          'text',
+          'label',
+          'level1',
+          'level2',
+          'evidence',
+        ]);
+        if (i) {
+          reader.remember('indicator', i.code, row.row);
+          const levels: [Requirement, Requirement] = [
+            requirementOf(i.level1, i.level2),
+            requirementOf(i.level2, i.level1),
+          ];
+          const ratio = levels.some((level) => level.kind === 'percent');
+          if (ratio && !levels.every((level) => level.kind === 'percent')) {
+            reader.problem(
+              row.row,
+              'level2',
+              'một mức là tỷ lệ thì mức kia cũng phải là tỷ lệ (ví dụ «≥ 90%» và «≥ 95%»)',
+            );
+          } else {
+            last(levelCriteria)?.indicators.push({
+              code: i.code,
+              text: i.text,
+              label: i.label || shortLabel(i.text, i.code),
+              measure: ratio ? 'ratio' : 'check',
+              levels,
+              evidenceRequired: i.evidence,
+            });
+          }
+        }
+      }
+    } else if (type === textKey(ROW_TYPES.band) && method === 'points') {
+      const b = reader.parse(SCHEMAS.band, row, ['code', 'threshold']);
+      if (b) {
+        reader.remember('band', b.code, row.row);
+        bands.push({ label: b.code, min: b.threshold, row: row.row });
+      }
+    } else if (type === textKey(ROW_TYPES.rule) && method === 'levels') {
+      const r = reader.parse(SCHEMAS.rule, row, ['code', 'threshold']);
+      if (r && !Object.values(RULE_CODES).includes(r.code as never)) {
+        reader.problem(
+          row.row,
+          'code',
+          `quy tắc cần mã ${Object.values(RULE_CODES).join(' hoặc ')}`,
+        );
+      } else if (r) rules.set(r.code, r.threshold);
+    } else {
+      const allowed =
+        method === 'points'
+          ? [ROW_TYPES.criterion, ROW_TYPES.item, ROW_TYPES.band]
+          : [ROW_TYPES.rule, ROW_TYPES.criterion, ROW_TYPES.indicator];
+      reader.problem(
+        row.row,
+        'type',
+        `loại dòng cần là một trong: ${allowed.map((t) => `«${t}»`).join(', ')}`,
+      );
+    }
+  }
+  if (!meta || !method || reader.problems.length > 0) {
+    return { id, problems: reader.problems, missing: reader.missing };
+  }
+
+  const base = {
+    id,
+    title: meta.text,
+    legalBasis: meta.basis,
+    source: `trang «${CRITERIA_SHEET}»`,
+    scoringSheet: meta.label || `Chấm ${id}`,
+  };
+  let rubric: Rubric;
+  if (method === 'points') {
+    const fallback = bands.filter((band) => band.min === undefined);
+    const lastBand = last(bands);
+    if (fallback.length !== 1 || !lastBand || lastBand.min !== undefined) {
+      reader.problem(
+        lastBand?.row ?? head.row,
+        lastBand ? 'threshold' : 'type',
+        'dòng «Xếp loại» cuối cùng (và chỉ dòng đó) để trống ngưỡng: đó là xếp loại dưới mọi ngưỡng',
+      );
+      return { id, problems: reader.problems, missing: reader.missing };
+    }
+    rubric = {
+      ...base,
+      method,
+      criteria: pointsCriteria,
+      bands: bands
+        .slice(0, -1)
+        .map(({ label, min }): Band => ({ label, min: min ?? { missing: label } })),
+      fallbackBand: lastBand.label,
+    };
+  } else {
+    for (const [key, what] of [
+      [RULE_CODES.wait, 'số tháng ở mức độ 1 trước khi xét mức độ 2'],
+      [RULE_CODES.validity, 'thời hạn công nhận (tháng)'],
+    ] as const) {
+      if (!rules.has(key))
+        reader.problem(
+          head.row,
+          'type',
+          `thiếu dòng «${ROW_TYPES.rule}» ${key} (${what}); ghi ${MISSING_MARK} nếu chưa biết`,
+        );
+    }
+    if (reader.problems.length > 0)
+      return { id, problems: reader.problems, missing: reader.missing };
+    rubric = {
+      ...base,
+      method,
+      criteria: levelCriteria,
+      monthsBeforeNextLevel: rules.get(RULE_CODES.wait) as Known<number>,
+      validityMonths: rules.get(RULE_CODES.validity) as Known<number>,
+    };
+  }
+  reader.check(rubric, head.row);
+  return reader.problems.length > 0
+    ? { id, problems: reader.problems, missing: reader.missing }
+    : { id, rubric, problems: [], missing: reader.missing };
+}
+
+/** Every rubric written in the criteria sheet (one read), in the order they appear; none without the sheet. */
+export function readCriteria(workbook: WorkbookPort): RubricRead[] | undefined {
+  const sheet = workbook.sheet(CRITERIA_SHEET);
+  if (!sheet) return undefined;
+  const [header = [], ...rows] = sheet.readValues();
+  const located = locateColumns(header, requiredColumns(CRITERIA_COLUMNS));
+  if (located.missing.length > 0) throw missingColumnsError(CRITERIA_SHEET, located.missing);
+  const groups = new Map<string, SheetRow[]>();
+  rows.forEach((values, i) => {
+    const id = cellText(values[columnOf(located, 'rubric') - 1]).toUpperCase();
+    if (id === '') return;
+    const row: SheetRow = {
+      row: i + 2,
+      cells: (key) => {
+        const column = located.columns.get(key);
+        return column === undefined ? '' : (values[column - 1] ?? '');
+      },
+    };
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  });
+  return [...groups].map(([id, group]) => readRubric(id, group, located));
+}
