@@ -72,3 +72,23 @@ export function readNumber(value: CellValue): ReadResult<number, NumberProblem> 
   }
   return { ok: true, value: Number(match[0].replace(',', '.')) };
 }
+
+const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+
+/** A date from a cell: a Date, or day/month/year text as Vietnamese documents write it (15/03/2025). */
+export function readDate(
+  value: CellValue,
+): ReadResult<Date, { kind: 'blank' } | { kind: 'notADate'; text: string }> {
+  if (isDate(value)) return { ok: true, value };
+  const text = normalizeText(String(value ?? ''));
+  if (text === '') return { ok: false, problem: { kind: 'blank' } };
+  const match = DMY.exec(text);
+  if (match) {
+    const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(year, month - 1, day);
+    if (date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day) {
+      return { ok: true, value: date };
+    }
+  }
+  return { ok: false, problem: { kind: 'notADate', text } };
+}

@@ -1,14 +1,22 @@
-import { type CellValue, isBlank, normalizeText, readNumber } from './cells';
-import { describeItemProblem, describeNumberProblem, MESSAGES } from './messages';
+import { type CellValue, isBlank, normalizeText, readDate, readNumber } from './cells';
+import { assessLevels, indicatorInputs } from './levels';
+import {
+  describeIndicatorProblem,
+  describeItemProblem,
+  describeNumberProblem,
+  MESSAGES,
+} from './messages';
+import { applyLevelRules } from './recognition';
 import {
   classify,
   itemsOf,
+  type LevelsRubric,
   maxTotal,
   missingValues,
   type PointsRubric,
   type Rubric,
 } from './rubric';
-import { readItem, readPoints, sumPoints } from './scoring';
+import { readItem, readPoints, scoreUnit, sumPoints } from './scoring';
 
 /**
  * The logic of the custom formulas. Sheets passes one cell as a value and a range as a 2D array;
@@ -71,6 +79,82 @@ export function rowBands(input: unknown, rubric: PointsRubric): FormulaResult {
     if (read.value < 0 || read.value > max)
       return MESSAGES.formulaTotalOutOfRange(r + 1, read.value, max);
     return classify(rubric, read.value);
+  });
+  return shapeLike(input, results);
+}
+
+/** Width check shared by the row formulas: a row must hold exactly the rubric's input cells. */
+function widthProblem(row: readonly CellValue[], expected: number, r: number): string | undefined {
+  return row.length === expected
+    ? undefined
+    : MESSAGES.formulaWrongWidth(r + 1, row.length, expected);
+}
+
+/**
+ * XHHT_MUCDO: the level each row of indicator cells reaches ("Mức độ 2", "Mức độ 1", "Chưa đạt"). With
+ * the date of a mức độ 1 decision (one date, or one per row), mức độ 2 waits the rubric's months.
+ */
+export function rowLevels(
+  input: unknown,
+  rubric: LevelsRubric,
+  previousLevelDate: unknown,
+  now: Date,
+): FormulaResult {
+  const inputs = indicatorInputs(rubric);
+  const dates = rowsOf(previousLevelDate);
+  const results = rowsOf(input).map((row, r): FormulaValue => {
+    if (row.every(isBlank)) return '';
+    const width = widthProblem(row, inputs.length, r);
+    if (width) return width;
+    const assessment = assessLevels(rubric, row);
+    if (assessment.status === 'invalid') {
+      const issue = assessment.issues[0];
+      if (issue)
+        return MESSAGES.formulaRowError(
+          r + 1,
+          issue.input + 1,
+          describeIndicatorProblem(issue.problem, issue.part),
+        );
+    }
+    if (assessment.status !== 'assessed') return '';
+    const dateCell = (dates.length === 1 ? dates[0] : dates[r])?.[0] ?? '';
+    const date = readDate(dateCell);
+    if (!date.ok && date.problem.kind !== 'blank')
+      return MESSAGES.formulaBadDate(r + 1, date.problem.text);
+    const previous = date.ok ? { level: 1 as const, date: date.value } : undefined;
+    return applyLevelRules(rubric, assessment.reached, previous, now).label;
+  });
+  return shapeLike(input, results);
+}
+
+/** XHHT_LOI: the validation message of each row of input cells, blank when the row is valid. */
+export function rowProblems(input: unknown, rubric: Rubric): FormulaResult {
+  const width =
+    rubric.method === 'points' ? itemsOf(rubric).length : indicatorInputs(rubric).length;
+  const results = rowsOf(input).map((row, r): FormulaValue => {
+    if (row.every(isBlank)) return '';
+    const wrong = widthProblem(row, width, r);
+    if (wrong) return wrong;
+    if (rubric.method === 'points') {
+      const score = scoreUnit(rubric, row);
+      if (score.status !== 'invalid') return '';
+      return score.issues
+        .map((issue) =>
+          MESSAGES.formulaItemError(r + 1, issue.item.code, describeItemProblem(issue.problem)),
+        )
+        .join('; ');
+    }
+    const assessment = assessLevels(rubric, row);
+    if (assessment.status !== 'invalid') return '';
+    return assessment.issues
+      .map((issue) =>
+        MESSAGES.formulaItemError(
+          r + 1,
+          issue.indicator.code,
+          describeIndicatorProblem(issue.problem, issue.part),
+        ),
+      )
+      .join('; ');
   });
   return shapeLike(input, results);
 }

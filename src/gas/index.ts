@@ -2,6 +2,8 @@ import {
   aboutAction,
   bandFormula,
   buildMenu,
+  levelFormula,
+  problemsFormula,
   scoreAllAction,
   setUpAction,
   totalFormula,
@@ -68,4 +70,43 @@ export function XHHT_TONG(vung_diem: unknown, ma_bo_tieu_chi?: unknown) {
  */
 export function XHHT_XEPLOAI(tong_diem: unknown, ma_bo_tieu_chi?: unknown) {
   return bandFormula(tong_diem, ma_bo_tieu_chi, () => new GasWorkbook(SpreadsheetApp));
+}
+
+/**
+ * Mức độ đạt (Mức độ 2, Mức độ 1 hoặc Chưa đạt) của từng dòng chỉ tiêu, theo bộ tiêu chí đánh giá theo
+ * mức độ (ví dụ TT25_2023_CDHT_XA). Vùng là các cột nhập chỉ tiêu của trang chấm điểm, theo đúng thứ tự.
+ * Ghi ngày quyết định công nhận mức độ 1 thì mức độ 2 chỉ được tính khi đã đủ số tháng quy định.
+ *
+ * @param {string[][]} vung_chi_tieu Các ô chỉ tiêu (Đạt/Chưa đạt, số đạt, tổng số) của một hoặc nhiều đơn vị.
+ * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí; bỏ trống thì dùng bộ tiêu chí mặc định.
+ * @param {Date} ngay_cong_nhan_muc_1 [Không bắt buộc] Ngày quyết định công nhận mức độ 1 (một ô, hoặc một cột).
+ * @return {string|string[][]} Mức độ đạt của mỗi dòng.
+ * @customfunction
+ */
+export function XHHT_MUCDO(
+  vung_chi_tieu: unknown,
+  ma_bo_tieu_chi?: unknown,
+  ngay_cong_nhan_muc_1?: unknown,
+) {
+  return levelFormula(
+    vung_chi_tieu,
+    ma_bo_tieu_chi,
+    ngay_cong_nhan_muc_1 ?? '',
+    () => new GasWorkbook(SpreadsheetApp),
+    new Date(),
+  );
+}
+
+/**
+ * Kiểm tra từng dòng nhập liệu theo bộ tiêu chí: để trống khi dòng hợp lệ, hoặc ghi lỗi (mục/chỉ tiêu
+ * nào, sai gì). Công thức không biết ô của nó, nên lỗi ghi số dòng trong vùng. Kết quả chính thức là
+ * cột «Lỗi» do XHHT → Chấm điểm tất cả ghi.
+ *
+ * @param {string[][]} vung_nhap_lieu Các ô nhập liệu (điểm mục hoặc chỉ tiêu) của một hoặc nhiều đơn vị.
+ * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí; bỏ trống thì dùng bộ tiêu chí mặc định.
+ * @return {string|string[][]} Thông báo lỗi của mỗi dòng, hoặc ô trống.
+ * @customfunction
+ */
+export function XHHT_LOI(vung_nhap_lieu: unknown, ma_bo_tieu_chi?: unknown) {
+  return problemsFormula(vung_nhap_lieu, ma_bo_tieu_chi, () => new GasWorkbook(SpreadsheetApp));
 }

@@ -1,7 +1,7 @@
-import { findRubric } from '../domain/catalog';
 import type { CellValue } from '../domain/cells';
-import { itemsOf, type Rubric } from '../domain/rubric';
-import { itemKey, scoringColumns, UNIT_COLUMNS, UNITS_SHEET } from '../sheets/layout';
+import { itemsOf, known, type PointsRubric } from '../domain/rubric';
+import { TT22_2020_DVHT } from '../domain/rubrics/tt22-2020-dvht';
+import { inputKey, scoringColumns, UNIT_COLUMNS, UNITS_SHEET } from '../sheets/layout';
 import type { Context } from '../sheets/ports';
 import { type ScoreAllReport, scoreAll } from '../sheets/score-all';
 import { setUp } from '../sheets/set-up';
@@ -80,7 +80,7 @@ export const DEMO_MISTAKES: ReadonlyMap<
 export const DEMO_NOT_ENTERED = 46;
 
 /** Item scores of every unit: a quality per unit, some spread per item, rounded to half points. */
-export function demoScores(rubric: Rubric, count: number, seed: number): CellValue[][] {
+export function demoScores(rubric: PointsRubric, count: number, seed: number): CellValue[][] {
   const next = random(seed);
   const items = itemsOf(rubric);
   return Array.from({ length: count }, (_, u) => {
@@ -88,7 +88,7 @@ export function demoScores(rubric: Rubric, count: number, seed: number): CellVal
     const quality = 0.4 + 0.6 * next();
     const row: CellValue[] = items.map((item) => {
       const share = Math.min(1, Math.max(0, quality + (next() - 0.5) * 0.3));
-      return Math.round(share * item.max * 2) / 2;
+      return Math.round(share * (known(item.max) ?? 0) * 2) / 2;
     });
     const mistake = DEMO_MISTAKES.get(u);
     if (mistake) row[items.findIndex((item) => item.code === mistake.item)] = mistake.value;
@@ -104,8 +104,7 @@ export interface DemoResult {
 
 /** Builds the demo workbook through the same use cases as the menu: set up, paste units, type, score. */
 export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult {
-  const rubric = findRubric('TT22_2020_DVHT');
-  if (!rubric) throw new Error('built-in rubric TT22_2020_DVHT is missing');
+  const rubric = TT22_2020_DVHT;
   const workbook = new XlsxWorkbook();
   const ui = new ConsoleUi();
   const ctx: Context = {
@@ -115,7 +114,7 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
     lock: processLock,
   };
 
-  setUp(ctx, rubric);
+  setUp(ctx, rubric.id);
   writeSetting(workbook, 'province', DEMO_PROVINCE);
   const units = demoUnits();
   const unitSheet = workbook.sheet(UNITS_SHEET);
@@ -134,12 +133,12 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
     return row;
   };
   unitSheet.writeValues(2, 1, units.map(unitRow));
-  setUp(ctx, rubric);
+  setUp(ctx, rubric.id);
 
   const scoring = workbook.sheet(rubric.scoringSheet);
   if (!scoring) throw new Error('set-up did not create the scoring sheet');
   const located = locateColumns(scoring.readValues()[0] ?? [], scoringColumns(rubric).all);
-  const firstItem = columnOf(located, itemKey(itemsOf(rubric)[0]?.code ?? ''));
+  const firstItem = columnOf(located, inputKey(itemsOf(rubric)[0]?.code ?? ''));
   scoring.writeValues(2, firstItem, demoScores(rubric, units.length, options.seed ?? 2026));
 
   const report = scoreAll(ctx);

@@ -1,10 +1,25 @@
-import { DEFAULT_RUBRIC_ID, findRubric } from '../domain/catalog';
+import { CATALOG, findRubric } from '../domain/catalog';
 import { isBlank } from '../domain/cells';
-import { type FormulaResult, rowBands, rowTotals, rubricNamed } from '../domain/formulas';
-import type { Rubric } from '../domain/rubric';
+import {
+  type FormulaResult,
+  rowBands,
+  rowLevels,
+  rowProblems,
+  rowTotals,
+  rubricNamed,
+  usableRubric,
+} from '../domain/formulas';
+import { missingValues, type Rubric } from '../domain/rubric';
+import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MENU_ITEMS, MENU_TITLE } from './menu';
-import { scoreAllNotice, setUpNotice } from './notices';
+import {
+  chooseRubric,
+  type SetUpChoice,
+  scoreAllNotice,
+  setUpNotice,
+  setUpQuestion,
+} from './notices';
 import { BusyError, type Context, type UiPort, type WorkbookPort } from './ports';
 import { scoreAll } from './score-all';
 import { setUp } from './set-up';
@@ -30,11 +45,35 @@ function run(ctx: Context, action: (ctx: Context) => string): void {
   ctx.ui.alert(APP_TITLE, notice);
 }
 
+/** The rubrics set-up can use: the built-in catalog, then any the criteria sheet adds. */
+function rubricChoices(workbook: WorkbookPort): SetUpChoice[] {
+  const builtIn = CATALOG.map((rubric) => ({
+    id: rubric.id,
+    title: rubric.title,
+    missing: missingValues(rubric).length,
+  }));
+  let custom: SetUpChoice[] = [];
+  try {
+    custom = (readCriteria(workbook) ?? [])
+      .filter((read) => !findRubric(read.id))
+      .map((read) => ({
+        id: read.id,
+        title: read.rubric?.title ?? read.id,
+        missing: read.missing.length,
+      }));
+  } catch (error) {
+    if (!(error instanceof SheetError)) throw error;
+  }
+  return [...builtIn, ...custom];
+}
+
 export function setUpAction(ctx: Context): void {
   run(ctx, () => {
-    const rubric = findRubric(defaultRubricId(ctx.workbook)) ?? findRubric(DEFAULT_RUBRIC_ID);
-    if (!rubric) throw new SheetError('Không tìm thấy bộ tiêu chí mặc định.');
-    return setUpNotice(setUp(ctx, rubric));
+    const choices = rubricChoices(ctx.workbook);
+    const defaultId = defaultRubricId(ctx.workbook);
+    const answer = ctx.ui.prompt(APP_TITLE, setUpQuestion(choices, defaultId));
+    if (answer === null) return 'Đã hủy Khởi tạo bảng tính; bảng tính không thay đổi.';
+    return setUpNotice(setUp(ctx, chooseRubric(answer, choices, defaultId)));
   });
 }
 
@@ -54,9 +93,17 @@ export function aboutAction(ctx: Context): void {
   );
 }
 
-/** The rubric a formula names; the settings are read only when the formula does not name one. */
+/** The workbook's rubrics: those of the criteria sheet, and the built-in ones it does not hold. */
+function workbookRubrics(workbook: WorkbookPort): Rubric[] {
+  const reads = readCriteria(workbook) ?? [];
+  const written = reads.flatMap((read) => (read.rubric ? [read.rubric] : []));
+  return [...written, ...CATALOG.filter((rubric) => !reads.some((read) => read.id === rubric.id))];
+}
+
+/** The rubric a formula names, or the default of the settings when it names none. */
 function formulaRubric(rubricId: unknown, workbook: () => WorkbookPort): Rubric {
-  return rubricNamed(isBlank(rubricId) ? defaultRubricId(workbook()) : rubricId);
+  const book = workbook();
+  return rubricNamed(isBlank(rubricId) ? defaultRubricId(book) : rubricId, workbookRubrics(book));
 }
 
 export function totalFormula(
@@ -64,7 +111,7 @@ export function totalFormula(
   rubricId: unknown,
   workbook: () => WorkbookPort,
 ): FormulaResult {
-  return rowTotals(range, formulaRubric(rubricId, workbook));
+  return rowTotals(range, usableRubric(formulaRubric(rubricId, workbook), 'points', 'XHHT_TONG'));
 }
 
 export function bandFormula(
@@ -72,5 +119,24 @@ export function bandFormula(
   rubricId: unknown,
   workbook: () => WorkbookPort,
 ): FormulaResult {
-  return rowBands(total, formulaRubric(rubricId, workbook));
+  return rowBands(total, usableRubric(formulaRubric(rubricId, workbook), 'points', 'XHHT_XEPLOAI'));
+}
+
+export function levelFormula(
+  indicators: unknown,
+  rubricId: unknown,
+  previousLevelDate: unknown,
+  workbook: () => WorkbookPort,
+  now: Date,
+): FormulaResult {
+  const rubric = usableRubric(formulaRubric(rubricId, workbook), 'levels', 'XHHT_MUCDO');
+  return rowLevels(indicators, rubric, previousLevelDate, now);
+}
+
+export function problemsFormula(
+  row: unknown,
+  rubricId: unknown,
+  workbook: () => WorkbookPort,
+): FormulaResult {
+  return rowProblems(row, formulaRubric(rubricId, workbook));
 }

@@ -25,13 +25,7 @@ import {
 import { checkRubric, type ElementKind, type Field } from '../domain/rubric-check';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET } from './layout';
 import type { WorkbookPort } from './ports';
-import {
-  columnOf,
-  type Located,
-  locateColumns,
-  missingColumnsError,
-  requiredColumns,
-} from './table';
+import { columnOf, type Located, locateRequired } from './table';
 
 /**
  * The criteria sheet («Tiêu chí») is where rubrics live at run time: set-up writes a built-in rubric
@@ -600,8 +594,7 @@ export function readCriteria(workbook: WorkbookPort): RubricRead[] | undefined {
   const sheet = workbook.sheet(CRITERIA_SHEET);
   if (!sheet) return undefined;
   const [header = [], ...rows] = sheet.readValues();
-  const located = locateColumns(header, requiredColumns(CRITERIA_COLUMNS));
-  if (located.missing.length > 0) throw missingColumnsError(CRITERIA_SHEET, located.missing);
+  const located = locateRequired(CRITERIA_SHEET, header, CRITERIA_COLUMNS);
   const groups = new Map<string, SheetRow[]>();
   rows.forEach((values, i) => {
     const id = cellText(values[columnOf(located, 'rubric') - 1]).toUpperCase();

@@ -1,16 +1,32 @@
 import { cellPlace } from '../domain/a1';
-import { CATALOG } from '../domain/catalog';
-import { type CellValue, cellText, isBlank, textKey } from '../domain/cells';
-import { itemIssueMessage, MESSAGES } from '../domain/messages';
-import { itemsOf, type Rubric } from '../domain/rubric';
-import { scoreUnit, type UnitScore } from '../domain/scoring';
+import { type CellValue, cellText, isBlank, readDate, textKey } from '../domain/cells';
+import { assessLevels } from '../domain/levels';
+import { indicatorIssueMessage, itemIssueMessage, MESSAGES } from '../domain/messages';
+import { applyLevelRules, type PreviousRecognition, validityText } from '../domain/recognition';
+import {
+  indicatorsOf,
+  itemsOf,
+  type LevelsRubric,
+  type PointsRubric,
+  type Rubric,
+} from '../domain/rubric';
+import { scoreUnit } from '../domain/scoring';
 import type { Settings } from '../domain/settings';
 import { type ScoredUnit, type Summary, summarize } from '../domain/summary';
+import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
-import { criterionKey, itemKey, RESULT_KEYS, scoringColumns } from './layout';
-import type { Context, SheetPort } from './ports';
+import {
+  CRITERIA_SHEET,
+  criterionKey,
+  evidenceKey,
+  RESULT_KEYS,
+  scoringColumns,
+  UNIT_COLUMNS,
+  UNITS_SHEET,
+} from './layout';
+import type { Context, SheetPort, WorkbookPort } from './ports';
 import { readSettings } from './settings-sheet';
-import { columnOf, columnRuns, locateColumns, missingColumnsError } from './table';
+import { columnOf, columnRuns, locateColumns, locateRequired } from './table';
 
 export interface RowError {
   readonly row: number;
@@ -25,71 +41,184 @@ export interface SheetScore {
   readonly summary: Summary;
 }
 
-/** The result cells of one row, keyed like the result columns. */
-function resultCells(
-  rubric: Rubric,
-  score: UnitScore | undefined,
-  error: string,
-  at: Date | '',
-): Map<string, CellValue> {
-  const cells = new Map<string, CellValue>();
+/** A rubric the run could not score with, and why (each reason naming its cell). */
+export interface RefusedRubric {
+  readonly rubricId: string;
+  readonly reason: 'problems' | 'missing';
+  readonly details: readonly string[];
+}
+
+export interface ScoreAllReport {
+  readonly settings: Settings;
+  readonly sheets: readonly SheetScore[];
+  readonly refused: readonly RefusedRubric[];
+}
+
+type Recognitions = ReadonlyMap<string, PreviousRecognition | { problem: string }>;
+
+/** What one row ends with: its result cells and, for a unit, its outcome for the summary. */
+interface RowOutcome {
+  readonly results: Map<string, CellValue>;
+  readonly unit?: ScoredUnit;
+  readonly error?: string;
+}
+
+interface RowContext {
+  readonly values: readonly CellValue[];
+  readonly place: (inputIndex: number) => string;
+  readonly code: string;
+  readonly district: string;
+  readonly now: Date;
+}
+
+function pointsRow(rubric: PointsRubric, row: RowContext): RowOutcome {
+  const score = scoreUnit(rubric, row.values);
+  const results = new Map<string, CellValue>();
   rubric.criteria.forEach((criterion, i) => {
-    cells.set(
+    results.set(
       criterionKey(criterion.code),
-      score?.status === 'scored' ? (score.criterionTotals[i] ?? '') : '',
+      score.status === 'scored' ? (score.criterionTotals[i] ?? '') : '',
     );
   });
-  cells.set(RESULT_KEYS.total, score?.status === 'scored' ? score.total : '');
-  cells.set(RESULT_KEYS.band, score?.status === 'scored' ? score.band : '');
-  cells.set(RESULT_KEYS.error, error);
-  cells.set(RESULT_KEYS.scoredAt, at);
-  return cells;
+  results.set(RESULT_KEYS.total, score.status === 'scored' ? score.total : '');
+  results.set(RESULT_KEYS.band, score.status === 'scored' ? score.band : '');
+  if (score.status === 'empty')
+    return { results, unit: { district: row.district, status: 'empty' } };
+  if (score.status === 'invalid') {
+    const error = score.issues
+      .map((issue) => itemIssueMessage(row.place(issue.index), issue.item, issue.problem))
+      .join('\n');
+    return { results, error, unit: { district: row.district, status: 'invalid' } };
+  }
+  return { results, unit: { district: row.district, status: 'done', label: score.band } };
+}
+
+function levelsRow(rubric: LevelsRubric, row: RowContext, recognitions: Recognitions): RowOutcome {
+  const assessment = assessLevels(rubric, row.values);
+  const results = new Map<string, CellValue>([
+    [RESULT_KEYS.level, ''],
+    [RESULT_KEYS.note, ''],
+    [RESULT_KEYS.validity, ''],
+  ]);
+  if (assessment.status === 'empty')
+    return { results, unit: { district: row.district, status: 'empty' } };
+  const invalid = (error: string): RowOutcome => ({
+    results,
+    error,
+    unit: { district: row.district, status: 'invalid' },
+  });
+  if (assessment.status === 'invalid') {
+    return invalid(
+      assessment.issues
+        .map((issue) =>
+          indicatorIssueMessage(
+            row.place(issue.input),
+            issue.indicator.code,
+            issue.part,
+            issue.problem,
+          ),
+        )
+        .join('\n'),
+    );
+  }
+  const previous = recognitions.get(textKey(row.code));
+  if (previous && 'problem' in previous) return invalid(previous.problem);
+  const outcome = applyLevelRules(rubric, assessment.reached, previous, row.now);
+  const nextLevel = outcome.level === 2 ? undefined : outcome.level + 1;
+  const unmet = nextLevel ? (assessment.unmet[nextLevel - 1] ?? []) : [];
+  const note = [
+    outcome.note,
+    unmet.length > 0 && nextLevel ? MESSAGES.unmetAt(nextLevel, unmet) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  results.set(RESULT_KEYS.level, outcome.label);
+  results.set(RESULT_KEYS.note, note);
+  results.set(RESULT_KEYS.validity, validityText(outcome));
+  return { results, unit: { district: row.district, status: 'done', label: outcome.label } };
+}
+
+/** Codes of the items or indicators whose evidence is required, in the order of the evidence columns. */
+function evidenceCodes(rubric: Rubric): string[] {
+  const leaves = rubric.method === 'points' ? itemsOf(rubric) : indicatorsOf(rubric);
+  return leaves.filter((leaf) => leaf.evidenceRequired).map((leaf) => leaf.code);
 }
 
 /** Scores every row of one scoring sheet: one read, one write per run of adjacent result columns. */
-export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetScore {
+export function scoreSheet(
+  sheet: SheetPort,
+  rubric: Rubric,
+  now: Date,
+  recognitions: Recognitions = new Map(),
+): SheetScore {
   const columns = scoringColumns(rubric);
   const name = sheet.name;
   const [header = [], ...rows] = sheet.readValues();
-  const located = locateColumns(header, columns.all);
-  if (located.missing.length > 0) throw missingColumnsError(name, located.missing);
+  const located = locateRequired(name, header, columns.all);
 
   const col = (key: string) => columnOf(located, key);
-  const itemColumns = itemsOf(rubric).map((item) => col(itemKey(item.code)));
+  const inputColumns = columns.inputs.map((spec) => col(spec.key));
+  const evidence = evidenceCodes(rubric).map((code) => ({ code, column: col(evidenceKey(code)) }));
+  const emptyText = rubric.method === 'points' ? MESSAGES.emptyRow : MESSAGES.emptyLevelsRow;
+  const blankResults = () =>
+    new Map(columns.results.map((spec) => [spec.key, ''] as [string, CellValue]));
   const units: ScoredUnit[] = [];
   const errors: RowError[] = [];
-
   const firstRowOf = new Map<string, number>();
-  const refuse = (rowNumber: number, message: string) => {
-    errors.push({ row: rowNumber, message });
-    return resultCells(rubric, undefined, message, now);
-  };
 
   const results = rows.map((row, i) => {
     const rowNumber = i + 2;
+    const cells = blankResults();
+    const finish = (outcome: RowOutcome) => {
+      for (const [key, value] of outcome.results) cells.set(key, value);
+      if (outcome.unit) units.push(outcome.unit);
+      if (outcome.error) errors.push({ row: rowNumber, message: outcome.error });
+      cells.set(
+        RESULT_KEYS.error,
+        outcome.error ?? (outcome.unit?.status === 'empty' ? emptyText : ''),
+      );
+      cells.set(RESULT_KEYS.scoredAt, now);
+      return cells;
+    };
     const code = cellText(row[col('code') - 1]);
-    const values = itemColumns.map((c) => row[c - 1] ?? '');
-    if (code === '' && values.every(isBlank)) return resultCells(rubric, undefined, '', '');
+    const values = inputColumns.map((c) => row[c - 1] ?? '');
+    if (code === '' && values.every(isBlank)) return cells;
     const codeCell = cellPlace(name, rowNumber, col('code'));
-    if (code === '') return refuse(rowNumber, MESSAGES.missingUnitCode(codeCell));
+    if (code === '')
+      return finish({ results: new Map(), error: MESSAGES.missingUnitCode(codeCell) });
     const firstRow = firstRowOf.get(textKey(code));
-    if (firstRow !== undefined)
-      return refuse(rowNumber, MESSAGES.duplicateUnitCode(codeCell, code, firstRow));
+    if (firstRow !== undefined) {
+      return finish({
+        results: new Map(),
+        error: MESSAGES.duplicateUnitCode(codeCell, code, firstRow),
+      });
+    }
     firstRowOf.set(textKey(code), rowNumber);
-    const score = scoreUnit(rubric, values);
-    units.push({ district: cellText(row[col('district') - 1]), score });
-    if (score.status === 'empty') return resultCells(rubric, score, MESSAGES.emptyRow, now);
-    if (score.status === 'scored') return resultCells(rubric, score, '', now);
-    const message = score.issues
-      .map((issue) =>
-        itemIssueMessage(
-          cellPlace(name, rowNumber, itemColumns[issue.index] ?? 0),
-          issue.item,
-          issue.problem,
-        ),
-      )
-      .join('\n');
-    return refuse(rowNumber, message);
+    const context: RowContext = {
+      values,
+      place: (input) => cellPlace(name, rowNumber, inputColumns[input] ?? 0),
+      code,
+      district: cellText(row[col('district') - 1]),
+      now,
+    };
+    const outcome =
+      rubric.method === 'points'
+        ? pointsRow(rubric, context)
+        : levelsRow(rubric, context, recognitions);
+    if (!outcome.error && outcome.unit?.status === 'done') {
+      const lacking = evidence.filter((e) => isBlank(row[e.column - 1]));
+      if (lacking.length > 0) {
+        const error = lacking
+          .map((e) => MESSAGES.missingEvidence(cellPlace(name, rowNumber, e.column), e.code))
+          .join('\n');
+        return finish({
+          results: blankResults(),
+          error,
+          unit: { district: context.district, status: 'invalid' },
+        });
+      }
+    }
+    return finish(outcome);
   });
 
   if (results.length > 0) {
@@ -106,29 +235,90 @@ export function scoreSheet(sheet: SheetPort, rubric: Rubric, now: Date): SheetSc
   return { sheet: name, rubric, units, errors, summary: summarize(rubric, units) };
 }
 
-export interface ScoreAllReport {
-  readonly settings: Settings;
-  readonly sheets: readonly SheetScore[];
+const LEVEL_WORDS = new Map<string, 1 | 2>([
+  ['1', 1],
+  ['mức độ 1', 1],
+  ['mức 1', 1],
+  ['khá', 1],
+  ['2', 2],
+  ['mức độ 2', 2],
+  ['mức 2', 2],
+  ['tốt', 2],
+]);
+
+/** Each unit's current recognition from the units sheet (one read), keyed by its code. */
+export function readRecognitions(workbook: WorkbookPort): Recognitions {
+  const sheet = workbook.sheet(UNITS_SHEET);
+  const recognitions = new Map<string, PreviousRecognition | { problem: string }>();
+  if (!sheet) return recognitions;
+  const [header = [], ...rows] = sheet.readValues();
+  const specs = UNIT_COLUMNS.filter((spec) =>
+    ['code', 'recognizedLevel', 'recognizedOn'].includes(spec.key),
+  );
+  const located = locateColumns(header, specs);
+  const levelColumn = located.columns.get('recognizedLevel');
+  const dateColumn = located.columns.get('recognizedOn');
+  const codeColumn = located.columns.get('code');
+  if (levelColumn === undefined || dateColumn === undefined || codeColumn === undefined)
+    return recognitions;
+  rows.forEach((row, i) => {
+    const code = textKey(row[codeColumn - 1]);
+    const levelCell = row[levelColumn - 1] ?? '';
+    const dateCell = row[dateColumn - 1] ?? '';
+    if (code === '' || (isBlank(levelCell) && isBlank(dateCell))) return;
+    const level = LEVEL_WORDS.get(textKey(levelCell));
+    const date = readDate(dateCell);
+    if (!level) {
+      const where = cellPlace(UNITS_SHEET, i + 2, levelColumn);
+      recognitions.set(code, {
+        problem: MESSAGES.badRecognition(
+          where,
+          `mức đã công nhận «${cellText(levelCell)}» không rõ`,
+        ),
+      });
+    } else if (!date.ok) {
+      const where = cellPlace(UNITS_SHEET, i + 2, dateColumn);
+      recognitions.set(code, {
+        problem: MESSAGES.badRecognition(where, 'ngày công nhận không đúng dạng ngày/tháng/năm'),
+      });
+    } else {
+      recognitions.set(code, { level, date: date.value });
+    }
+  });
+  return recognitions;
 }
 
 /**
- * XHHT → Chấm điểm tất cả. Checks the settings, then scores every scoring sheet of a built-in rubric
- * that the workbook has, writing only result columns: what officers typed is never touched.
+ * XHHT → Chấm điểm tất cả. Checks the settings and every rubric of the criteria sheet, then scores the
+ * scoring sheet of each rubric that is complete, writing only result columns: what officers typed is
+ * never touched. A rubric with problems or values still to enter is listed instead, cell by cell.
  */
 export function scoreAll(ctx: Context): ScoreAllReport {
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
+    const reads = readCriteria(ctx.workbook) ?? [];
+    const inUse = reads.flatMap((read) => {
+      const sheet = read.rubric ? ctx.workbook.sheet(read.rubric.scoringSheet) : undefined;
+      return read.rubric && sheet ? [{ read, rubric: read.rubric, sheet }] : [];
+    });
+    const refused: RefusedRubric[] = reads
+      .filter((read) => read.problems.length > 0)
+      .map((read) => ({ rubricId: read.id, reason: 'problems', details: read.problems }));
+    const recognitions = inUse.some(({ rubric }) => rubric.method === 'levels')
+      ? readRecognitions(ctx.workbook)
+      : new Map();
     const sheets: SheetScore[] = [];
-    for (const rubric of CATALOG) {
-      const sheet = ctx.workbook.sheet(rubric.scoringSheet);
-      if (sheet) sheets.push(scoreSheet(sheet, rubric, now));
+    for (const { read, rubric, sheet } of inUse) {
+      if (read.missing.length > 0)
+        refused.push({ rubricId: rubric.id, reason: 'missing', details: read.missing });
+      else sheets.push(scoreSheet(sheet, rubric, now, recognitions));
     }
-    if (sheets.length === 0) {
+    if (sheets.length === 0 && refused.length === 0) {
       throw new SheetError(
-        'Chưa có trang chấm điểm nào. Hãy chạy XHHT → Khởi tạo bảng tính trước.',
+        `Chưa có trang chấm điểm nào của một bộ tiêu chí ở trang «${CRITERIA_SHEET}». Hãy chạy XHHT → Khởi tạo bảng tính trước.`,
       );
     }
-    return { settings, sheets };
+    return { settings, sheets, refused };
   });
 }

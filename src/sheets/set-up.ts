@@ -1,11 +1,17 @@
+import { findRubric, rubricIds } from '../domain/catalog';
 import { type CellValue, cellText, textKey } from '../domain/cells';
-import { itemsOf, type Rubric } from '../domain/rubric';
+import { ANSWERS, indicatorInputs } from '../domain/levels';
+import { MESSAGES } from '../domain/messages';
+import { itemsOf, known, type Rubric } from '../domain/rubric';
 import { SETTING_SPECS } from '../domain/settings';
+import { type RubricRead, readCriteria, rubricRows } from './criteria-sheet';
+import { SheetError } from './errors';
 import {
   CRITERIA_COLUMNS,
-  CRITERIA_ROW_TYPES,
   CRITERIA_SHEET,
+  inputKey,
   RESULT_KEYS,
+  type ScoringColumns,
   SETTINGS_COLUMNS,
   SETTINGS_SHEET,
   scoringColumns,
@@ -21,6 +27,8 @@ export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 
 export interface SetUpReport {
   readonly rubric: Rubric;
+  /** Values of the rubric still marked «CẦN BỔ SUNG», each naming its cell. */
+  readonly missing: readonly string[];
   readonly createdSheets: readonly string[];
   readonly addedSettings: number;
   readonly addedCriteriaRows: number;
@@ -68,61 +76,93 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
   const valueColumn = columnOf(table.located, 'value');
   for (const spec of SETTING_SPECS) {
     const row = keyRows.indexOf(textKey(spec.key)) + 2;
-    if (spec.options)
+    if (spec.options) {
       sheet.requireOneOf(
         valueColumn,
         row,
-        1,
         spec.options,
         `Chọn một giá trị: ${spec.options.join('; ')}`,
+        1,
       );
+    }
   }
   sheet.freeze(1, 0);
   return { ...table, added: missing.length };
 }
 
-function criteriaRows(rubric: Rubric): Record<string, CellValue>[] {
-  const common = { rubric: rubric.id, basis: rubric.legalBasis };
-  return [
-    ...rubric.criteria.flatMap((criterion) => [
-      {
-        ...common,
-        type: CRITERIA_ROW_TYPES.criterion,
-        code: criterion.code,
-        text: criterion.name,
-        max: criterion.max,
-      },
-      ...criterion.items.map((item) => ({
-        ...common,
-        type: CRITERIA_ROW_TYPES.item,
-        code: item.code,
-        text: item.text,
-        max: item.max,
-      })),
-    ]),
-    ...rubric.bands.map((band) => ({
-      ...common,
-      type: CRITERIA_ROW_TYPES.band,
-      code: band.label,
-      text: `Từ ${band.min} điểm trở lên`,
-      threshold: band.min,
-    })),
-    {
-      ...common,
-      type: CRITERIA_ROW_TYPES.band,
-      code: rubric.fallbackBand,
-      text: 'Dưới mọi ngưỡng trên',
-    },
-  ];
-}
-
-function setUpCriteria(sheet: SheetPort, rubric: Rubric): number {
+/** Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id. */
+function setUpCriteria(sheet: SheetPort, rubricId: string): number {
   const table = ensureTable(sheet, CRITERIA_COLUMNS);
   sheet.freeze(1, 0);
-  if (keysIn(table, 'rubric').has(textKey(rubric.id))) return 0;
-  const rows = criteriaRows(rubric).map((cells) => rowFor(table, cells));
+  if (keysIn(table, 'rubric').has(textKey(rubricId))) return 0;
+  const builtIn = findRubric(rubricId);
+  if (!builtIn) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
+  const rows = rubricRows(builtIn).map((cells) => rowFor(table, cells));
   appendRows(table, rows);
   return rows.length;
+}
+
+/** The rubric as the criteria sheet now holds it (the administrator may have edited it). */
+function rubricAsWritten(
+  ctx: Context,
+  rubricId: string,
+): { rubric: Rubric; missing: readonly string[] } {
+  const read = readCriteria(ctx.workbook)?.find((candidate) => candidate.id === rubricId);
+  if (!read) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
+  if (!read.rubric) {
+    throw new SheetError(
+      [
+        `Bộ tiêu chí «${rubricId}» ở trang «${CRITERIA_SHEET}» cần sửa trước khi tạo trang chấm điểm:`,
+        ...read.problems,
+      ].join('\n'),
+    );
+  }
+  return { rubric: read.rubric, missing: read.missing };
+}
+
+const ANSWER_OPTIONS = [ANSWERS.met, ANSWERS.notMet];
+
+function validateInputs(
+  sheet: SheetPort,
+  rubric: Rubric,
+  table: Table,
+  columns: ScoringColumns,
+): void {
+  const column = (key: string) => columnOf(table.located, key);
+  if (rubric.method === 'points') {
+    for (const item of itemsOf(rubric)) {
+      const max = known(item.max);
+      if (max === undefined) continue;
+      sheet.requireNumberBetween(
+        column(inputKey(item.code)),
+        2,
+        0,
+        max,
+        `Mục ${item.code}: nhập điểm từ 0 đến ${max}; số lẻ dùng dấu phẩy, ví dụ 8,5.`,
+      );
+    }
+  } else {
+    for (const { indicator, part } of indicatorInputs(rubric)) {
+      const at = column(inputKey(indicator.code, part));
+      if (part === 'count' || part === 'total') {
+        sheet.requireNumberBetween(
+          at,
+          2,
+          0,
+          1_000_000,
+          `Chỉ tiêu ${indicator.code}: nhập số người (số nguyên, không âm).`,
+        );
+      } else {
+        sheet.requireOneOf(
+          at,
+          2,
+          ANSWER_OPTIONS,
+          `Chỉ tiêu ${indicator.code}: chọn ${ANSWER_OPTIONS.join(' hoặc ')}.`,
+        );
+      }
+    }
+  }
+  for (const spec of columns.evidence) sheet.setNumberFormat(column(spec.key), 2, '@');
 }
 
 function setUpScoring(sheet: SheetPort, rubric: Rubric, units: Table): Table & { added: number } {
@@ -144,18 +184,7 @@ function setUpScoring(sheet: SheetPort, rubric: Rubric, units: Table): Table & {
     );
   }
   appendRows(table, newUnits);
-
-  for (const item of itemsOf(rubric)) {
-    const spec = columns.items.find((s) => s.prefix === item.code);
-    if (!spec) continue;
-    sheet.requireNumberBetween(
-      columnOf(table.located, spec.key),
-      2,
-      0,
-      item.max,
-      `Mục ${item.code}: nhập điểm từ 0 đến ${item.max}; số lẻ dùng dấu phẩy, ví dụ 8,5.`,
-    );
-  }
+  validateInputs(sheet, rubric, table, columns);
   sheet.setNumberFormat(columnOf(table.located, RESULT_KEYS.scoredAt), 2, DATE_TIME_FORMAT);
   sheet.protectColumnsWarningOnly(
     columnRuns(columns.results.map((spec) => columnOf(table.located, spec.key))),
@@ -167,11 +196,11 @@ function setUpScoring(sheet: SheetPort, rubric: Rubric, units: Table): Table & {
 }
 
 /**
- * XHHT → Khởi tạo bảng tính. Creates what is missing (sheets, headers, settings, the rubric's rows,
- * a scoring row per unit) and never changes or removes what is there, so it is safe to run again,
- * for instance after pasting new units into the units sheet.
+ * XHHT → Khởi tạo bảng tính, for one rubric. Creates what is missing (sheets, headers, settings, the
+ * rubric's rows in the criteria sheet, its scoring sheet with a row per unit) and never changes or
+ * removes what is there, so it is safe to run again: after pasting units, or for another title.
  */
-export function setUp(ctx: Context, rubric: Rubric): SetUpReport {
+export function setUp(ctx: Context, rubricId: string): SetUpReport {
   return ctx.lock.withLock(() => {
     const { workbook } = ctx;
     const createdSheets: string[] = [];
@@ -185,10 +214,12 @@ export function setUp(ctx: Context, rubric: Rubric): SetUpReport {
     const settings = setUpSettings(open(SETTINGS_SHEET), ctx.clock.now().getFullYear());
     const units = ensureTable(open(UNITS_SHEET), UNIT_COLUMNS);
     units.sheet.freeze(1, 2);
-    const addedCriteriaRows = setUpCriteria(open(CRITERIA_SHEET), rubric);
+    const addedCriteriaRows = setUpCriteria(open(CRITERIA_SHEET), rubricId);
+    const { rubric, missing } = rubricAsWritten(ctx, rubricId);
     const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units);
     return {
       rubric,
+      missing,
       createdSheets,
       addedSettings: settings.added,
       addedCriteriaRows,

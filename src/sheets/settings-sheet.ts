@@ -5,7 +5,7 @@ import { parseSettings, SETTING_SPECS, type Settings, settingSpec } from '../dom
 import { SheetError } from './errors';
 import { SETTINGS_COLUMNS, SETTINGS_SHEET } from './layout';
 import type { WorkbookPort } from './ports';
-import { columnOf, locateColumns, missingColumnsError, requiredColumns } from './table';
+import { columnOf, locateRequired } from './table';
 
 interface SettingCells {
   readonly values: Map<keyof Settings, CellValue>;
@@ -19,8 +19,7 @@ function readSettingCells(workbook: WorkbookPort): SettingCells | undefined {
   const sheet = workbook.sheet(SETTINGS_SHEET);
   if (!sheet) return undefined;
   const [header = [], ...rows] = sheet.readValues();
-  const located = locateColumns(header, requiredColumns(SETTINGS_COLUMNS));
-  if (located.missing.length > 0) throw missingColumnsError(SETTINGS_SHEET, located.missing);
+  const located = locateRequired(SETTINGS_SHEET, header, SETTINGS_COLUMNS);
   const keyColumn = columnOf(located, 'key');
   const valueColumn = columnOf(located, 'value');
   const values = new Map<keyof Settings, CellValue>();

@@ -19,11 +19,6 @@ export interface ColumnSpec {
   readonly optional?: boolean;
 }
 
-/** The columns a sheet cannot work without. */
-export function requiredColumns(specs: readonly ColumnSpec[]): ColumnSpec[] {
-  return specs.filter((spec) => !spec.optional);
-}
-
 export interface Located {
   /** 1-based column of each found key. */
   readonly columns: ReadonlyMap<string, number>;
@@ -74,6 +69,18 @@ export function missingColumnsError(sheet: string, missing: readonly ColumnSpec[
     lines.push('Cột kết quả bị xóa sẽ được thêm lại khi chạy XHHT → Khởi tạo bảng tính.');
   }
   return new SheetError(lines.join('\n'));
+}
+
+/** Locates every spec's column; a missing column that is not optional is an error naming it. */
+export function locateRequired(
+  sheet: string,
+  headerRow: readonly CellValue[],
+  specs: readonly ColumnSpec[],
+): Located {
+  const located = locateColumns(headerRow, specs);
+  const missing = located.missing.filter((spec) => !spec.optional);
+  if (missing.length > 0) throw missingColumnsError(sheet, missing);
+  return located;
 }
 
 export function columnOf(located: Located, key: string): number {
