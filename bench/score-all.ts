@@ -13,13 +13,13 @@ import { fakeGoogle } from '../test/fakes/google';
 function run(units: number) {
   const google = fakeGoogle();
   const ctx = gasContext(google);
-  setUp(ctx, rubric);
+  setUp(ctx, rubric.id);
   google.spreadsheet.sheet(UNITS_SHEET).type(
     2,
     1,
     Array.from({ length: units }, (_, i) => [`DV${i}`, `Đơn vị ${i}`, `Huyện ${i % 10}`]),
   );
-  setUp(ctx, rubric);
+  setUp(ctx, rubric.id);
   google.spreadsheet.sheet(rubric.scoringSheet).type(
     2,
     4,

@@ -20,7 +20,11 @@ export interface RubricIssue {
 
 function duplicates(codes: readonly string[]): string[] {
   const seen = new Set<string>();
-  return codes.filter((code) => (seen.has(code) ? true : (seen.add(code), false)));
+  return codes.filter((code) => {
+    if (seen.has(code)) return true;
+    seen.add(code);
+    return false;
+  });
 }
 
 function checkSums(criterion: Criterion): RubricIssue[] {

@@ -63,9 +63,12 @@ function buildSchema() {
         z.lte(2100, { error: 'năm phải trước 2100' }),
       ),
     province: z.string(),
-    defaultRubricId: z.enum(rubricIds() as [string, ...string[]], {
-      error: `cần một mã bộ tiêu chí: ${rubricIds().join(', ')}`,
-    }),
+    // A built-in id or one the criteria sheet defines; which exists is checked where it is used.
+    defaultRubricId: z.string().check(
+      z.regex(/^[A-Z][A-Z0-9_]*$/, {
+        error: `cần một mã bộ tiêu chí (chữ in hoa, số, dấu gạch dưới), ví dụ ${DEFAULT_RUBRIC_ID}`,
+      }),
+    ),
   });
 }
 

@@ -4,7 +4,7 @@ import { ANSWERS, indicatorInputs } from '../domain/levels';
 import { MESSAGES } from '../domain/messages';
 import { itemsOf, known, type Rubric } from '../domain/rubric';
 import { SETTING_SPECS } from '../domain/settings';
-import { type RubricRead, readCriteria, rubricRows } from './criteria-sheet';
+import { readCriteria, rubricRows } from './criteria-sheet';
 import { SheetError } from './errors';
 import {
   CRITERIA_COLUMNS,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../src/domain/catalog';
 import { rowBands, rowTotals, rubricNamed } from '../../src/domain/formulas';
 import { classify, itemsOf, maxTotal } from '../../src/domain/rubric';
 import { TT22_2020_DVHT as rubric } from '../../src/domain/rubrics/tt22-2020-dvht';
@@ -74,8 +75,8 @@ describe('rowBands (XHHT_XEPLOAI)', () => {
 
 describe('rubricNamed', () => {
   it('finds a rubric by id and lists the valid ids otherwise', () => {
-    expect(rubricNamed(' tt22_2020_dvht')).toBe(rubric);
-    expect(() => rubricNamed('TT99')).toThrow(
+    expect(rubricNamed(' tt22_2020_dvht', CATALOG)).toBe(rubric);
+    expect(() => rubricNamed('TT99', [rubric])).toThrow(
       'Không có bộ tiêu chí «TT99». Các mã hợp lệ: TT22_2020_DVHT.',
     );
   });
@@ -83,12 +84,13 @@ describe('rubricNamed', () => {
 
 describe('properties', () => {
   const items = itemsOf(rubric);
+  const maxOf = (i: number) => items[i]?.max as number;
   // Up to 1.5 times each item's maximum, in half points: some rows valid, some not.
   const anyScores = fc.tuple(
-    ...items.map((item) => fc.integer({ min: 0, max: item.max * 3 }).map((h) => h / 2)),
+    ...items.map((item) => fc.integer({ min: 0, max: (item.max as number) * 3 }).map((h) => h / 2)),
   );
   const scores = fc.tuple(
-    ...items.map((item) => fc.integer({ min: 0, max: item.max * 2 }).map((h) => h / 2)),
+    ...items.map((item) => fc.integer({ min: 0, max: (item.max as number) * 2 }).map((h) => h / 2)),
   );
 
   it('XHHT_TONG agrees with score-all on every row: the same total, or both refuse it', () => {
@@ -96,10 +98,12 @@ describe('properties', () => {
       fc.property(anyScores, (values) => {
         const score = scoreUnit(rubric, values);
         const formula = (rowTotals([values], rubric) as unknown[][])[0]?.[0];
-        const overMax = values.some((v, i) => v > (items[i]?.max ?? 0));
+        const overMax = values.some((v, i) => v > maxOf(i));
         if (overMax) return score.status === 'invalid' && String(formula).startsWith('Lỗi');
         return (
-          score.status === 'scored' && score.total <= maxTotal(rubric) && formula === score.total
+          score.status === 'scored' &&
+          score.total <= (maxTotal(rubric) ?? 0) &&
+          formula === score.total
         );
       }),
     );
@@ -116,7 +120,7 @@ describe('properties', () => {
         (values, i, step) => {
           const before = scoreUnit(rubric, values);
           const raised = [...values];
-          raised[i] = Math.min(items[i]?.max ?? 0, (raised[i] ?? 0) + step / 2);
+          raised[i] = Math.min(maxOf(i), (raised[i] ?? 0) + step / 2);
           const after = scoreUnit(rubric, raised);
           if (before.status !== 'scored' || after.status !== 'scored') return false;
           return (

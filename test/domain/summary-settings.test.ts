@@ -6,19 +6,14 @@ import { NO_DISTRICT, summarize } from '../../src/domain/summary';
 
 describe('summarize', () => {
   it('counts per district in Vietnamese order, and in all', () => {
-    const scored = (band: string) => ({
-      status: 'scored' as const,
-      criterionTotals: [],
-      total: 0,
-      band,
-    });
+    const scored = (label: string) => ({ status: 'done' as const, label });
     const summary = summarize(rubric, [
-      { district: 'Thạch Hà', score: scored('Tốt') },
-      { district: 'Cẩm Xuyên', score: scored('Khá') },
-      { district: 'Thạch Hà', score: { status: 'empty' } },
-      { district: 'Cẩm Xuyên', score: { status: 'invalid', issues: [] } },
-      { district: '', score: scored('Chưa đạt') },
-      { district: 'Đức Thọ', score: scored('Tốt') },
+      { district: 'Thạch Hà', ...scored('Tốt') },
+      { district: 'Cẩm Xuyên', ...scored('Khá') },
+      { district: 'Thạch Hà', status: 'empty' },
+      { district: 'Cẩm Xuyên', status: 'invalid' },
+      { district: '', ...scored('Chưa đạt') },
+      { district: 'Đức Thọ', ...scored('Tốt') },
     ]);
     expect(summary.bands).toEqual(['Tốt', 'Khá', 'Trung bình', 'Chưa đạt']);
     expect(summary.rows.map((r) => r.district)).toEqual([
@@ -70,7 +65,7 @@ describe('parseSettings', () => {
   it('says in Vietnamese what is wrong with each bad value', () => {
     const parsed = parse([
       ['year', 'hai nghìn'],
-      ['defaultRubricId', 'TT99'],
+      ['defaultRubricId', 'TT 22'],
     ]);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;

@@ -22,6 +22,8 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtAbout',
       'XHHT_TONG',
       'XHHT_XEPLOAI',
+      'XHHT_MUCDO',
+      'XHHT_LOI',
     ]);
     for (const name of globals) {
       expect(code).toContain(`\nfunction ${name}(...args) {\n  return XHHT.${name}(...args);\n}\n`);
@@ -31,7 +33,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
 
   it('keeps Vietnamese readable (charset utf8) and the JSDoc right above each custom formula', () => {
     expect(code).toContain('Chấm điểm tất cả');
-    for (const name of ['XHHT_TONG', 'XHHT_XEPLOAI']) {
+    for (const name of ['XHHT_TONG', 'XHHT_XEPLOAI', 'XHHT_MUCDO', 'XHHT_LOI']) {
       const match = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\nfunction ${name}\\(`).exec(
         code,
       );
@@ -119,11 +121,13 @@ describe('the menu, end to end through the global handlers', () => {
     expect(bundle.XHHT_TONG?.(42)).toBe(42);
     expect(bundle.XHHT_XEPLOAI?.([[85], [84.5]])).toEqual([['Tốt'], ['Khá']]);
     expect(bundle.XHHT_XEPLOAI?.(50, 'TT22_2020_DVHT')).toBe('Trung bình');
+    // The rubric comes from the criteria sheet (one read); the settings only when none is named.
     google.io.reset();
     bundle.XHHT_XEPLOAI?.(50, 'TT22_2020_DVHT');
-    expect(google.io.reads).toBe(0);
-    bundle.XHHT_XEPLOAI?.(50);
     expect(google.io.reads).toBe(1);
+    google.io.reset();
+    bundle.XHHT_XEPLOAI?.(50);
+    expect(google.io.reads).toBe(2);
     expect(() => bundle.XHHT_XEPLOAI?.(50, 'TT99')).toThrow('Không có bộ tiêu chí «TT99»');
   });
 });

@@ -4,16 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findRubric } from '../../src/domain/catalog';
 import { itemsOf } from '../../src/domain/rubric';
+import { TT22_2020_DVHT } from '../../src/domain/rubrics/tt22-2020-dvht';
 import { DEMO_MISTAKES, DEMO_NOT_ENTERED, runDemo } from '../../src/node/demo';
 import { ConsoleUi, fixedClock, processLock } from '../../src/node/services';
 import { fromWallClock, wallClock, XlsxWorkbook } from '../../src/node/xlsx-workbook';
 import { SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { scoreAll } from '../../src/sheets/score-all';
 
-const rubric = findRubric('TT22_2020_DVHT');
-if (!rubric) throw new Error('rubric missing');
+const rubric = TT22_2020_DVHT;
 const NOW = new Date(Date.UTC(2026, 10, 23, 3, 0, 0));
 
 let file: string;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreAllAction } from '../../src/sheets/actions';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { scoreAll } from '../../src/sheets/score-all';
+import { setUp } from '../../src/sheets/set-up';
 import { gasContext, NOW } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
@@ -71,7 +72,7 @@ describe('score-all', () => {
 
     const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
     expect(notice).toContain('đã chấm 0/6 đơn vị');
-    expect(notice).toContain('1 đơn vị chưa nhập điểm');
+    expect(notice).toContain('1 đơn vị chưa nhập.');
     expect(notice).toContain('5 dòng có lỗi');
     expect(notice).toContain('Ô D2, trang «Chấm điểm ĐVHT»');
   });
@@ -111,6 +112,7 @@ describe('score-all', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);
     const sheet = google.spreadsheet.insertSheet(SCORING);
+    // Made by hand before set-up, which then leaves it as it is.
     // Headers in another order, differently spaced and cased, NFD, with columns of the officer's own.
     const typed = [
       'giữ nguyên',
@@ -150,6 +152,7 @@ describe('score-all', () => {
       ],
       typed,
     ]);
+    setUp(ctx, rubric.id);
     scoreAll(ctx);
     const row = sheet.snapshot()[1];
     expect(row?.slice(0, 14)).toEqual(typed.slice(0, 14));
@@ -173,7 +176,7 @@ describe('score-all', () => {
     const google = fakeGoogle();
     scoreAllAction(gasContext(google));
     expect(google.SpreadsheetApp.ui.alerts[0]?.prompt).toBe(
-      'Chưa có trang chấm điểm nào. Hãy chạy XHHT → Khởi tạo bảng tính trước.',
+      'Chưa có trang chấm điểm nào của một bộ tiêu chí ở trang «Tiêu chí». Hãy chạy XHHT → Khởi tạo bảng tính trước.',
     );
   });
 
@@ -213,11 +216,11 @@ describe('score-all and the settings', () => {
   it('scores nothing while a setting is wrong, and names its cell', () => {
     const { google, ctx, sheet } = workbookWith([[10, 10, 10, 10, 5, 10, 5, 25, 10, 5]]);
     google.spreadsheet.sheet(SETTINGS_SHEET).type(2, 3, [['năm nay']]);
-    google.spreadsheet.sheet(SETTINGS_SHEET).type(4, 3, [['TT99']]);
+    google.spreadsheet.sheet(SETTINGS_SHEET).type(4, 3, [['TT 22']]);
     scoreAllAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
       'Ô C2, trang «Cài đặt» (Năm đánh giá): năm phải là một số, ví dụ 2026.\n' +
-        'Ô C4, trang «Cài đặt» (Bộ tiêu chí mặc định): cần một mã bộ tiêu chí: TT22_2020_DVHT.',
+        'Ô C4, trang «Cài đặt» (Bộ tiêu chí mặc định): cần một mã bộ tiêu chí (chữ in hoa, số, dấu gạch dưới), ví dụ TT22_2020_DVHT.',
     );
     expect(results(sheet, 2)[3]).toBe('');
   });
@@ -251,9 +254,9 @@ describe('batch I/O', () => {
     const small = ioFor(10);
     const large = ioFor(1000);
     expect(large).toEqual(small);
-    // One read of the settings, one of the scoring sheet, one write of the result block.
-    expect(small.reads).toBe(2);
-    expect(small.calls).toMatchObject({ getValues: 2, setValues: 1 });
+    // One read each of the settings, the criteria and the scoring sheet; one write of the results.
+    expect(small.reads).toBe(3);
+    expect(small.calls).toMatchObject({ getValues: 3, setValues: 1 });
     expect(small.writes).toBeLessThanOrEqual(3);
   });
 });

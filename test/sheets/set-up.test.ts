@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { rubricIds } from '../../src/domain/catalog';
 import { itemsOf } from '../../src/domain/rubric';
 import { asLiteral } from '../../src/gas/workbook';
 import { setUpAction } from '../../src/sheets/actions';
@@ -39,7 +40,7 @@ describe('set-up on a new spreadsheet', () => {
   let google: FakeGoogle;
   beforeEach(() => {
     google = fakeGoogle();
-    setUp(gasContext(google), rubric);
+    setUp(gasContext(google), rubric.id);
   });
 
   it('creates the four sheets, in vi_VN and Asia/Ho_Chi_Minh', () => {
@@ -66,6 +67,8 @@ describe('set-up on a new spreadsheet', () => {
       'Cụm',
       'Loại hình',
       'Ghi chú',
+      'Mức đã công nhận',
+      'Ngày công nhận',
     ]);
   });
 
@@ -103,20 +106,31 @@ describe('set-up on a new spreadsheet', () => {
     ]);
     expect(settings.validations.get('4,3')).toMatchObject({
       kind: 'list',
-      values: ['TT22_2020_DVHT'],
+      values: rubricIds(),
     });
     const criteria = google.spreadsheet.sheet(CRITERIA_SHEET).snapshot();
-    expect(criteria).toHaveLength(1 + 3 + ITEM_COUNT + 4);
-    expect(criteria[2]).toEqual([
+    // The rubric's own row, 3 criteria, 10 items, 3 bands and the fallback band.
+    expect(criteria).toHaveLength(1 + 1 + 3 + ITEM_COUNT + 4);
+    expect(criteria[1]?.slice(0, 5)).toEqual([
+      'TT22_2020_DVHT',
+      'Bộ tiêu chí',
+      'Thang điểm',
+      rubric.title,
+      rubric.scoringSheet,
+    ]);
+    expect(criteria[3]?.slice(0, 10)).toEqual([
       'TT22_2020_DVHT',
       'Mục',
       '1.1',
       itemsOf(rubric)[0]?.text,
+      'Kế hoạch học tập',
       10,
       '',
-      rubric.legalBasis,
+      '',
+      '',
+      '',
     ]);
-    expect(criteria.filter((r) => r[1] === 'Xếp loại').map((r) => [r[2], r[5]])).toEqual([
+    expect(criteria.filter((r) => r[1] === 'Xếp loại').map((r) => [r[2], r[6]])).toEqual([
       ['Tốt', 85],
       ['Khá', 70],
       ['Trung bình', 50],
@@ -134,8 +148,8 @@ describe('set-up run again', () => {
     google.spreadsheet.sheet(UNITS_SHEET).type(5, 1, unitRows(5).slice(3));
     const before = google.spreadsheet.sheets.map((s) => s.snapshot());
 
-    setUp(ctx, rubric);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
+    setUp(ctx, rubric.id);
 
     const after = google.spreadsheet.sheets.map((s) => s.snapshot());
     expect(after[0]).toEqual(before[0]);
@@ -156,13 +170,13 @@ describe('set-up run again', () => {
   it('keeps a column the officer inserted and adds a header they deleted at the end', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     const scoring = google.spreadsheet.sheet(SCORING);
     const headers = scoring.snapshot()[0] as string[];
     // The officer inserts "Ghi chú của xã" after the name and deletes "Chấm lúc".
     const edited = [...headers.slice(0, 2), 'Ghi chú của xã', ...headers.slice(2, -1)];
     scoring.type(1, 1, [[...edited, '']]);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     const now = scoring.snapshot()[0];
     expect(now?.slice(0, -1)).toEqual(edited);
     expect(now?.at(-1)).toBe('Chấm lúc');
@@ -172,11 +186,11 @@ describe('set-up run again', () => {
   it('copies unit names as text: no formula from a hostile name, no lost leading zero', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     // Cells that hold text (typed with an apostrophe, pasted, or in a plain-text column).
     const hostile = '=IMPORTXML("http://example.invalid","//a")';
     google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, [['0123', hostile, '+Huyện', '', '', '']]);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     const scoring = google.spreadsheet.sheet(SCORING);
     expect(scoring.snapshot()[1]?.slice(0, 3)).toEqual(['0123', hostile, '+Huyện']);
     expect(scoring.formulaAt(2, 2)).toBe('');
@@ -227,7 +241,7 @@ describe('set-up and renamed columns', () => {
   it('still runs when the settings sheet lost a header, and says how to repair it', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     google.spreadsheet.sheet(SETTINGS_SHEET).type(1, 3, [['Giá trị đã sửa']]);
     setUpAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
@@ -257,10 +271,10 @@ describe('set-up and what officers type in other ways', () => {
   it('matches setting keys in any case and spacing, as score-all reads them', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
     settings.type(2, 1, [[' Year ', 'Năm', 2024]]);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     expect(settings.snapshot()).toHaveLength(4);
     expect(readSettings(ctx.workbook, new Date(2026, 0, 1)).year).toBe(2024);
   });
@@ -276,15 +290,15 @@ describe('set-up and what officers type in other ways', () => {
   it('adds a unit whose code is a number once, however often it runs', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, [
       [101, 'Đơn vị 101'],
       ['0102', 'Đơn vị 102'],
     ]);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     const scoring = google.spreadsheet.sheet(SCORING);
     scoring.type(2, 1, [[101]]);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     expect(columnValues(scoring, 'Mã đơn vị')).toEqual([101, '0102']);
   });
 
@@ -293,7 +307,7 @@ describe('set-up and what officers type in other ways', () => {
     const ctx = gasContext(google);
     const scoring = google.spreadsheet.insertSheet(SCORING);
     scoring.resizeGrid(1, 5);
-    setUp(ctx, rubric);
+    setUp(ctx, rubric.id);
     expect(scoring.snapshot()[0]).toHaveLength(EXPECTED_HEADERS.length);
     expect(scoring.validations.get('2,4')).toMatchObject({ kind: 'number', max: 10 });
   });
@@ -302,7 +316,7 @@ describe('set-up and what officers type in other ways', () => {
     const ioFor = (units: number) => {
       const { google, ctx } = workbookWith([], units);
       google.io.reset();
-      setUp(ctx, rubric);
+      setUp(ctx, rubric.id);
       return { reads: google.io.reads, writes: google.io.writes };
     };
     expect(ioFor(900)).toEqual(ioFor(10));

@@ -59,9 +59,9 @@ export function columnValues(sheet: FakeSheet, header: string | RegExp): unknown
 export function workbookWith(scores: unknown[][], count = scores.length) {
   const google = fakeGoogle();
   const ctx = gasContext(google);
-  setUp(ctx, rubric);
+  setUp(ctx, rubric.id);
   google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(count));
-  setUp(ctx, rubric);
+  setUp(ctx, rubric.id);
   const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
   sheet.type(2, 4, scores);
   return { google, ctx, sheet };
