@@ -58,7 +58,13 @@ export function applyLevelRules(
   const base = { level, label: LEVEL_LABELS[level], note };
   if (!previous || validity === undefined) return base;
   const validUntil = addMonths(previous.date, validity);
-  return { ...base, validUntil, expired: now > validUntil };
+  // Valid through the whole of its last day.
+  const endOfLastDay = new Date(
+    validUntil.getFullYear(),
+    validUntil.getMonth(),
+    validUntil.getDate() + 1,
+  );
+  return { ...base, validUntil, expired: now >= endOfLastDay };
 }
 
 export function validityText(outcome: LevelOutcome): string {

@@ -465,7 +465,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             text: i.text,
             label: i.label || shortLabel(i.text, i.code),
             max: i.max,
-            evidenceRequired: i.evidence,
+            ...(i.evidence ? { evidenceRequired: true } : {}),
           });
         }
       } else {
@@ -497,7 +497,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
               label: i.label || shortLabel(i.text, i.code),
               measure: ratio ? 'ratio' : 'check',
               levels,
-              evidenceRequired: i.evidence,
+              ...(i.evidence ? { evidenceRequired: true } : {}),
             });
           }
         }

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../src/domain/catalog';
+import type { CellValue } from '../../src/domain/cells';
+import type { Rubric } from '../../src/domain/rubric';
+import { readCriteria, rubricRows } from '../../src/sheets/criteria-sheet';
+import { CRITERIA_COLUMNS, CRITERIA_SHEET } from '../../src/sheets/layout';
+import { gasContext } from '../fakes/context';
+import { fakeGoogle } from '../fakes/google';
+import { LEVELS_FIXTURE, POINTS_FIXTURE } from '../fixtures/rubrics';
+
+const HEADERS = CRITERIA_COLUMNS.map((spec) => spec.header);
+
+function row(cells: Record<string, CellValue>): CellValue[] {
+  return CRITERIA_COLUMNS.map((spec) => cells[spec.key] ?? '');
+}
+
+/** A workbook whose criteria sheet holds these rows, as an administrator typed them. */
+function criteriaWith(rows: CellValue[][]) {
+  const google = fakeGoogle();
+  const sheet = google.spreadsheet.insertSheet(CRITERIA_SHEET);
+  sheet.type(1, 1, [HEADERS, ...rows]);
+  return { google, sheet, read: () => readCriteria(gasContext(google).workbook) ?? [] };
+}
+
+/** What a rubric means, without where it came from. */
+function meaning(rubric: Rubric | undefined) {
+  if (!rubric) return undefined;
+  const { source: _s, legalBasis: _l, effectiveFrom: _e, ...rest } = rubric;
+  return JSON.parse(JSON.stringify(rest));
+}
+
+describe('a rubric written to the criteria sheet reads back the same', () => {
+  it.each([...CATALOG, LEVELS_FIXTURE, POINTS_FIXTURE].map((r) => [r.id, r] as const))(
+    '%s',
+    (_id, rubric) => {
+      const { read } = criteriaWith(rubricRows(rubric).map(row));
+      const [back] = read();
+      expect(back?.problems).toEqual([]);
+      expect(meaning(back?.rubric)).toEqual(meaning(rubric));
+    },
+  );
+});
+
+describe('the criteria sheet validator names the cell of each problem', () => {
+  const points = (
+    extra: Record<string, CellValue>[] = [],
+    replace: (rows: Record<string, CellValue>[]) => void = () => {},
+  ) => {
+    const rows = rubricRows(POINTS_FIXTURE);
+    replace(rows);
+    return criteriaWith([...rows, ...extra].map(row));
+  };
+  const problems = (read: ReturnType<typeof criteriaWith>['read']) => read()[0]?.problems;
+
+  it('item maxima that do not add up to the criterion', () => {
+    const { read } = points([], (rows) => {
+      const item = rows.find((r) => r.code === 'A2');
+      if (item) item.max = 10;
+    });
+    expect(problems(read)).toEqual([
+      'Ô F3, trang «Tiêu chí»: điểm tối đa của tiêu chí A là 40 nhưng các mục cộng lại 35.',
+    ]);
+  });
+
+  it('duplicate codes', () => {
+    const { read } = points([], (rows) => {
+      const item = rows.find((r) => r.code === 'B1');
+      if (item) item.code = 'A1';
+    });
+    expect(problems(read)).toContain('Ô C4, trang «Tiêu chí»: mã mục «A1» bị trùng.');
+  });
+
+  it('bands out of order or overlapping', () => {
+    const { read } = points([], (rows) => {
+      const band = rows.find((r) => r.code === 'Tốt');
+      if (band) band.threshold = 95;
+    });
+    expect(problems(read)).toEqual([
+      'Ô G9, trang «Tiêu chí»: ngưỡng của «Tốt» phải thấp hơn ngưỡng các xếp loại xếp trên nó (xếp loại ghi từ cao xuống thấp, không chồng lên nhau).',
+    ]);
+  });
+
+  it('a missing or wrong value, an unknown row type, an item above every criterion', () => {
+    const { read } = points([], (rows) => {
+      const item = rows.find((r) => r.code === 'A1');
+      if (item) item.max = 'hai lăm';
+      const criterion = rows.find((r) => r.code === 'B');
+      if (criterion) criterion.max = '';
+      rows.splice(1, 0, {
+        rubric: 'TTHTCD_TINH',
+        type: 'Mục',
+        code: 'Z1',
+        text: 'Mục lạc',
+        max: 1,
+      });
+      rows.push({ rubric: 'TTHTCD_TINH', type: 'Ghi chú', code: 'x' });
+    });
+    expect(problems(read)).toEqual([
+      'Ô B3, trang «Tiêu chí»: dòng «Mục» phải nằm dưới một dòng «Tiêu chí».',
+      'Ô F5, trang «Tiêu chí»: điểm tối đa cần một số không âm, không phải «hai lăm».',
+      'Ô F7, trang «Tiêu chí»: điểm tối đa cần một số không âm.',
+      'Ô B12, trang «Tiêu chí»: loại dòng cần là một trong: «Tiêu chí», «Mục», «Xếp loại».',
+    ]);
+  });
+
+  it('an indicator without a level, or a ratio on one level only', () => {
+    const rows = rubricRows(LEVELS_FIXTURE);
+    const plan = rows.find((r) => r.code === '1.1');
+    if (plan) plan.level2 = '';
+    const share = rows.find((r) => r.code === '2.1');
+    if (share) share.level2 = 'Đạt';
+    const { read } = criteriaWith(rows.map(row));
+    expect(read()[0]?.problems).toEqual([
+      'Ô I6, trang «Tiêu chí»: chỉ tiêu thiếu yêu cầu ở mức độ 2: ghi «Đạt», một tỷ lệ như «≥ 90%», hoặc yêu cầu riêng của mức độ này.',
+      'Ô I9, trang «Tiêu chí»: một mức là tỷ lệ thì mức kia cũng phải là tỷ lệ (ví dụ «≥ 90%» và «≥ 95%»).',
+    ]);
+  });
+
+  it('a rubric id, a method or a heading row that cannot be used', () => {
+    const rows = rubricRows(POINTS_FIXTURE).map((r) => ({ ...r, rubric: 'tthtcđ tỉnh' }));
+    const { read } = criteriaWith(rows.map(row));
+    expect(read()[0]?.problems?.[0]).toBe(
+      'Ô A2, trang «Tiêu chí»: mã bộ tiêu chí chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, ví dụ TTHTCD_TINH.',
+    );
+    const noHead = criteriaWith(rubricRows(POINTS_FIXTURE).slice(1).map(row));
+    expect(noHead.read()[0]?.problems?.[0]).toMatch(
+      /^Ô B2, trang «Tiêu chí»: bộ tiêu chí «TTHTCD_TINH» chưa có dòng «Bộ tiêu chí»/,
+    );
+    const method = rubricRows(POINTS_FIXTURE);
+    if (method[0]) method[0].code = 'Điểm số';
+    expect(criteriaWith(method.map(row)).read()[0]?.problems).toEqual([
+      'Ô C2, trang «Tiêu chí»: phương pháp cần là «Thang điểm» hoặc «Mức độ».',
+    ]);
+  });
+
+  it('lists every value marked CẦN BỔ SUNG with its cell, without calling it a problem', () => {
+    const tt44 = CATALOG.find((r) => r.id === 'TT44_2014_CDHT_XA');
+    if (!tt44) throw new Error('no TT44');
+    const [read] = criteriaWith(rubricRows(tt44).map(row)).read();
+    expect(read?.problems).toEqual([]);
+    // 15 item maxima, 3 group maxima, 2 band thresholds.
+    expect(read?.missing).toHaveLength(20);
+    expect(read?.missing[0]).toBe(
+      'Ô F3, trang «Tiêu chí»: Tổng điểm của nhóm 1 (bằng tổng điểm các tiêu chí trong nhóm).',
+    );
+  });
+
+  it('keeps the rubrics apart: one broken rubric does not stop another', () => {
+    const broken = rubricRows(POINTS_FIXTURE).map((r) =>
+      r.code === 'A1' ? { ...r, max: 'x' } : r,
+    );
+    const { read } = criteriaWith([...broken, ...rubricRows(LEVELS_FIXTURE)].map(row));
+    const [first, second] = read();
+    expect(first?.rubric).toBeUndefined();
+    expect(first?.problems).toHaveLength(1);
+    expect(meaning(second?.rubric)).toEqual(meaning(LEVELS_FIXTURE));
+  });
+});
