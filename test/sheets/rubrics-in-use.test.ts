@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { scoreAllAction, setUpAction } from '../../src/sheets/actions';
+import { rubricRows } from '../../src/sheets/criteria-sheet';
+import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
+import { scoreAll } from '../../src/sheets/score-all';
+import { setUp } from '../../src/sheets/set-up';
+import { gasContext } from '../fakes/context';
+import { fakeGoogle } from '../fakes/google';
+import type { FakeSheet } from '../fakes/spreadsheet';
+import { LEVELS_FIXTURE, POINTS_FIXTURE } from '../fixtures/rubrics';
+import { columnValues, headerColumn, unitRows } from './workbook-helpers';
+
+/** A workbook whose criteria sheet holds the given rubrics, as an administrator wrote them. */
+function workbookWithRubrics(...rubrics: (typeof LEVELS_FIXTURE | typeof POINTS_FIXTURE)[]) {
+  const google = fakeGoogle();
+  const ctx = gasContext(google);
+  const criteria = google.spreadsheet.insertSheet(CRITERIA_SHEET);
+  const rows = rubrics
+    .flatMap((r) => rubricRows(r))
+    .map((cells) => CRITERIA_COLUMNS.map((spec) => cells[spec.key] ?? ''));
+  criteria.type(1, 1, [CRITERIA_COLUMNS.map((spec) => spec.header), ...rows]);
+  return { google, ctx };
+}
+
+function byHeader(sheet: FakeSheet, row: number, header: string | RegExp): unknown {
+  return sheet.snapshot()[row - 1]?.[headerColumn(sheet, header) - 1];
+}
+
+describe('a levels rubric written by the administrator', () => {
+  function levelsWorkbook() {
+    const { google, ctx } = workbookWithRubrics(LEVELS_FIXTURE);
+    setUp(ctx, LEVELS_FIXTURE.id);
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(4));
+    setUp(ctx, LEVELS_FIXTURE.id);
+    return { google, ctx, sheet: google.spreadsheet.sheet(LEVELS_FIXTURE.scoringSheet) };
+  }
+
+  it('gets a scoring sheet of its method: dropdowns, counts, level columns where they differ, evidence', () => {
+    const { sheet } = levelsWorkbook();
+    expect(sheet.snapshot()[0]).toEqual([
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Huyện',
+      '1.1 Kế hoạch (Đạt/Chưa đạt)',
+      '1.2 mức 1 — Danh hiệu (Đạt/Chưa đạt)',
+      '1.2 mức 2 — Danh hiệu (Đạt/Chưa đạt)',
+      '2.1 số đạt — Công dân học tập (số người)',
+      '2.1 tổng số — Công dân học tập (số người)',
+      'Minh chứng 1.2 (đường dẫn hoặc ghi chú)',
+      'Mức độ đạt',
+      'Chỉ tiêu chưa đạt / ghi chú',
+      'Hiệu lực công nhận',
+      'Lỗi',
+      'Chấm lúc',
+    ]);
+    expect(sheet.validations.get('2,4')).toMatchObject({
+      kind: 'list',
+      values: ['Đạt', 'Chưa đạt'],
+    });
+    expect(sheet.validations.get('2,7')).toMatchObject({ kind: 'number', min: 0 });
+    expect(sheet.numberFormats.get('2,9')).toBe('@');
+    expect(sheet.protections[0]?.area).toMatchObject({ column: 10, columns: 5 });
+  });
+
+  it('scores levels, applies the 12-month and validity rules from the units sheet, and requires evidence', () => {
+    const { google, ctx, sheet } = levelsWorkbook();
+    const units = google.spreadsheet.sheet(UNITS_SHEET);
+    const level = headerColumn(units, 'Mức đã công nhận');
+    units.type(3, level, [['Mức độ 1', '15/03/2026']]);
+    units.type(4, level, [['Mức độ 1', new Date(2022, 0, 10)]]);
+    units.type(5, level, [['mức 3', '01/01/2025']]);
+    sheet.type(2, 4, [
+      ['Đạt', 'Đạt', 'Đạt', 95, 100, 'https://example.org/qd-12'],
+      ['Đạt', 'Đạt', 'Đạt', 95, 100, 'Biên bản họp 12/2026'],
+      ['Đạt', 'Đạt', '', 90, 100, 'link'],
+      ['Đạt', 'Đạt', 'Đạt', 100, 100, 'link'],
+    ]);
+    scoreAll(ctx);
+    expect([2, 3, 4, 5].map((r) => byHeader(sheet, r, 'Mức độ đạt'))).toEqual([
+      'Mức độ 2',
+      'Mức độ 1',
+      'Mức độ 1',
+      '',
+    ]);
+    expect(byHeader(sheet, 3, 'Chỉ tiêu chưa đạt / ghi chú')).toBe(
+      'Đạt chỉ tiêu mức độ 2 nhưng chưa đủ 12 tháng ở mức độ 1 (được xét mức độ 2 từ 15/03/2027).',
+    );
+    expect(byHeader(sheet, 3, 'Hiệu lực công nhận')).toBe('Còn hiệu lực đến 15/03/2029');
+    expect(byHeader(sheet, 4, 'Chỉ tiêu chưa đạt / ghi chú')).toBe('Chưa đạt mức độ 2: 1.2, 2.1.');
+    expect(byHeader(sheet, 4, 'Hiệu lực công nhận')).toBe('Hết hạn công nhận (10/01/2025)');
+    expect(byHeader(sheet, 5, 'Lỗi')).toMatch(
+      /^Ô G5, trang «Đơn vị»: mức đã công nhận «mức 3» không rõ/,
+    );
+
+    sheet.type(2, 9, [['']]);
+    scoreAll(ctx);
+    expect(byHeader(sheet, 2, 'Mức độ đạt')).toBe('');
+    expect(byHeader(sheet, 2, 'Lỗi')).toBe(
+      'Ô I2, trang «Chấm thử mức độ»: mục/chỉ tiêu 1.2 bắt buộc có minh chứng (đường dẫn hoặc ghi chú).',
+    );
+  });
+
+  it('names the cell and the indicator of bad input, and keeps what was typed', () => {
+    const { ctx, sheet } = levelsWorkbook();
+    sheet.type(2, 4, [['có lẽ', 'Đạt', 'Đạt', 12, 10, 'x']]);
+    const before = sheet.snapshot().map((row) => row.slice(0, 9));
+    scoreAll(ctx);
+    expect(sheet.snapshot().map((row) => row.slice(0, 9))).toEqual(before);
+    expect(String(byHeader(sheet, 2, 'Lỗi')).split('\n')).toEqual([
+      'Ô D2, trang «Chấm thử mức độ», chỉ tiêu 1.1: «có lẽ» không phải «Đạt» hay «Chưa đạt».',
+      'Ô G2, trang «Chấm thử mức độ», chỉ tiêu 2.1 (số đạt): số đạt 12 lớn hơn tổng số 10.',
+    ]);
+  });
+});
+
+describe('a points rubric of the province’s own', () => {
+  it('works like a built-in one: set-up, scoring, minimum per criterion, evidence, formulas', () => {
+    const { google, ctx } = workbookWithRubrics(POINTS_FIXTURE);
+    setUp(ctx, POINTS_FIXTURE.id);
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(3));
+    setUp(ctx, POINTS_FIXTURE.id);
+    const sheet = google.spreadsheet.sheet(POINTS_FIXTURE.scoringSheet);
+    sheet.type(2, 4, [
+      [25, 15, 55, 'ảnh phòng học'],
+      [5, 10, 60, 'ảnh'],
+      [25, 15, 55, ''],
+    ]);
+    scoreAll(ctx);
+    expect(columnValues(sheet, 'Tổng điểm')).toEqual([95, 75, '']);
+    // 15 in A is below its minimum of 20: held at the fallback band whatever the total.
+    expect(columnValues(sheet, 'Xếp loại')).toEqual(['Xuất sắc', 'Chưa đạt', '']);
+    expect(String(columnValues(sheet, 'Lỗi')[2])).toContain(
+      'mục/chỉ tiêu A1 bắt buộc có minh chứng',
+    );
+  });
+});
+
+describe('a rubric with values still to complete', () => {
+  it('gets its sheets, then refuses to score and lists every value to enter with its cell', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    google.SpreadsheetApp.ui.answers.push('TT25_2023_CDHT_XA');
+    setUpAction(ctx);
+    const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+    expect(notice).toContain(
+      'Đã khởi tạo bảng tính cho «Cộng đồng học tập cấp xã» (TT25_2023_CDHT_XA).',
+    );
+    expect(notice).toMatch(/Bộ tiêu chí còn 5 giá trị ghi «CẦN BỔ SUNG»/);
+    expect(notice).toMatch(/• Ô D\d+, trang «Tiêu chí»: Nội dung các chỉ tiêu của tiêu chí 3/);
+
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(1));
+    google.SpreadsheetApp.ui.answers.push('1');
+    setUpAction(ctx);
+    const sheet = google.spreadsheet.sheet('Chấm CĐHT xã (TT25)');
+    sheet.type(2, 4, [
+      ['Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt'],
+    ]);
+    const before = sheet.snapshot();
+    scoreAllAction(ctx);
+    expect(sheet.snapshot()).toEqual(before);
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
+      /Bộ tiêu chí «TT25_2023_CDHT_XA» chưa được chấm: còn 5 giá trị ghi «CẦN BỔ SUNG» ở trang «Tiêu chí»:\n• Ô D\d+/,
+    );
+
+    // The administrator enters the province's official values; the rubric then scores.
+    const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+    for (const [r, row] of criteria.snapshot().entries()) {
+      for (const [c, cell] of row.entries()) {
+        if (String(cell).startsWith('CẦN BỔ SUNG'))
+          criteria.type(r + 1, c + 1, [['Yêu cầu theo văn bản của tỉnh']]);
+      }
+    }
+    scoreAllAction(ctx);
+    expect(byHeader(sheet, 2, 'Mức độ đạt')).toBe('Mức độ 2');
+  });
+});
+
+describe('set-up asks which rubric', () => {
+  const ask = (answer: string | null) => {
+    const google = fakeGoogle();
+    google.SpreadsheetApp.ui.answers.push(answer);
+    setUpAction(gasContext(google));
+    return { google, notice: google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '' };
+  };
+
+  it('lists the rubrics with what each still lacks', () => {
+    const { google } = ask('');
+    const question = google.SpreadsheetApp.ui.prompts[0]?.prompt ?? '';
+    expect(question).toContain(
+      '1. TT25_2023_CDHT_XA: Cộng đồng học tập cấp xã — còn 5 giá trị cần bổ sung',
+    );
+    expect(question).toContain('4. TT22_2020_DVHT: Đơn vị học tập');
+    expect(question).toContain('(TT22_2020_DVHT)');
+  });
+
+  it('takes a number, an id in any case, or nothing for the default', () => {
+    expect(ask('6').notice).toContain('(QD448_2015_GDHT)');
+    expect(ask(' tt24_2023_dvht_tinh ').notice).toContain('(TT24_2023_DVHT_TINH)');
+    expect(ask('').notice).toContain('(TT22_2020_DVHT)');
+  });
+
+  it('changes nothing when cancelled, and explains an answer it does not understand', () => {
+    const cancelled = ask(null);
+    expect(cancelled.notice).toBe('Đã hủy Khởi tạo bảng tính; bảng tính không thay đổi.');
+    expect(cancelled.google.spreadsheet.sheets).toHaveLength(0);
+    const wrong = ask('99');
+    expect(wrong.notice).toBe(
+      'Không hiểu lựa chọn «99»: hãy gõ một số từ 1 đến 6 hoặc một mã bộ tiêu chí.',
+    );
+    expect(wrong.google.spreadsheet.sheets).toHaveLength(0);
+  });
+
+  it('offers a rubric the administrator wrote in the criteria sheet', () => {
+    const { google, ctx } = workbookWithRubrics(POINTS_FIXTURE);
+    google.SpreadsheetApp.ui.answers.push('7');
+    setUpAction(ctx);
+    expect(google.SpreadsheetApp.ui.prompts[0]?.prompt).toContain(
+      '7. TTHTCD_TINH: Xếp loại Trung tâm học tập cộng đồng',
+    );
+    expect(google.spreadsheet.sheet('Chấm TTHTCĐ').snapshot()[0]?.[3]).toBe(
+      'A1 Phòng học (tối đa 25)',
+    );
+  });
+});
