@@ -152,6 +152,7 @@ export function rowProblems(input: unknown, rubric: Rubric): FormulaResult {
           r + 1,
           issue.indicator.code,
           describeIndicatorProblem(issue.problem, issue.part),
+          'chỉ tiêu',
         ),
       )
       .join('; ');

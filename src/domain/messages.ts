@@ -101,8 +101,8 @@ export const MESSAGES = {
   // A formula cannot know its cell: positions count from the top-left cell of the range it was given.
   formulaRowError: (row: number, column: number, text: string) =>
     `Lỗi ở dòng ${row}, cột ${column} của vùng: ${text}`,
-  formulaItemError: (row: number, itemCode: string, text: string) =>
-    `Lỗi ở dòng ${row} của vùng, mục ${itemCode}: ${text}`,
+  formulaItemError: (row: number, code: string, text: string, noun = 'mục') =>
+    `Lỗi ở dòng ${row} của vùng, ${noun} ${code}: ${text}`,
   formulaTotalOutOfRange: (row: number, total: number, max: number) =>
     `Lỗi ở dòng ${row} của vùng: tổng ${formatNumber(total)} nằm ngoài khoảng 0 đến ${formatNumber(max)}`,
   formulaWrongMethod: (formula: string, id: string, method: 'points' | 'levels') =>

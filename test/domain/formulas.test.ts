@@ -1,10 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/domain/catalog';
-import { rowBands, rowTotals, rubricNamed } from '../../src/domain/formulas';
+import {
+  rowBands,
+  rowLevels,
+  rowProblems,
+  rowTotals,
+  rubricNamed,
+  usableRubric,
+} from '../../src/domain/formulas';
 import { classify, itemsOf, maxTotal } from '../../src/domain/rubric';
 import { TT22_2020_DVHT as rubric } from '../../src/domain/rubrics/tt22-2020-dvht';
 import { scoreUnit } from '../../src/domain/scoring';
+import { LEVELS_FIXTURE } from '../fixtures/rubrics';
 
 describe('rowTotals (XHHT_TONG)', () => {
   it('gives a value for a value and an N×1 column for an N×k range', () => {
@@ -128,6 +136,64 @@ describe('properties', () => {
           );
         },
       ),
+    );
+  });
+});
+
+describe('rowLevels (XHHT_MUCDO) and rowProblems (XHHT_LOI)', () => {
+  const now = new Date(2026, 10, 23);
+
+  it('gives the level of each row of indicator cells, waiting 12 months after a mức độ 1 decision', () => {
+    const rows = [
+      ['Đạt', 'Đạt', 'Đạt', 19, 20],
+      ['Đạt', 'Đạt', '', 19, 20],
+      ['Chưa đạt', 'Đạt', 'Đạt', 19, 20],
+      ['', '', '', '', ''],
+      ['Đạt', 'Đạt', 'Đạt', 30, 20],
+    ];
+    expect(rowLevels(rows, LEVELS_FIXTURE, '', now)).toEqual([
+      ['Mức độ 2'],
+      ['Mức độ 1'],
+      ['Chưa đạt'],
+      [''],
+      ['Lỗi ở dòng 5, cột 4 của vùng: số đạt 30 lớn hơn tổng số 20'],
+    ]);
+    expect(rowLevels([rows[0]], LEVELS_FIXTURE, '01/06/2026', now)).toEqual([['Mức độ 1']]);
+    expect(rowLevels([rows[0]], LEVELS_FIXTURE, new Date(2025, 5, 1), now)).toEqual([['Mức độ 2']]);
+    expect(rowLevels([rows[0]], LEVELS_FIXTURE, 'hôm qua', now)).toEqual([
+      ['Lỗi ở dòng 1 của vùng: ngày «hôm qua» không đúng dạng ngày/tháng/năm'],
+    ]);
+    expect(rowLevels([['Đạt', 'Đạt']], LEVELS_FIXTURE, '', now)).toEqual([
+      ['Lỗi ở dòng 1 của vùng: vùng có 2 cột nhưng bộ tiêu chí cần 5 cột nhập liệu'],
+    ]);
+  });
+
+  it('gives each row’s problems, or nothing for a valid row, for both methods', () => {
+    const full = [10, 10, 10, 10, 5, 10, 5, 25, 10, 5];
+    expect(rowProblems([full, [12, ...full.slice(1, 9), -1], Array(10).fill('')], rubric)).toEqual([
+      [''],
+      [
+        'Lỗi ở dòng 2 của vùng, mục 1.1: 12 lớn hơn điểm tối đa 10; Lỗi ở dòng 2 của vùng, mục 3.3: điểm âm (-1)',
+      ],
+      [''],
+    ]);
+    expect(rowProblems([['Đạt', 'có lẽ', '', 1, 0]], LEVELS_FIXTURE)).toEqual([
+      [
+        'Lỗi ở dòng 1 của vùng, chỉ tiêu 1.2: «có lẽ» không phải «Đạt» hay «Chưa đạt»; Lỗi ở dòng 1 của vùng, chỉ tiêu 2.1: tổng số phải lớn hơn 0',
+      ],
+    ]);
+  });
+
+  it('refuses a rubric of the other method, or one with values still to enter', () => {
+    expect(() => usableRubric(LEVELS_FIXTURE, 'points', 'XHHT_TONG')).toThrow(
+      /hãy dùng XHHT_MUCDO/,
+    );
+    expect(() => usableRubric(rubric, 'levels', 'XHHT_MUCDO')).toThrow(
+      /hãy dùng XHHT_TONG và XHHT_XEPLOAI/,
+    );
+    const tt44 = CATALOG.find((r) => r.id === 'TT44_2014_CDHT_XA');
+    expect(() => usableRubric(tt44 as never, 'points', 'XHHT_TONG')).toThrow(
+      /^Bộ tiêu chí «TT44_2014_CDHT_XA» còn 20 giá trị cần bổ sung ở trang «Tiêu chí» \(tiêu chí 1: điểm tối đa; mục 1: điểm tối đa/,
     );
   });
 });

@@ -11,9 +11,11 @@ import {
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columnLetter } from '../../src/domain/a1';
 import { itemsOf } from '../../src/domain/rubric';
-import { UNITS_SHEET } from '../../src/sheets/layout';
+import { rubricRows } from '../../src/sheets/criteria-sheet';
+import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { fakeGoogle } from '../fakes/google';
-import { headerColumn, rubric, unitRows } from '../sheets/workbook-helpers';
+import { LEVELS_FIXTURE } from '../fixtures/rubrics';
+import { columnValues, headerColumn, rubric, unitRows } from '../sheets/workbook-helpers';
 import { type Bundle, buildBundle, loadBundle } from './bundle';
 
 /**
@@ -46,62 +48,58 @@ const result = (value: unknown) =>
     ? SimpleRangeValue.onlyValues(value.map((row: unknown[]) => row.map(fromSheets)))
     : fromSheets(value);
 
+/** Each XHHT formula as HyperFormula calls it: the arguments given, forwarded to the bundle's function. */
 class XhhtPlugin extends FunctionPlugin {
-  private sizeOfFirst(ast: { args: unknown[] }, state: unknown): ArraySize {
-    const size = this.arraySizeForAst(ast.args[0] as never, state as never);
+  /** The result is as tall as the first argument, one column wide (a single cell for a single value). */
+  size(ast: never, state: never): ArraySize {
+    const size = this.arraySizeForAst((ast as { args: never[] }).args[0] as never, state);
     return size.height <= 1 && size.width <= 1 && !size.isRef
       ? ArraySize.scalar()
       : new ArraySize(1, size.height);
   }
-  xhhtTong(ast: never, state: never) {
+  private call(name: string, ast: never, state: never) {
     return this.runFunction(
       (ast as { args: never[] }).args,
       state,
-      this.metadata('XHHT_TONG'),
-      (range: unknown) => result(bundle.XHHT_TONG?.(argument(range))),
+      this.metadata(name),
+      (...args: unknown[]) =>
+        result(bundle[name]?.(...args.filter((arg) => arg !== undefined).map(argument))),
     );
   }
-  xhhtTongSize(ast: never, state: never) {
-    return this.sizeOfFirst(ast, state);
+  tong(ast: never, state: never) {
+    return this.call('XHHT_TONG', ast, state);
   }
-  xhhtXeploai(ast: never, state: never) {
-    return this.runFunction(
-      (ast as { args: never[] }).args,
-      state,
-      this.metadata('XHHT_XEPLOAI'),
-      (total: unknown, rubricId?: unknown) =>
-        result(
-          rubricId === undefined
-            ? bundle.XHHT_XEPLOAI?.(argument(total))
-            : bundle.XHHT_XEPLOAI?.(argument(total), rubricId),
-        ),
-    );
+  xeploai(ast: never, state: never) {
+    return this.call('XHHT_XEPLOAI', ast, state);
   }
-  xhhtXeploaiSize(ast: never, state: never) {
-    return this.sizeOfFirst(ast, state);
+  mucdo(ast: never, state: never) {
+    return this.call('XHHT_MUCDO', ast, state);
+  }
+  loi(ast: never, state: never) {
+    return this.call('XHHT_LOI', ast, state);
   }
 }
+const rubricIdArgument = { argumentType: FunctionArgumentType.STRING, optionalArg: true };
+const formula = (method: string, ...more: object[]) => ({
+  method,
+  sizeOfResultArrayMethod: 'size',
+  vectorizationForbidden: true,
+  parameters: [{ argumentType: FunctionArgumentType.RANGE }, rubricIdArgument, ...more],
+});
 Object.assign(XhhtPlugin, {
   implementedFunctions: {
-    XHHT_TONG: {
-      method: 'xhhtTong',
-      sizeOfResultArrayMethod: 'xhhtTongSize',
-      vectorizationForbidden: true,
-      parameters: [{ argumentType: FunctionArgumentType.RANGE }],
-    },
+    XHHT_TONG: formula('tong'),
     XHHT_XEPLOAI: {
-      method: 'xhhtXeploai',
-      sizeOfResultArrayMethod: 'xhhtXeploaiSize',
-      vectorizationForbidden: true,
-      parameters: [
-        { argumentType: FunctionArgumentType.ANY },
-        { argumentType: FunctionArgumentType.STRING, optionalArg: true },
-      ],
+      ...formula('xeploai'),
+      parameters: [{ argumentType: FunctionArgumentType.ANY }, rubricIdArgument],
     },
+    XHHT_MUCDO: formula('mucdo', { argumentType: FunctionArgumentType.ANY, optionalArg: true }),
+    XHHT_LOI: formula('loi'),
   },
 });
+const NAMES = ['XHHT_TONG', 'XHHT_XEPLOAI', 'XHHT_MUCDO', 'XHHT_LOI'];
 HyperFormula.registerFunctionPlugin(XhhtPlugin, {
-  enGB: { XHHT_TONG: 'XHHT_TONG', XHHT_XEPLOAI: 'XHHT_XEPLOAI' },
+  enGB: Object.fromEntries(NAMES.map((n) => [n, n])),
 });
 
 const TYPED = [
@@ -126,8 +124,40 @@ beforeAll(async () => {
   google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(UNITS));
   bundle.xhhtSetUp?.();
   google.spreadsheet.sheet(rubric.scoringSheet).type(2, 4, TYPED);
+  // A levels rubric the administrator wrote below it in the criteria sheet, with its own scoring sheet.
+  const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+  const rows = rubricRows(LEVELS_FIXTURE).map((cells) =>
+    CRITERIA_COLUMNS.map((spec) => cells[spec.key] ?? ''),
+  );
+  criteria.type(criteria.snapshot().length + 1, 1, rows);
+  google.SpreadsheetApp.ui.answers.push(LEVELS_FIXTURE.id);
+  bundle.xhhtSetUp?.();
+  google.spreadsheet.sheet(LEVELS_FIXTURE.scoringSheet).type(2, 4, LEVELS_TYPED);
   bundle.xhhtScoreAll?.();
 });
+
+// Inputs: 1.1 | 1.2 mức 1, mức 2 | 2.1 số đạt, tổng số | minh chứng 1.2
+const LEVELS_TYPED = [
+  ['Đạt', 'Đạt', 'Đạt', 19, 20, 'qd.pdf'],
+  ['Đạt', 'Đạt', '', 19, 20, 'qd.pdf'],
+  ['Đạt', 'Đạt', 'Đạt', 17, 20, 'qd.pdf'],
+  ['Chưa đạt', 'Đạt', 'Đạt', 20, 20, 'qd.pdf'],
+  ['Đạt', 'có lẽ', 'Đạt', 20, 20, 'qd.pdf'],
+  ['Đạt', 'Đạt', 'Đạt', 21, 20, 'qd.pdf'],
+];
+
+/** A HyperFormula sheet of a scoring sheet's values, with formulas added in the first row's free cells. */
+function withFormulas(snapshot: unknown[][], formulas: string[]) {
+  const width = snapshot[0]?.length ?? 0;
+  const rows = snapshot.map((row, r) =>
+    r === 1 ? [...row.map(plain), ...formulas] : row.map(plain),
+  );
+  const values = HyperFormula.buildFromArray(rows as never, {
+    licenseKey: 'gpl-v3',
+  }).getSheetValues(0);
+  return (r: number, k: number) => values[r]?.[width + k] ?? '';
+}
+const plain = (cell: unknown) => (cell instanceof Date ? cell.toISOString() : cell);
 
 describe('HyperFormula evaluates the custom formulas of the bundle', () => {
   it('agrees with score-all, row by row, for whole-column formulas', () => {
@@ -183,6 +213,40 @@ describe('HyperFormula evaluates the custom formulas of the bundle', () => {
       'Trung bình',
       ...Array(4).fill(expect.stringMatching(/^Lỗi/)),
     ]);
+  });
+
+  it('XHHT_LOI is blank exactly where score-all finds no error, and names the same item', () => {
+    const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
+    const items = `${columnLetter(headerColumn(sheet, /^1\.1 /))}2:${columnLetter(headerColumn(sheet, /^3\.3 /))}${UNITS + 1}`;
+    const at = withFormulas(sheet.snapshot(), [`=XHHT_LOI(${items})`]);
+    const errors = columnValues(sheet, 'Lỗi');
+    for (let r = 1; r <= UNITS; r += 1) {
+      const menu = String(errors[r - 1]);
+      if (menu === '') expect(at(r, 0)).toBe('');
+      else expect(at(r, 0)).toContain(`mục ${/mục (\d\.\d)/.exec(menu)?.[1]}:`);
+    }
+  });
+
+  it('XHHT_MUCDO and XHHT_LOI agree with score-all on a levels sheet', () => {
+    const sheet = google.spreadsheet.sheet(LEVELS_FIXTURE.scoringSheet);
+    const inputs = `D2:H${LEVELS_TYPED.length + 1}`;
+    const at = withFormulas(sheet.snapshot(), [
+      `=XHHT_MUCDO(${inputs}, "${LEVELS_FIXTURE.id}")`,
+      `=XHHT_LOI(${inputs}, "${LEVELS_FIXTURE.id}")`,
+    ]);
+    const levels = columnValues(sheet, 'Mức độ đạt').slice(0, LEVELS_TYPED.length);
+    const errors = columnValues(sheet, 'Lỗi');
+    expect(levels).toEqual(['Mức độ 2', 'Mức độ 1', 'Chưa đạt', 'Chưa đạt', '', '']);
+    LEVELS_TYPED.forEach((_, i) => {
+      const r = i + 1;
+      if (errors[i] === '') {
+        expect(at(r, 0)).toBe(levels[i]);
+        expect(at(r, 1)).toBe('');
+      } else {
+        expect(String(at(r, 0))).toMatch(/^Lỗi ở dòng/);
+        expect(at(r, 1)).toContain(`chỉ tiêu ${/chỉ tiêu (\d\.\d)/.exec(String(errors[i]))?.[1]}`);
+      }
+    });
   });
 
   it('classifies one value, with or without the rubric id', () => {
