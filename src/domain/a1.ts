@@ -1,3 +1,5 @@
+import { tr } from './i18n';
+
 /** A1 notation for messages that name a cell. Rows and columns are 1-based, as in Sheets. */
 
 export function columnLetter(column: number): string {
@@ -14,5 +16,6 @@ export function cellRef(row: number, column: number): string {
 
 /** "Ô E5, trang «Chấm điểm ĐVHT»": where a message points an officer. */
 export function cellPlace(sheet: string, row: number, column: number): string {
-  return `Ô ${cellRef(row, column)}, trang «${sheet}»`;
+  const cell = cellRef(row, column);
+  return tr(`Ô ${cell}, trang «${sheet}»`, `Cell ${cell}, sheet «${sheet}»`);
 }

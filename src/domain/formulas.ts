@@ -4,6 +4,7 @@ import {
   describeIndicatorProblem,
   describeItemProblem,
   describeNumberProblem,
+  isFormulaError,
   MESSAGES,
 } from './messages';
 import { applyLevelRules } from './recognition';
@@ -73,7 +74,7 @@ export function rowBands(input: unknown, rubric: PointsRubric): FormulaResult {
   const results = rows.map(([cell], r): FormulaValue => {
     if (isBlank(cell)) return '';
     // A column of XHHT_TONG results: an error there is shown as it is, not wrapped in another.
-    if (typeof cell === 'string' && cell.startsWith(MESSAGES.formulaErrorPrefix)) return cell;
+    if (isFormulaError(cell)) return cell as string;
     const read = readNumber(cell ?? '');
     if (!read.ok) return MESSAGES.formulaRowError(r + 1, 1, describeNumberProblem(read.problem));
     if (read.value < 0 || read.value > max)
@@ -152,7 +153,7 @@ export function rowProblems(input: unknown, rubric: Rubric): FormulaResult {
           r + 1,
           issue.indicator.code,
           describeIndicatorProblem(issue.problem, issue.part),
-          'chỉ tiêu',
+          'indicator',
         ),
       )
       .join('; ');

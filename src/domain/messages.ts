@@ -1,11 +1,12 @@
 import type { NumberProblem } from './cells';
+import { tr } from './i18n';
 import type { IndicatorProblem, InputPart } from './levels';
 import { type Item, known } from './rubric';
 import type { ItemProblem } from './scoring';
 
 /**
- * Every sentence the product says to an officer about their data, in Vietnamese. Numbers are shown
- * the Vietnamese way (8,5), the way the officer types them.
+ * Every sentence the product says to an officer about their data, in Vietnamese and in English.
+ * Numbers are shown the Vietnamese way (8,5), the way the officer types them.
  */
 
 export function formatNumber(value: number): string {
@@ -15,24 +16,39 @@ export function formatNumber(value: number): string {
 export function describeNumberProblem(problem: NumberProblem): string {
   switch (problem.kind) {
     case 'blank':
-      return 'chưa nhập';
+      return tr('chưa nhập', 'not entered');
     case 'notANumber':
-      return `«${problem.text}» không phải là số`;
+      return tr(`«${problem.text}» không phải là số`, `«${problem.text}» is not a number`);
     case 'ambiguousNumber':
-      return `«${problem.text}» không rõ là số lẻ hay số hàng nghìn; số lẻ gõ một hoặc hai chữ số sau dấu phẩy, ví dụ 8,5`;
+      return tr(
+        `«${problem.text}» không rõ là số lẻ hay số hàng nghìn; số lẻ gõ một hoặc hai chữ số sau dấu phẩy, ví dụ 8,5`,
+        `«${problem.text}» could be a decimal or thousands; type decimals with one or two digits after a comma, e.g. 8,5`,
+      );
     case 'date':
-      return 'ô đang chứa ngày tháng (có thể do gõ 8/5 hay 8.5); hãy gõ lại điểm, ví dụ 8,5';
+      return tr(
+        'ô đang chứa ngày tháng (có thể do gõ 8/5 hay 8.5); hãy gõ lại điểm, ví dụ 8,5',
+        'the cell holds a date (perhaps 8/5 or 8.5 was typed); type the score again, e.g. 8,5',
+      );
     case 'boolean':
-      return 'ô đang chứa giá trị đúng/sai (TRUE/FALSE), không phải điểm';
+      return tr(
+        'ô đang chứa giá trị đúng/sai (TRUE/FALSE), không phải điểm',
+        'the cell holds TRUE/FALSE, not a score',
+      );
   }
 }
 
 export function describeItemProblem(problem: ItemProblem): string {
   switch (problem.kind) {
     case 'negative':
-      return `điểm âm (${formatNumber(problem.value)})`;
+      return tr(
+        `điểm âm (${formatNumber(problem.value)})`,
+        `negative score (${formatNumber(problem.value)})`,
+      );
     case 'aboveMax':
-      return `${formatNumber(problem.value)} lớn hơn điểm tối đa ${formatNumber(problem.max)}`;
+      return tr(
+        `${formatNumber(problem.value)} lớn hơn điểm tối đa ${formatNumber(problem.max)}`,
+        `${formatNumber(problem.value)} is above the maximum of ${formatNumber(problem.max)}`,
+      );
     default:
       return describeNumberProblem(problem);
   }
@@ -42,33 +58,62 @@ export function describeItemProblem(problem: ItemProblem): string {
 export function itemIssueMessage(where: string, item: Item, problem: ItemProblem): string {
   const max = known(item.max);
   const expected =
-    max === undefined ? 'Cần một số không âm.' : `Cần một số từ 0 đến ${formatNumber(max)}.`;
-  return `${where}, mục ${item.code}: ${describeItemProblem(problem)}. ${expected}`;
+    max === undefined
+      ? tr('Cần một số không âm.', 'A number not below 0 is expected.')
+      : tr(
+          `Cần một số từ 0 đến ${formatNumber(max)}.`,
+          `A number from 0 to ${formatNumber(max)} is expected.`,
+        );
+  return `${where}, ${tr('mục', 'item')} ${item.code}: ${describeItemProblem(problem)}. ${expected}`;
 }
 
-const PART_NAMES: Record<InputPart, string> = {
-  answer: '',
-  level1: ' (mức độ 1)',
-  level2: ' (mức độ 2)',
-  count: ' (số đạt)',
-  total: ' (tổng số)',
-};
+function partName(part: InputPart): string {
+  switch (part) {
+    case 'answer':
+      return '';
+    case 'level1':
+      return tr(' (mức độ 1)', ' (level 1)');
+    case 'level2':
+      return tr(' (mức độ 2)', ' (level 2)');
+    case 'count':
+      return tr(' (số đạt)', ' (count met)');
+    case 'total':
+      return tr(' (tổng số)', ' (total)');
+  }
+}
 
 export function describeIndicatorProblem(problem: IndicatorProblem, part: InputPart): string {
   const counting = part === 'count' || part === 'total';
   switch (problem.kind) {
     case 'blank':
-      return counting ? 'chưa nhập số người' : 'chưa chọn Đạt hoặc Chưa đạt';
+      return counting
+        ? tr('chưa nhập số người', 'the number of people is not entered')
+        : tr(
+            'chưa chọn Đạt hoặc Chưa đạt',
+            'neither «Đạt» (met) nor «Chưa đạt» (not met) is chosen',
+          );
     case 'notAnAnswer':
-      return `«${problem.text}» không phải «Đạt» hay «Chưa đạt»`;
+      return tr(
+        `«${problem.text}» không phải «Đạt» hay «Chưa đạt»`,
+        `«${problem.text}» is neither «Đạt» (met) nor «Chưa đạt» (not met)`,
+      );
     case 'notWhole':
-      return `số người phải là số nguyên, không phải ${formatNumber(problem.value)}`;
+      return tr(
+        `số người phải là số nguyên, không phải ${formatNumber(problem.value)}`,
+        `a number of people must be whole, not ${formatNumber(problem.value)}`,
+      );
     case 'negative':
-      return `số người không được âm (${formatNumber(problem.value)})`;
+      return tr(
+        `số người không được âm (${formatNumber(problem.value)})`,
+        `a number of people cannot be negative (${formatNumber(problem.value)})`,
+      );
     case 'zeroTotal':
-      return 'tổng số phải lớn hơn 0';
+      return tr('tổng số phải lớn hơn 0', 'the total must be above 0');
     case 'countAboveTotal':
-      return `số đạt ${formatNumber(problem.count)} lớn hơn tổng số ${formatNumber(problem.total)}`;
+      return tr(
+        `số đạt ${formatNumber(problem.count)} lớn hơn tổng số ${formatNumber(problem.total)}`,
+        `the count met, ${formatNumber(problem.count)}, is above the total, ${formatNumber(problem.total)}`,
+      );
     default:
       return describeNumberProblem(problem);
   }
@@ -80,41 +125,106 @@ export function indicatorIssueMessage(
   part: InputPart,
   problem: IndicatorProblem,
 ): string {
-  return `${where}, chỉ tiêu ${code}${PART_NAMES[part]}: ${describeIndicatorProblem(problem, part)}.`;
+  return `${where}, ${tr('chỉ tiêu', 'indicator')} ${code}${partName(part)}: ${describeIndicatorProblem(problem, part)}.`;
+}
+
+const FORMULA_ERROR_PREFIXES = ['Lỗi ở dòng ', 'Error in row '];
+
+export function isFormulaError(value: unknown): boolean {
+  return (
+    typeof value === 'string' && FORMULA_ERROR_PREFIXES.some((prefix) => value.startsWith(prefix))
+  );
+}
+
+/** "Lỗi ở dòng 3 của vùng" / "Error in row 3 of the range": a formula cannot know its own cell. */
+function inRow(row: number): string {
+  return tr(`Lỗi ở dòng ${row} của vùng`, `Error in row ${row} of the range`);
 }
 
 export const MESSAGES = {
-  emptyRow: 'Chưa nhập điểm mục nào.',
-  emptyLevelsRow: 'Chưa nhập chỉ tiêu nào.',
+  emptyRow: () => tr('Chưa nhập điểm mục nào.', 'No item score entered yet.'),
+  emptyLevelsRow: () => tr('Chưa nhập chỉ tiêu nào.', 'No indicator entered yet.'),
   missingEvidence: (where: string, code: string) =>
-    `${where}: mục/chỉ tiêu ${code} bắt buộc có minh chứng (đường dẫn hoặc ghi chú).`,
+    tr(
+      `${where}: mục/chỉ tiêu ${code} bắt buộc có minh chứng (đường dẫn hoặc ghi chú).`,
+      `${where}: item/indicator ${code} requires evidence (a link or a note).`,
+    ),
   badRecognition: (where: string, text: string) =>
-    `${where}: ${text}; ghi mức «Mức độ 1» hoặc «Mức độ 2» và ngày quyết định dạng ngày/tháng/năm, ví dụ 15/03/2025.`,
+    tr(
+      `${where}: ${text}; ghi mức «Mức độ 1» hoặc «Mức độ 2» và ngày quyết định dạng ngày/tháng/năm, ví dụ 15/03/2025.`,
+      `${where}: ${text}; write the level as «Mức độ 1» or «Mức độ 2» and the decision date as day/month/year, e.g. 15/03/2025.`,
+    ),
+  unknownRecognizedLevel: (text: string) =>
+    tr(`mức đã công nhận «${text}» không rõ`, `the recognised level «${text}» is not clear`),
+  badRecognitionDate: () =>
+    tr(
+      'ngày công nhận không đúng dạng ngày/tháng/năm',
+      'the recognition date is not a day/month/year date',
+    ),
   unmetAt: (level: number, codes: readonly string[]) =>
-    `Chưa đạt mức độ ${level}: ${codes.join(', ')}.`,
-  missingUnitCode: (where: string) => `${where}: có điểm nhưng thiếu mã đơn vị.`,
+    tr(
+      `Chưa đạt mức độ ${level}: ${codes.join(', ')}.`,
+      `Not met for level ${level}: ${codes.join(', ')}.`,
+    ),
+  missingUnitCode: (where: string) =>
+    tr(
+      `${where}: có điểm nhưng thiếu mã đơn vị.`,
+      `${where}: scores are entered but the unit code is missing.`,
+    ),
   duplicateUnitCode: (where: string, code: string, firstRow: number) =>
-    `${where}: mã đơn vị «${code}» trùng với dòng ${firstRow}; mỗi đơn vị chỉ chấm ở một dòng.`,
+    tr(
+      `${where}: mã đơn vị «${code}» trùng với dòng ${firstRow}; mỗi đơn vị chỉ chấm ở một dòng.`,
+      `${where}: unit code «${code}» repeats row ${firstRow}; each unit is scored on one row only.`,
+    ),
   unknownRubric: (id: string, known: readonly string[]) =>
-    `Không có bộ tiêu chí «${id}». Các mã hợp lệ: ${known.join(', ')}.`,
-  formulaErrorPrefix: 'Lỗi ở dòng ',
-  // A formula cannot know its cell: positions count from the top-left cell of the range it was given.
+    tr(
+      `Không có bộ tiêu chí «${id}». Các mã hợp lệ: ${known.join(', ')}.`,
+      `There is no rubric «${id}». Valid ids: ${known.join(', ')}.`,
+    ),
   formulaRowError: (row: number, column: number, text: string) =>
-    `Lỗi ở dòng ${row}, cột ${column} của vùng: ${text}`,
-  formulaItemError: (row: number, code: string, text: string, noun = 'mục') =>
-    `Lỗi ở dòng ${row} của vùng, ${noun} ${code}: ${text}`,
+    tr(
+      `Lỗi ở dòng ${row}, cột ${column} của vùng: ${text}`,
+      `Error in row ${row}, column ${column} of the range: ${text}`,
+    ),
+  formulaItemError: (
+    row: number,
+    code: string,
+    text: string,
+    noun: 'item' | 'indicator' = 'item',
+  ) =>
+    `${inRow(row)}, ${noun === 'item' ? tr('mục', 'item') : tr('chỉ tiêu', 'indicator')} ${code}: ${text}`,
   formulaTotalOutOfRange: (row: number, total: number, max: number) =>
-    `Lỗi ở dòng ${row} của vùng: tổng ${formatNumber(total)} nằm ngoài khoảng 0 đến ${formatNumber(max)}`,
+    `${inRow(row)}: ${tr(
+      `tổng ${formatNumber(total)} nằm ngoài khoảng 0 đến ${formatNumber(max)}`,
+      `the total ${formatNumber(total)} is outside 0 to ${formatNumber(max)}`,
+    )}`,
   formulaWrongMethod: (formula: string, id: string, method: 'points' | 'levels') =>
     method === 'levels'
-      ? `${formula} dùng cho bộ tiêu chí chấm điểm; «${id}» đánh giá theo mức độ, hãy dùng XHHT_MUCDO.`
-      : `${formula} dùng cho bộ tiêu chí theo mức độ; «${id}» chấm theo thang điểm, hãy dùng XHHT_TONG và XHHT_XEPLOAI.`,
-  rubricIncomplete: (id: string, where: readonly string[]) =>
-    `Bộ tiêu chí «${id}» còn ${where.length} giá trị cần bổ sung ở trang «Tiêu chí» (${where.slice(0, 3).join('; ')}${where.length > 3 ? '; …' : ''}).`,
+      ? tr(
+          `${formula} dùng cho bộ tiêu chí chấm điểm; «${id}» đánh giá theo mức độ, hãy dùng XHHT_MUCDO.`,
+          `${formula} is for points rubrics; «${id}» assesses levels, use XHHT_MUCDO.`,
+        )
+      : tr(
+          `${formula} dùng cho bộ tiêu chí theo mức độ; «${id}» chấm theo thang điểm, hãy dùng XHHT_TONG và XHHT_XEPLOAI.`,
+          `${formula} is for levels rubrics; «${id}» is scored in points, use XHHT_TONG and XHHT_XEPLOAI.`,
+        ),
+  rubricIncomplete: (id: string, where: readonly string[]) => {
+    const listed = `${where.slice(0, 3).join('; ')}${where.length > 3 ? '; …' : ''}`;
+    return tr(
+      `Bộ tiêu chí «${id}» còn ${where.length} giá trị cần bổ sung ở trang «Tiêu chí» (${listed}).`,
+      `Rubric «${id}» still has ${where.length} values to complete in the «Tiêu chí» sheet (${listed}).`,
+    );
+  },
   formulaWrongWidth: (row: number, width: number, expected: number) =>
-    `Lỗi ở dòng ${row} của vùng: vùng có ${width} cột nhưng bộ tiêu chí cần ${expected} cột nhập liệu`,
+    `${inRow(row)}: ${tr(
+      `vùng có ${width} cột nhưng bộ tiêu chí cần ${expected} cột nhập liệu`,
+      `the range has ${width} columns but the rubric needs ${expected} input columns`,
+    )}`,
   formulaBadDate: (row: number, text: string) =>
-    `Lỗi ở dòng ${row} của vùng: ngày «${text}» không đúng dạng ngày/tháng/năm`,
+    `${inRow(row)}: ${tr(`ngày «${text}» không đúng dạng ngày/tháng/năm`, `«${text}» is not a day/month/year date`)}`,
   formulaNeedsOneColumn: (name: string) =>
-    `${name} cần một ô hoặc một cột; vùng đã chọn có nhiều cột.`,
+    tr(
+      `${name} cần một ô hoặc một cột; vùng đã chọn có nhiều cột.`,
+      `${name} takes one cell or one column; the range has several columns.`,
+    ),
 } as const;

@@ -1,3 +1,4 @@
+import { tr } from './i18n';
 import { type Known, known, LEVEL_LABELS, type LevelNumber, type LevelsRubric } from './rubric';
 
 /**
@@ -51,7 +52,10 @@ export function applyLevelRules(
     const from = addMonths(previous.date, wait);
     if (now < from) {
       level = 1;
-      note = `Đạt chỉ tiêu mức độ 2 nhưng chưa đủ ${wait} tháng ở mức độ 1 (được xét mức độ 2 từ ${formatDate(from)}).`;
+      note = tr(
+        `Đạt chỉ tiêu mức độ 2 nhưng chưa đủ ${wait} tháng ở mức độ 1 (được xét mức độ 2 từ ${formatDate(from)}).`,
+        `Meets level 2 but has not spent ${wait} months at level 1 (level 2 can be recognised from ${formatDate(from)}).`,
+      );
     }
   }
   const validity = monthsOf(rubric.validityMonths);
@@ -69,7 +73,8 @@ export function applyLevelRules(
 
 export function validityText(outcome: LevelOutcome): string {
   if (!outcome.validUntil) return '';
+  const until = formatDate(outcome.validUntil);
   return outcome.expired
-    ? `Hết hạn công nhận (${formatDate(outcome.validUntil)})`
-    : `Còn hiệu lực đến ${formatDate(outcome.validUntil)}`;
+    ? tr(`Hết hạn công nhận (${until})`, `Recognition expired (${until})`)
+    : tr(`Còn hiệu lực đến ${until}`, `Valid until ${until}`);
 }

@@ -1,3 +1,4 @@
+import { tr } from './i18n';
 import { formatNumber } from './messages';
 import { type Criterion, indicatorsOf, itemsOf, known, type Rubric } from './rubric';
 
@@ -39,7 +40,10 @@ function checkSums(criterion: Criterion): RubricIssue[] {
       element: 'criterion',
       code: criterion.code,
       field: 'max',
-      message: `điểm tối đa của tiêu chí ${criterion.code} là ${formatNumber(max)} nhưng các mục cộng lại ${formatNumber(sum)}`,
+      message: tr(
+        `điểm tối đa của tiêu chí ${criterion.code} là ${formatNumber(max)} nhưng các mục cộng lại ${formatNumber(sum)}`,
+        `criterion ${criterion.code} has a maximum of ${formatNumber(max)} but its items add up to ${formatNumber(sum)}`,
+      ),
     });
   }
   const min = known(criterion.min);
@@ -48,7 +52,10 @@ function checkSums(criterion: Criterion): RubricIssue[] {
       element: 'criterion',
       code: criterion.code,
       field: 'threshold',
-      message: `điểm tối thiểu ${formatNumber(min)} phải từ 0 đến ${formatNumber(max)}`,
+      message: tr(
+        `điểm tối thiểu ${formatNumber(min)} phải từ 0 đến ${formatNumber(max)}`,
+        `the minimum ${formatNumber(min)} must be from 0 to ${formatNumber(max)}`,
+      ),
     });
   }
   return issues;
@@ -62,11 +69,12 @@ export function checkRubric(rubric: Rubric): RubricIssue[] {
       element: 'criterion',
       code,
       field: 'code',
-      message: `mã tiêu chí «${code}» bị trùng`,
+      message: tr(`mã tiêu chí «${code}» bị trùng`, `criterion code «${code}» is used twice`),
     });
   }
   const leafKind = rubric.method === 'points' ? 'item' : 'indicator';
-  const leafName = rubric.method === 'points' ? 'mục' : 'chỉ tiêu';
+  const leafName = rubric.method === 'points' ? tr('mục', 'item') : tr('chỉ tiêu', 'indicator');
+  const leafRow = rubric.method === 'points' ? 'Mục' : 'Chỉ tiêu';
   const leafCodes =
     rubric.method === 'points'
       ? itemsOf(rubric).map((i) => i.code)
@@ -76,7 +84,7 @@ export function checkRubric(rubric: Rubric): RubricIssue[] {
       element: leafKind,
       code,
       field: 'code',
-      message: `mã ${leafName} «${code}» bị trùng`,
+      message: tr(`mã ${leafName} «${code}» bị trùng`, `${leafName} code «${code}» is used twice`),
     });
   }
   for (const criterion of rubric.criteria) {
@@ -86,7 +94,10 @@ export function checkRubric(rubric: Rubric): RubricIssue[] {
         element: 'criterion',
         code: criterion.code,
         field: 'items',
-        message: `tiêu chí ${criterion.code} chưa có ${leafName} nào (thêm dòng «${leafName === 'mục' ? 'Mục' : 'Chỉ tiêu'}» ngay dưới nó)`,
+        message: tr(
+          `tiêu chí ${criterion.code} chưa có ${leafName} nào (thêm dòng «${leafRow}» ngay dưới nó)`,
+          `criterion ${criterion.code} has no ${leafName} yet (add «${leafRow}» rows right below it)`,
+        ),
       });
     }
   }
@@ -95,7 +106,7 @@ export function checkRubric(rubric: Rubric): RubricIssue[] {
       element: 'rubric',
       code: rubric.id,
       field: 'items',
-      message: 'bộ tiêu chí chưa có tiêu chí nào',
+      message: tr('bộ tiêu chí chưa có tiêu chí nào', 'the rubric has no criterion yet'),
     });
   }
   if (rubric.method === 'points') {
@@ -109,7 +120,10 @@ export function checkRubric(rubric: Rubric): RubricIssue[] {
           element: 'band',
           code: band.label,
           field: 'threshold',
-          message: `ngưỡng của «${band.label}» phải thấp hơn ngưỡng các xếp loại xếp trên nó (xếp loại ghi từ cao xuống thấp, không chồng lên nhau)`,
+          message: tr(
+            `ngưỡng của «${band.label}» phải thấp hơn ngưỡng các xếp loại xếp trên nó (xếp loại ghi từ cao xuống thấp, không chồng lên nhau)`,
+            `the threshold of «${band.label}» must be below those of the bands above it (bands go from high to low, without overlap)`,
+          ),
         });
       }
       if (min !== undefined && min < 0) {
@@ -117,7 +131,7 @@ export function checkRubric(rubric: Rubric): RubricIssue[] {
           element: 'band',
           code: band.label,
           field: 'threshold',
-          message: 'ngưỡng điểm không được âm',
+          message: tr('ngưỡng điểm không được âm', 'a threshold cannot be negative'),
         });
       }
     });
@@ -129,7 +143,7 @@ export function checkRubric(rubric: Rubric): RubricIssue[] {
         element: 'band',
         code: label,
         field: 'code',
-        message: `xếp loại «${label}» bị trùng`,
+        message: tr(`xếp loại «${label}» bị trùng`, `band «${label}» is used twice`),
       });
     }
   }

@@ -1,3 +1,5 @@
+import { tr } from './i18n';
+
 /**
  * A rubric (bộ tiêu chí) is data. Two methods exist in the regulations (DESIGN.md, "Rubrics are
  * data"): points (criteria → items with maximum points, bands of the total) and levels (criteria →
@@ -170,26 +172,57 @@ export function missingValues(rubric: Rubric): { where: string; missing: string 
   };
   if (rubric.method === 'points') {
     for (const criterion of rubric.criteria) {
-      check(`tiêu chí ${criterion.code}: điểm tối đa`, criterion.max);
-      check(`tiêu chí ${criterion.code}: điểm tối thiểu`, criterion.min);
+      check(
+        tr(`tiêu chí ${criterion.code}: điểm tối đa`, `criterion ${criterion.code}: maximum`),
+        criterion.max,
+      );
+      check(
+        tr(`tiêu chí ${criterion.code}: điểm tối thiểu`, `criterion ${criterion.code}: minimum`),
+        criterion.min,
+      );
       for (const item of criterion.items) {
-        check(`mục ${item.code}: nội dung`, item.text);
-        check(`mục ${item.code}: điểm tối đa`, item.max);
+        check(tr(`mục ${item.code}: nội dung`, `item ${item.code}: wording`), item.text);
+        check(tr(`mục ${item.code}: điểm tối đa`, `item ${item.code}: maximum`), item.max);
       }
     }
-    for (const band of rubric.bands) check(`xếp loại «${band.label}»: ngưỡng điểm`, band.min);
+    for (const band of rubric.bands)
+      check(
+        tr(`xếp loại «${band.label}»: ngưỡng điểm`, `band «${band.label}»: threshold`),
+        band.min,
+      );
   } else {
     for (const indicator of indicatorsOf(rubric)) {
-      check(`chỉ tiêu ${indicator.code}: nội dung`, indicator.text);
+      check(
+        tr(`chỉ tiêu ${indicator.code}: nội dung`, `indicator ${indicator.code}: wording`),
+        indicator.text,
+      );
       indicator.levels.forEach((requirement, i) => {
         if (requirement.kind === 'text')
-          check(`chỉ tiêu ${indicator.code}: yêu cầu mức độ ${i + 1}`, requirement.text);
+          check(
+            tr(
+              `chỉ tiêu ${indicator.code}: yêu cầu mức độ ${i + 1}`,
+              `indicator ${indicator.code}: level ${i + 1} requirement`,
+            ),
+            requirement.text,
+          );
         if (requirement.kind === 'percent')
-          check(`chỉ tiêu ${indicator.code}: tỷ lệ mức độ ${i + 1}`, requirement.min);
+          check(
+            tr(
+              `chỉ tiêu ${indicator.code}: tỷ lệ mức độ ${i + 1}`,
+              `indicator ${indicator.code}: level ${i + 1} share`,
+            ),
+            requirement.min,
+          );
       });
     }
-    check('số tháng ở mức độ 1 trước khi xét mức độ 2', rubric.monthsBeforeNextLevel);
-    check('thời hạn công nhận (tháng)', rubric.validityMonths);
+    check(
+      tr('số tháng ở mức độ 1 trước khi xét mức độ 2', 'months at level 1 before level 2'),
+      rubric.monthsBeforeNextLevel,
+    );
+    check(
+      tr('thời hạn công nhận (tháng)', 'validity of a recognition (months)'),
+      rubric.validityMonths,
+    );
   }
   return found;
 }

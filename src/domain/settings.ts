@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_RUBRIC_ID, rubricIds } from './catalog';
-import { type CellValue, isBlank, normalizeText, readNumber } from './cells';
+import { type CellValue, isBlank, normalizeText, readNumber, textKey } from './cells';
+import { type Language, tr } from './i18n';
 
 /**
  * The workbook's settings, typed by the administrator as key/value rows. Each setting has a stable key
@@ -12,7 +13,10 @@ export interface Settings {
   readonly year: number;
   readonly province: string;
   readonly defaultRubricId: string;
+  readonly language: Language;
 }
+
+export const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
 
 export interface SettingSpec {
   readonly key: keyof Settings;
@@ -42,6 +46,13 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     options: rubricIds(),
     initial: () => DEFAULT_RUBRIC_ID,
   },
+  {
+    key: 'language',
+    label: 'Ngôn ngữ / Language',
+    note: 'Ngôn ngữ của menu, hộp thoại và thông báo lỗi; tên trang và tên cột vẫn bằng tiếng Việt.',
+    options: Object.values(LANGUAGE_NAMES),
+    initial: () => LANGUAGE_NAMES.vi,
+  },
 ];
 
 export function settingSpec(key: keyof Settings): SettingSpec {
@@ -56,20 +67,41 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 function buildSchema() {
   return z.object({
     year: z
-      .number({ error: 'năm phải là một số, ví dụ 2026' })
+      .number({
+        error: () => tr('năm phải là một số, ví dụ 2026', 'the year must be a number, e.g. 2026'),
+      })
       .check(
-        z.int({ error: 'năm phải là số nguyên, ví dụ 2026' }),
-        z.gte(2000, { error: 'năm phải từ 2000 trở đi' }),
-        z.lte(2100, { error: 'năm phải trước 2100' }),
+        z.int({
+          error: () => tr('năm phải là số nguyên, ví dụ 2026', 'the year must be whole, e.g. 2026'),
+        }),
+        z.gte(2000, {
+          error: () => tr('năm phải từ 2000 trở đi', 'the year must be 2000 or later'),
+        }),
+        z.lte(2100, { error: () => tr('năm phải trước 2100', 'the year must be before 2100') }),
       ),
     province: z.string(),
     // A built-in id or one the criteria sheet defines; which exists is checked where it is used.
     defaultRubricId: z.string().check(
       z.regex(/^[A-Z][A-Z0-9_]*$/, {
-        error: `cần một mã bộ tiêu chí (chữ in hoa, số, dấu gạch dưới), ví dụ ${DEFAULT_RUBRIC_ID}`,
+        error: () =>
+          tr(
+            `cần một mã bộ tiêu chí (chữ in hoa, số, dấu gạch dưới), ví dụ ${DEFAULT_RUBRIC_ID}`,
+            `a rubric id is expected (capitals, digits, underscores), e.g. ${DEFAULT_RUBRIC_ID}`,
+          ),
       }),
     ),
+    language: z.enum(['vi', 'en'], {
+      error: () => tr('chọn «Tiếng Việt» hoặc «English»', 'choose «Tiếng Việt» or «English»'),
+    }),
   });
+}
+
+/** "Tiếng Việt", "English" (or vi, en, tiếng anh) to a language; anything else is left to fail. */
+export function languageOf(value: CellValue): Language | string {
+  const key = textKey(value);
+  if (['tiếng việt', 'vi', 'vietnamese'].includes(key)) return 'vi';
+  if (['english', 'en', 'tiếng anh'].includes(key)) return 'en';
+  return key;
 }
 
 export interface SettingIssue {
@@ -94,6 +126,7 @@ export function parseSettings(
     year: year.ok ? year.value : Number.NaN,
     province: normalizeText(String(value(settingSpec('province')))),
     defaultRubricId: normalizeText(String(value(settingSpec('defaultRubricId')))).toUpperCase(),
+    language: languageOf(value(settingSpec('language'))),
   };
   schema ??= buildSchema();
   const parsed = schema.safeParse(candidate);

@@ -29,7 +29,7 @@ function context(): Context {
 
 /** Simple trigger: builds the XHHT menu when the spreadsheet opens. */
 export function onOpen(): void {
-  buildMenu(new GasUi(SpreadsheetApp));
+  buildMenu(new GasUi(SpreadsheetApp), new GasWorkbook(SpreadsheetApp));
 }
 
 export function xhhtSetUp(): void {

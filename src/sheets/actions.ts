@@ -9,10 +9,11 @@ import {
   rubricNamed,
   usableRubric,
 } from '../domain/formulas';
+import { tr, useLanguage } from '../domain/i18n';
 import { missingValues, type Rubric } from '../domain/rubric';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
-import { MENU_ITEMS, MENU_TITLE } from './menu';
+import { MENU_TITLE, menuItems } from './menu';
 import {
   chooseRubric,
   type SetUpChoice,
@@ -23,21 +24,29 @@ import {
 import { BusyError, type Context, type UiPort, type WorkbookPort } from './ports';
 import { scoreAll } from './score-all';
 import { setUp } from './set-up';
-import { defaultRubricId } from './settings-sheet';
+import { type Basics, readBasics } from './settings-sheet';
 
 /** What the menu items and custom formulas do, whatever the platform under them. */
 
 export const APP_TITLE = 'XHHT Sheets';
 
-export function buildMenu(ui: UiPort): void {
-  ui.addMenu(MENU_TITLE, MENU_ITEMS);
+/** Reads the language and default rubric, and speaks that language from then on. */
+function begin(workbook: WorkbookPort): Basics {
+  const basics = readBasics(workbook);
+  useLanguage(basics.language);
+  return basics;
+}
+
+export function buildMenu(ui: UiPort, workbook: WorkbookPort): void {
+  begin(workbook);
+  ui.addMenu(MENU_TITLE, menuItems());
 }
 
 /** Runs a menu action and shows its notice; a problem the officer can fix is shown, not thrown. */
-function run(ctx: Context, action: (ctx: Context) => string): void {
+function run(ctx: Context, action: (basics: Basics) => string): void {
   let notice: string;
   try {
-    notice = action(ctx);
+    notice = action(begin(ctx.workbook));
   } catch (error) {
     if (!(error instanceof SheetError || error instanceof BusyError)) throw error;
     notice = error.message;
@@ -68,12 +77,16 @@ function rubricChoices(workbook: WorkbookPort): SetUpChoice[] {
 }
 
 export function setUpAction(ctx: Context): void {
-  run(ctx, () => {
+  run(ctx, ({ defaultRubricId }) => {
     const choices = rubricChoices(ctx.workbook);
-    const defaultId = defaultRubricId(ctx.workbook);
-    const answer = ctx.ui.prompt(APP_TITLE, setUpQuestion(choices, defaultId));
-    if (answer === null) return 'Đã hủy Khởi tạo bảng tính; bảng tính không thay đổi.';
-    return setUpNotice(setUp(ctx, chooseRubric(answer, choices, defaultId)));
+    const answer = ctx.ui.prompt(APP_TITLE, setUpQuestion(choices, defaultRubricId));
+    if (answer === null) {
+      return tr(
+        'Đã hủy Khởi tạo bảng tính; bảng tính không thay đổi.',
+        'Set-up cancelled; nothing was changed.',
+      );
+    }
+    return setUpNotice(setUp(ctx, chooseRubric(answer, choices, defaultRubricId)));
   });
 }
 
@@ -83,13 +96,24 @@ export function scoreAllAction(ctx: Context): void {
 
 export function aboutAction(ctx: Context): void {
   run(ctx, () =>
-    [
-      'XHHT Sheets: đánh giá, xếp loại và công nhận các mô hình xã hội học tập ngay trong Google Trang tính.',
-      '',
-      '• Khởi tạo bảng tính: tạo các trang Cài đặt, Đơn vị, Tiêu chí, Chấm điểm (chạy lại không mất dữ liệu).',
-      '• Chấm điểm tất cả: tính điểm từng tiêu chí, tổng điểm, xếp loại; lỗi ghi ở cột «Lỗi» của từng dòng.',
-      '• Công thức: =XHHT_TONG(vùng điểm; [mã bộ tiêu chí]), =XHHT_XEPLOAI(tổng điểm; [mã bộ tiêu chí]).',
-    ].join('\n'),
+    tr(
+      [
+        'XHHT Sheets: đánh giá, xếp loại và công nhận các mô hình xã hội học tập ngay trong Google Trang tính.',
+        '',
+        '• Khởi tạo bảng tính: chọn bộ tiêu chí; tạo các trang Cài đặt, Đơn vị, Tiêu chí và trang chấm điểm (chạy lại không mất dữ liệu).',
+        '• Chấm điểm tất cả: điểm và xếp loại, hoặc mức độ đạt; lỗi ghi ở cột «Lỗi» của từng dòng.',
+        '• Công thức: =XHHT_TONG, =XHHT_XEPLOAI, =XHHT_MUCDO, =XHHT_LOI (vùng; [mã bộ tiêu chí]).',
+        '• Ngôn ngữ: chọn ở trang «Cài đặt».',
+      ].join('\n'),
+      [
+        'XHHT Sheets: assessing and recognising learning-society titles inside Google Sheets.',
+        '',
+        '• Set up the spreadsheet: choose a rubric; creates the settings, units, criteria and scoring sheets (running it again loses nothing).',
+        '• Score all: points and band, or the level reached; errors go to the «Lỗi» column of each row.',
+        '• Formulas: =XHHT_TONG, =XHHT_XEPLOAI, =XHHT_MUCDO, =XHHT_LOI (range; [rubric id]).',
+        '• Language: chosen in the «Cài đặt» sheet.',
+      ].join('\n'),
+    ),
   );
 }
 
@@ -103,7 +127,8 @@ function workbookRubrics(workbook: WorkbookPort): Rubric[] {
 /** The rubric a formula names, or the default of the settings when it names none. */
 function formulaRubric(rubricId: unknown, workbook: () => WorkbookPort): Rubric {
   const book = workbook();
-  return rubricNamed(isBlank(rubricId) ? defaultRubricId(book) : rubricId, workbookRubrics(book));
+  const { defaultRubricId } = begin(book);
+  return rubricNamed(isBlank(rubricId) ? defaultRubricId : rubricId, workbookRubrics(book));
 }
 
 export function totalFormula(

@@ -9,6 +9,7 @@ import {
   readNumber,
   textKey,
 } from '../domain/cells';
+import { tr } from '../domain/i18n';
 import { formatNumber } from '../domain/messages';
 import {
   type Band,
@@ -193,36 +194,48 @@ function last<T>(items: readonly T[]): T | undefined {
   return items[items.length - 1];
 }
 
-const code = cell((value) => {
-  if (isDate(value))
-    return "!Trang tính đã hiểu mã này thành ngày tháng; gõ dấu nháy trước mã, ví dụ '2.4";
-  const text = cellText(value);
-  return text === '' ? fail('thiếu mã') : text;
-});
-const requiredText = cell((value) => cellText(value) || fail('thiếu nội dung'));
-const optionalText = cell((value) => cellText(value));
-const knownText = cell(
-  (value): Known<string> | CellProblem =>
-    missingFrom(value) ?? (cellText(value) || fail('thiếu nội dung')),
-);
-const knownNumber = (what: string) =>
-  cell((value): Known<number> | CellProblem => {
-    const missing = missingFrom(value);
-    if (missing) return missing;
-    const read = readNumber(value);
-    if (!read.ok) {
-      const typed = isBlank(value) ? '' : `, không phải «${cellText(value) || String(value)}»`;
-      return fail(`${what} cần một số không âm${typed}`);
+const code = () =>
+  cell((value) => {
+    if (isDate(value)) {
+      return fail(
+        tr(
+          "Trang tính đã hiểu mã này thành ngày tháng; gõ dấu nháy trước mã, ví dụ '2.4",
+          "Sheets took this code for a date; type an apostrophe before it, e.g. '2.4",
+        ),
+      );
     }
-    return read.value < 0 ? fail(`${what} không được âm`) : read.value;
+    const text = cellText(value);
+    return text === '' ? fail(tr('thiếu mã', 'the code is missing')) : text;
   });
-const optionalNumber = (what: string) =>
-  cell((value): Known<number> | undefined | CellProblem => {
-    if (isBlank(value)) return undefined;
-    const parsed = knownNumber(what).safeParse(value);
-    return parsed.success ? parsed.data : fail(parsed.error.issues[0]?.message ?? what);
-  });
-const evidence = cell((value) => !isBlank(value) && textKey(value) !== 'không');
+const noText = () => fail(tr('thiếu nội dung', 'the wording is missing'));
+const requiredText = () => cell((value) => cellText(value) || noText());
+const optionalText = () => cell((value) => cellText(value));
+const knownText = () =>
+  cell((value): Known<string> | CellProblem => missingFrom(value) ?? (cellText(value) || noText()));
+/** A number not below 0, or «CẦN BỔ SUNG»; `what` names it in the message. */
+function readKnownNumber(value: CellValue, what: string): Known<number> | CellProblem {
+  const missing = missingFrom(value);
+  if (missing) return missing;
+  const read = readNumber(value);
+  if (!read.ok) {
+    const typed = isBlank(value) ? '' : cellText(value) || String(value);
+    return fail(
+      typed
+        ? tr(
+            `${what} cần một số không âm, không phải «${typed}»`,
+            `${what} needs a number not below 0, not «${typed}»`,
+          )
+        : tr(`${what} cần một số không âm`, `${what} needs a number not below 0`),
+    );
+  }
+  return read.value < 0
+    ? fail(tr(`${what} không được âm`, `${what} cannot be negative`))
+    : read.value;
+}
+const knownNumber = (what: () => string) => cell((value) => readKnownNumber(value, what()));
+const optionalNumber = (what: () => string) =>
+  cell((value) => (isBlank(value) ? undefined : readKnownNumber(value, what())));
+const evidence = () => cell((value) => !isBlank(value) && textKey(value) !== 'không');
 
 type RequirementCell = Requirement | { kind: 'missing'; missing: Missing };
 const PERCENT = /^(?:≥|>=)?\s*(\d+(?:[.,]\d+)?)\s*%?$/;
@@ -230,7 +243,10 @@ const requirement = (level: number) =>
   cell((value): RequirementCell | CellProblem => {
     if (isBlank(value)) {
       return fail(
-        `chỉ tiêu thiếu yêu cầu ở mức độ ${level}: ghi «${MET_MARK}», một tỷ lệ như «≥ 90%», hoặc yêu cầu riêng của mức độ này`,
+        tr(
+          `chỉ tiêu thiếu yêu cầu ở mức độ ${level}: ghi «${MET_MARK}», một tỷ lệ như «≥ 90%», hoặc yêu cầu riêng của mức độ này`,
+          `the indicator has no level ${level} requirement: write «${MET_MARK}», a share such as «≥ 90%», or this level’s own requirement`,
+        ),
       );
     }
     const missing = missingFrom(value);
@@ -243,39 +259,51 @@ const requirement = (level: number) =>
     return { kind: 'text', text };
   });
 
-const SCHEMAS = {
-  rubric: z.object({
-    code: requiredText,
-    text: requiredText,
-    label: optionalText,
-    basis: optionalText,
-  }),
-  rule: z.object({ code: code, threshold: knownNumber('giá trị') }),
-  pointsCriterion: z.object({
-    code,
-    text: requiredText,
-    label: optionalText,
-    max: knownNumber('điểm tối đa'),
-    threshold: optionalNumber('điểm tối thiểu'),
-  }),
-  levelsCriterion: z.object({ code, text: requiredText, label: optionalText }),
-  item: z.object({
-    code,
-    text: knownText,
-    label: optionalText,
-    max: knownNumber('điểm tối đa'),
-    evidence,
-  }),
-  indicator: z.object({
-    code,
-    text: knownText,
-    label: optionalText,
-    level1: requirement(1),
-    level2: requirement(2),
-    evidence,
-  }),
-  band: z.object({ code, threshold: optionalNumber('ngưỡng điểm') }),
-};
+/** The row schemas, built on first use (every Apps Script run loads the bundle; few read criteria). */
+function buildSchemas() {
+  const max = knownNumber(() => tr('điểm tối đa', 'the maximum'));
+  return {
+    rubric: z.object({
+      code: requiredText(),
+      text: requiredText(),
+      label: optionalText(),
+      basis: optionalText(),
+    }),
+    rule: z.object({ code: code(), threshold: knownNumber(() => tr('giá trị', 'the value')) }),
+    pointsCriterion: z.object({
+      code: code(),
+      text: requiredText(),
+      label: optionalText(),
+      max,
+      threshold: optionalNumber(() => tr('điểm tối thiểu', 'the minimum')),
+    }),
+    levelsCriterion: z.object({ code: code(), text: requiredText(), label: optionalText() }),
+    item: z.object({
+      code: code(),
+      text: knownText(),
+      label: optionalText(),
+      max,
+      evidence: evidence(),
+    }),
+    indicator: z.object({
+      code: code(),
+      text: knownText(),
+      label: optionalText(),
+      level1: requirement(1),
+      level2: requirement(2),
+      evidence: evidence(),
+    }),
+    band: z.object({
+      code: code(),
+      threshold: optionalNumber(() => tr('ngưỡng điểm', 'the threshold')),
+    }),
+  };
+}
+let cachedSchemas: ReturnType<typeof buildSchemas> | undefined;
+function schemas(): ReturnType<typeof buildSchemas> {
+  cachedSchemas ??= buildSchemas();
+  return cachedSchemas;
+}
 
 // --- reading: rubrics ---------------------------------------------------------------------------
 
@@ -374,7 +402,10 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     reader.problem(
       first.row,
       'type',
-      `bộ tiêu chí «${id}» chưa có dòng «${ROW_TYPES.rubric}» (ghi phương pháp ở cột «Mã», tên ở cột «Nội dung»)`,
+      tr(
+        `bộ tiêu chí «${id}» chưa có dòng «${ROW_TYPES.rubric}» (ghi phương pháp ở cột «Mã», tên ở cột «Nội dung»)`,
+        `rubric «${id}» has no «${ROW_TYPES.rubric}» row (method in the «Mã» column, title in «Nội dung»)`,
+      ),
     );
     return { id, problems: reader.problems, missing: reader.missing };
   }
@@ -382,10 +413,13 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     reader.problem(
       head.row,
       'rubric',
-      'mã bộ tiêu chí chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, ví dụ TTHTCD_TINH',
+      tr(
+        'mã bộ tiêu chí chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, ví dụ TTHTCD_TINH',
+        'a rubric id has only unaccented capitals, digits and underscores, starting with a letter, e.g. TTHTCD_TINH',
+      ),
     );
   }
-  const meta = reader.parse(SCHEMAS.rubric, head, ['code', 'text', 'label', 'basis']);
+  const meta = reader.parse(schemas().rubric, head, ['code', 'text', 'label', 'basis']);
   const method =
     meta && textKey(meta.code) === textKey(METHOD_NAMES.points)
       ? 'points'
@@ -396,7 +430,10 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     reader.problem(
       head.row,
       'code',
-      `phương pháp cần là «${METHOD_NAMES.points}» hoặc «${METHOD_NAMES.levels}»`,
+      tr(
+        `phương pháp cần là «${METHOD_NAMES.points}» hoặc «${METHOD_NAMES.levels}»`,
+        `the method must be «${METHOD_NAMES.points}» (points) or «${METHOD_NAMES.levels}» (levels)`,
+      ),
     );
   }
 
@@ -412,7 +449,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     if (row === head || !method) continue;
     if (type === textKey(ROW_TYPES.criterion)) {
       if (method === 'points') {
-        const c = reader.parse(SCHEMAS.pointsCriterion, row, [
+        const c = reader.parse(schemas().pointsCriterion, row, [
           'code',
           'text',
           'label',
@@ -431,7 +468,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
           });
         }
       } else {
-        const c = reader.parse(SCHEMAS.levelsCriterion, row, ['code', 'text', 'label']);
+        const c = reader.parse(schemas().levelsCriterion, row, ['code', 'text', 'label']);
         if (c) {
           reader.remember('criterion', c.code, row.row);
           levelCriteria.push({
@@ -448,16 +485,22 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         reader.problem(
           row.row,
           'type',
-          `bộ tiêu chí ${METHOD_NAMES[method].toLowerCase()} dùng dòng «${leafType}»`,
+          tr(
+            `bộ tiêu chí ${METHOD_NAMES[method].toLowerCase()} dùng dòng «${leafType}»`,
+            `a «${METHOD_NAMES[method]}» rubric uses «${leafType}» rows`,
+          ),
         );
       } else if (!owner) {
         reader.problem(
           row.row,
           'type',
-          `dòng «${leafType}» phải nằm dưới một dòng «${ROW_TYPES.criterion}»`,
+          tr(
+            `dòng «${leafType}» phải nằm dưới một dòng «${ROW_TYPES.criterion}»`,
+            `a «${leafType}» row must stand below a «${ROW_TYPES.criterion}» row`,
+          ),
         );
       } else if (method === 'points') {
-        const i = reader.parse(SCHEMAS.item, row, ['code', 'text', 'label', 'max', 'evidence']);
+        const i = reader.parse(schemas().item, row, ['code', 'text', 'label', 'max', 'evidence']);
         if (i) {
           reader.remember('item', i.code, row.row);
           last(pointsCriteria)?.items.push({
@@ -469,7 +512,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
           });
         }
       } else {
-        const i = reader.parse(SCHEMAS.indicator, row, [
+        const i = reader.parse(schemas().indicator, row, [
           'code',
           'text',
           'label',
@@ -488,7 +531,10 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             reader.problem(
               row.row,
               'level2',
-              'một mức là tỷ lệ thì mức kia cũng phải là tỷ lệ (ví dụ «≥ 90%» và «≥ 95%»)',
+              tr(
+                'một mức là tỷ lệ thì mức kia cũng phải là tỷ lệ (ví dụ «≥ 90%» và «≥ 95%»)',
+                'when one level is a share, the other must be one too (e.g. «≥ 90%» and «≥ 95%»)',
+              ),
             );
           } else {
             last(levelCriteria)?.indicators.push({
@@ -503,18 +549,21 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         }
       }
     } else if (type === textKey(ROW_TYPES.band) && method === 'points') {
-      const b = reader.parse(SCHEMAS.band, row, ['code', 'threshold']);
+      const b = reader.parse(schemas().band, row, ['code', 'threshold']);
       if (b) {
         reader.remember('band', b.code, row.row);
         bands.push({ label: b.code, min: b.threshold, row: row.row });
       }
     } else if (type === textKey(ROW_TYPES.rule) && method === 'levels') {
-      const r = reader.parse(SCHEMAS.rule, row, ['code', 'threshold']);
+      const r = reader.parse(schemas().rule, row, ['code', 'threshold']);
       if (r && !Object.values(RULE_CODES).includes(r.code as never)) {
         reader.problem(
           row.row,
           'code',
-          `quy tắc cần mã ${Object.values(RULE_CODES).join(' hoặc ')}`,
+          tr(
+            `quy tắc cần mã ${Object.values(RULE_CODES).join(' hoặc ')}`,
+            `a rule needs the code ${Object.values(RULE_CODES).join(' or ')}`,
+          ),
         );
       } else if (r) rules.set(r.code, r.threshold);
     } else {
@@ -525,7 +574,10 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       reader.problem(
         row.row,
         'type',
-        `loại dòng cần là một trong: ${allowed.map((t) => `«${t}»`).join(', ')}`,
+        tr(
+          `loại dòng cần là một trong: ${allowed.map((t) => `«${t}»`).join(', ')}`,
+          `the row type must be one of: ${allowed.map((t) => `«${t}»`).join(', ')}`,
+        ),
       );
     }
   }
@@ -548,7 +600,10 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       reader.problem(
         lastBand?.row ?? head.row,
         lastBand ? 'threshold' : 'type',
-        'dòng «Xếp loại» cuối cùng (và chỉ dòng đó) để trống ngưỡng: đó là xếp loại dưới mọi ngưỡng',
+        tr(
+          'dòng «Xếp loại» cuối cùng (và chỉ dòng đó) để trống ngưỡng: đó là xếp loại dưới mọi ngưỡng',
+          'the last «Xếp loại» row (and only that one) has an empty threshold: it is the band below every threshold',
+        ),
       );
       return { id, problems: reader.problems, missing: reader.missing };
     }
@@ -563,14 +618,20 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     };
   } else {
     for (const [key, what] of [
-      [RULE_CODES.wait, 'số tháng ở mức độ 1 trước khi xét mức độ 2'],
-      [RULE_CODES.validity, 'thời hạn công nhận (tháng)'],
+      [
+        RULE_CODES.wait,
+        tr('số tháng ở mức độ 1 trước khi xét mức độ 2', 'months at level 1 before level 2'),
+      ],
+      [RULE_CODES.validity, tr('thời hạn công nhận (tháng)', 'validity of a recognition (months)')],
     ] as const) {
       if (!rules.has(key))
         reader.problem(
           head.row,
           'type',
-          `thiếu dòng «${ROW_TYPES.rule}» ${key} (${what}); ghi ${MISSING_MARK} nếu chưa biết`,
+          tr(
+            `thiếu dòng «${ROW_TYPES.rule}» ${key} (${what}); ghi ${MISSING_MARK} nếu chưa biết`,
+            `the «${ROW_TYPES.rule}» row ${key} (${what}) is missing; write ${MISSING_MARK} if it is not known`,
+          ),
         );
     }
     if (reader.problems.length > 0)

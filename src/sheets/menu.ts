@@ -1,15 +1,18 @@
+import { tr } from '../domain/i18n';
 import type { MenuItem } from './ports';
 
 export const MENU_TITLE = 'XHHT';
 
-/** The menu: each handler is a global function exported by src/gas/index.ts. */
-export const MENU_ITEMS: readonly (MenuItem | null)[] = [
-  { label: 'Khởi tạo bảng tính', handler: 'xhhtSetUp' },
-  { label: 'Chấm điểm tất cả', handler: 'xhhtScoreAll' },
-  null,
-  { label: 'Giới thiệu XHHT Sheets', handler: 'xhhtAbout' },
-];
+/** The menu in the current language: each handler is a global function of src/gas/index.ts. */
+export function menuItems(): (MenuItem | null)[] {
+  return [
+    { label: tr('Khởi tạo bảng tính', 'Set up the spreadsheet'), handler: 'xhhtSetUp' },
+    { label: tr('Chấm điểm tất cả', 'Score all'), handler: 'xhhtScoreAll' },
+    null,
+    { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },
+  ];
+}
 
 export function menuHandlers(): string[] {
-  return MENU_ITEMS.flatMap((item) => (item ? [item.handler] : []));
+  return menuItems().flatMap((item) => (item ? [item.handler] : []));
 }

@@ -1,4 +1,5 @@
 import { normalizeText } from '../domain/cells';
+import { tr } from '../domain/i18n';
 import { MISSING_MARK } from './criteria-sheet';
 import { SheetError } from './errors';
 import { CRITERIA_SHEET, UNITS_SHEET } from './layout';
@@ -12,71 +13,134 @@ const MAX_LISTED = 5;
 /** A list of cell-by-cell lines, at most `max` of them, then how many more. */
 function listed(details: readonly string[], max: number): string[] {
   const lines = details.slice(0, max).map((detail) => `• ${detail.split('\n')[0]}`);
-  if (details.length > max) lines.push(`… và ${details.length - max} dòng khác.`);
+  if (details.length > max)
+    lines.push(
+      tr(`… và ${details.length - max} dòng khác.`, `… and ${details.length - max} more.`),
+    );
   return lines;
 }
 
 export function setUpNotice(report: SetUpReport): string {
   const { rubric } = report;
-  const lines = [`Đã khởi tạo bảng tính cho «${rubric.title}» (${rubric.id}).`];
-  if (report.createdSheets.length > 0) lines.push(`Trang mới: ${report.createdSheets.join(', ')}.`);
-  if (report.addedSettings > 0) lines.push(`Thêm ${report.addedSettings} dòng cài đặt.`);
+  const lines = [
+    tr(
+      `Đã khởi tạo bảng tính cho «${rubric.title}» (${rubric.id}).`,
+      `Set up for «${rubric.title}» (${rubric.id}).`,
+    ),
+  ];
+  if (report.createdSheets.length > 0) {
+    lines.push(
+      tr(
+        `Trang mới: ${report.createdSheets.join(', ')}.`,
+        `New sheets: ${report.createdSheets.join(', ')}.`,
+      ),
+    );
+  }
+  if (report.addedSettings > 0) {
+    lines.push(
+      tr(
+        `Thêm ${report.addedSettings} dòng cài đặt.`,
+        `Added ${report.addedSettings} setting rows.`,
+      ),
+    );
+  }
   if (report.addedCriteriaRows > 0)
     lines.push(
-      `Ghi ${report.addedCriteriaRows} dòng của bộ tiêu chí vào trang «${CRITERIA_SHEET}».`,
+      tr(
+        `Ghi ${report.addedCriteriaRows} dòng của bộ tiêu chí vào trang «${CRITERIA_SHEET}».`,
+        `Wrote ${report.addedCriteriaRows} rows of the rubric into sheet «${CRITERIA_SHEET}».`,
+      ),
     );
   lines.push(
     report.addedUnits > 0
-      ? `Thêm ${report.addedUnits} đơn vị vào trang «${rubric.scoringSheet}».`
-      : `Không có đơn vị mới trong trang «${UNITS_SHEET}».`,
+      ? tr(
+          `Thêm ${report.addedUnits} đơn vị vào trang «${rubric.scoringSheet}».`,
+          `Added ${report.addedUnits} units to sheet «${rubric.scoringSheet}».`,
+        )
+      : tr(
+          `Không có đơn vị mới trong trang «${UNITS_SHEET}».`,
+          `No new unit in sheet «${UNITS_SHEET}».`,
+        ),
   );
   if (report.missing.length > 0) {
     lines.push(
       '',
-      `Bộ tiêu chí còn ${report.missing.length} giá trị ghi «${MISSING_MARK}» mà văn bản tìm được chưa nêu. ` +
-        `Hãy nhập theo bản chính thức của tỉnh ở trang «${CRITERIA_SHEET}»; trước đó XHHT chưa chấm bộ tiêu chí này:`,
+      tr(
+        `Bộ tiêu chí còn ${report.missing.length} giá trị ghi «${MISSING_MARK}» mà văn bản tìm được chưa nêu. ` +
+          `Hãy nhập theo bản chính thức của tỉnh ở trang «${CRITERIA_SHEET}»; trước đó XHHT chưa chấm bộ tiêu chí này:`,
+        `The rubric still has ${report.missing.length} values marked «${MISSING_MARK}» that the texts found do not give. ` +
+          `Enter them from the province's official copy in sheet «${CRITERIA_SHEET}»; until then XHHT does not score this rubric:`,
+      ),
       ...listed(report.missing, MAX_LISTED),
     );
   }
-  lines.push('', 'Dữ liệu đã nhập không bị thay đổi.');
+  lines.push('', tr('Dữ liệu đã nhập không bị thay đổi.', 'Nothing anyone typed was changed.'));
   const input =
     rubric.method === 'points'
-      ? 'nhập điểm từng mục'
-      : 'chọn Đạt/Chưa đạt hoặc nhập số người cho từng chỉ tiêu';
+      ? tr('nhập điểm từng mục', 'type each item’s score')
+      : tr(
+          'chọn Đạt/Chưa đạt hoặc nhập số người cho từng chỉ tiêu',
+          'choose Đạt/Chưa đạt or type the numbers of people for each indicator',
+        );
   lines.push(
     report.addedUnits > 0
-      ? `Bước tiếp theo: ${input} ở trang «${rubric.scoringSheet}», rồi chọn XHHT → Chấm điểm tất cả.`
-      : `Bước tiếp theo: dán danh sách đơn vị (mã, tên, huyện) vào trang «${UNITS_SHEET}», rồi chạy lại Khởi tạo bảng tính.`,
+      ? tr(
+          `Bước tiếp theo: ${input} ở trang «${rubric.scoringSheet}», rồi chọn XHHT → Chấm điểm tất cả.`,
+          `Next: ${input} in sheet «${rubric.scoringSheet}», then choose XHHT → Score all.`,
+        )
+      : tr(
+          `Bước tiếp theo: dán danh sách đơn vị (mã, tên, huyện) vào trang «${UNITS_SHEET}», rồi chạy lại Khởi tạo bảng tính.`,
+          `Next: paste the units (code, name, district) into sheet «${UNITS_SHEET}», then run set-up again.`,
+        ),
   );
   return lines.join('\n');
 }
 
 export function scoreAllNotice({ settings, sheets, refused }: ScoreAllReport): string {
-  const heading = `Năm đánh giá ${settings.year}${settings.province ? ` — ${settings.province}` : ''}.`;
+  const province = settings.province ? ` — ${settings.province}` : '';
+  const heading = tr(
+    `Năm đánh giá ${settings.year}${province}.`,
+    `Assessment year ${settings.year}${province}.`,
+  );
   const parts = sheets.map(({ sheet, summary, errors }) => {
     const { total, bands } = summary;
     const scored = total.units - total.invalid - total.empty;
     const byBand = bands.map((band) => `${band} ${total.byBand.get(band) ?? 0}`).join(', ');
-    const lines = [`Trang «${sheet}»: đã chấm ${scored}/${total.units} đơn vị — ${byBand}.`];
-    if (total.empty > 0) lines.push(`${total.empty} đơn vị chưa nhập.`);
+    const lines = [
+      tr(
+        `Trang «${sheet}»: đã chấm ${scored}/${total.units} đơn vị — ${byBand}.`,
+        `Sheet «${sheet}»: scored ${scored}/${total.units} units — ${byBand}.`,
+      ),
+    ];
+    if (total.empty > 0)
+      lines.push(tr(`${total.empty} đơn vị chưa nhập.`, `${total.empty} units not entered yet.`));
     if (errors.length > 0) {
       lines.push(
-        `${errors.length} dòng có lỗi, chưa được chấm (xem cột «Lỗi»):`,
+        tr(
+          `${errors.length} dòng có lỗi, chưa được chấm (xem cột «Lỗi»):`,
+          `${errors.length} rows have errors and were not scored (see the «Lỗi» column):`,
+        ),
         ...listed(
           errors.map((e) => e.message),
           MAX_LISTED,
         ),
       );
     } else {
-      lines.push('Không có dòng nào lỗi.');
+      lines.push(tr('Không có dòng nào lỗi.', 'No row has an error.'));
     }
     return lines.join('\n');
   });
   const refusals = refused.map(({ rubricId, reason, details }) =>
     [
       reason === 'missing'
-        ? `Bộ tiêu chí «${rubricId}» chưa được chấm: còn ${details.length} giá trị ghi «${MISSING_MARK}» ở trang «${CRITERIA_SHEET}»:`
-        : `Bộ tiêu chí «${rubricId}» ở trang «${CRITERIA_SHEET}» cần sửa (các trang chấm của nó chưa được chấm):`,
+        ? tr(
+            `Bộ tiêu chí «${rubricId}» chưa được chấm: còn ${details.length} giá trị ghi «${MISSING_MARK}» ở trang «${CRITERIA_SHEET}»:`,
+            `Rubric «${rubricId}» was not scored: ${details.length} values are still marked «${MISSING_MARK}» in sheet «${CRITERIA_SHEET}»:`,
+          )
+        : tr(
+            `Bộ tiêu chí «${rubricId}» ở trang «${CRITERIA_SHEET}» cần sửa (các trang chấm của nó chưa được chấm):`,
+            `Rubric «${rubricId}» in sheet «${CRITERIA_SHEET}» needs fixing (its scoring sheets were not scored):`,
+          ),
       ...listed(details, MAX_LISTED),
     ].join('\n'),
   );
@@ -93,12 +157,20 @@ export interface SetUpChoice {
 
 export function setUpQuestion(choices: readonly SetUpChoice[], defaultId: string): string {
   const lines = choices.map((choice, i) => {
-    const todo = choice.missing > 0 ? ` — còn ${choice.missing} giá trị cần bổ sung` : '';
+    const todo =
+      choice.missing > 0
+        ? tr(
+            ` — còn ${choice.missing} giá trị cần bổ sung`,
+            ` — ${choice.missing} values to complete`,
+          )
+        : '';
     return `${i + 1}. ${choice.id}: ${choice.title}${todo}`;
   });
   return [
-    'Tạo trang chấm điểm cho bộ tiêu chí nào? Gõ số thứ tự hoặc mã; để trống để dùng bộ tiêu chí mặc định',
-    `(${defaultId}).`,
+    tr(
+      `Tạo trang chấm điểm cho bộ tiêu chí nào? Gõ số thứ tự hoặc mã; để trống để dùng bộ tiêu chí mặc định (${defaultId}).`,
+      `Which rubric should get a scoring sheet? Type its number or id; leave empty for the default rubric (${defaultId}).`,
+    ),
     '',
     ...lines,
   ].join('\n');
@@ -117,7 +189,10 @@ export function chooseRubric(
   const chosen = byNumber ?? byId;
   if (!chosen) {
     throw new SheetError(
-      `Không hiểu lựa chọn «${typed}»: hãy gõ một số từ 1 đến ${choices.length} hoặc một mã bộ tiêu chí.`,
+      tr(
+        `Không hiểu lựa chọn «${typed}»: hãy gõ một số từ 1 đến ${choices.length} hoặc một mã bộ tiêu chí.`,
+        `«${typed}» is not a choice: type a number from 1 to ${choices.length} or a rubric id.`,
+      ),
     );
   }
   return chosen.id;

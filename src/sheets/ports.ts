@@ -1,4 +1,5 @@
 import type { CellValue } from '../domain/cells';
+import { tr } from '../domain/i18n';
 
 /**
  * The ports through which use cases reach the outside. Apps Script adapters live in src/gas, Node
@@ -101,7 +102,12 @@ export interface MailerPort {
 
 export class BusyError extends Error {
   constructor() {
-    super('Đang có người khác chạy XHHT trên bảng tính này. Vui lòng thử lại sau ít phút.');
+    super(
+      tr(
+        'Đang có người khác chạy XHHT trên bảng tính này. Vui lòng thử lại sau ít phút.',
+        'Someone else is running XHHT on this spreadsheet. Please try again in a few minutes.',
+      ),
+    );
     this.name = 'BusyError';
   }
 }

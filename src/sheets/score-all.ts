@@ -1,5 +1,6 @@
 import { cellPlace } from '../domain/a1';
 import { type CellValue, cellText, isBlank, readDate, textKey } from '../domain/cells';
+import { tr } from '../domain/i18n';
 import { assessLevels } from '../domain/levels';
 import { indicatorIssueMessage, itemIssueMessage, MESSAGES } from '../domain/messages';
 import { applyLevelRules, type PreviousRecognition, validityText } from '../domain/recognition';
@@ -159,7 +160,7 @@ export function scoreSheet(
   const col = (key: string) => columnOf(located, key);
   const inputColumns = columns.inputs.map((spec) => col(spec.key));
   const evidence = evidenceCodes(rubric).map((code) => ({ code, column: col(evidenceKey(code)) }));
-  const emptyText = rubric.method === 'points' ? MESSAGES.emptyRow : MESSAGES.emptyLevelsRow;
+  const emptyText = rubric.method === 'points' ? MESSAGES.emptyRow() : MESSAGES.emptyLevelsRow();
   const blankResults = () =>
     new Map(columns.results.map((spec) => [spec.key, ''] as [string, CellValue]));
   const units: ScoredUnit[] = [];
@@ -273,13 +274,13 @@ export function readRecognitions(workbook: WorkbookPort): Recognitions {
       recognitions.set(code, {
         problem: MESSAGES.badRecognition(
           where,
-          `mức đã công nhận «${cellText(levelCell)}» không rõ`,
+          MESSAGES.unknownRecognizedLevel(cellText(levelCell)),
         ),
       });
     } else if (!date.ok) {
       const where = cellPlace(UNITS_SHEET, i + 2, dateColumn);
       recognitions.set(code, {
-        problem: MESSAGES.badRecognition(where, 'ngày công nhận không đúng dạng ngày/tháng/năm'),
+        problem: MESSAGES.badRecognition(where, MESSAGES.badRecognitionDate()),
       });
     } else {
       recognitions.set(code, { level, date: date.value });
@@ -316,7 +317,10 @@ export function scoreAll(ctx: Context): ScoreAllReport {
     }
     if (sheets.length === 0 && refused.length === 0) {
       throw new SheetError(
-        `Chưa có trang chấm điểm nào của một bộ tiêu chí ở trang «${CRITERIA_SHEET}». Hãy chạy XHHT → Khởi tạo bảng tính trước.`,
+        tr(
+          `Chưa có trang chấm điểm nào của một bộ tiêu chí ở trang «${CRITERIA_SHEET}». Hãy chạy XHHT → Khởi tạo bảng tính trước.`,
+          `No scoring sheet of a rubric in sheet «${CRITERIA_SHEET}» yet. Run XHHT → Khởi tạo bảng tính (set up) first.`,
+        ),
       );
     }
     return { settings, sheets, refused };

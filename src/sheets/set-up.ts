@@ -1,5 +1,6 @@
 import { findRubric, rubricIds } from '../domain/catalog';
 import { type CellValue, cellText, textKey } from '../domain/cells';
+import { tr } from '../domain/i18n';
 import { ANSWERS, indicatorInputs } from '../domain/levels';
 import { MESSAGES } from '../domain/messages';
 import { itemsOf, known, type Rubric } from '../domain/rubric';
@@ -81,7 +82,10 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
         valueColumn,
         row,
         spec.options,
-        `Chọn một giá trị: ${spec.options.join('; ')}`,
+        tr(
+          `Chọn một giá trị: ${spec.options.join('; ')}`,
+          `Choose one of: ${spec.options.join('; ')}`,
+        ),
         1,
       );
     }
@@ -112,7 +116,10 @@ function rubricAsWritten(
   if (!read.rubric) {
     throw new SheetError(
       [
-        `Bộ tiêu chí «${rubricId}» ở trang «${CRITERIA_SHEET}» cần sửa trước khi tạo trang chấm điểm:`,
+        tr(
+          `Bộ tiêu chí «${rubricId}» ở trang «${CRITERIA_SHEET}» cần sửa trước khi tạo trang chấm điểm:`,
+          `Rubric «${rubricId}» in sheet «${CRITERIA_SHEET}» needs fixing before its scoring sheet can be made:`,
+        ),
         ...read.problems,
       ].join('\n'),
     );
@@ -138,7 +145,10 @@ function validateInputs(
         2,
         0,
         max,
-        `Mục ${item.code}: nhập điểm từ 0 đến ${max}; số lẻ dùng dấu phẩy, ví dụ 8,5.`,
+        tr(
+          `Mục ${item.code}: nhập điểm từ 0 đến ${max}; số lẻ dùng dấu phẩy, ví dụ 8,5.`,
+          `Item ${item.code}: a score from 0 to ${max}; decimals with a comma, e.g. 8,5.`,
+        ),
       );
     }
   } else {
@@ -150,14 +160,20 @@ function validateInputs(
           2,
           0,
           1_000_000,
-          `Chỉ tiêu ${indicator.code}: nhập số người (số nguyên, không âm).`,
+          tr(
+            `Chỉ tiêu ${indicator.code}: nhập số người (số nguyên, không âm).`,
+            `Indicator ${indicator.code}: a number of people (whole, not negative).`,
+          ),
         );
       } else {
         sheet.requireOneOf(
           at,
           2,
           ANSWER_OPTIONS,
-          `Chỉ tiêu ${indicator.code}: chọn ${ANSWER_OPTIONS.join(' hoặc ')}.`,
+          tr(
+            `Chỉ tiêu ${indicator.code}: chọn ${ANSWER_OPTIONS.join(' hoặc ')}.`,
+            `Indicator ${indicator.code}: choose «Đạt» (met) or «Chưa đạt» (not met).`,
+          ),
         );
       }
     }

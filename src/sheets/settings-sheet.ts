@@ -1,7 +1,14 @@
 import { cellPlace } from '../domain/a1';
 import { DEFAULT_RUBRIC_ID } from '../domain/catalog';
 import { type CellValue, normalizeText, textKey } from '../domain/cells';
-import { parseSettings, SETTING_SPECS, type Settings, settingSpec } from '../domain/settings';
+import { type Language, tr } from '../domain/i18n';
+import {
+  languageOf,
+  parseSettings,
+  SETTING_SPECS,
+  type Settings,
+  settingSpec,
+} from '../domain/settings';
 import { SheetError } from './errors';
 import { SETTINGS_COLUMNS, SETTINGS_SHEET } from './layout';
 import type { WorkbookPort } from './ports';
@@ -52,20 +59,29 @@ export function readSettings(workbook: WorkbookPort, now: Date): Settings {
   throw new SheetError(lines.join('\n'));
 }
 
+/** What every execution needs before anything else: the language to speak and the default rubric. */
+export interface Basics {
+  readonly language: Language;
+  readonly defaultRubricId: string;
+}
+
 /**
- * The workbook's default rubric, for the custom formulas and set-up: even when other settings are
- * unfinished or the settings sheet lost a header, so that set-up can still run and repair it.
+ * The language and default rubric (one read), even when other settings are unfinished or the settings
+ * sheet lost a header, so that menus still speak the right language and set-up can repair the sheet.
  */
-export function defaultRubricId(workbook: WorkbookPort): string {
+export function readBasics(workbook: WorkbookPort): Basics {
   let cells: SettingCells | undefined;
   try {
     cells = readSettingCells(workbook);
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }
-  const value = cells?.values.get('defaultRubricId');
-  const id = normalizeText(String(value ?? ''));
-  return id === '' ? DEFAULT_RUBRIC_ID : id;
+  const id = normalizeText(String(cells?.values.get('defaultRubricId') ?? ''));
+  const language = languageOf(cells?.values.get('language') ?? '');
+  return {
+    language: language === 'en' ? 'en' : 'vi',
+    defaultRubricId: id === '' ? DEFAULT_RUBRIC_ID : id,
+  };
 }
 
 /** Types one setting's value, as the administrator would; the settings sheet must be set up. */
@@ -75,7 +91,10 @@ export function writeSetting(workbook: WorkbookPort, key: keyof Settings, value:
   const sheet = workbook.sheet(SETTINGS_SHEET);
   if (!cells || !row || !sheet) {
     throw new SheetError(
-      `Trang «${SETTINGS_SHEET}» chưa có dòng «${key}». Hãy chạy XHHT → Khởi tạo bảng tính.`,
+      tr(
+        `Trang «${SETTINGS_SHEET}» chưa có dòng «${key}». Hãy chạy XHHT → Khởi tạo bảng tính.`,
+        `Sheet «${SETTINGS_SHEET}» has no «${key}» row. Run XHHT → Khởi tạo bảng tính (set up).`,
+      ),
     );
   }
   sheet.writeValues(row, cells.valueColumn, [[value]]);

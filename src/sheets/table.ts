@@ -1,5 +1,6 @@
 import type { CellValue } from '../domain/cells';
 import { textKey } from '../domain/cells';
+import { tr } from '../domain/i18n';
 import { SheetError } from './errors';
 import type { ColumnRun, SheetPort } from './ports';
 
@@ -59,14 +60,27 @@ export function locateColumns(
  */
 export function missingColumnsError(sheet: string, missing: readonly ColumnSpec[]): SheetError {
   const names = missing.map((spec) => `«${spec.header}»`).join(', ');
-  const lines = [`Trang «${sheet}» thiếu cột ${names} ở dòng tiêu đề (dòng 1).`];
+  const lines = [
+    tr(
+      `Trang «${sheet}» thiếu cột ${names} ở dòng tiêu đề (dòng 1).`,
+      `Sheet «${sheet}» lacks the column ${names} in its header row (row 1).`,
+    ),
+  ];
   if (missing.some((spec) => !spec.scriptOwned)) {
     lines.push(
-      'Nếu cột đã bị đổi tên, hãy đặt lại đúng tên như trên (không phân biệt chữ hoa, chữ thường, khoảng trắng thừa); dữ liệu trong cột được giữ nguyên.',
+      tr(
+        'Nếu cột đã bị đổi tên, hãy đặt lại đúng tên như trên (không phân biệt chữ hoa, chữ thường, khoảng trắng thừa); dữ liệu trong cột được giữ nguyên.',
+        'If the column was renamed, give it back the name above (case and extra spaces do not matter); its data is kept.',
+      ),
     );
   }
   if (missing.some((spec) => spec.scriptOwned)) {
-    lines.push('Cột kết quả bị xóa sẽ được thêm lại khi chạy XHHT → Khởi tạo bảng tính.');
+    lines.push(
+      tr(
+        'Cột kết quả bị xóa sẽ được thêm lại khi chạy XHHT → Khởi tạo bảng tính.',
+        'A deleted result column is added again by XHHT → Khởi tạo bảng tính (set up).',
+      ),
+    );
   }
   return new SheetError(lines.join('\n'));
 }

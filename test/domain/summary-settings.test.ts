@@ -42,6 +42,7 @@ describe('parseSettings', () => {
         year: 2026,
         province: '',
         defaultRubricId: 'TT22_2020_DVHT',
+        language: 'vi',
       },
     });
   });
@@ -58,6 +59,7 @@ describe('parseSettings', () => {
         year: 2025,
         province: 'Hà Tĩnh',
         defaultRubricId: 'TT22_2020_DVHT',
+        language: 'vi',
       },
     });
   });

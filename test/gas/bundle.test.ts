@@ -121,13 +121,12 @@ describe('the menu, end to end through the global handlers', () => {
     expect(bundle.XHHT_TONG?.(42)).toBe(42);
     expect(bundle.XHHT_XEPLOAI?.([[85], [84.5]])).toEqual([['Tốt'], ['Khá']]);
     expect(bundle.XHHT_XEPLOAI?.(50, 'TT22_2020_DVHT')).toBe('Trung bình');
-    // The rubric comes from the criteria sheet (one read); the settings only when none is named.
-    google.io.reset();
-    bundle.XHHT_XEPLOAI?.(50, 'TT22_2020_DVHT');
-    expect(google.io.reads).toBe(1);
-    google.io.reset();
-    bundle.XHHT_XEPLOAI?.(50);
-    expect(google.io.reads).toBe(2);
+    // One read of the settings (language, default rubric) and one of the criteria sheet.
+    for (const args of [[50, 'TT22_2020_DVHT'], [50]]) {
+      google.io.reset();
+      bundle.XHHT_XEPLOAI?.(...args);
+      expect(google.io.reads).toBe(2);
+    }
     expect(() => bundle.XHHT_XEPLOAI?.(50, 'TT99')).toThrow('Không có bộ tiêu chí «TT99»');
   });
 });

@@ -103,6 +103,7 @@ describe('set-up on a new spreadsheet', () => {
       ['year', 2026],
       ['province', ''],
       ['defaultRubricId', 'TT22_2020_DVHT'],
+      ['language', 'Tiếng Việt'],
     ]);
     expect(settings.validations.get('4,3')).toMatchObject({
       kind: 'list',
@@ -275,7 +276,7 @@ describe('set-up and what officers type in other ways', () => {
     const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
     settings.type(2, 1, [[' Year ', 'Năm', 2024]]);
     setUp(ctx, rubric.id);
-    expect(settings.snapshot()).toHaveLength(4);
+    expect(settings.snapshot()).toHaveLength(5);
     expect(readSettings(ctx.workbook, new Date(2026, 0, 1)).year).toBe(2024);
   });
 
