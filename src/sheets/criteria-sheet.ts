@@ -67,6 +67,26 @@ function requirementCell(requirement: Requirement): CellValue {
 /** The rows of a rubric in the criteria sheet, keyed like CRITERIA_COLUMNS. */
 export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
   const row = (cells: Record<string, CellValue>) => ({ rubric: rubric.id, ...cells });
+  const criterionRow = (
+    criterion: { code: string; name: string; label: string },
+    cells: Record<string, CellValue>,
+  ) =>
+    row({
+      type: ROW_TYPES.criterion,
+      code: criterion.code,
+      text: criterion.name,
+      label: criterion.label,
+      ...cells,
+    });
+  const leafRow = (type: string, leaf: Item | Indicator, cells: Record<string, CellValue>) =>
+    row({
+      type,
+      code: leaf.code,
+      text: knownCell(leaf.text),
+      label: leaf.label,
+      evidence: leaf.evidenceRequired ? EVIDENCE_MARK : '',
+      ...cells,
+    });
   const rows = [
     row({
       type: ROW_TYPES.rubric,
@@ -93,52 +113,25 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
     );
     for (const criterion of rubric.criteria) {
       rows.push(
-        row({
-          type: ROW_TYPES.criterion,
-          code: criterion.code,
-          text: criterion.name,
-          label: criterion.label,
-        }),
-      );
-      for (const indicator of criterion.indicators) {
-        rows.push(
-          row({
-            type: ROW_TYPES.indicator,
-            code: indicator.code,
-            text: knownCell(indicator.text),
-            label: indicator.label,
+        criterionRow(criterion, {}),
+        ...criterion.indicators.map((indicator) =>
+          leafRow(ROW_TYPES.indicator, indicator, {
             level1: requirementCell(indicator.levels[0]),
             level2: requirementCell(indicator.levels[1]),
-            evidence: indicator.evidenceRequired ? EVIDENCE_MARK : '',
           }),
-        );
-      }
+        ),
+      );
     }
     return rows;
   }
   for (const criterion of rubric.criteria) {
     rows.push(
-      row({
-        type: ROW_TYPES.criterion,
-        code: criterion.code,
-        text: criterion.name,
-        label: criterion.label,
+      criterionRow(criterion, {
         max: knownCell(criterion.max),
         threshold: criterion.min === undefined ? '' : knownCell(criterion.min),
       }),
+      ...criterion.items.map((item) => leafRow(ROW_TYPES.item, item, { max: knownCell(item.max) })),
     );
-    for (const item of criterion.items) {
-      rows.push(
-        row({
-          type: ROW_TYPES.item,
-          code: item.code,
-          text: knownCell(item.text),
-          label: item.label,
-          max: knownCell(item.max),
-          evidence: item.evidenceRequired ? EVIDENCE_MARK : '',
-        }),
-      );
-    }
   }
   for (const band of rubric.bands) {
     rows.push(
