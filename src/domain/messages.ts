@@ -215,6 +215,11 @@ export const MESSAGES = {
       `Rubric «${id}» still has ${where.length} values to complete in the «Tiêu chí» sheet (${listed}).`,
     );
   },
+  rubricNeedsFixing: (id: string, problem: string) =>
+    tr(
+      `Bộ tiêu chí «${id}» ở trang «Tiêu chí» cần sửa: ${problem}`,
+      `Rubric «${id}» in the «Tiêu chí» sheet needs fixing: ${problem}`,
+    ),
   formulaWrongWidth: (row: number, width: number, expected: number) =>
     `${inRow(row)}: ${tr(
       `vùng có ${width} cột nhưng bộ tiêu chí cần ${expected} cột nhập liệu`,

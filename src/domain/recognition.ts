@@ -3,7 +3,7 @@ import { type Known, known, LEVEL_LABELS, type LevelNumber, type LevelsRubric } 
 
 /**
  * The rules around a level (TT 25/2023 Điều 5, REGULATIONS.md §3.1): mức độ 2 only some months after
- * the mức độ 1 decision, and a recognition valid for a number of months after its decision date.
+ * the mức độ 1 decision, and a recognition kept for a number of months following its year.
  */
 
 export interface PreviousRecognition {
@@ -61,7 +61,9 @@ export function applyLevelRules(
   const validity = monthsOf(rubric.validityMonths);
   const base = { level, label: LEVEL_LABELS[level], note };
   if (!previous || validity === undefined) return base;
-  const validUntil = addMonths(previous.date, validity);
+  // "bảo lưu trong thời hạn 3 năm (36 tháng) tiếp theo năm được công nhận" (TT 25/2023, REGULATIONS.md
+  // §3.1 [V] S14): the months follow the year of the decision, so they count from its last day.
+  const validUntil = addMonths(new Date(previous.date.getFullYear(), 11, 31), validity);
   // Valid through the whole of its last day.
   const endOfLastDay = new Date(
     validUntil.getFullYear(),

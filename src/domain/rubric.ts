@@ -106,7 +106,7 @@ export interface LevelsRubric extends RubricBase {
   readonly criteria: readonly LevelCriterion[];
   /** Months a unit stays at mức độ 1 (from its decision date) before mức độ 2 can be recognised. */
   readonly monthsBeforeNextLevel: Known<number>;
-  /** Months a recognition stays valid from its decision date. */
+  /** Months a recognition is kept, following the year of its decision (to 31/12 three years on). */
   readonly validityMonths: Known<number>;
 }
 

@@ -97,13 +97,12 @@ class GasSheet implements SheetPort {
     column: number,
     fromRow: number,
     options: readonly string[],
-    help: string,
-    rows?: number,
+    { help, rows, strict = true }: { help: string; rows?: number; strict?: boolean },
   ): void {
     const rule = this.app
       .newDataValidation()
       .requireValueInList([...options], true)
-      .setAllowInvalid(false)
+      .setAllowInvalid(!strict)
       .setHelpText(help)
       .build();
     const range =

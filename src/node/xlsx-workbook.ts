@@ -178,8 +178,7 @@ class XlsxSheet implements SheetPort {
     column: number,
     fromRow: number,
     options: readonly string[],
-    help: string,
-    rows?: number,
+    { help, rows, strict = true }: { help: string; rows?: number; strict?: boolean },
   ): void {
     const list = `"${options.map((o) => o.replace(/"/g, '""')).join(',')}"`;
     this.eachCellBelow(column, fromRow, rows ?? this.lastFormattedRow() - fromRow + 1, (cell) => {
@@ -187,7 +186,7 @@ class XlsxSheet implements SheetPort {
         type: 'list',
         formulae: [list],
         allowBlank: true,
-        showErrorMessage: true,
+        showErrorMessage: strict,
         error: help,
         showInputMessage: true,
         prompt: help,

@@ -1,5 +1,5 @@
 import { CATALOG, findRubric } from '../domain/catalog';
-import { isBlank } from '../domain/cells';
+import { isBlank, normalizeText } from '../domain/cells';
 import {
   type FormulaResult,
   rowBands,
@@ -10,6 +10,7 @@ import {
   usableRubric,
 } from '../domain/formulas';
 import { tr, useLanguage } from '../domain/i18n';
+import { MESSAGES } from '../domain/messages';
 import { missingValues, type Rubric } from '../domain/rubric';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
@@ -117,18 +118,22 @@ export function aboutAction(ctx: Context): void {
   );
 }
 
-/** The workbook's rubrics: those of the criteria sheet, and the built-in ones it does not hold. */
-function workbookRubrics(workbook: WorkbookPort): Rubric[] {
-  const reads = readCriteria(workbook) ?? [];
-  const written = reads.flatMap((read) => (read.rubric ? [read.rubric] : []));
-  return [...written, ...CATALOG.filter((rubric) => !reads.some((read) => read.id === rubric.id))];
-}
-
-/** The rubric a formula names, or the default of the settings when it names none. */
+/**
+ * The rubric a formula names (or the settings' default): as the criteria sheet holds it, else built in.
+ * A rubric the criteria sheet holds with a problem fails the formula with its first problem.
+ */
 function formulaRubric(rubricId: unknown, workbook: () => WorkbookPort): Rubric {
   const book = workbook();
   const { defaultRubricId } = begin(book);
-  return rubricNamed(isBlank(rubricId) ? defaultRubricId : rubricId, workbookRubrics(book));
+  const id = normalizeText(String(isBlank(rubricId) ? defaultRubricId : rubricId)).toUpperCase();
+  const reads = readCriteria(book) ?? [];
+  const broken = reads.find((read) => read.id === id && !read.rubric);
+  if (broken) throw new Error(MESSAGES.rubricNeedsFixing(id, broken.problems[0] ?? ''));
+  const written = reads.flatMap((read) => (read.rubric ? [read.rubric] : []));
+  return rubricNamed(id, [
+    ...written,
+    ...CATALOG.filter((rubric) => !reads.some((read) => read.id === rubric.id)),
+  ]);
 }
 
 export function totalFormula(

@@ -107,7 +107,7 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       row({
         type: ROW_TYPES.rule,
         code: RULE_CODES.validity,
-        text: 'Thời hạn công nhận (tháng, tính từ ngày quyết định)',
+        text: 'Thời hạn công nhận (tháng, tính tiếp theo năm được công nhận)',
         threshold: knownCell(rubric.validityMonths),
       }),
     );

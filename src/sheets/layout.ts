@@ -25,6 +25,8 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'cluster', header: 'Cụm', width: 80, optional: true },
   { key: 'kind', header: 'Loại hình', width: 150, optional: true },
   { key: 'note', header: 'Ghi chú', width: 250, optional: true },
+  // Which rubrics assess the unit (ids, separated by commas); blank: every rubric in use.
+  { key: 'rubrics', header: 'Bộ tiêu chí áp dụng', width: 200, optional: true },
   // Levels rubrics: the unit's current recognition, for the waiting and validity rules.
   { key: 'recognizedLevel', header: 'Mức đã công nhận', width: 120, optional: true },
   { key: 'recognizedOn', header: 'Ngày công nhận', width: 120, optional: true },

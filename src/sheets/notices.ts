@@ -83,7 +83,7 @@ export function setUpNotice(report: SetUpReport): string {
           'choose Đạt/Chưa đạt or type the numbers of people for each indicator',
         );
   lines.push(
-    report.addedUnits > 0
+    report.unitsInSheet > 0
       ? tr(
           `Bước tiếp theo: ${input} ở trang «${rubric.scoringSheet}», rồi chọn XHHT → Chấm điểm tất cả.`,
           `Next: ${input} in sheet «${rubric.scoringSheet}», then choose XHHT → Score all.`,

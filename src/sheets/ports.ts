@@ -30,13 +30,15 @@ export interface SheetPort {
     max: number,
     help: string,
   ): void;
-  /** A dropdown, from `fromRow` down `rows` rows, or to the end of the sheet. */
+  /**
+   * A dropdown, from `fromRow` down `rows` rows or to the end of the sheet. Strict refuses other
+   * input; otherwise Sheets only marks it (for a list that the workbook may extend).
+   */
   requireOneOf(
     column: number,
     fromRow: number,
     options: readonly string[],
-    help: string,
-    rows?: number,
+    rule: { readonly help: string; readonly rows?: number; readonly strict?: boolean },
   ): void;
   setNumberFormat(column: number, fromRow: number, format: string): void;
   setColumnWidth(column: number, pixels: number): void;

@@ -34,6 +34,8 @@ export interface SetUpReport {
   readonly addedSettings: number;
   readonly addedCriteriaRows: number;
   readonly addedUnits: number;
+  /** Units the scoring sheet now holds. */
+  readonly unitsInSheet: number;
 }
 
 /** A blank row as wide as the table, with `cells` placed in their located columns. */
@@ -78,16 +80,15 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
   for (const spec of SETTING_SPECS) {
     const row = keyRows.indexOf(textKey(spec.key)) + 2;
     if (spec.options) {
-      sheet.requireOneOf(
-        valueColumn,
-        row,
-        spec.options,
-        tr(
+      sheet.requireOneOf(valueColumn, row, spec.options, {
+        help: tr(
           `Chọn một giá trị: ${spec.options.join('; ')}`,
           `Choose one of: ${spec.options.join('; ')}`,
         ),
-        1,
-      );
+        rows: 1,
+        // The default rubric may also be one the criteria sheet adds.
+        strict: spec.key !== 'defaultRubricId',
+      });
     }
   }
   sheet.freeze(1, 0);
@@ -166,30 +167,43 @@ function validateInputs(
           ),
         );
       } else {
-        sheet.requireOneOf(
-          at,
-          2,
-          ANSWER_OPTIONS,
-          tr(
+        sheet.requireOneOf(at, 2, ANSWER_OPTIONS, {
+          help: tr(
             `Chỉ tiêu ${indicator.code}: chọn ${ANSWER_OPTIONS.join(' hoặc ')}.`,
             `Indicator ${indicator.code}: choose «Đạt» (met) or «Chưa đạt» (not met).`,
           ),
-        );
+        });
       }
     }
   }
   for (const spec of columns.evidence) sheet.setNumberFormat(column(spec.key), 2, '@');
 }
 
-function setUpScoring(sheet: SheetPort, rubric: Rubric, units: Table): Table & { added: number } {
+/** Whether a unit's «Bộ tiêu chí áp dụng» cell includes the rubric; a blank cell includes all. */
+function assessedBy(cell: CellValue, rubricId: string): boolean {
+  const ids = cellText(cell)
+    .toUpperCase()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  return ids.length === 0 || ids.includes(rubricId);
+}
+
+function setUpScoring(
+  sheet: SheetPort,
+  rubric: Rubric,
+  units: Table,
+): Table & { added: number; units: number } {
   const columns = scoringColumns(rubric);
   const table = ensureTable(sheet, columns.all);
   const present = keysIn(table, 'code');
   const unitColumn = (key: string) => columnOf(units.located, key) - 1;
+  const rubricsColumn = units.located.columns.get('rubrics');
   const newUnits: CellValue[][] = [];
   for (const unit of units.rows) {
     const code = cellText(unit[unitColumn('code')]);
     if (code === '' || present.has(textKey(code))) continue;
+    if (rubricsColumn !== undefined && !assessedBy(unit[rubricsColumn - 1] ?? '', rubric.id))
+      continue;
     present.add(textKey(code));
     newUnits.push(
       rowFor(table, {
@@ -208,7 +222,7 @@ function setUpScoring(sheet: SheetPort, rubric: Rubric, units: Table): Table & {
   );
   const codeFirst = columnOf(table.located, 'code') === 1 && columnOf(table.located, 'name') === 2;
   sheet.freeze(1, codeFirst ? 2 : 0);
-  return { ...table, added: newUnits.length };
+  return { ...table, added: newUnits.length, units: present.size };
 }
 
 /**
@@ -240,6 +254,7 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
       addedSettings: settings.added,
       addedCriteriaRows,
       addedUnits: scoring.added,
+      unitsInSheet: scoring.units,
     };
   });
 }

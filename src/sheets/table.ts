@@ -1,5 +1,6 @@
+import { columnLetter } from '../domain/a1';
 import type { CellValue } from '../domain/cells';
-import { textKey } from '../domain/cells';
+import { cellText, isBlank, textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { SheetError } from './errors';
 import type { ColumnRun, SheetPort } from './ports';
@@ -58,7 +59,12 @@ export function locateColumns(
  * The officer's way out of a missing header: a renamed column holding their data must get its name
  * back (adding an empty one would hide the data); a deleted result column is added again by set-up.
  */
-export function missingColumnsError(sheet: string, missing: readonly ColumnSpec[]): SheetError {
+export function missingColumnsError(
+  sheet: string,
+  missing: readonly ColumnSpec[],
+  /** Columns with data under a header no spec knows: perhaps the missing ones, renamed. */
+  candidates: readonly string[] = [],
+): SheetError {
   const names = missing.map((spec) => `«${spec.header}»`).join(', ');
   const lines = [
     tr(
@@ -67,10 +73,20 @@ export function missingColumnsError(sheet: string, missing: readonly ColumnSpec[
     ),
   ];
   if (missing.some((spec) => !spec.scriptOwned)) {
+    if (candidates.length > 0) {
+      lines.push(
+        tr(
+          `Các cột có dữ liệu nhưng tiêu đề lạ: ${candidates.join(', ')}.`,
+          `Columns holding data under an unknown header: ${candidates.join(', ')}.`,
+        ),
+      );
+    }
     lines.push(
       tr(
-        'Nếu cột đã bị đổi tên, hãy đặt lại đúng tên như trên (không phân biệt chữ hoa, chữ thường, khoảng trắng thừa); dữ liệu trong cột được giữ nguyên.',
-        'If the column was renamed, give it back the name above (case and extra spaces do not matter); its data is kept.',
+        'Nếu cột đã bị đổi tên, hãy đặt lại đúng tên như trên (không phân biệt chữ hoa, chữ thường, khoảng trắng thừa); dữ liệu trong cột được giữ nguyên. ' +
+          'Nếu đó là cột mới (bộ tiêu chí vừa thêm mục hoặc chỉ tiêu), hãy gõ tiêu đề trên vào một ô trống ở dòng 1, hoặc chạy XHHT → Khởi tạo bảng tính.',
+        'If the column was renamed, give it back the name above (case and extra spaces do not matter); its data is kept. ' +
+          'If it is a new column (an item or indicator just added to the rubric), type the header above into an empty cell of row 1, or run XHHT → Khởi tạo bảng tính (set up).',
       ),
     );
   }
@@ -135,8 +151,23 @@ export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Tab
   if (first.missing.length === 0) {
     return { sheet, rows: values.slice(1), located: first };
   }
+  // A renamed column leaves behind a header no spec knows, over data. Without one, a missing column of
+  // the officer's is new (an indicator just added to the rubric, say) and is added like any other.
   const renamed = first.missing.filter((spec) => !spec.scriptOwned && !spec.optional);
-  if (values.length > 1 && renamed.length > 0) throw missingColumnsError(sheet.name, renamed);
+  const known = new Set(first.columns.values());
+  const unknownWithData = headerRow
+    .map((header, i) => ({ header, column: i + 1 }))
+    .filter(({ header, column }) => !isBlank(header) && !known.has(column))
+    .filter(({ column }) => values.slice(1).some((row) => !isBlank(row[column - 1])));
+  if (renamed.length > 0 && unknownWithData.length > 0) {
+    throw missingColumnsError(
+      sheet.name,
+      renamed,
+      unknownWithData.map(
+        ({ header, column }) => `«${cellText(header)}» (${columnLetter(column)})`,
+      ),
+    );
+  }
   // After the last column holding anything, so no header lands on a column of unnamed data.
   const width = headerRow.length;
   const added = first.missing.map((spec) => spec.header);

@@ -109,13 +109,13 @@ describe('level rules (TT 25/2023: 12 months between levels, valid 36 months)', 
     });
   });
 
-  it('tells until when a recognition is valid, and when it has expired', () => {
+  it('keeps a recognition for the 36 months following its year, then says it has expired', () => {
     const recognised = { level: 1 as const, date: new Date(2023, 2, 15) };
-    const lastDay = applyLevelRules(rubric, 1, recognised, new Date(2026, 2, 15, 23, 0));
-    expect(validityText(lastDay)).toBe('Còn hiệu lực đến 15/03/2026');
-    const after = applyLevelRules(rubric, 1, recognised, new Date(2026, 2, 16, 8, 0));
+    const lastDay = applyLevelRules(rubric, 1, recognised, new Date(2026, 11, 31, 23, 0));
+    expect(validityText(lastDay)).toBe('Còn hiệu lực đến 31/12/2026');
+    const after = applyLevelRules(rubric, 1, recognised, new Date(2027, 0, 1, 8, 0));
     expect(after.expired).toBe(true);
-    expect(validityText(after)).toBe('Hết hạn công nhận (15/03/2026)');
+    expect(validityText(after)).toBe('Hết hạn công nhận (31/12/2026)');
     expect(validityText(applyLevelRules(rubric, 1, undefined, new Date()))).toBe('');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreAllAction, setUpAction } from '../../src/sheets/actions';
+import { scoreAllAction, setUpAction, totalFormula } from '../../src/sheets/actions';
 import { rubricRows } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { scoreAll } from '../../src/sheets/score-all';
@@ -85,11 +85,11 @@ describe('a levels rubric written by the administrator', () => {
     expect(byHeader(sheet, 3, 'Chỉ tiêu chưa đạt / ghi chú')).toBe(
       'Đạt chỉ tiêu mức độ 2 nhưng chưa đủ 12 tháng ở mức độ 1 (được xét mức độ 2 từ 15/03/2027).',
     );
-    expect(byHeader(sheet, 3, 'Hiệu lực công nhận')).toBe('Còn hiệu lực đến 15/03/2029');
+    expect(byHeader(sheet, 3, 'Hiệu lực công nhận')).toBe('Còn hiệu lực đến 31/12/2029');
     expect(byHeader(sheet, 4, 'Chỉ tiêu chưa đạt / ghi chú')).toBe('Chưa đạt mức độ 2: 1.2, 2.1.');
-    expect(byHeader(sheet, 4, 'Hiệu lực công nhận')).toBe('Hết hạn công nhận (10/01/2025)');
+    expect(byHeader(sheet, 4, 'Hiệu lực công nhận')).toBe('Hết hạn công nhận (31/12/2025)');
     expect(byHeader(sheet, 5, 'Lỗi')).toMatch(
-      /^Ô G5, trang «Đơn vị»: mức đã công nhận «mức 3» không rõ/,
+      /^Ô H5, trang «Đơn vị»: mức đã công nhận «mức 3» không rõ/,
     );
 
     sheet.type(2, 9, [['']]);
@@ -132,6 +132,24 @@ describe('a points rubric of the province’s own', () => {
     expect(String(columnValues(sheet, 'Lỗi')[2])).toContain(
       'mục/chỉ tiêu A1 bắt buộc có minh chứng',
     );
+  });
+});
+
+describe('formulas over a rubric of the criteria sheet', () => {
+  it('say the rubric needs fixing, with its first problem, rather than that it does not exist', () => {
+    const broken = {
+      ...POINTS_FIXTURE,
+      bands: [
+        { label: 'Xuất sắc', min: 90 },
+        { label: 'Tốt', min: 95 },
+      ],
+    };
+    const { ctx } = workbookWithRubrics(broken);
+    expect(() => totalFormula([[1, 2, 3]], 'tthtcd_tinh', () => ctx.workbook)).toThrow(
+      /^Bộ tiêu chí «TTHTCD_TINH» ở trang «Tiêu chí» cần sửa: Ô G\d+, trang «Tiêu chí»: ngưỡng của «Tốt» phải thấp hơn/,
+    );
+    // Another rubric keeps working meanwhile.
+    expect(totalFormula([[20, 10, 50]], 'TT22_2020_DVHT', () => ctx.workbook)).toEqual([[80]]);
   });
 });
 

@@ -67,6 +67,7 @@ describe('set-up on a new spreadsheet', () => {
       'Cụm',
       'Loại hình',
       'Ghi chú',
+      'Bộ tiêu chí áp dụng',
       'Mức đã công nhận',
       'Ngày công nhận',
     ]);
@@ -236,7 +237,30 @@ describe('set-up and renamed columns', () => {
     const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
     expect(notice).toContain('Trang «Chấm điểm ĐVHT» thiếu cột «1.1 Kế hoạch học tập (tối đa 10)»');
     expect(notice).toContain('hãy đặt lại đúng tên');
-    expect(notice).not.toContain('Khởi tạo');
+    expect(notice).toContain('Các cột có dữ liệu nhưng tiêu đề lạ: «Điểm mục 1.1» (D).');
+  });
+
+  it('adds the column of an item the rubric just gained, even with units already scored', () => {
+    const {
+      google,
+      ctx,
+      sheet: scoring,
+    } = workbookWith([[10, 10, 10, 10, 5, 10, 5, 25, 10, 5]], 2);
+    const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+    const rows = criteria.snapshot();
+    const item33 = rows.findIndex((r) => r[2] === '3.3');
+    // The administrator makes 3.3 worth 4 and adds an item 3.4 worth 1.
+    criteria.type(item33 + 1, 6, [[4]]);
+    const added = [...(rows[item33] ?? [])];
+    added[2] = '3.4';
+    added[3] = 'Mục thêm của tỉnh (mẫu)';
+    added[4] = 'Mục thêm';
+    added[5] = 1;
+    const below = rows.slice(item33 + 1);
+    criteria.type(item33 + 2, 1, [added, ...below]);
+    setUpAction(ctx);
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(/^Đã khởi tạo bảng tính/);
+    expect(scoring.snapshot()[0]?.at(-1)).toBe('3.4 Mục thêm (tối đa 1)');
   });
 
   it('still runs when the settings sheet lost a header, and says how to repair it', () => {
@@ -286,6 +310,27 @@ describe('set-up and what officers type in other ways', () => {
     google.spreadsheet.sheet(SETTINGS_SHEET).type(1, 2, [['Tên thiết lập']]);
     setUpAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(/^Đã khởi tạo bảng tính/);
+  });
+
+  it('puts a unit only on the scoring sheets of the rubrics its «Bộ tiêu chí áp dụng» names', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, rubric.id);
+    const units = google.spreadsheet.sheet(UNITS_SHEET);
+    const rubrics = headerColumn(units, 'Bộ tiêu chí áp dụng');
+    units.type(2, 1, unitRows(3));
+    units.type(2, rubrics, [['TT22_2020_DVHT'], ['tt25_2023_cdht_xa, QD448_2015_GDHT'], ['']]);
+    setUp(ctx, rubric.id);
+    google.SpreadsheetApp.ui.answers.push('QD448_2015_GDHT');
+    setUpAction(ctx);
+    expect(columnValues(google.spreadsheet.sheet(SCORING), 'Mã đơn vị')).toEqual([
+      'DV0001',
+      'DV0003',
+    ]);
+    expect(columnValues(google.spreadsheet.sheet('Chấm Gia đình học tập'), 'Mã đơn vị')).toEqual([
+      'DV0002',
+      'DV0003',
+    ]);
   });
 
   it('adds a unit whose code is a number once, however often it runs', () => {
