@@ -70,6 +70,9 @@ export function rowBands(input: unknown, rubric: PointsRubric): FormulaResult {
   const rows = rowsOf(input);
   if (rows.some((row) => row.length > 1))
     throw new Error(MESSAGES.formulaNeedsOneColumn('XHHT_XEPLOAI'));
+  // From a total alone the band cannot tell a criterion below its minimum.
+  if (rubric.criteria.some((criterion) => criterion.min !== undefined))
+    throw new Error(MESSAGES.formulaNeedsItems(rubric.id));
   const max = maxTotal(rubric) ?? Number.POSITIVE_INFINITY;
   const results = rows.map(([cell], r): FormulaValue => {
     if (isBlank(cell)) return '';

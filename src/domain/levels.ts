@@ -48,8 +48,13 @@ export function indicatorInputs(rubric: LevelsRubric): IndicatorInput[] {
   });
 }
 
-export const ANSWERS = { met: 'Đạt', notMet: 'Chưa đạt' } as const;
-const MET = new Set(['đạt', 'dat', 'có', 'x']);
+export const ANSWERS = { met: 'Đạt', notMet: 'Chưa đạt', notApplicable: 'Không áp dụng' } as const;
+/**
+ * «Không áp dụng» (an indicator that does not concern this unit, e.g. TT 24/2023 3.4–3.6 for a unit
+ * that is not a school) counts as met; the result notes it so that the reviewer sees it.
+ */
+const NOT_APPLICABLE = new Set(['không áp dụng', 'khong ap dung', 'ko áp dụng']);
+const MET = new Set(['đạt', 'dat', 'có', 'x', ...NOT_APPLICABLE]);
 const NOT_MET = new Set(['chưa đạt', 'chua dat', 'không đạt', 'khong dat', 'không']);
 
 export type IndicatorProblem =
@@ -93,6 +98,8 @@ export type LevelAssessment =
   | {
       readonly status: 'assessed';
       readonly reached: LevelNumber | 0;
+      /** Codes of the indicators answered «Không áp dụng». */
+      readonly notApplicable: readonly string[];
       /** Codes of the indicators not met, at mức độ 1 and at mức độ 2. */
       readonly unmet: readonly [readonly string[], readonly string[]];
     }
@@ -135,10 +142,10 @@ function meets(
       else if (count.ok && count.value > total.value) {
         fail(i, { kind: 'countAboveTotal', count: count.value, total: total.value });
       } else if (count.ok) {
-        const percent = (count.value / total.value) * 100;
+        // count/total ≥ min% compared without division, so 29 of 100 reaches 29% exactly.
         const reaches = indicator.levels.map((requirement) => {
           const min = requirement.kind === 'percent' ? known(requirement.min) : undefined;
-          return min !== undefined && percent >= min;
+          return min !== undefined && count.value * 100 >= min * total.value - 1e-9;
         });
         met.set(indicator, [reaches[0] ?? false, reaches[1] ?? false]);
       }
@@ -165,5 +172,11 @@ export function assessLevels(rubric: LevelsRubric, values: readonly CellValue[])
     if ((unmet[level - 1]?.length ?? 0) > 0) break;
     reached = level;
   }
-  return { status: 'assessed', reached, unmet };
+  const notApplicable = inputs
+    .filter(
+      (input, i) =>
+        input.part !== 'count' && input.part !== 'total' && NOT_APPLICABLE.has(textKey(values[i])),
+    )
+    .map((input) => input.indicator.code);
+  return { status: 'assessed', reached, unmet, notApplicable: [...new Set(notApplicable)] };
 }

@@ -161,6 +161,18 @@ export const MESSAGES = {
       'ngày công nhận không đúng dạng ngày/tháng/năm',
       'the recognition date is not a day/month/year date',
     ),
+  belowMinimum: (band: string, criteria: readonly string[]) =>
+    tr(
+      `Xếp loại «${band}» vì tiêu chí ${criteria.join(', ')} dưới điểm tối thiểu.`,
+      `Band «${band}» because criterion ${criteria.join(', ')} is below its minimum.`,
+    ),
+  notApplicable: (codes: readonly string[]) =>
+    tr(`Không áp dụng: ${codes.join(', ')}.`, `Not applicable: ${codes.join(', ')}.`),
+  formulaNeedsItems: (id: string) =>
+    tr(
+      `«${id}» có điểm tối thiểu cho tiêu chí: xếp loại cần điểm từng tiêu chí, hãy dùng XHHT → Chấm điểm tất cả.`,
+      `«${id}» has minimum points per criterion: its band needs each criterion’s points, use XHHT → Score all.`,
+    ),
   unmetAt: (level: number, codes: readonly string[]) =>
     tr(
       `Chưa đạt mức độ ${level}: ${codes.join(', ')}.`,

@@ -1,5 +1,5 @@
 import { tr } from './i18n';
-import { type Known, known, LEVEL_LABELS, type LevelNumber, type LevelsRubric } from './rubric';
+import { known, LEVEL_LABELS, type LevelNumber, type LevelsRubric } from './rubric';
 
 /**
  * The rules around a level (TT 25/2023 Điều 5, REGULATIONS.md §3.1): mức độ 2 only some months after
@@ -35,10 +35,6 @@ export function formatDate(date: Date): string {
   return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
 }
 
-function monthsOf(value: Known<number>): number | undefined {
-  return known(value);
-}
-
 export function applyLevelRules(
   rubric: LevelsRubric,
   reached: LevelNumber | 0,
@@ -47,7 +43,7 @@ export function applyLevelRules(
 ): LevelOutcome {
   let level = reached;
   let note = '';
-  const wait = monthsOf(rubric.monthsBeforeNextLevel);
+  const wait = known(rubric.monthsBeforeNextLevel);
   if (reached === 2 && previous?.level === 1 && wait !== undefined) {
     const from = addMonths(previous.date, wait);
     if (now < from) {
@@ -58,7 +54,7 @@ export function applyLevelRules(
       );
     }
   }
-  const validity = monthsOf(rubric.validityMonths);
+  const validity = known(rubric.validityMonths);
   const base = { level, label: LEVEL_LABELS[level], note };
   if (!previous || validity === undefined) return base;
   // "bảo lưu trong thời hạn 3 năm (36 tháng) tiếp theo năm được công nhận" (TT 25/2023, REGULATIONS.md

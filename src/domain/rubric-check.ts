@@ -1,6 +1,15 @@
+import { textKey } from './cells';
 import { tr } from './i18n';
 import { formatNumber } from './messages';
-import { type Criterion, indicatorsOf, itemsOf, known, type Rubric } from './rubric';
+import {
+  type Criterion,
+  indicatorsOf,
+  itemsOf,
+  known,
+  type LevelsRubric,
+  maxTotal,
+  type Rubric,
+} from './rubric';
 
 /**
  * The rules a rubric must keep beyond the shape of each row: the checks an administrator's edits of
@@ -8,8 +17,8 @@ import { type Criterion, indicatorsOf, itemsOf, known, type Rubric } from './rub
  * sheet layer can name the cell.
  */
 
-export type ElementKind = 'rubric' | 'criterion' | 'item' | 'indicator' | 'band';
-export type Field = 'code' | 'max' | 'threshold' | 'items';
+export type ElementKind = 'rubric' | 'criterion' | 'item' | 'indicator' | 'band' | 'rule';
+export type Field = 'code' | 'max' | 'threshold' | 'items' | 'level1' | 'level2';
 
 export interface RubricIssue {
   readonly element: ElementKind;
@@ -19,13 +28,79 @@ export interface RubricIssue {
   readonly message: string;
 }
 
+/** Codes used twice, compared as columns are found: in any case and spacing. */
 function duplicates(codes: readonly string[]): string[] {
   const seen = new Set<string>();
   return codes.filter((code) => {
-    if (seen.has(code)) return true;
-    seen.add(code);
+    if (seen.has(textKey(code))) return true;
+    seen.add(textKey(code));
     return false;
   });
+}
+
+function checkLevels(rubric: LevelsRubric): RubricIssue[] {
+  const issues: RubricIssue[] = [];
+  for (const indicator of indicatorsOf(rubric)) {
+    const kinds = indicator.levels.map((level) => level.kind);
+    if (kinds.includes('percent') && kinds.some((kind) => kind !== 'percent')) {
+      issues.push({
+        element: 'indicator',
+        code: indicator.code,
+        field: 'level2',
+        message: tr(
+          'một mức là tỷ lệ thì mức kia cũng phải là tỷ lệ (ví dụ «≥ 90%» và «≥ 95%»)',
+          'when one level is a share, the other must be one too (e.g. «≥ 90%» and «≥ 95%»)',
+        ),
+      });
+      continue;
+    }
+    const mins = indicator.levels.map((level) =>
+      level.kind === 'percent' ? known(level.min) : undefined,
+    );
+    mins.forEach((min, i) => {
+      if (min !== undefined && (min <= 0 || min > 100)) {
+        issues.push({
+          element: 'indicator',
+          code: indicator.code,
+          field: i === 0 ? 'level1' : 'level2',
+          message: tr(
+            `tỷ lệ phải lớn hơn 0% và không quá 100%, không phải ${formatNumber(min)}%`,
+            `a share must be above 0% and at most 100%, not ${formatNumber(min)}%`,
+          ),
+        });
+      }
+    });
+    const [first, second] = mins;
+    if (first !== undefined && second !== undefined && second < first) {
+      issues.push({
+        element: 'indicator',
+        code: indicator.code,
+        field: 'level2',
+        message: tr(
+          `tỷ lệ mức độ 2 (${formatNumber(second)}%) thấp hơn mức độ 1 (${formatNumber(first)}%)`,
+          `the level 2 share (${formatNumber(second)}%) is below level 1 (${formatNumber(first)}%)`,
+        ),
+      });
+    }
+  }
+  for (const [code, value] of [
+    ['monthsBeforeNextLevel', rubric.monthsBeforeNextLevel],
+    ['validityMonths', rubric.validityMonths],
+  ] as const) {
+    const months = known(value);
+    if (months !== undefined && (!Number.isInteger(months) || months < 1)) {
+      issues.push({
+        element: 'rule',
+        code,
+        field: 'threshold',
+        message: tr(
+          `số tháng phải là số nguyên từ 1 trở lên, không phải ${formatNumber(months)}`,
+          `months must be a whole number of at least 1, not ${formatNumber(months)}`,
+        ),
+      });
+    }
+  }
+  return issues;
 }
 
 function checkSums(criterion: Criterion): RubricIssue[] {
@@ -112,6 +187,21 @@ export function checkRubric(rubric: Rubric): RubricIssue[] {
   if (rubric.method === 'points') {
     for (const criterion of rubric.criteria) issues.push(...checkSums(criterion));
     const thresholds = rubric.bands.map((band) => known(band.min));
+    const total = maxTotal(rubric);
+    rubric.bands.forEach((band, i) => {
+      const min = thresholds[i];
+      if (min !== undefined && total !== undefined && min > total) {
+        issues.push({
+          element: 'band',
+          code: band.label,
+          field: 'threshold',
+          message: tr(
+            `ngưỡng ${formatNumber(min)} của «${band.label}» cao hơn tổng điểm tối đa ${formatNumber(total)}`,
+            `the threshold ${formatNumber(min)} of «${band.label}» is above the highest total, ${formatNumber(total)}`,
+          ),
+        });
+      }
+    });
     rubric.bands.forEach((band, i) => {
       const min = thresholds[i];
       const above = thresholds.slice(0, i).filter((value): value is number => value !== undefined);
@@ -146,6 +236,8 @@ export function checkRubric(rubric: Rubric): RubricIssue[] {
         message: tr(`xếp loại «${label}» bị trùng`, `band «${label}» is used twice`),
       });
     }
+  } else {
+    issues.push(...checkLevels(rubric));
   }
   return issues;
 }

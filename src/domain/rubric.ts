@@ -28,7 +28,6 @@ interface RubricBase {
   readonly legalBasis: string;
   /** Where the content comes from, e.g. "REGULATIONS.md §4.1 [V] S29, S30". */
   readonly source: string;
-  readonly effectiveFrom?: string;
   readonly scoringSheet: string;
 }
 
@@ -111,6 +110,9 @@ export interface LevelsRubric extends RubricBase {
 }
 
 export type Rubric = PointsRubric | LevelsRubric;
+
+/** A rubric id: unaccented capitals, digits and underscores, from a letter (it is typed in formulas). */
+export const RUBRIC_ID = /^[A-Z][A-Z0-9_]*$/;
 
 export const LEVEL_LABELS: Record<LevelNumber | 0, string> = {
   2: 'Mức độ 2',

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_RUBRIC_ID, rubricIds } from './catalog';
 import { type CellValue, isBlank, normalizeText, readNumber, textKey } from './cells';
 import { type Language, tr } from './i18n';
+import { RUBRIC_ID } from './rubric';
 
 /**
  * The workbook's settings, typed by the administrator as key/value rows. Each setting has a stable key
@@ -82,7 +83,7 @@ function buildSchema() {
     province: z.string(),
     // A built-in id or one the criteria sheet defines; which exists is checked where it is used.
     defaultRubricId: z.string().check(
-      z.regex(/^[A-Z][A-Z0-9_]*$/, {
+      z.regex(RUBRIC_ID, {
         error: () =>
           tr(
             `cần một mã bộ tiêu chí (chữ in hoa, số, dấu gạch dưới), ví dụ ${DEFAULT_RUBRIC_ID}`,

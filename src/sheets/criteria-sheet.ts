@@ -21,10 +21,11 @@ import {
   type LevelCriterion,
   type Missing,
   type Requirement,
+  RUBRIC_ID,
   type Rubric,
 } from '../domain/rubric';
 import { checkRubric, type ElementKind, type Field } from '../domain/rubric-check';
-import { CRITERIA_COLUMNS, CRITERIA_SHEET } from './layout';
+import { CRITERIA_COLUMNS, CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from './layout';
 import type { WorkbookPort } from './ports';
 import { columnOf, type Located, locateRequired } from './table';
 
@@ -48,7 +49,8 @@ export const METHOD_NAMES = { points: 'Thang điểm', levels: 'Mức độ' } a
 export const RULE_CODES = { wait: 'SO_THANG_TRUOC_MUC_2', validity: 'THOI_HAN_THANG' } as const;
 export const MET_MARK = 'Đạt';
 export const EVIDENCE_MARK = 'Bắt buộc';
-const RUBRIC_ID = /^[A-Z][A-Z0-9_]*$/;
+/** Sheets of XHHT's own that no rubric may score in. */
+const RESERVED_SHEETS = [SETTINGS_SHEET, UNITS_SHEET, CRITERIA_SHEET];
 
 // --- writing ------------------------------------------------------------------------------------
 
@@ -244,7 +246,9 @@ const requirement = (level: number) =>
     }
     const missing = missingFrom(value);
     if (missing) return { kind: 'missing', missing };
-    if (typeof value === 'number') return { kind: 'percent', min: value };
+    // "90%" typed in Sheets is stored as 0.9; a threshold of 1% or less is no real rule.
+    if (typeof value === 'number')
+      return { kind: 'percent', min: value <= 1 ? Math.round(value * 100000) / 1000 : value };
     const text = cellText(value);
     if (textKey(text) === textKey(MET_MARK)) return { kind: 'met' };
     const percent = PERCENT.exec(text);
@@ -326,10 +330,7 @@ class RubricReader {
   /** Row of each element, to name the cell of a rubric-wide issue. */
   private readonly rowOf = new Map<string, number>();
 
-  constructor(
-    readonly id: string,
-    private readonly located: Located,
-  ) {}
+  constructor(private readonly located: Located) {}
 
   place(row: number, key: string): string {
     const column = this.located.columns.get(key) ?? columnOf(this.located, 'code');
@@ -371,6 +372,8 @@ class RubricReader {
       max: 'max',
       threshold: 'threshold',
       items: 'code',
+      level1: 'level1',
+      level2: 'level2',
     };
     for (const issue of checkRubric(rubric)) {
       const row = this.rowOf.get(`${issue.element}:${issue.code}`) ?? firstRow;
@@ -387,7 +390,7 @@ function requirementOf(cell: RequirementCell, other: RequirementCell): Requireme
 }
 
 function readRubric(id: string, rows: readonly SheetRow[], located: Located): RubricRead {
-  const reader = new RubricReader(id, located);
+  const reader = new RubricReader(located);
   const first = rows[0] as SheetRow;
   const typeOf = (row: SheetRow) => textKey(row.cells('type'));
   const head = rows.find((row) => typeOf(row) === textKey(ROW_TYPES.rubric));
@@ -519,26 +522,15 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             requirementOf(i.level1, i.level2),
             requirementOf(i.level2, i.level1),
           ];
-          const ratio = levels.some((level) => level.kind === 'percent');
-          if (ratio && !levels.every((level) => level.kind === 'percent')) {
-            reader.problem(
-              row.row,
-              'level2',
-              tr(
-                'một mức là tỷ lệ thì mức kia cũng phải là tỷ lệ (ví dụ «≥ 90%» và «≥ 95%»)',
-                'when one level is a share, the other must be one too (e.g. «≥ 90%» and «≥ 95%»)',
-              ),
-            );
-          } else {
-            last(levelCriteria)?.indicators.push({
-              code: i.code,
-              text: i.text,
-              label: i.label || shortLabel(i.text, i.code),
-              measure: ratio ? 'ratio' : 'check',
-              levels,
-              ...(i.evidence ? { evidenceRequired: true } : {}),
-            });
-          }
+          // A share at either level makes it a ratio; checkRubric refuses a mix of kinds.
+          last(levelCriteria)?.indicators.push({
+            code: i.code,
+            text: i.text,
+            label: i.label || shortLabel(i.text, i.code),
+            measure: levels.some((level) => level.kind === 'percent') ? 'ratio' : 'check',
+            levels,
+            ...(i.evidence ? { evidenceRequired: true } : {}),
+          });
         }
       }
     } else if (type === textKey(ROW_TYPES.band) && method === 'points') {
@@ -558,7 +550,20 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             `a rule needs the code ${Object.values(RULE_CODES).join(' or ')}`,
           ),
         );
-      } else if (r) rules.set(r.code, r.threshold);
+      } else if (r && rules.has(r.code)) {
+        reader.problem(
+          row.row,
+          'code',
+          tr(`quy tắc ${r.code} ghi hai lần`, `rule ${r.code} is written twice`),
+        );
+      } else if (r) {
+        rules.set(r.code, r.threshold);
+        reader.remember(
+          'rule',
+          r.code === RULE_CODES.wait ? 'monthsBeforeNextLevel' : 'validityMonths',
+          row.row,
+        );
+      }
     } else {
       const allowed =
         method === 'points'
@@ -664,5 +669,29 @@ export function readCriteria(workbook: WorkbookPort): RubricRead[] | undefined {
     if (group) group.push(row);
     else groups.set(id, [row]);
   });
-  return [...groups].map(([id, group]) => readRubric(id, group, located));
+  const reads = [...groups].map(([id, group]) => readRubric(id, group, located));
+  return reads.map((read, i) => {
+    const sheetName = read.rubric?.scoringSheet;
+    if (!sheetName) return read;
+    const clash = RESERVED_SHEETS.some((name) => textKey(name) === textKey(sheetName))
+      ? tr('trùng tên một trang của XHHT', 'is the name of one of XHHT’s own sheets')
+      : reads
+            .slice(0, i)
+            .some((other) => textKey(other.rubric?.scoringSheet) === textKey(sheetName))
+        ? tr(
+            'đã là trang chấm của một bộ tiêu chí khác',
+            'is already the scoring sheet of another rubric',
+          )
+        : '';
+    if (!clash) return read;
+    const head = groups
+      .get(read.id)
+      ?.find((row) => textKey(row.cells('type')) === textKey(ROW_TYPES.rubric));
+    const place = cellPlace(CRITERIA_SHEET, head?.row ?? 2, columnOf(located, 'label'));
+    const problem = tr(
+      `${place}: tên trang chấm «${sheetName}» ${clash}; hãy đặt tên khác ở cột «Tên ngắn».`,
+      `${place}: the scoring sheet name «${sheetName}» ${clash}; choose another in the «Tên ngắn» column.`,
+    );
+    return { id: read.id, problems: [problem], missing: read.missing };
+  });
 }

@@ -3,7 +3,7 @@ import { tr } from '../domain/i18n';
 import { MISSING_MARK } from './criteria-sheet';
 import { SheetError } from './errors';
 import { CRITERIA_SHEET, UNITS_SHEET } from './layout';
-import type { ScoreAllReport } from './score-all';
+import type { RefusedRubric, ScoreAllReport } from './score-all';
 import type { SetUpReport } from './set-up';
 
 /** What an officer reads in the dialog at the end of a menu action. */
@@ -96,6 +96,31 @@ export function setUpNotice(report: SetUpReport): string {
   return lines.join('\n');
 }
 
+function refusalHeading(rubricId: string, reason: RefusedRubric['reason'], count: number): string {
+  switch (reason) {
+    case 'missing':
+      return tr(
+        `Bộ tiêu chí «${rubricId}» chưa được chấm: còn ${count} giá trị ghi «${MISSING_MARK}» ở trang «${CRITERIA_SHEET}»:`,
+        `Rubric «${rubricId}» was not scored: ${count} values are still marked «${MISSING_MARK}» in sheet «${CRITERIA_SHEET}»:`,
+      );
+    case 'problems':
+      return tr(
+        `Bộ tiêu chí «${rubricId}» ở trang «${CRITERIA_SHEET}» cần sửa (các trang chấm của nó chưa được chấm):`,
+        `Rubric «${rubricId}» in sheet «${CRITERIA_SHEET}» needs fixing (its scoring sheets were not scored):`,
+      );
+    case 'sheet':
+      return tr(
+        `Bộ tiêu chí «${rubricId}» chưa được chấm:`,
+        `Rubric «${rubricId}» was not scored:`,
+      );
+    case 'noSheet':
+      return tr(
+        `Bộ tiêu chí «${rubricId}» chưa có trang chấm điểm: chạy XHHT → Khởi tạo bảng tính và chọn nó.`,
+        `Rubric «${rubricId}» has no scoring sheet yet: run XHHT → Khởi tạo bảng tính (set up) and choose it.`,
+      );
+  }
+}
+
 export function scoreAllNotice({ settings, sheets, refused }: ScoreAllReport): string {
   const province = settings.province ? ` — ${settings.province}` : '';
   const heading = tr(
@@ -131,18 +156,7 @@ export function scoreAllNotice({ settings, sheets, refused }: ScoreAllReport): s
     return lines.join('\n');
   });
   const refusals = refused.map(({ rubricId, reason, details }) =>
-    [
-      reason === 'missing'
-        ? tr(
-            `Bộ tiêu chí «${rubricId}» chưa được chấm: còn ${details.length} giá trị ghi «${MISSING_MARK}» ở trang «${CRITERIA_SHEET}»:`,
-            `Rubric «${rubricId}» was not scored: ${details.length} values are still marked «${MISSING_MARK}» in sheet «${CRITERIA_SHEET}»:`,
-          )
-        : tr(
-            `Bộ tiêu chí «${rubricId}» ở trang «${CRITERIA_SHEET}» cần sửa (các trang chấm của nó chưa được chấm):`,
-            `Rubric «${rubricId}» in sheet «${CRITERIA_SHEET}» needs fixing (its scoring sheets were not scored):`,
-          ),
-      ...listed(details, MAX_LISTED),
-    ].join('\n'),
+    [refusalHeading(rubricId, reason, details.length), ...listed(details, MAX_LISTED)].join('\n'),
   );
   return [heading, ...parts, ...refusals].join('\n\n');
 }

@@ -45,7 +45,8 @@ export interface SheetScore {
 /** A rubric the run could not score with, and why (each reason naming its cell). */
 export interface RefusedRubric {
   readonly rubricId: string;
-  readonly reason: 'problems' | 'missing';
+  /** A problem in the criteria sheet, a value to complete, a scoring sheet that cannot be read, none. */
+  readonly reason: 'problems' | 'missing' | 'sheet' | 'noSheet';
   readonly details: readonly string[];
 }
 
@@ -91,6 +92,10 @@ function pointsRow(rubric: PointsRubric, row: RowContext): RowOutcome {
       .join('\n');
     return { results, error, unit: { district: row.district, status: 'invalid' } };
   }
+  if (score.belowMinimum.length > 0) {
+    // Not an error: the unit is scored, and this says why its band is the lowest.
+    results.set(RESULT_KEYS.error, MESSAGES.belowMinimum(score.band, score.belowMinimum));
+  }
   return { results, unit: { district: row.district, status: 'done', label: score.band } };
 }
 
@@ -130,6 +135,7 @@ function levelsRow(rubric: LevelsRubric, row: RowContext, recognitions: Recognit
   const note = [
     outcome.note,
     unmet.length > 0 && nextLevel ? MESSAGES.unmetAt(nextLevel, unmet) : '',
+    assessment.notApplicable.length > 0 ? MESSAGES.notApplicable(assessment.notApplicable) : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -174,9 +180,10 @@ export function scoreSheet(
       for (const [key, value] of outcome.results) cells.set(key, value);
       if (outcome.unit) units.push(outcome.unit);
       if (outcome.error) errors.push({ row: rowNumber, message: outcome.error });
+      const note = outcome.results.get(RESULT_KEYS.error) ?? '';
       cells.set(
         RESULT_KEYS.error,
-        outcome.error ?? (outcome.unit?.status === 'empty' ? emptyText : ''),
+        outcome.error ?? (outcome.unit?.status === 'empty' ? emptyText : note),
       );
       cells.set(RESULT_KEYS.scoredAt, now);
       return cells;
@@ -299,23 +306,33 @@ export function scoreAll(ctx: Context): ScoreAllReport {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
     const reads = readCriteria(ctx.workbook) ?? [];
-    const inUse = reads.flatMap((read) => {
+    const refused: RefusedRubric[] = [];
+    const inUse: { rubric: Rubric; missing: readonly string[]; sheet: SheetPort }[] = [];
+    for (const read of reads) {
       const sheet = read.rubric ? ctx.workbook.sheet(read.rubric.scoringSheet) : undefined;
-      return read.rubric && sheet ? [{ read, rubric: read.rubric, sheet }] : [];
-    });
-    const refused: RefusedRubric[] = reads
-      .filter((read) => read.problems.length > 0)
-      .map((read) => ({ rubricId: read.id, reason: 'problems', details: read.problems }));
+      if (!read.rubric)
+        refused.push({ rubricId: read.id, reason: 'problems', details: read.problems });
+      else if (!sheet) refused.push({ rubricId: read.id, reason: 'noSheet', details: [] });
+      else inUse.push({ rubric: read.rubric, missing: read.missing, sheet });
+    }
     const recognitions = inUse.some(({ rubric }) => rubric.method === 'levels')
       ? readRecognitions(ctx.workbook)
       : new Map();
     const sheets: SheetScore[] = [];
-    for (const { read, rubric, sheet } of inUse) {
-      if (read.missing.length > 0)
-        refused.push({ rubricId: rubric.id, reason: 'missing', details: read.missing });
-      else sheets.push(scoreSheet(sheet, rubric, now, recognitions));
+    for (const { rubric, missing, sheet } of inUse) {
+      if (missing.length > 0) {
+        refused.push({ rubricId: rubric.id, reason: 'missing', details: missing });
+        continue;
+      }
+      // One sheet that cannot be read (a renamed header, say) does not keep the others from scoring.
+      try {
+        sheets.push(scoreSheet(sheet, rubric, now, recognitions));
+      } catch (error) {
+        if (!(error instanceof SheetError)) throw error;
+        refused.push({ rubricId: rubric.id, reason: 'sheet', details: [error.message] });
+      }
     }
-    if (sheets.length === 0 && refused.length === 0) {
+    if (sheets.length === 0 && refused.every((r) => r.reason === 'noSheet')) {
       throw new SheetError(
         tr(
           `Chưa có trang chấm điểm nào của một bộ tiêu chí ở trang «${CRITERIA_SHEET}». Hãy chạy XHHT → Khởi tạo bảng tính trước.`,

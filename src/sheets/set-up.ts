@@ -128,7 +128,7 @@ function rubricAsWritten(
   return { rubric: read.rubric, missing: read.missing };
 }
 
-const ANSWER_OPTIONS = [ANSWERS.met, ANSWERS.notMet];
+const ANSWER_OPTIONS = [ANSWERS.met, ANSWERS.notMet, ANSWERS.notApplicable];
 
 function validateInputs(
   sheet: SheetPort,
@@ -170,7 +170,7 @@ function validateInputs(
         sheet.requireOneOf(at, 2, ANSWER_OPTIONS, {
           help: tr(
             `Chỉ tiêu ${indicator.code}: chọn ${ANSWER_OPTIONS.join(' hoặc ')}.`,
-            `Indicator ${indicator.code}: choose «Đạt» (met) or «Chưa đạt» (not met).`,
+            `Indicator ${indicator.code}: choose «Đạt» (met), «Chưa đạt» (not met) or «Không áp dụng» (not applicable).`,
           ),
         });
       }

@@ -76,7 +76,7 @@ export function readBasics(workbook: WorkbookPort): Basics {
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }
-  const id = normalizeText(String(cells?.values.get('defaultRubricId') ?? ''));
+  const id = normalizeText(String(cells?.values.get('defaultRubricId') ?? '')).toUpperCase();
   const language = languageOf(cells?.values.get('language') ?? '');
   return {
     language: language === 'en' ? 'en' : 'vi',

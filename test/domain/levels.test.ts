@@ -36,7 +36,50 @@ describe('assessLevels, hand-computed', () => {
       ],
     ],
   ])('%j reaches %d', (values, reached, unmet) => {
-    expect(assessLevels(rubric, values)).toEqual({ status: 'assessed', reached, unmet });
+    expect(assessLevels(rubric, values)).toEqual({
+      status: 'assessed',
+      reached,
+      unmet,
+      notApplicable: [],
+    });
+  });
+
+  it('counts «Không áp dụng» as met, and says which indicators it was', () => {
+    expect(assessLevels(rubric, ['Không áp dụng', 'Đạt', 'không áp dụng', 19, 20])).toEqual({
+      status: 'assessed',
+      reached: 2,
+      unmet: [[], []],
+      notApplicable: ['1.1', '1.2'],
+    });
+  });
+
+  it('compares shares exactly: 29 of 100 reaches 29%', () => {
+    const share = (min: number) => ({
+      ...rubric,
+      criteria: [
+        {
+          code: '1',
+          name: 'x',
+          label: 'x',
+          indicators: [
+            {
+              code: '1.1',
+              text: 'x',
+              label: 'x',
+              measure: 'ratio' as const,
+              levels: [
+                { kind: 'percent' as const, min },
+                { kind: 'percent' as const, min },
+              ] as const,
+            },
+          ],
+        },
+      ],
+    });
+    for (const n of [29, 57, 58]) {
+      expect(assessLevels(share(n), [n, 100])).toMatchObject({ reached: 2 });
+      expect(assessLevels(share(n), [n - 1, 100])).toMatchObject({ reached: 0 });
+    }
   });
 
   it('calls a unit with nothing entered empty', () => {

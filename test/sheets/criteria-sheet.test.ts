@@ -25,7 +25,7 @@ function criteriaWith(rows: CellValue[][]) {
 /** What a rubric means, without where it came from. */
 function meaning(rubric: Rubric | undefined) {
   if (!rubric) return undefined;
-  const { source: _s, legalBasis: _l, effectiveFrom: _e, ...rest } = rubric;
+  const { source: _s, legalBasis: _l, ...rest } = rubric;
   return JSON.parse(JSON.stringify(rest));
 }
 
@@ -112,8 +112,70 @@ describe('the criteria sheet validator names the cell of each problem', () => {
     const { read } = criteriaWith(rows.map(row));
     expect(read()[0]?.problems).toEqual([
       'Ô I6, trang «Tiêu chí»: chỉ tiêu thiếu yêu cầu ở mức độ 2: ghi «Đạt», một tỷ lệ như «≥ 90%», hoặc yêu cầu riêng của mức độ này.',
+    ]);
+    if (plan) plan.level2 = 'Đạt';
+    expect(criteriaWith(rows.map(row)).read()[0]?.problems).toEqual([
       'Ô I9, trang «Tiêu chí»: một mức là tỷ lệ thì mức kia cũng phải là tỷ lệ (ví dụ «≥ 90%» và «≥ 95%»).',
     ]);
+  });
+
+  it('reads a share typed as 90% (which Sheets stores as 0,9), and refuses shares out of range', () => {
+    const rows = rubricRows(LEVELS_FIXTURE);
+    const share = rows.find((r) => r.code === '2.1');
+    if (share) {
+      share.level1 = 0.9;
+      share.level2 = 0.95;
+    }
+    const [typed] = criteriaWith(rows.map(row)).read();
+    expect(typed?.problems).toEqual([]);
+    expect(meaning(typed?.rubric)).toEqual(meaning(LEVELS_FIXTURE));
+    if (share) {
+      share.level1 = '≥ 150%';
+      share.level2 = '≥ 80%';
+    }
+    expect(criteriaWith(rows.map(row)).read()[0]?.problems).toEqual([
+      'Ô H9, trang «Tiêu chí»: tỷ lệ phải lớn hơn 0% và không quá 100%, không phải 150%.',
+      'Ô I9, trang «Tiêu chí»: tỷ lệ mức độ 2 (80%) thấp hơn mức độ 1 (150%).',
+    ]);
+  });
+
+  it('a band above the highest total, codes that differ only in case, a repeated rule, months that are not whole', () => {
+    const { read } = points([], (rows) => {
+      const band = rows.find((r) => r.code === 'Xuất sắc');
+      if (band) band.threshold = 150;
+      const item = rows.find((r) => r.code === 'B1');
+      if (item) item.code = 'a1';
+    });
+    expect(problems(read)).toEqual([
+      'Ô C7, trang «Tiêu chí»: mã mục «a1» bị trùng.',
+      'Ô G8, trang «Tiêu chí»: ngưỡng 150 của «Xuất sắc» cao hơn tổng điểm tối đa 100.',
+    ]);
+    const rows = rubricRows(LEVELS_FIXTURE);
+    const wait = rows.find((r) => r.code === 'SO_THANG_TRUOC_MUC_2');
+    if (wait) wait.threshold = '12,5';
+    rows.splice(3, 0, { ...rows[2], threshold: 24 });
+    expect(criteriaWith(rows.map(row)).read()[0]?.problems).toEqual([
+      'Ô C5, trang «Tiêu chí»: quy tắc THOI_HAN_THANG ghi hai lần.',
+    ]);
+    rows.splice(3, 1);
+    expect(criteriaWith(rows.map(row)).read()[0]?.problems).toEqual([
+      'Ô G3, trang «Tiêu chí»: số tháng phải là số nguyên từ 1 trở lên, không phải 12,5.',
+    ]);
+  });
+
+  it('refuses a scoring sheet name that is one of XHHT’s sheets or another rubric’s', () => {
+    const mine = { ...POINTS_FIXTURE, scoringSheet: 'đơn vị' };
+    expect(criteriaWith(rubricRows(mine).map(row)).read()[0]?.problems).toEqual([
+      'Ô E2, trang «Tiêu chí»: tên trang chấm «đơn vị» trùng tên một trang của XHHT; hãy đặt tên khác ở cột «Tên ngắn».',
+    ]);
+    const twin = { ...LEVELS_FIXTURE, scoringSheet: POINTS_FIXTURE.scoringSheet };
+    const [first, second] = criteriaWith(
+      [...rubricRows(POINTS_FIXTURE), ...rubricRows(twin)].map(row),
+    ).read();
+    expect(first?.problems).toEqual([]);
+    expect(second?.problems?.[0]).toMatch(
+      /^Ô E\d+, trang «Tiêu chí»: tên trang chấm «Chấm TTHTCĐ» đã là trang chấm của một bộ tiêu chí khác/,
+    );
   });
 
   it('a rubric id, a method or a heading row that cannot be used', () => {

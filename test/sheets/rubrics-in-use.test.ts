@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreAllAction, setUpAction, totalFormula } from '../../src/sheets/actions';
+import { bandFormula, scoreAllAction, setUpAction, totalFormula } from '../../src/sheets/actions';
 import { rubricRows } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { scoreAll } from '../../src/sheets/score-all';
@@ -55,7 +55,7 @@ describe('a levels rubric written by the administrator', () => {
     ]);
     expect(sheet.validations.get('2,4')).toMatchObject({
       kind: 'list',
-      values: ['Đạt', 'Chưa đạt'],
+      values: ['Đạt', 'Chưa đạt', 'Không áp dụng'],
     });
     expect(sheet.validations.get('2,7')).toMatchObject({ kind: 'number', min: 0 });
     expect(sheet.numberFormats.get('2,9')).toBe('@');
@@ -127,10 +127,44 @@ describe('a points rubric of the province’s own', () => {
     ]);
     scoreAll(ctx);
     expect(columnValues(sheet, 'Tổng điểm')).toEqual([95, 75, '']);
-    // 15 in A is below its minimum of 20: held at the fallback band whatever the total.
+    // 15 in A is below its minimum of 20: held at the fallback band whatever the total, and said why.
     expect(columnValues(sheet, 'Xếp loại')).toEqual(['Xuất sắc', 'Chưa đạt', '']);
+    expect(columnValues(sheet, 'Lỗi')[1]).toBe(
+      'Xếp loại «Chưa đạt» vì tiêu chí A dưới điểm tối thiểu.',
+    );
+    // From a total alone a band would miss the minimum, so the formula refuses this rubric.
+    expect(() => bandFormula(75, POINTS_FIXTURE.id, () => ctx.workbook)).toThrow(
+      /có điểm tối thiểu cho tiêu chí/,
+    );
     expect(String(columnValues(sheet, 'Lỗi')[2])).toContain(
       'mục/chỉ tiêu A1 bắt buộc có minh chứng',
+    );
+  });
+});
+
+describe('score-all with several rubrics', () => {
+  it('scores the sheets it can, and says which it cannot and why', () => {
+    const { google, ctx } = workbookWithRubrics(POINTS_FIXTURE, LEVELS_FIXTURE);
+    setUp(ctx, POINTS_FIXTURE.id);
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(1));
+    setUp(ctx, POINTS_FIXTURE.id);
+    const points = google.spreadsheet.sheet(POINTS_FIXTURE.scoringSheet);
+    points.type(2, 4, [[25, 15, 55, 'ảnh']]);
+    scoreAllAction(ctx);
+    const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+    expect(notice).toContain('Trang «Chấm TTHTCĐ»: đã chấm 1/1 đơn vị');
+    expect(notice).toContain(
+      'Bộ tiêu chí «THU_MUC_DO» chưa có trang chấm điểm: chạy XHHT → Khởi tạo bảng tính và chọn nó.',
+    );
+
+    setUp(ctx, LEVELS_FIXTURE.id);
+    const levels = google.spreadsheet.sheet(LEVELS_FIXTURE.scoringSheet);
+    levels.type(1, headerColumn(levels, 'Mức độ đạt'), [['Mức']]);
+    scoreAllAction(ctx);
+    const second = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+    expect(second).toContain('Trang «Chấm TTHTCĐ»: đã chấm 1/1 đơn vị');
+    expect(second).toContain(
+      'Bộ tiêu chí «THU_MUC_DO» chưa được chấm:\n• Trang «Chấm thử mức độ» thiếu cột «Mức độ đạt»',
     );
   });
 });

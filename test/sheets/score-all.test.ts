@@ -167,8 +167,8 @@ describe('score-all', () => {
     scoreAllAction(ctx);
     expect(sheet.snapshot()).toEqual(before);
     expect(google.io.calls.get('setValues')).toBeUndefined();
-    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
-      /^Trang «Chấm điểm ĐVHT» thiếu cột «Tổng điểm» ở dòng tiêu đề/,
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
+      'Bộ tiêu chí «TT22_2020_DVHT» chưa được chấm:\n• Trang «Chấm điểm ĐVHT» thiếu cột «Tổng điểm» ở dòng tiêu đề',
     );
   });
 

@@ -15,7 +15,6 @@ export const QD448_2015_GDHT: PointsRubric = {
   title: 'Gia đình học tập',
   legalBasis: 'QĐ 448/QĐ-KHVN (01/12/2015) của Hội Khuyến học Việt Nam, phần A',
   source: 'REGULATIONS.md §5.2 [V] S54, S57; mục 2.2 [P]; mục 2.3, tiêu chí 3–4, ngưỡng [U]',
-  effectiveFrom: '2015-12-01',
   scoringSheet: 'Chấm Gia đình học tập',
   criteria: [
     {

@@ -11,7 +11,6 @@ export const TT22_2020_DVHT: PointsRubric = {
   title: 'Đơn vị học tập',
   legalBasis: 'Thông tư 22/2020/TT-BGDĐT (06/08/2020), Điều 5',
   source: 'REGULATIONS.md §4.1 [V] S28, S29, S30',
-  effectiveFrom: '2020-09-21',
   scoringSheet: 'Chấm điểm ĐVHT',
   criteria: [
     {

@@ -41,7 +41,6 @@ export const TT25_2023_CDHT_XA: LevelsRubric = {
   title: 'Cộng đồng học tập cấp xã',
   legalBasis: 'Thông tư 25/2023/TT-BGDĐT (27/12/2023), Điều 6, Điều 7',
   source: 'REGULATIONS.md §3.1, §3.2 [V] S14, S16, S19; chỉ tiêu tiêu chí 3–5 [U]',
-  effectiveFrom: '2024-02-12',
   scoringSheet: 'Chấm CĐHT xã (TT25)',
   monthsBeforeNextLevel: 12,
   validityMonths: 36,

@@ -35,7 +35,6 @@ export const TT44_2014_CDHT_XA: PointsRubric = {
   title: 'Cộng đồng học tập cấp xã (Thông tư 44/2014, trước 2024)',
   legalBasis: 'Thông tư 44/2014/TT-BGDĐT (12/12/2014), Điều 3',
   source: 'REGULATIONS.md §2.1, §2.2 [V] S1, S2; nhóm [P] S4; điểm, ngưỡng [U]',
-  effectiveFrom: '2015-01-26',
   scoringSheet: 'Chấm CĐHT xã (TT44)',
   criteria: [
     group('1', 'Điều kiện cơ bản xây dựng Cộng đồng học tập', [
