@@ -4,6 +4,7 @@ import type { Missing, PointsRubric } from '../rubric';
  * Gia đình học tập under QĐ 448/QĐ-KHVN (01/12/2015) of the Hội Khuyến học Việt Nam, part A.
  * REGULATIONS.md §5.2: criteria 1 and 2 with their items and points [V] S54 (item 2.2 [P]); the names
  * of criteria 3 and 4 [V] S57; their items and points, item 2.3 and the recognition threshold [U].
+ * The outcome names «Đạt» / «Chưa đạt» are ours (recognised or not); the decision's own names are [U].
  */
 const from448 = (what: string): Missing => ({
   missing: `${what} — theo Bộ tiêu chí ban hành kèm QĐ 448/QĐ-KHVN (phần A), hoặc văn bản hiện hành của tỉnh`,
@@ -38,7 +39,7 @@ export const QD448_2015_GDHT: PointsRubric = {
         {
           code: '1.3',
           label: 'Lễ phép, tích cực',
-          text: 'Thật thà, lễ phép…; tích cực tham gia các hoạt động chung ở địa phương',
+          text: 'Thật thà, lễ phép…; tích cực tham gia các hoạt động chung ở địa phương (nguồn S54 lược một đoạn ở dấu «…»)',
           max: 10,
         },
       ],

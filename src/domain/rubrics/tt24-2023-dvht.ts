@@ -11,6 +11,9 @@ const still = (what: string, article: string): Missing => ({
   missing: `${what} — theo ${article} Thông tư 24/2023/TT-BGDĐT (bản chính thức)`,
 });
 
+/** Content verified from English pages (S33–S35); the Vietnamese wording is ours and says so. */
+const RENDERED = ' (diễn đạt lại từ nguồn tiếng Anh; đối chiếu nguyên văn)';
+
 const check = (
   code: string,
   label: string,
@@ -19,7 +22,7 @@ const check = (
 ): Indicator => ({
   code,
   label,
-  text,
+  text: `${text}${RENDERED}`,
   measure: 'check',
   levels: [{ kind: 'met' }, level2],
 });
@@ -33,7 +36,7 @@ const percent = (
 ): Indicator => ({
   code,
   label,
-  text,
+  text: `${text}${RENDERED}`,
   measure: 'ratio',
   levels: [
     { kind: 'percent', min: level1 },
@@ -182,7 +185,7 @@ export const TT24_2023_DVHT_TINH: LevelsRubric = {
         {
           code: '3.3',
           label: 'Danh hiệu tập thể',
-          text: 'Danh hiệu thi đua của tập thể (Luật Thi đua, khen thưởng 2022)',
+          text: `Danh hiệu thi đua của tập thể (Luật Thi đua, khen thưởng 2022)${RENDERED}`,
           measure: 'check',
           levels: [
             { kind: 'text', text: 'Đạt "Tập thể lao động tiên tiến" trở lên' },
@@ -192,7 +195,7 @@ export const TT24_2023_DVHT_TINH: LevelsRubric = {
         {
           code: '3.4',
           label: 'Chuyển đổi số (trường học)',
-          text: 'Trường trung học, trường phổ thông nhiều cấp học, trung tâm GDTX: mức chuyển đổi số (QĐ 4740/QĐ-BGDĐT)',
+          text: `Trường trung học, trường phổ thông nhiều cấp học, trung tâm GDTX: mức chuyển đổi số (QĐ 4740/QĐ-BGDĐT; nguồn của mức độ 2 ghi 4725, có lẽ nhầm)${RENDERED}`,
           measure: 'check',
           levels: [
             { kind: 'text', text: 'Đạt mức "đáp ứng cơ bản"' },

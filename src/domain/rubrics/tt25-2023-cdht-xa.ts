@@ -11,13 +11,14 @@ import type { Indicator, LevelsRubric, Missing } from '../rubric';
  * - 12 months at mức độ 1 before mức độ 2, recognition valid 36 months: [V] S14.
  */
 const still = (what: string): Missing => ({
-  missing: `${what} — theo Điều 6, Điều 7 Thông tư 25/2023/TT-BGDĐT (bản chính thức); tiêu chí 3, 4, 5 có tổng cộng 9 chỉ tiêu`,
+  missing: `${what} — theo Điều 6, Điều 7 Thông tư 25/2023/TT-BGDĐT (bản chính thức); 15 chỉ tiêu trừ 6 chỉ tiêu của tiêu chí 1–2 còn 9 chỉ tiêu cho tiêu chí 3, 4, 5, chưa rõ chia thế nào`,
 });
 
+/** Content verified from an English page (S19); the Vietnamese wording is ours and says so. */
 const same = (code: string, label: string, text: string): Indicator => ({
   code,
   label,
-  text,
+  text: `${text} (diễn đạt lại từ nguồn tiếng Anh; đối chiếu nguyên văn Điều 6)`,
   measure: 'check',
   levels: [{ kind: 'met' }, { kind: 'met' }],
 });
