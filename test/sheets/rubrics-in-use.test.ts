@@ -274,3 +274,30 @@ describe('set-up asks which rubric', () => {
     );
   });
 });
+
+describe('batch I/O of a levels sheet', () => {
+  it('makes the same reads and writes for 10 units as for 300', () => {
+    const ioFor = (count: number) => {
+      const { google, ctx } = workbookWithRubrics(LEVELS_FIXTURE);
+      setUp(ctx, LEVELS_FIXTURE.id);
+      google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(count));
+      setUp(ctx, LEVELS_FIXTURE.id);
+      google.spreadsheet.sheet(LEVELS_FIXTURE.scoringSheet).type(
+        2,
+        4,
+        Array.from({ length: count }, (_, i) => ['Đạt', 'Đạt', i % 2 ? 'Đạt' : '', 19, 20, 'qd']),
+      );
+      google.io.reset();
+      scoreAll(ctx);
+      return {
+        reads: google.io.reads,
+        writes: google.io.writes,
+        calls: Object.fromEntries(google.io.calls),
+      };
+    };
+    const small = ioFor(10);
+    expect(ioFor(300)).toEqual(small);
+    // Settings, criteria, units (recognitions) and the scoring sheet; one block of results.
+    expect(small.calls).toMatchObject({ getValues: 4, setValues: 1 });
+  });
+});
