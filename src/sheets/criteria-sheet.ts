@@ -342,11 +342,8 @@ class RubricReader {
   }
 
   /** One row through its schema; problems and «CẦN BỔ SUNG» values are noted with their cells. */
-  parse<S extends z.ZodMiniType>(
-    schema: S,
-    row: SheetRow,
-    keys: readonly string[],
-  ): z.infer<S> | undefined {
+  parse<S extends z.ZodMiniObject>(schema: S, row: SheetRow): z.infer<S> | undefined {
+    const keys = Object.keys(schema.shape);
     const input = Object.fromEntries(keys.map((key) => [key, row.cells(key)]));
     const parsed = schema.safeParse(input);
     if (!parsed.success) {
@@ -415,7 +412,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       ),
     );
   }
-  const meta = reader.parse(schemas().rubric, head, ['code', 'text', 'label', 'basis']);
+  const meta = reader.parse(schemas().rubric, head);
   const method =
     meta && textKey(meta.code) === textKey(METHOD_NAMES.points)
       ? 'points'
@@ -445,13 +442,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     if (row === head || !method) continue;
     if (type === textKey(ROW_TYPES.criterion)) {
       if (method === 'points') {
-        const c = reader.parse(schemas().pointsCriterion, row, [
-          'code',
-          'text',
-          'label',
-          'max',
-          'threshold',
-        ]);
+        const c = reader.parse(schemas().pointsCriterion, row);
         if (c) {
           reader.remember('criterion', c.code, row.row);
           pointsCriteria.push({
@@ -464,7 +455,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
           });
         }
       } else {
-        const c = reader.parse(schemas().levelsCriterion, row, ['code', 'text', 'label']);
+        const c = reader.parse(schemas().levelsCriterion, row);
         if (c) {
           reader.remember('criterion', c.code, row.row);
           levelCriteria.push({
@@ -496,7 +487,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
           ),
         );
       } else if (method === 'points') {
-        const i = reader.parse(schemas().item, row, ['code', 'text', 'label', 'max', 'evidence']);
+        const i = reader.parse(schemas().item, row);
         if (i) {
           reader.remember('item', i.code, row.row);
           last(pointsCriteria)?.items.push({
@@ -508,14 +499,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
           });
         }
       } else {
-        const i = reader.parse(schemas().indicator, row, [
-          'code',
-          'text',
-          'label',
-          'level1',
-          'level2',
-          'evidence',
-        ]);
+        const i = reader.parse(schemas().indicator, row);
         if (i) {
           reader.remember('indicator', i.code, row.row);
           const levels: [Requirement, Requirement] = [
@@ -534,13 +518,13 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         }
       }
     } else if (type === textKey(ROW_TYPES.band) && method === 'points') {
-      const b = reader.parse(schemas().band, row, ['code', 'threshold']);
+      const b = reader.parse(schemas().band, row);
       if (b) {
         reader.remember('band', b.code, row.row);
         bands.push({ label: b.code, min: b.threshold, row: row.row });
       }
     } else if (type === textKey(ROW_TYPES.rule) && method === 'levels') {
-      const r = reader.parse(schemas().rule, row, ['code', 'threshold']);
+      const r = reader.parse(schemas().rule, row);
       if (r && !Object.values(RULE_CODES).includes(r.code as never)) {
         reader.problem(
           row.row,
