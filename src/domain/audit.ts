@@ -1,0 +1,98 @@
+import { tr } from './i18n';
+
+/**
+ * The audit log (Nhật ký) is a hash chain: each row carries the hash of the row before it, and the
+ * hash of the last row (the head) is kept outside the sheet (script properties, a hidden sheet, every
+ * summary email), so that no editor of the sheet can alter, insert or remove a row unnoticed.
+ * Hashing is given from outside: Apps Script and Node compute SHA-256 differently.
+ */
+
+export type Digest = (text: string) => string;
+
+export interface AuditEntry {
+  /** ISO 8601 time of the action. */
+  readonly time: string;
+  readonly user: string;
+  readonly unit: string;
+  readonly action: string;
+  readonly from: string;
+  readonly to: string;
+  readonly comment: string;
+}
+
+export interface AuditRow extends AuditEntry {
+  /** Hash of the previous row ('' for the first). */
+  readonly previous: string;
+}
+
+/** The hash of the chain before any row. */
+export const GENESIS = '';
+
+const SEPARATOR = '\u001f';
+
+/** A row's own hash: its fields and the previous hash, joined unambiguously. */
+export function rowHash(row: AuditRow, digest: Digest): string {
+  const fields = [
+    row.previous,
+    row.time,
+    row.user,
+    row.unit,
+    row.action,
+    row.from,
+    row.to,
+    row.comment,
+  ];
+  return digest(fields.map((field) => field.normalize('NFC')).join(SEPARATOR));
+}
+
+/** The row to append after a chain whose head is `head`, and the new head. */
+export function append(
+  head: string,
+  entry: AuditEntry,
+  digest: Digest,
+): { row: AuditRow; head: string } {
+  const row = { ...entry, previous: head };
+  return { row, head: rowHash(row, digest) };
+}
+
+export type ChainCheck =
+  | { readonly ok: true; readonly head: string; readonly rows: number }
+  /** `index` is the 0-based position of the first row that does not follow from the rows before it. */
+  | { readonly ok: false; readonly index: number; readonly message: string };
+
+/**
+ * Checks every row against the one before it and the last against the head kept outside the sheet.
+ * Names the first row where the chain breaks: that row or the one before it was altered, or rows were
+ * inserted or removed there.
+ */
+export function verifyChain(
+  rows: readonly AuditRow[],
+  keptHead: string,
+  digest: Digest,
+): ChainCheck {
+  let head = GENESIS;
+  for (const [index, row] of rows.entries()) {
+    if (row.previous !== head) {
+      return {
+        ok: false,
+        index,
+        message: tr(
+          'dòng này không nối tiếp dòng trước: dòng trước đã bị sửa, hoặc có dòng bị chèn hay xóa ở đây',
+          'this row does not follow the one before: that one was altered, or rows were inserted or removed here',
+        ),
+      };
+    }
+    head = rowHash(row, digest);
+  }
+  if (head !== keptHead) {
+    return {
+      ok: false,
+      index: Math.max(0, rows.length - 1),
+      message: tr(
+        'cuối nhật ký không khớp với mã lưu ngoài trang tính: dòng cuối đã bị sửa, hoặc có dòng cuối bị xóa hay thêm',
+        'the end of the log does not match the hash kept outside the sheet: the last row was altered, or rows were removed or added at the end',
+      ),
+    };
+  }
+  return { ok: true, head, rows: rows.length };
+}

@@ -1,0 +1,216 @@
+import { tr } from './i18n';
+import { type Ladder, type Role, roleLabel, type StepKind } from './ladder';
+
+/**
+ * A unit's assessment as it climbs its ladder (REGULATIONS.md §2.3, §3.4, §4.3): registered at the
+ * start of the year, self-assessed by the commune, submitted, then reviewed, decided and consolidated
+ * step by step, each able to send it back one level with a comment. Pure: who may act on which unit
+ * (scope) is decided by the people rules, and the guards on the data (validation, evidence, meeting,
+ * deadlines) by the use case; this module knows the ladder and the roles.
+ */
+
+export type UnitState =
+  /** Not registered for the year. */
+  | { readonly status: 'none' }
+  /** Registered; the commune is self-assessing (also after the district returned it). */
+  | { readonly status: 'drafting'; readonly returned: boolean }
+  /** Waiting at a step of the ladder; `returned` when the level above sent it back there. */
+  | { readonly status: 'awaiting'; readonly step: number; readonly returned: boolean }
+  /** Recognised at the deciding step; `step` is the consolidation still waiting, if any. */
+  | { readonly status: 'recognised'; readonly step: number | null }
+  /** Not recognised: final for the year. */
+  | { readonly status: 'refused' };
+
+export type Action = 'register' | 'submit' | 'approve' | 'recognise' | 'return' | 'refuse';
+export const ACTIONS: readonly Action[] = [
+  'register',
+  'submit',
+  'approve',
+  'recognise',
+  'return',
+  'refuse',
+];
+
+export interface Request {
+  readonly action: Action;
+  /** The roles the acting person holds (the people sheet may give one person several). */
+  readonly roles: readonly Role[];
+  /** Required to return or refuse. */
+  readonly comment?: string;
+  /** Required to recognise. */
+  readonly decision?: { readonly number: string; readonly date: Date };
+}
+
+export type Outcome =
+  | { readonly ok: true; readonly state: UnitState }
+  | { readonly ok: false; readonly reason: string };
+
+const refuse = (reason: string): Outcome => ({ ok: false, reason });
+
+export function actionLabel(action: Action): string {
+  switch (action) {
+    case 'register':
+      return tr('Đăng ký', 'Register');
+    case 'submit':
+      return tr('Gửi', 'Submit');
+    case 'approve':
+      return tr('Duyệt', 'Approve');
+    case 'recognise':
+      return tr('Công nhận', 'Recognise');
+    case 'return':
+      return tr('Trả lại', 'Return');
+    case 'refuse':
+      return tr('Không công nhận', 'Refuse');
+  }
+}
+
+function stepVerb(kind: StepKind): string {
+  switch (kind) {
+    case 'review':
+      return tr('thẩm định', 'review');
+    case 'decide':
+      return tr('quyết định', 'decision');
+    case 'consolidate':
+      return tr('tổng hợp', 'consolidation');
+  }
+}
+
+/** The state as the status column shows it, e.g. "Chờ huyện thẩm định", "Trả lại cho xã". */
+export function stateLabel(state: UnitState, ladder: Ladder): string {
+  switch (state.status) {
+    case 'none':
+      return tr('Chưa đăng ký', 'Not registered');
+    case 'drafting':
+      return state.returned
+        ? tr('Trả lại cho xã', 'Returned to the commune')
+        : tr('Đang tự đánh giá', 'Self-assessing');
+    case 'awaiting': {
+      const step = ladder.steps[state.step];
+      if (!step) return '?';
+      const who = roleLabel(step.role);
+      return state.returned
+        ? tr(`Trả lại cho ${who}`, `Returned to the ${who}`)
+        : tr(`Chờ ${who} ${stepVerb(step.kind)}`, `Awaiting ${who} ${stepVerb(step.kind)}`);
+    }
+    case 'recognised': {
+      const step = state.step === null ? undefined : ladder.steps[state.step];
+      return step
+        ? tr(
+            `Đã công nhận, chờ ${roleLabel(step.role)} tổng hợp`,
+            `Recognised, awaiting ${roleLabel(step.role)} consolidation`,
+          )
+        : tr('Đã công nhận', 'Recognised');
+    }
+    case 'refused':
+      return tr('Không công nhận', 'Not recognised');
+  }
+}
+
+/** The step the unit waits at, if any. */
+export function currentStep(state: UnitState): number | undefined {
+  if (state.status === 'awaiting') return state.step;
+  if (state.status === 'recognised' && state.step !== null) return state.step;
+  return undefined;
+}
+
+/** The role that acts next, or 'xa' while the commune drafts, or none. */
+export function nextActor(state: UnitState, ladder: Ladder): Role | undefined {
+  if (state.status === 'none' || state.status === 'drafting') return 'xa';
+  const step = currentStep(state);
+  return step === undefined ? undefined : ladder.steps[step]?.role;
+}
+
+function after(ladder: Ladder, step: number): UnitState {
+  return step + 1 < ladder.steps.length
+    ? { status: 'awaiting', step: step + 1, returned: false }
+    : { status: 'recognised', step: null };
+}
+
+/** What `request` does to `state` on `ladder`, or why it may not. */
+export function transition(state: UnitState, request: Request, ladder: Ladder): Outcome {
+  const { action, roles } = request;
+  const notYours = (role: Role) =>
+    refuse(
+      tr(
+        `Bước này do ${roleLabel(role)} thực hiện.`,
+        `This step is taken by the ${roleLabel(role)}.`,
+      ),
+    );
+  const notNow = () =>
+    refuse(
+      tr(
+        `Không thể «${actionLabel(action)}» khi đơn vị đang ở trạng thái «${stateLabel(state, ladder)}».`,
+        `«${actionLabel(action)}» is not possible while the unit is «${stateLabel(state, ladder)}».`,
+      ),
+    );
+
+  if (action === 'register' || action === 'submit') {
+    if (!roles.includes('xa')) return notYours('xa');
+    if (action === 'register')
+      return state.status === 'none'
+        ? { ok: true, state: { status: 'drafting', returned: false } }
+        : notNow();
+    return state.status === 'drafting'
+      ? { ok: true, state: { status: 'awaiting', step: 0, returned: false } }
+      : notNow();
+  }
+
+  const at = currentStep(state);
+  const step = at === undefined ? undefined : ladder.steps[at];
+  if (at === undefined || !step) return notNow();
+  if (!roles.includes(step.role)) return notYours(step.role);
+
+  switch (action) {
+    case 'approve':
+      if (step.kind === 'decide') {
+        return refuse(
+          tr(
+            'Bước quyết định dùng «Công nhận» hoặc «Không công nhận».',
+            'The deciding step uses «Recognise» or «Refuse».',
+          ),
+        );
+      }
+      return {
+        ok: true,
+        state:
+          state.status === 'recognised'
+            ? { status: 'recognised', step: next(ladder, at) }
+            : after(ladder, at),
+      };
+    case 'recognise':
+      if (step.kind !== 'decide') return notNow();
+      if (!request.decision || request.decision.number.trim() === '') {
+        return refuse(
+          tr(
+            'Cần số và ngày của quyết định công nhận.',
+            'The recognition decision’s number and date are needed.',
+          ),
+        );
+      }
+      return { ok: true, state: { status: 'recognised', step: next(ladder, at) } };
+    case 'refuse':
+      if (step.kind !== 'decide') return notNow();
+      if (!request.comment?.trim())
+        return refuse(tr('Cần ghi lý do không công nhận.', 'A reason for refusing is needed.'));
+      return { ok: true, state: { status: 'refused' } };
+    case 'return':
+      if (!request.comment?.trim())
+        return refuse(tr('Trả lại cần có nhận xét.', 'A return needs a comment.'));
+      // One level down: to the step below, or to the commune from the first step. A return above the
+      // decision withdraws the recognition, which the decider takes again.
+      return {
+        ok: true,
+        state:
+          at === 0
+            ? { status: 'drafting', returned: true }
+            : { status: 'awaiting', step: at - 1, returned: true },
+      };
+    default:
+      return notNow();
+  }
+}
+
+/** The next step after `step`, or null at the top. */
+function next(ladder: Ladder, step: number): number | null {
+  return step + 1 < ladder.steps.length ? step + 1 : null;
+}

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type AuditEntry,
+  type AuditRow,
+  append,
+  GENESIS,
+  verifyChain,
+} from '../../src/domain/audit';
+import { type Grant, rolesOver } from '../../src/domain/people';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+describe('who may act on a unit', () => {
+  const grants: Grant[] = [
+    { email: 'Can.Bo.Xa1@example.org', role: 'xa', scope: 'HT101' },
+    { email: 'thamdinh.thachha@example.org', role: 'huyen', scope: 'Thạch Hà' },
+    { email: 'so.gddt@example.org', role: 'tinh', scope: '' },
+    { email: 'so.gddt@example.org', role: 'quanTri', scope: '' },
+  ];
+  const unit = { code: 'HT101', district: 'Thạch Hà' };
+  const other = { code: 'HT201', district: 'Cẩm Xuyên' };
+
+  it('compares emails trimmed and case-insensitive, and scopes by unit or district', () => {
+    expect(rolesOver(grants, '  can.bo.xa1@EXAMPLE.org ', unit)).toEqual({
+      ok: true,
+      roles: ['xa'],
+    });
+    expect(
+      rolesOver(grants, 'thamdinh.thachha@example.org', { code: 'HT199', district: 'thạch hà' }),
+    ).toEqual({
+      ok: true,
+      roles: ['huyen'],
+    });
+    expect(rolesOver(grants, 'so.gddt@example.org', other)).toEqual({
+      ok: true,
+      roles: ['tinh', 'quanTri'],
+    });
+  });
+
+  it('denies, saying why: an unknown email, another unit or district, no email at all', () => {
+    expect(rolesOver(grants, 'can.bo.xa1@example.org', other)).toEqual({
+      ok: false,
+      reason: 'can.bo.xa1@example.org (xã HT101) không có quyền với đơn vị HT201 (Cẩm Xuyên).',
+    });
+    expect(rolesOver(grants, 'la@example.org', unit)).toEqual({
+      ok: false,
+      reason: 'Email la@example.org chưa có trong trang «Người dùng».',
+    });
+    const empty = rolesOver(grants, ' ', unit);
+    expect(empty.ok).toBe(false);
+    if (!empty.ok) expect(empty.reason).toMatch(/^Google không cho biết email của bạn/);
+  });
+});
+
+describe('the audit hash chain', () => {
+  const entry = (i: number): AuditEntry => ({
+    time: new Date(Date.UTC(2026, 1, i + 1)).toISOString(),
+    user: `user${i % 3}@example.org`,
+    unit: `HT${100 + (i % 5)}`,
+    action: ['Gửi', 'Duyệt', 'Trả lại'][i % 3] as string,
+    from: 'Đang tự đánh giá',
+    to: 'Chờ huyện thẩm định',
+    comment: i % 2 ? `Nhận xét ${i}` : '',
+  });
+
+  function chain(n: number): { rows: AuditRow[]; head: string } {
+    let head = GENESIS;
+    const rows: AuditRow[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const next = append(head, entry(i), sha256);
+      rows.push(next.row);
+      head = next.head;
+    }
+    return { rows, head };
+  }
+
+  it('verifies an untouched log and its head', () => {
+    const { rows, head } = chain(6);
+    expect(verifyChain(rows, head, sha256)).toEqual({ ok: true, head, rows: 6 });
+    expect(verifyChain([], GENESIS, sha256)).toEqual({ ok: true, head: GENESIS, rows: 0 });
+  });
+
+  it('names the first row after any alteration, insertion or removal (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 12 }),
+        fc.nat(),
+        fc.constantFrom('alter', 'insert', 'remove'),
+        (n, at, how) => {
+          const { rows, head } = chain(n);
+          const i = at % n;
+          const tampered = [...rows];
+          if (how === 'alter') tampered[i] = { ...(rows[i] as AuditRow), comment: 'sửa lén' };
+          if (how === 'insert') tampered.splice(i, 0, { ...(rows[i] as AuditRow), action: 'Chèn' });
+          if (how === 'remove') tampered.splice(i, 1);
+          const check = verifyChain(tampered, head, sha256);
+          if (check.ok) return false;
+          // The break shows at the changed row, or the one after it (or the head, for the last row).
+          return check.index >= Math.min(i, tampered.length - 1) && check.index <= i + 1;
+        },
+      ),
+    );
+  });
+
+  it('catches the last row removed together with the head rewritten in the sheet, against the kept head', () => {
+    const { rows, head } = chain(4);
+    const check = verifyChain(rows.slice(0, 3), head, sha256);
+    expect(check).toMatchObject({ ok: false, index: 2 });
+  });
+});
