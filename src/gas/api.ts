@@ -106,6 +106,16 @@ export type MailAppApi = Pick<
   'getRemainingDailyQuota' | 'sendEmail'
 >;
 
+export interface UtilitiesApi {
+  computeDigest(
+    algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
+    value: string,
+    charset: GoogleAppsScript.Utilities.Charset,
+  ): number[];
+  readonly DigestAlgorithm: typeof GoogleAppsScript.Utilities.DigestAlgorithm;
+  readonly Charset: typeof GoogleAppsScript.Utilities.Charset;
+}
+
 /** The Apps Script globals the adapters use; the bundle test gives fakes of exactly these. */
 export interface AppsScriptGlobals {
   readonly SpreadsheetApp: SpreadsheetAppApi;
@@ -113,6 +123,7 @@ export interface AppsScriptGlobals {
   readonly Session: SessionApi;
   readonly PropertiesService: PropertiesServiceApi;
   readonly MailApp: MailAppApi;
+  readonly Utilities: UtilitiesApi;
 }
 
 // Compile-time proof that the real services satisfy the narrowed ones.
@@ -126,4 +137,5 @@ export type RealServicesFit = [
   Satisfies<GoogleAppsScript.Base.Ui, UiApi>,
   Satisfies<GoogleAppsScript.Base.PromptResponse, PromptResponseApi>,
   Satisfies<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppApi>,
+  Satisfies<GoogleAppsScript.Utilities.Utilities, UtilitiesApi>,
 ];

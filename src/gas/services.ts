@@ -2,6 +2,7 @@ import type { MailMessage, MenuItem } from '../sheets/ports';
 import {
   BusyError,
   type ClockPort,
+  type HasherPort,
   type IdentityPort,
   type LockPort,
   type MailerPort,
@@ -15,6 +16,7 @@ import type {
   PropertiesServiceApi,
   SessionApi,
   SpreadsheetAppApi,
+  UtilitiesApi,
 } from './api';
 
 /** One adapter per Apps Script service behind the ports other than the workbook. */
@@ -101,6 +103,19 @@ export class GasMailer implements MailerPort {
       body: message.textBody,
       ...(message.htmlBody === undefined ? {} : { htmlBody: message.htmlBody }),
     });
+  }
+}
+
+export class GasHasher implements HasherPort {
+  constructor(private readonly utilities: UtilitiesApi) {}
+
+  sha256Hex(text: string): string {
+    const { DigestAlgorithm, Charset } = this.utilities;
+    // Apps Script gives signed bytes (-128..127).
+    return this.utilities
+      .computeDigest(DigestAlgorithm.SHA_256, text, Charset.UTF_8)
+      .map((byte) => (byte & 0xff).toString(16).padStart(2, '0'))
+      .join('');
   }
 }
 

@@ -1,4 +1,5 @@
-import type { ClockPort, LockPort, MenuItem, UiPort } from '../sheets/ports';
+import { createHash } from 'node:crypto';
+import type { ClockPort, HasherPort, LockPort, MenuItem, UiPort } from '../sheets/ports';
 
 /** Offline adapters: one process owns the file, dialogs become printed notices. */
 
@@ -30,3 +31,7 @@ export const processLock: LockPort = { withLock: (work) => work() };
 export function fixedClock(at: Date): ClockPort {
   return { now: () => new Date(at.getTime()) };
 }
+
+export const nodeHasher: HasherPort = {
+  sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+};

@@ -90,6 +90,11 @@ export interface StorePort {
   set(key: string, value: string): void;
 }
 
+export interface HasherPort {
+  /** SHA-256 of the UTF-8 bytes of `text`, as 64 lowercase hex digits. */
+  sha256Hex(text: string): string;
+}
+
 export interface MailMessage {
   readonly to: readonly string[];
   readonly subject: string;

@@ -1,5 +1,11 @@
 import type { AppsScriptGlobals } from '../../src/gas/api';
-import { FakeLockService, FakeMailApp, FakePropertiesService, FakeSession } from './services';
+import {
+  FakeLockService,
+  FakeMailApp,
+  FakePropertiesService,
+  FakeSession,
+  FakeUtilities,
+} from './services';
 import { FakeSpreadsheetApp } from './spreadsheet';
 
 export const OWNER = 'so.gddt@example.org';
@@ -15,6 +21,7 @@ export function fakeGoogle(user = OWNER) {
     Session,
     PropertiesService: new FakePropertiesService(),
     MailApp: new FakeMailApp(),
+    Utilities: new FakeUtilities(),
   } satisfies AppsScriptGlobals;
   return {
     ...globals,

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type {
   LockServiceApi,
   MailAppApi,
   PropertiesServiceApi,
   SessionApi,
+  UtilitiesApi,
 } from '../../src/gas/api';
 
 /** In-memory LockService, Session, PropertiesService and MailApp, typed against the real services. */
@@ -119,5 +121,25 @@ export class FakeMailApp implements MailAppApi {
       body: message.body ?? '',
       ...(message.htmlBody === undefined ? {} : { htmlBody: message.htmlBody }),
     });
+  }
+}
+
+/** Utilities.computeDigest as Apps Script answers it: signed bytes. */
+export class FakeUtilities implements UtilitiesApi {
+  readonly DigestAlgorithm = {
+    SHA_256: 'SHA_256',
+  } as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
+  readonly Charset = { UTF_8: 'UTF_8' } as unknown as typeof GoogleAppsScript.Utilities.Charset;
+  computeDigest(
+    algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
+    value: string,
+    charset: GoogleAppsScript.Utilities.Charset,
+  ): number[] {
+    if (String(algorithm) !== 'SHA_256' || String(charset) !== 'UTF_8') {
+      throw new Error('fake: only SHA-256 of UTF-8 is modelled');
+    }
+    return [...createHash('sha256').update(value, 'utf8').digest()].map((byte) =>
+      byte > 127 ? byte - 256 : byte,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GasIdentity, GasLock, GasMailer, GasStore } from '../../src/gas/services';
+import { GasHasher, GasIdentity, GasLock, GasMailer, GasStore } from '../../src/gas/services';
 import { GasWorkbook } from '../../src/gas/workbook';
+import { nodeHasher } from '../../src/node/services';
 import { BusyError, type WorkbookPort } from '../../src/sheets/ports';
 import { fakeGoogle } from '../fakes/google';
 
@@ -87,5 +88,17 @@ describe('GasIdentity, GasStore, GasMailer', () => {
     expect(() =>
       mailer.send({ to: ['c@example.org', 'd@example.org'], subject: 's', textBody: 't' }),
     ).toThrow(/too many times/);
+  });
+});
+
+describe('GasHasher', () => {
+  it('gives SHA-256 in hex from Apps Script’s signed bytes, as Node does', () => {
+    const hasher = new GasHasher(fakeGoogle().Utilities);
+    expect(hasher.sha256Hex('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    for (const text of ['', 'Nhật ký: Trả lại cho xã', 'Đơn vị học tập'.normalize('NFD')]) {
+      expect(hasher.sha256Hex(text)).toBe(nodeHasher.sha256Hex(text));
+    }
   });
 });
