@@ -46,6 +46,7 @@ export interface SheetApi
     Sheet,
     'getName' | 'getLastRow' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'setFrozenColumns'
   > {
+  hideSheet(): SheetApi;
   insertRowsAfter(afterPosition: number, howMany: number): SheetApi;
   insertColumnsAfter(afterPosition: number, howMany: number): SheetApi;
   getDataRange(): RangeApi;

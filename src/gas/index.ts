@@ -2,6 +2,7 @@ import {
   aboutAction,
   bandFormula,
   buildMenu,
+  checkLogAction,
   levelFormula,
   problemsFormula,
   scoreAllAction,
@@ -9,7 +10,7 @@ import {
   totalFormula,
 } from '../sheets/actions';
 import type { Context } from '../sheets/ports';
-import { GasLock, GasUi, systemClock } from './services';
+import { GasHasher, GasLock, GasStore, GasUi, systemClock } from './services';
 import { GasWorkbook } from './workbook';
 
 /**
@@ -38,6 +39,14 @@ export function xhhtSetUp(): void {
 
 export function xhhtScoreAll(): void {
   scoreAllAction(context());
+}
+
+export function xhhtCheckLog(): void {
+  checkLogAction({
+    ...context(),
+    store: new GasStore(PropertiesService),
+    hasher: new GasHasher(Utilities),
+  });
 }
 
 export function xhhtAbout(): void {

@@ -116,6 +116,10 @@ class GasSheet implements SheetPort {
     this.columnBelow(column, fromRow).setNumberFormat(format);
   }
 
+  hide(): void {
+    this.sheet.hideSheet();
+  }
+
   setColumnWidth(column: number, pixels: number): void {
     this.sheet.setColumnWidth(column, pixels);
   }

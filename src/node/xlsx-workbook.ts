@@ -201,6 +201,10 @@ class XlsxSheet implements SheetPort {
     });
   }
 
+  hide(): void {
+    this.ws.state = 'hidden';
+  }
+
   setColumnWidth(column: number, pixels: number): void {
     this.ws.getColumn(column).width = Math.round(pixels / 7);
   }

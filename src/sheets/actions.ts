@@ -12,6 +12,7 @@ import {
 import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
 import { missingValues, type Rubric } from '../domain/rubric';
+import { type AuditPorts, checkAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MENU_TITLE, menuItems } from './menu';
@@ -93,6 +94,11 @@ export function setUpAction(ctx: Context): void {
 
 export function scoreAllAction(ctx: Context): void {
   run(ctx, () => scoreAllNotice(scoreAll(ctx)));
+}
+
+/** XHHT → Kiểm tra nhật ký: whether the audit log still follows its chain, or its first broken row. */
+export function checkLogAction(ctx: Context & AuditPorts): void {
+  run(ctx, () => checkAudit(ctx).message);
 }
 
 export function aboutAction(ctx: Context): void {

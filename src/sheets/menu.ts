@@ -9,6 +9,7 @@ export function menuItems(): (MenuItem | null)[] {
     { label: tr('Khởi tạo bảng tính', 'Set up the spreadsheet'), handler: 'xhhtSetUp' },
     { label: tr('Chấm điểm tất cả', 'Score all'), handler: 'xhhtScoreAll' },
     null,
+    { label: tr('Kiểm tra nhật ký', 'Check the audit log'), handler: 'xhhtCheckLog' },
     { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },
   ];
 }

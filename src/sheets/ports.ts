@@ -42,6 +42,8 @@ export interface SheetPort {
   ): void;
   setNumberFormat(column: number, fromRow: number, format: string): void;
   setColumnWidth(column: number, pixels: number): void;
+  /** Hides the sheet from the tab bar (it stays in the file, and in a downloaded .xlsx). */
+  hide(): void;
   /**
    * Warning-only protection of whole columns (the script writes there on everyone's behalf). Replaces
    * the earlier protections with the same description, so running set-up again adds none.

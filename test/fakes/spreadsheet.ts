@@ -382,6 +382,12 @@ export class FakeSheet implements SheetApi {
     this.book.io.count('writes', 'setFrozenColumns');
     this.frozenColumns = columns;
   }
+  hidden = false;
+  hideSheet() {
+    this.book.io.count('writes', 'hideSheet');
+    this.hidden = true;
+    return this;
+  }
   setColumnWidth(columnPosition: number, width: number) {
     this.book.io.count('writes', 'setColumnWidth');
     this.columnWidths.set(columnPosition, width);

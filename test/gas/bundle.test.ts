@@ -19,6 +19,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'onOpen',
       'xhhtSetUp',
       'xhhtScoreAll',
+      'xhhtCheckLog',
       'xhhtAbout',
       'XHHT_TONG',
       'XHHT_XEPLOAI',
@@ -73,6 +74,7 @@ describe('the menu, end to end through the global handlers', () => {
       'Khởi tạo bảng tính',
       'Chấm điểm tất cả',
       '—',
+      'Kiểm tra nhật ký',
       'Giới thiệu XHHT Sheets',
     ]);
     const handlers = menu?.items.flatMap((item) => (item ? [item.functionName] : [])) ?? [];
@@ -108,6 +110,13 @@ describe('the menu, end to end through the global handlers', () => {
     const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt;
     expect(notice).toContain('đã chấm 3/4 đơn vị — Tốt 1, Khá 1, Trung bình 0, Chưa đạt 1');
     expect(google.LockService.holder).toBeNull();
+  });
+
+  it('checks the audit log', () => {
+    bundle.xhhtCheckLog?.();
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
+      'Nhật ký nguyên vẹn: 0 dòng. Mã đầu chuỗi: (chưa có).',
+    );
   });
 
   it('shows the about dialog', () => {

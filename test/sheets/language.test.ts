@@ -32,6 +32,7 @@ describe('the interface in English, chosen in the settings', () => {
       'Set up the spreadsheet',
       'Score all',
       '—',
+      'Check the audit log',
       'About XHHT Sheets',
     ]);
     scoreAllAction(ctx);

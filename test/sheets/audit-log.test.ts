@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../src/domain/audit';
+import { GasHasher, GasStore } from '../../src/gas/services';
+import { GasWorkbook } from '../../src/gas/workbook';
+import {
+  AUDIT_SHEET,
+  appendAudit,
+  checkAudit,
+  HEAD_KEY,
+  HEAD_SHEET,
+} from '../../src/sheets/audit-log';
+import { fakeGoogle } from '../fakes/google';
+
+const entry = (unit: string, action: string, comment = ''): AuditEntry => ({
+  time: '23/11/2026 10:00:05',
+  user: 'thamdinh.thachha@example.org',
+  unit,
+  action,
+  from: 'Chờ huyện thẩm định',
+  to: 'Trả lại cho xã',
+  comment,
+});
+
+function logWith(count: number) {
+  const google = fakeGoogle();
+  const ports = {
+    workbook: new GasWorkbook(google.SpreadsheetApp),
+    store: new GasStore(google.PropertiesService),
+    hasher: new GasHasher(google.Utilities),
+  };
+  for (let i = 0; i < count; i += 1)
+    appendAudit(ports, [
+      entry(`HT10${i}`, 'Trả lại', i === 1 ? '=HYPERLINK("x")' : `Thiếu biên bản ${i}`),
+    ]);
+  return { google, ports, sheet: () => google.spreadsheet.sheet(AUDIT_SHEET) };
+}
+
+describe('the audit log sheet', () => {
+  it('appends chained rows, keeps the head in the properties and in a hidden sheet', () => {
+    const { google, ports, sheet } = logWith(3);
+    expect(sheet().snapshot()).toHaveLength(4);
+    expect(sheet().snapshot()[2]?.[6]).toBe('=HYPERLINK("x")');
+    const head = google.PropertiesService.document.getProperty(HEAD_KEY);
+    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    const mirror = google.spreadsheet.sheet(HEAD_SHEET);
+    expect(mirror.hidden).toBe(true);
+    expect(mirror.snapshot()).toEqual([
+      ['Đầu chuỗi nhật ký', head],
+      ['Số dòng', 3],
+    ]);
+    expect(checkAudit(ports)).toMatchObject({
+      check: { ok: true, rows: 3 },
+      message: `Nhật ký nguyên vẹn: 3 dòng. Mã đầu chuỗi: ${head}.`,
+    });
+  });
+
+  it('names the first row that was altered, inserted or removed', () => {
+    const altered = logWith(4);
+    altered.sheet().type(3, 7, [['sửa lén']]);
+    expect(checkAudit(altered.ports)).toMatchObject({ row: 4, check: { ok: false, index: 2 } });
+    expect(checkAudit(altered.ports).message).toMatch(
+      /^Nhật ký đã bị thay đổi\. Ô A4, trang «Nhật ký»: dòng này không nối tiếp dòng trước/,
+    );
+
+    const cut = logWith(4);
+    const rows = cut.sheet().snapshot();
+    cut.sheet().type(2, 1, [...rows.slice(2), rows[0]?.map(() => '') ?? []]);
+    expect(checkAudit(cut.ports)).toMatchObject({ row: 2, check: { ok: false } });
+
+    const lastRemoved = logWith(4);
+    lastRemoved.sheet().type(5, 1, [Array(8).fill('')]);
+    expect(checkAudit(lastRemoved.ports).message).toMatch(
+      /cuối nhật ký không khớp với mã lưu ngoài trang tính/,
+    );
+  });
+
+  it('says the log is intact, and empty, before anything happened', () => {
+    const { ports } = logWith(0);
+    expect(checkAudit(ports).message).toBe('Nhật ký nguyên vẹn: 0 dòng. Mã đầu chuỗi: (chưa có).');
+  });
+
+  it('checks offline against the hidden sheet when there are no properties', () => {
+    const { google, ports } = logWith(2);
+    const offline = { ...ports, store: { get: () => null, set: () => {} } };
+    expect(checkAudit(offline).check.ok).toBe(true);
+    google.spreadsheet.sheet(HEAD_SHEET).type(1, 2, [['0'.repeat(64)]]);
+    expect(checkAudit(offline).check.ok).toBe(false);
+  });
+});
