@@ -22,3 +22,14 @@ export function currentLanguage(): Language {
 export function tr(vi: string, en: string): string {
   return active === 'en' ? en : vi;
 }
+
+/** Runs `work` speaking `language` (for what the sheet records, which stays Vietnamese), then restores. */
+export function inLanguage<T>(language: Language, work: () => T): T {
+  const before = active;
+  active = language;
+  try {
+    return work();
+  } finally {
+    active = before;
+  }
+}

@@ -69,6 +69,14 @@ export const LADDER_PRESETS: readonly Ladder[] = [
   },
 ];
 
+/** The preset a setting names, by its label or id, in any case and spacing. */
+export function ladderNamed(name: string): Ladder | undefined {
+  const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
+  return LADDER_PRESETS.find(
+    (ladder) => ladder.id.toLowerCase() === key || ladder.label.toLowerCase() === key,
+  );
+}
+
 /** A ladder's problems (no deciding step, or more than one; the commune acting above itself). */
 export function checkLadder(ladder: Ladder): string[] {
   const problems: string[] = [];

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { DEFAULT_RUBRIC_ID, rubricIds } from './catalog';
-import { type CellValue, isBlank, normalizeText, readNumber, textKey } from './cells';
+import { type CellValue, cellText, isBlank, normalizeText, readNumber, textKey } from './cells';
 import { type Language, tr } from './i18n';
+import { LADDER_PRESETS, type Ladder, ladderNamed } from './ladder';
 import { RUBRIC_ID } from './rubric';
 
 /**
@@ -15,6 +16,8 @@ export interface Settings {
   readonly province: string;
   readonly defaultRubricId: string;
   readonly language: Language;
+  /** Id of the approval ladder (LADDER_PRESETS). */
+  readonly ladder: string;
 }
 
 export const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
@@ -46,6 +49,13 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     note: 'Dùng khi công thức XHHT_XEPLOAI không ghi mã bộ tiêu chí.',
     options: rubricIds(),
     initial: () => DEFAULT_RUBRIC_ID,
+  },
+  {
+    key: 'ladder',
+    label: 'Các cấp phê duyệt',
+    note: 'Từ 01/7/2025 không còn cấp huyện; chưa có văn bản nêu cấp công nhận thay (cần xác nhận).',
+    options: LADDER_PRESETS.map((ladder) => ladder.label),
+    initial: () => (LADDER_PRESETS[0] as Ladder).label,
   },
   {
     key: 'language',
@@ -91,6 +101,15 @@ function buildSchema() {
           ),
       }),
     ),
+    ladder: z.string().check(
+      z.refine((id) => LADDER_PRESETS.some((ladder) => ladder.id === id), {
+        error: () =>
+          tr(
+            `chọn một trong: ${LADDER_PRESETS.map((ladder) => ladder.label).join('; ')}`,
+            `choose one of: ${LADDER_PRESETS.map((ladder) => ladder.label).join('; ')}`,
+          ),
+      }),
+    ),
     language: z.enum(['vi', 'en'], {
       error: () => tr('chọn «Tiếng Việt» hoặc «English»', 'choose «Tiếng Việt» or «English»'),
     }),
@@ -128,6 +147,9 @@ export function parseSettings(
     province: normalizeText(String(value(settingSpec('province')))),
     defaultRubricId: normalizeText(String(value(settingSpec('defaultRubricId')))).toUpperCase(),
     language: languageOf(value(settingSpec('language'))),
+    ladder:
+      ladderNamed(cellText(value(settingSpec('ladder'))))?.id ??
+      cellText(value(settingSpec('ladder'))),
   };
   schema ??= buildSchema();
   const parsed = schema.safeParse(candidate);

@@ -214,3 +214,42 @@ export function transition(state: UnitState, request: Request, ladder: Ladder): 
 function next(ladder: Ladder, step: number): number | null {
   return step + 1 < ladder.steps.length ? step + 1 : null;
 }
+
+/** A state as one stable cell (the label changes with the language): '', drafting, awaiting:1:returned… */
+export function encodeState(state: UnitState): string {
+  switch (state.status) {
+    case 'none':
+      return '';
+    case 'drafting':
+      return state.returned ? 'drafting:returned' : 'drafting';
+    case 'awaiting':
+      return `awaiting:${state.step}${state.returned ? ':returned' : ''}`;
+    case 'recognised':
+      return state.step === null ? 'recognised' : `recognised:${state.step}`;
+    case 'refused':
+      return 'refused';
+  }
+}
+
+/** The state a cell holds, or undefined when the cell was edited into something else. */
+export function decodeState(code: string, ladder: Ladder): UnitState | undefined {
+  const [status, step, flag] = code.trim().split(':');
+  const at = step === undefined ? undefined : Number(step);
+  const inLadder = at !== undefined && Number.isInteger(at) && at >= 0 && at < ladder.steps.length;
+  switch (status) {
+    case '':
+    case undefined:
+      return { status: 'none' };
+    case 'drafting':
+      return { status: 'drafting', returned: step === 'returned' };
+    case 'awaiting':
+      return inLadder ? { status: 'awaiting', step: at, returned: flag === 'returned' } : undefined;
+    case 'recognised':
+      if (at === undefined) return { status: 'recognised', step: null };
+      return inLadder ? { status: 'recognised', step: at } : undefined;
+    case 'refused':
+      return { status: 'refused' };
+    default:
+      return undefined;
+  }
+}

@@ -55,8 +55,14 @@ export interface SheetApi
   getProtections(type: ProtectionType): ProtectionApi[];
 }
 
+export interface RangeListApi {
+  getRanges(): RangeApi[];
+}
+
 export interface SpreadsheetApi
   extends Pick<Sheets, 'setSpreadsheetLocale' | 'setSpreadsheetTimeZone'> {
+  getActiveSheet(): SheetApi;
+  getActiveRangeList(): RangeListApi | null;
   getSheetByName(name: string): SheetApi | null;
   insertSheet(sheetName: string): SheetApi;
 }

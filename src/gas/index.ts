@@ -1,5 +1,6 @@
 import {
   aboutAction,
+  actAction,
   bandFormula,
   buildMenu,
   checkLogAction,
@@ -10,7 +11,7 @@ import {
   totalFormula,
 } from '../sheets/actions';
 import type { Context } from '../sheets/ports';
-import { GasHasher, GasLock, GasStore, GasUi, systemClock } from './services';
+import { GasHasher, GasIdentity, GasLock, GasStore, GasUi, systemClock } from './services';
 import { GasWorkbook } from './workbook';
 
 /**
@@ -41,12 +42,42 @@ export function xhhtScoreAll(): void {
   scoreAllAction(context());
 }
 
-export function xhhtCheckLog(): void {
-  checkLogAction({
+/** The context of actions that record in the audit log. */
+function auditedContext() {
+  return {
     ...context(),
     store: new GasStore(PropertiesService),
     hasher: new GasHasher(Utilities),
-  });
+    identity: new GasIdentity(Session),
+  };
+}
+
+export function xhhtRegister(): void {
+  actAction(auditedContext(), 'register');
+}
+
+export function xhhtSubmit(): void {
+  actAction(auditedContext(), 'submit');
+}
+
+export function xhhtApprove(): void {
+  actAction(auditedContext(), 'approve');
+}
+
+export function xhhtRecognise(): void {
+  actAction(auditedContext(), 'recognise');
+}
+
+export function xhhtReturn(): void {
+  actAction(auditedContext(), 'return');
+}
+
+export function xhhtRefuse(): void {
+  actAction(auditedContext(), 'refuse');
+}
+
+export function xhhtCheckLog(): void {
+  checkLogAction(auditedContext());
 }
 
 export function xhhtAbout(): void {

@@ -160,6 +160,19 @@ export class GasWorkbook implements WorkbookPort {
     this.spreadsheet.setSpreadsheetTimeZone(timeZone);
   }
 
+  selection(): { sheet: string; rows: number[] } | undefined {
+    const ranges = this.spreadsheet.getActiveRangeList()?.getRanges() ?? [];
+    const rows = new Set<number>();
+    for (const range of ranges) {
+      for (let r = range.getRow(); r < range.getRow() + range.getNumRows(); r += 1)
+        if (r > 1) rows.add(r);
+    }
+    return {
+      sheet: this.spreadsheet.getActiveSheet().getName(),
+      rows: [...rows].sort((a, b) => a - b),
+    };
+  }
+
   flush(): void {
     this.app.flush();
   }

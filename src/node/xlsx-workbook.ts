@@ -243,5 +243,10 @@ export class XlsxWorkbook implements WorkbookPort {
     this.timeZone = timeZone;
   }
 
+  /** Offline there is no selection: the command line names the units. */
+  selection(): undefined {
+    return undefined;
+  }
+
   flush(): void {}
 }

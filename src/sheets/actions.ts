@@ -1,5 +1,5 @@
 import { CATALOG, findRubric } from '../domain/catalog';
-import { isBlank, normalizeText } from '../domain/cells';
+import { isBlank, normalizeText, readDate } from '../domain/cells';
 import {
   type FormulaResult,
   rowBands,
@@ -12,11 +12,14 @@ import {
 import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
 import { missingValues, type Rubric } from '../domain/rubric';
+import type { Action } from '../domain/workflow';
+import { type ActPorts, type ActRequest, act } from './act';
 import { type AuditPorts, checkAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MENU_TITLE, menuItems } from './menu';
 import {
+  actNotice,
   chooseRubric,
   type SetUpChoice,
   scoreAllNotice,
@@ -94,6 +97,50 @@ export function setUpAction(ctx: Context): void {
 
 export function scoreAllAction(ctx: Context): void {
   run(ctx, () => scoreAllNotice(scoreAll(ctx)));
+}
+
+/** Asks the officer for what an action needs: a comment, or a decision's number and date. */
+function details(ctx: Context, action: Action): Omit<ActRequest, 'action'> | null {
+  if (action === 'return' || action === 'refuse') {
+    const comment = ctx.ui.prompt(
+      APP_TITLE,
+      action === 'return'
+        ? tr(
+            'Nhận xét gửi kèm khi trả lại (bắt buộc):',
+            'Comment to send with the return (required):',
+          )
+        : tr('Lý do không công nhận (bắt buộc):', 'Reason for refusing (required):'),
+    );
+    return comment === null ? null : { comment };
+  }
+  if (action === 'recognise') {
+    const number = ctx.ui.prompt(
+      APP_TITLE,
+      tr('Số quyết định công nhận:', 'Recognition decision number:'),
+    );
+    if (number === null) return null;
+    const typed = ctx.ui.prompt(
+      APP_TITLE,
+      tr('Ngày quyết định (ngày/tháng/năm):', 'Decision date (day/month/year):'),
+    );
+    if (typed === null) return null;
+    const date = readDate(typed);
+    if (!date.ok)
+      throw new SheetError(
+        tr(`«${typed}» không phải ngày/tháng/năm.`, `«${typed}» is not a day/month/year date.`),
+      );
+    return { decision: { number, date: date.value } };
+  }
+  return {};
+}
+
+/** XHHT → Gửi, Duyệt, Trả lại…: the action on the selected rows of a scoring sheet. */
+export function actAction(ctx: ActPorts, action: Action): void {
+  run(ctx, () => {
+    const extra = details(ctx, action);
+    if (extra === null) return tr('Đã hủy; không có gì thay đổi.', 'Cancelled; nothing changed.');
+    return actNotice(act(ctx, { action, ...extra }));
+  });
 }
 
 /** XHHT → Kiểm tra nhật ký: whether the audit log still follows its chain, or its first broken row. */

@@ -51,12 +51,31 @@ export const CRITERIA_COLUMNS: readonly ColumnSpec[] = [
 /** The columns of a rubric's scoring sheet: who, what the officer types, what the script writes. */
 export interface ScoringColumns {
   readonly unit: readonly ColumnSpec[];
+  /** Written by the approval workflow, never by score-all. */
+  readonly workflow: readonly ColumnSpec[];
   /** One per item (points) or per input of an indicator (levels), in the order the domain reads them. */
   readonly inputs: readonly ColumnSpec[];
   readonly evidence: readonly ColumnSpec[];
   readonly results: readonly ColumnSpec[];
   readonly all: readonly ColumnSpec[];
 }
+
+export const WORKFLOW_KEYS = {
+  label: 'stateLabel',
+  state: 'state',
+  comment: 'lastComment',
+  decisionNumber: 'decisionNumber',
+  decisionDate: 'decisionDate',
+} as const;
+
+export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
+  { key: WORKFLOW_KEYS.label, header: 'Trạng thái', width: 170, scriptOwned: true },
+  { key: WORKFLOW_KEYS.comment, header: 'Nhận xét gần nhất', width: 260, scriptOwned: true },
+  { key: WORKFLOW_KEYS.decisionNumber, header: 'Số quyết định', width: 130, scriptOwned: true },
+  { key: WORKFLOW_KEYS.decisionDate, header: 'Ngày quyết định', width: 110, scriptOwned: true },
+  // The state itself, in a form that does not change with the language.
+  { key: WORKFLOW_KEYS.state, header: 'Mã trạng thái', width: 120, scriptOwned: true },
+];
 
 export const RESULT_KEYS = {
   total: 'total',
@@ -157,5 +176,12 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
     script(RESULT_KEYS.error, 'Lỗi', 360),
     script(RESULT_KEYS.scoredAt, 'Chấm lúc', 130),
   );
-  return { unit, inputs, evidence, results, all: [...unit, ...inputs, ...evidence, ...results] };
+  return {
+    unit,
+    inputs,
+    evidence,
+    results,
+    workflow: WORKFLOW_COLUMNS,
+    all: [...unit, ...inputs, ...evidence, ...results, ...WORKFLOW_COLUMNS],
+  };
 }

@@ -9,6 +9,13 @@ export function menuItems(): (MenuItem | null)[] {
     { label: tr('Khởi tạo bảng tính', 'Set up the spreadsheet'), handler: 'xhhtSetUp' },
     { label: tr('Chấm điểm tất cả', 'Score all'), handler: 'xhhtScoreAll' },
     null,
+    { label: tr('Đăng ký', 'Register'), handler: 'xhhtRegister' },
+    { label: tr('Gửi lên cấp trên', 'Submit'), handler: 'xhhtSubmit' },
+    { label: tr('Duyệt', 'Approve'), handler: 'xhhtApprove' },
+    { label: tr('Công nhận', 'Recognise'), handler: 'xhhtRecognise' },
+    { label: tr('Trả lại', 'Return'), handler: 'xhhtReturn' },
+    { label: tr('Không công nhận', 'Refuse'), handler: 'xhhtRefuse' },
+    null,
     { label: tr('Kiểm tra nhật ký', 'Check the audit log'), handler: 'xhhtCheckLog' },
     { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },
   ];

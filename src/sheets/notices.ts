@@ -1,5 +1,7 @@
 import { normalizeText } from '../domain/cells';
 import { tr } from '../domain/i18n';
+import { actionLabel } from '../domain/workflow';
+import type { ActReport } from './act';
 import { MISSING_MARK } from './criteria-sheet';
 import { SheetError } from './errors';
 import { CRITERIA_SHEET, UNITS_SHEET } from './layout';
@@ -210,4 +212,38 @@ export function chooseRubric(
     );
   }
   return chosen.id;
+}
+
+export function actNotice(report: ActReport): string {
+  const verb = actionLabel(report.action);
+  const lines: string[] = [];
+  if (report.done.length > 0) {
+    lines.push(
+      tr(
+        `Đã «${verb}» ${report.done.length} đơn vị:`,
+        `«${verb}» done for ${report.done.length} units:`,
+      ),
+      ...listed(
+        report.done.map(({ code, to }) => `${code} → ${to}`),
+        20,
+      ),
+    );
+  }
+  if (report.refused.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(
+      tr(
+        `Không thực hiện được với ${report.refused.length} đơn vị:`,
+        `Not done for ${report.refused.length} units:`,
+      ),
+      ...listed(
+        report.refused.map(({ code, reason }) => `${code}: ${reason}`),
+        20,
+      ),
+    );
+  }
+  return (
+    lines.join('\n') ||
+    tr('Không có đơn vị nào trong các dòng đã chọn.', 'No unit in the selected rows.')
+  );
 }

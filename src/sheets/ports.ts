@@ -55,6 +55,8 @@ export interface WorkbookPort {
   sheet(name: string): SheetPort | undefined;
   addSheet(name: string): SheetPort;
   setLocaleAndTimeZone(locale: string, timeZone: string): void;
+  /** The active sheet and the rows the officer selected (1-based, header row excluded), if any. */
+  selection(): { readonly sheet: string; readonly rows: readonly number[] } | undefined;
   /** Applies pending writes; called before a lock is released. */
   flush(): void;
 }

@@ -161,7 +161,12 @@ export function scoreSheet(
   const columns = scoringColumns(rubric);
   const name = sheet.name;
   const [header = [], ...rows] = sheet.readValues();
-  const located = locateRequired(name, header, columns.all);
+  const located = locateRequired(name, header, [
+    ...columns.unit,
+    ...columns.inputs,
+    ...columns.evidence,
+    ...columns.results,
+  ]);
 
   const col = (key: string) => columnOf(located, key);
   const inputColumns = columns.inputs.map((spec) => col(spec.key));

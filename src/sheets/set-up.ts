@@ -19,6 +19,7 @@ import {
   UNIT_COLUMNS,
   UNITS_SHEET,
 } from './layout';
+import { PEOPLE_COLUMNS, PEOPLE_SHEET } from './people-sheet';
 import type { Context, SheetPort } from './ports';
 import { columnOf, columnRuns, ensureTable, type Table } from './table';
 
@@ -217,7 +218,9 @@ function setUpScoring(
   validateInputs(sheet, rubric, table, columns);
   sheet.setNumberFormat(columnOf(table.located, RESULT_KEYS.scoredAt), 2, DATE_TIME_FORMAT);
   sheet.protectColumnsWarningOnly(
-    columnRuns(columns.results.map((spec) => columnOf(table.located, spec.key))),
+    columnRuns(
+      [...columns.results, ...columns.workflow].map((spec) => columnOf(table.located, spec.key)),
+    ),
     `XHHT: cột kết quả của «${sheet.name}», do XHHT ghi khi chấm điểm`,
   );
   const codeFirst = columnOf(table.located, 'code') === 1 && columnOf(table.located, 'name') === 2;
@@ -244,6 +247,7 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     const settings = setUpSettings(open(SETTINGS_SHEET), ctx.clock.now().getFullYear());
     const units = ensureTable(open(UNITS_SHEET), UNIT_COLUMNS);
     units.sheet.freeze(1, 2);
+    ensureTable(open(PEOPLE_SHEET), PEOPLE_COLUMNS).sheet.freeze(1, 0);
     const addedCriteriaRows = setUpCriteria(open(CRITERIA_SHEET), rubricId);
     const { rubric, missing } = rubricAsWritten(ctx, rubricId);
     const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units);

@@ -43,6 +43,7 @@ describe('parseSettings', () => {
         province: '',
         defaultRubricId: 'TT22_2020_DVHT',
         language: 'vi',
+        ladder: 'XA_HUYEN_TINH',
       },
     });
   });
@@ -60,6 +61,7 @@ describe('parseSettings', () => {
         province: 'Hà Tĩnh',
         defaultRubricId: 'TT22_2020_DVHT',
         language: 'vi',
+        ladder: 'XA_HUYEN_TINH',
       },
     });
   });

@@ -464,6 +464,27 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     this.timeZone = timezone;
   }
 
+  private active: { sheet: FakeSheet; ranges: FakeRange[] } | undefined;
+
+  /** Test helper: the officer selects rows `[first, count]` of a sheet. */
+  select(name: string, ...rows: [number, number][]): void {
+    const sheet = this.sheet(name);
+    this.active = {
+      sheet,
+      ranges: rows.map(([first, count]) => new FakeRange(sheet, first, 1, count, 1)),
+    };
+  }
+
+  getActiveSheet(): FakeSheet {
+    this.io.count('other', 'getActiveSheet');
+    return this.active?.sheet ?? (this.sheets[0] as FakeSheet);
+  }
+
+  getActiveRangeList(): { getRanges(): FakeRange[] } | null {
+    this.io.count('other', 'getActiveRangeList');
+    return this.active ? { getRanges: () => this.active?.ranges ?? [] } : null;
+  }
+
   /** Test helper: the sheet, or a failed test. */
   sheet(name: string): FakeSheet {
     const sheet = this.sheets.find((s) => s.getName() === name);

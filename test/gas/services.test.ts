@@ -15,6 +15,7 @@ describe('GasLock', () => {
         throw new Error('not used');
       },
       setLocaleAndTimeZone: () => {},
+      selection: () => undefined,
       flush: () => {
         order.push(`flush while held: ${google.LockService.holder !== null}`);
       },

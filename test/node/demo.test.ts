@@ -48,6 +48,7 @@ describe('the demo workbook, as a real .xlsx file', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual([
       SETTINGS_SHEET,
       UNITS_SHEET,
+      'Người dùng',
       'Tiêu chí',
       'Chấm điểm ĐVHT',
     ]);

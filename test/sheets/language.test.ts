@@ -32,6 +32,13 @@ describe('the interface in English, chosen in the settings', () => {
       'Set up the spreadsheet',
       'Score all',
       '—',
+      'Register',
+      'Submit',
+      'Approve',
+      'Recognise',
+      'Return',
+      'Refuse',
+      '—',
       'Check the audit log',
       'About XHHT Sheets',
     ]);
@@ -80,7 +87,7 @@ describe('the interface in English, chosen in the settings', () => {
     const { google, ctx } = workbookIn('Français');
     scoreAllAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
-      'Ô C5, trang «Cài đặt» (Ngôn ngữ / Language): chọn «Tiếng Việt» hoặc «English».',
+      'Ô C6, trang «Cài đặt» (Ngôn ngữ / Language): chọn «Tiếng Việt» hoặc «English».',
     );
   });
 });

@@ -8,7 +8,7 @@ import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
 import { LEVELS_FIXTURE, POINTS_FIXTURE } from '../fixtures/rubrics';
-import { columnValues, headerColumn, unitRows } from './workbook-helpers';
+import { columnValues, headerColumn, unitRows, WORKFLOW_HEADERS } from './workbook-helpers';
 
 /** A workbook whose criteria sheet holds the given rubrics, as an administrator wrote them. */
 function workbookWithRubrics(...rubrics: (typeof LEVELS_FIXTURE | typeof POINTS_FIXTURE)[]) {
@@ -52,6 +52,7 @@ describe('a levels rubric written by the administrator', () => {
       'Hiệu lực công nhận',
       'Lỗi',
       'Chấm lúc',
+      ...WORKFLOW_HEADERS,
     ]);
     expect(sheet.validations.get('2,4')).toMatchObject({
       kind: 'list',
@@ -59,7 +60,7 @@ describe('a levels rubric written by the administrator', () => {
     });
     expect(sheet.validations.get('2,7')).toMatchObject({ kind: 'number', min: 0 });
     expect(sheet.numberFormats.get('2,9')).toBe('@');
-    expect(sheet.protections[0]?.area).toMatchObject({ column: 10, columns: 5 });
+    expect(sheet.protections[0]?.area).toMatchObject({ column: 10, columns: 10 });
   });
 
   it('scores levels, applies the 12-month and validity rules from the units sheet, and requires evidence', () => {

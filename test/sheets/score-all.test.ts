@@ -156,7 +156,7 @@ describe('score-all', () => {
     scoreAll(ctx);
     const row = sheet.snapshot()[1];
     expect(row?.slice(0, 14)).toEqual(typed.slice(0, 14));
-    expect(row?.slice(14)).toEqual(['Tốt', 'cán bộ xã', 99, '', NOW, 40, 30, 29]);
+    expect(row?.slice(14, 22)).toEqual(['Tốt', 'cán bộ xã', 99, '', NOW, 40, 30, 29]);
   });
 
   it('names the missing headers and writes nothing', () => {

@@ -4,6 +4,7 @@ import { itemsOf } from '../../src/domain/rubric';
 import { asLiteral } from '../../src/gas/workbook';
 import { setUpAction } from '../../src/sheets/actions';
 import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
+import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { setUp } from '../../src/sheets/set-up';
 import { readSettings } from '../../src/sheets/settings-sheet';
 import { gasContext } from '../fakes/context';
@@ -15,6 +16,7 @@ import {
   RESULT_HEADERS,
   rubric,
   unitRows,
+  WORKFLOW_HEADERS,
   workbookWith,
 } from './workbook-helpers';
 
@@ -34,6 +36,7 @@ const EXPECTED_HEADERS = [
   '3.2 Tập thể lao động tiên tiến (tối đa 10)',
   '3.3 Chia sẻ tri thức (tối đa 5)',
   ...RESULT_HEADERS,
+  ...WORKFLOW_HEADERS,
 ];
 
 describe('set-up on a new spreadsheet', () => {
@@ -43,10 +46,11 @@ describe('set-up on a new spreadsheet', () => {
     setUp(gasContext(google), rubric.id);
   });
 
-  it('creates the four sheets, in vi_VN and Asia/Ho_Chi_Minh', () => {
+  it('creates the five sheets, in vi_VN and Asia/Ho_Chi_Minh', () => {
     expect(google.spreadsheet.sheets.map((s) => s.getName())).toEqual([
       SETTINGS_SHEET,
       UNITS_SHEET,
+      PEOPLE_SHEET,
       CRITERIA_SHEET,
       SCORING,
     ]);
@@ -94,7 +98,7 @@ describe('set-up on a new spreadsheet', () => {
     expect(scoring.protections).toHaveLength(1);
     const [protection] = scoring.protections;
     expect(protection?.isWarningOnly()).toBe(true);
-    expect(protection?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 7 });
+    expect(protection?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 12 });
   });
 
   it('writes the settings with dropdowns, and the rubric in the criteria sheet', () => {
@@ -104,6 +108,7 @@ describe('set-up on a new spreadsheet', () => {
       ['year', 2026],
       ['province', ''],
       ['defaultRubricId', 'TT22_2020_DVHT'],
+      ['ladder', '3 cấp: xã → huyện → tỉnh'],
       ['language', 'Tiếng Việt'],
     ]);
     expect(settings.validations.get('4,3')).toMatchObject({
@@ -155,8 +160,8 @@ describe('set-up run again', () => {
 
     const after = google.spreadsheet.sheets.map((s) => s.snapshot());
     expect(after[0]).toEqual(before[0]);
-    expect(after[2]).toEqual(before[2]);
-    expect(after[3]?.slice(0, 4)).toEqual(before[3]);
+    expect(after[3]).toEqual(before[3]);
+    expect(after[4]?.slice(0, 4)).toEqual(before[4]);
     expect(columnValues(scoring, 'Mã đơn vị')).toEqual([
       'DV0001',
       'DV0002',
@@ -166,7 +171,7 @@ describe('set-up run again', () => {
     ]);
     expect(scoring.snapshot()[1]?.slice(3, 6)).toEqual([10, '8,5', 'mười']);
     expect(scoring.protections).toHaveLength(1);
-    expect(google.spreadsheet.sheets).toHaveLength(4);
+    expect(google.spreadsheet.sheets).toHaveLength(5);
   });
 
   it('keeps a column the officer inserted and adds a header they deleted at the end', () => {
@@ -176,7 +181,11 @@ describe('set-up run again', () => {
     const scoring = google.spreadsheet.sheet(SCORING);
     const headers = scoring.snapshot()[0] as string[];
     // The officer inserts "Ghi chú của xã" after the name and deletes "Chấm lúc".
-    const edited = [...headers.slice(0, 2), 'Ghi chú của xã', ...headers.slice(2, -1)];
+    const edited = [
+      ...headers.slice(0, 2),
+      'Ghi chú của xã',
+      ...headers.slice(2).filter((h) => h !== 'Chấm lúc'),
+    ];
     scoring.type(1, 1, [[...edited, '']]);
     setUp(ctx, rubric.id);
     const now = scoring.snapshot()[0];
@@ -300,7 +309,7 @@ describe('set-up and what officers type in other ways', () => {
     const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
     settings.type(2, 1, [[' Year ', 'Năm', 2024]]);
     setUp(ctx, rubric.id);
-    expect(settings.snapshot()).toHaveLength(5);
+    expect(settings.snapshot()).toHaveLength(6);
     expect(readSettings(ctx.workbook, new Date(2026, 0, 1)).year).toBe(2024);
   });
 

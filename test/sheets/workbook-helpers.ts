@@ -10,6 +10,15 @@ import type { FakeSheet } from '../fakes/spreadsheet';
 export const rubric = TT22_2020_DVHT;
 export const ITEM_COUNT = itemsOf(rubric).length;
 
+/** The approval workflow's columns, at the end of every scoring sheet. */
+export const WORKFLOW_HEADERS = [
+  'Trạng thái',
+  'Nhận xét gần nhất',
+  'Số quyết định',
+  'Ngày quyết định',
+  'Mã trạng thái',
+];
+
 /** The result columns of the TT22 scoring sheet, as the officer sees their headers. */
 export const RESULT_HEADERS = [
   'Điểm TC1 (/30)',

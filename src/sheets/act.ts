@@ -1,0 +1,189 @@
+import { cellPlace } from '../domain/a1';
+import type { AuditEntry } from '../domain/audit';
+import { type CellValue, cellText, isBlank } from '../domain/cells';
+import { inLanguage, tr } from '../domain/i18n';
+import { type Ladder, ladderNamed } from '../domain/ladder';
+import { rolesOver } from '../domain/people';
+import { formatDate } from '../domain/recognition';
+import {
+  type Action,
+  actionLabel,
+  decodeState,
+  encodeState,
+  type Request,
+  stateLabel,
+  transition,
+} from '../domain/workflow';
+import { type AuditPorts, appendAudit } from './audit-log';
+import { readCriteria } from './criteria-sheet';
+import { SheetError } from './errors';
+import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
+import { readPeople } from './people-sheet';
+import type { Context, IdentityPort } from './ports';
+import { readRecognitions, scoreSheet } from './score-all';
+import { readSettings } from './settings-sheet';
+import { columnOf, columnRuns, locateRequired } from './table';
+
+/**
+ * An approval action on the units an officer selected on a scoring sheet: register, submit, approve,
+ * recognise, return or refuse. Everything is decided first; then, under the lock, the states are
+ * written (one write), then the audit rows (one write), in that fixed order (DESIGN.md).
+ */
+
+export interface ActPorts extends Context, AuditPorts {
+  readonly identity: IdentityPort;
+}
+
+export type ActRequest = Omit<Request, 'roles'>;
+
+export interface ActReport {
+  readonly sheet: string;
+  readonly action: Action;
+  readonly done: readonly { readonly code: string; readonly to: string }[];
+  readonly refused: readonly { readonly code: string; readonly reason: string }[];
+}
+
+function ladderOf(code: string): Ladder {
+  const ladder = ladderNamed(code);
+  if (!ladder) throw new Error(`no ladder ${code}`);
+  return ladder;
+}
+
+function stamp(at: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatDate(at)} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
+}
+
+export function act(ctx: ActPorts, request: ActRequest): ActReport {
+  return ctx.lock.withLock(() => {
+    const now = ctx.clock.now();
+    const settings = readSettings(ctx.workbook, now);
+    const ladder = ladderOf(settings.ladder);
+    const selection = ctx.workbook.selection();
+    const rubric = readCriteria(ctx.workbook)?.find(
+      (read) => read.rubric?.scoringSheet === selection?.sheet,
+    )?.rubric;
+    const sheet = selection && rubric ? ctx.workbook.sheet(selection.sheet) : undefined;
+    if (!selection || !rubric || !sheet || selection.rows.length === 0) {
+      throw new SheetError(
+        tr(
+          'Hãy chọn (bôi đen) các dòng đơn vị trên một trang chấm điểm rồi chọn lại mục menu.',
+          'Select the rows of the units on a scoring sheet, then choose the menu item again.',
+        ),
+      );
+    }
+    // A submission is judged on this moment's scores, not on the last run of score-all.
+    if (request.action === 'submit') scoreSheet(sheet, rubric, now, readRecognitions(ctx.workbook));
+
+    const columns = scoringColumns(rubric);
+    const [header = [], ...rows] = sheet.readValues();
+    const located = locateRequired(sheet.name, header, columns.all);
+    const col = (key: string) => columnOf(located, key);
+    const people = readPeople(ctx.workbook);
+    const email = ctx.identity.activeUserEmail();
+    const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
+    const workflowCells = rows.map((row) =>
+      columns.workflow.map((spec) => row[col(spec.key) - 1] ?? ''),
+    );
+    const workflowIndex = (key: string) => columns.workflow.findIndex((spec) => spec.key === key);
+    const done: { code: string; to: string }[] = [];
+    const refused: { code: string; reason: string }[] = [];
+    const entries: AuditEntry[] = [];
+
+    for (const rowNumber of selection.rows) {
+      const row = rows[rowNumber - 2];
+      const code = cellText(row?.[col('code') - 1]);
+      if (!row || code === '') continue;
+      const deny = (reason: string) => {
+        refused.push({ code, reason });
+        // A refused attempt is recorded too (SCENARIOS.md §5): who tried what, and why it was refused.
+        const label = cellText(row[col(WORKFLOW_KEYS.label) - 1]);
+        entries.push({
+          time: stamp(now),
+          user: email,
+          unit: code,
+          action: inLanguage('vi', () => `${actionLabel(request.action)} (bị từ chối)`),
+          from: label,
+          to: label,
+          comment: reason,
+        });
+      };
+      const access = rolesOver(people.grants, email, {
+        code,
+        district: cellText(row[col('district') - 1]),
+      });
+      if (!access.ok) {
+        deny(access.reason);
+        continue;
+      }
+      const stateCell = cellText(row[col(WORKFLOW_KEYS.state) - 1]);
+      const state = decodeState(stateCell, ladder);
+      if (!state) {
+        deny(
+          tr(
+            `${cellPlace(sheet.name, rowNumber, col(WORKFLOW_KEYS.state))}: mã trạng thái «${stateCell}» đã bị sửa; quản trị cần khôi phục theo «Nhật ký».`,
+            `${cellPlace(sheet.name, rowNumber, col(WORKFLOW_KEYS.state))}: the state code «${stateCell}» was edited; an administrator must restore it from the «Nhật ký» log.`,
+          ),
+        );
+        continue;
+      }
+      // Score-all leaves the band or level blank exactly when the row is invalid, empty or lacks evidence.
+      if (request.action === 'submit' && isBlank(row[col(resultKey) - 1])) {
+        const error = cellText(row[col(RESULT_KEYS.error) - 1]).split('\n')[0];
+        deny(
+          tr(
+            `chưa gửi được: ${error || 'chưa có kết quả chấm'}`,
+            `cannot be submitted yet: ${error || 'no score yet'}`,
+          ),
+        );
+        continue;
+      }
+      const outcome = transition(state, { ...request, roles: access.roles }, ladder);
+      if (!outcome.ok) {
+        deny(outcome.reason);
+        continue;
+      }
+      const cells = workflowCells[rowNumber - 2] as CellValue[];
+      const [from, to] = inLanguage('vi', () => [
+        stateLabel(state, ladder),
+        stateLabel(outcome.state, ladder),
+      ]);
+      cells[workflowIndex(WORKFLOW_KEYS.state)] = encodeState(outcome.state);
+      cells[workflowIndex(WORKFLOW_KEYS.label)] = to;
+      if (request.comment) cells[workflowIndex(WORKFLOW_KEYS.comment)] = request.comment;
+      if (request.action === 'recognise' && request.decision) {
+        cells[workflowIndex(WORKFLOW_KEYS.decisionNumber)] = request.decision.number;
+        cells[workflowIndex(WORKFLOW_KEYS.decisionDate)] = formatDate(request.decision.date);
+      }
+      done.push({ code, to });
+      entries.push({
+        time: stamp(now),
+        user: email,
+        unit: code,
+        action: inLanguage('vi', () => actionLabel(request.action)),
+        from,
+        to,
+        comment:
+          request.comment ??
+          (request.decision
+            ? `${request.decision.number} (${formatDate(request.decision.date)})`
+            : ''),
+      });
+    }
+
+    // State first, then the log: a run cut between them leaves a state the log can explain.
+    if (done.length > 0) {
+      const keyAt = new Map(columns.workflow.map((spec, i) => [col(spec.key), i]));
+      for (const run of columnRuns([...keyAt.keys()])) {
+        const indexes = Array.from({ length: run.count }, (_, i) => keyAt.get(run.first + i) ?? 0);
+        sheet.writeValues(
+          2,
+          run.first,
+          workflowCells.map((cells) => indexes.map((i) => cells[i] ?? '')),
+        );
+      }
+    }
+    appendAudit(ctx, entries);
+    return { sheet: sheet.name, action: request.action, done, refused };
+  });
+}

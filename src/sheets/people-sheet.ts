@@ -1,0 +1,58 @@
+import { cellPlace } from '../domain/a1';
+import { cellText, textKey } from '../domain/cells';
+import { inLanguage, tr } from '../domain/i18n';
+import { ROLES, type Role, roleLabel } from '../domain/ladder';
+import type { Grant } from '../domain/people';
+import type { WorkbookPort } from './ports';
+import { type ColumnSpec, columnOf, locateRequired } from './table';
+
+/** «Người dùng»: who is who. One row per email, role and scope; a person may have several rows. */
+
+export const PEOPLE_SHEET = 'Người dùng';
+
+export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'email', header: 'Email', width: 240 },
+  { key: 'role', header: 'Vai trò', width: 120 },
+  { key: 'scope', header: 'Phạm vi (mã đơn vị hoặc huyện)', prefix: 'Phạm vi', width: 220 },
+  { key: 'name', header: 'Họ tên', width: 200, optional: true },
+  { key: 'note', header: 'Ghi chú', width: 240, optional: true },
+];
+
+/** A role as typed: its Vietnamese name in any case (xã, huyện, tỉnh, ban chỉ đạo, quản trị). */
+function roleOf(value: unknown): Role | undefined {
+  const typed = textKey(value);
+  return inLanguage('vi', () => ROLES.find((role) => textKey(roleLabel(role)) === typed));
+}
+
+export interface PeopleRead {
+  readonly grants: readonly Grant[];
+  /** Rows that cannot be used, each naming its cell; they grant nothing. */
+  readonly problems: readonly string[];
+}
+
+/** The grants of the people sheet (one read); none without the sheet. */
+export function readPeople(workbook: WorkbookPort): PeopleRead {
+  const sheet = workbook.sheet(PEOPLE_SHEET);
+  if (!sheet) return { grants: [], problems: [] };
+  const [header = [], ...rows] = sheet.readValues();
+  const located = locateRequired(PEOPLE_SHEET, header, PEOPLE_COLUMNS);
+  const grants: Grant[] = [];
+  const problems: string[] = [];
+  rows.forEach((row, i) => {
+    const email = cellText(row[columnOf(located, 'email') - 1]);
+    const typedRole = row[columnOf(located, 'role') - 1];
+    if (email === '' && cellText(typedRole) === '') return;
+    const role = roleOf(typedRole);
+    if (!role) {
+      problems.push(
+        tr(
+          `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: vai trò «${cellText(typedRole)}» không rõ; ghi xã, huyện, tỉnh, ban chỉ đạo hoặc quản trị.`,
+          `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: the role «${cellText(typedRole)}» is not clear; write xã, huyện, tỉnh, ban chỉ đạo or quản trị.`,
+        ),
+      );
+      return;
+    }
+    grants.push({ email, role, scope: cellText(row[columnOf(located, 'scope') - 1]) });
+  });
+  return { grants, problems };
+}

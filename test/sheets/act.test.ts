@@ -1,0 +1,199 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../../src/domain/i18n';
+import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
+import type { ActPorts } from '../../src/sheets/act';
+import { actAction } from '../../src/sheets/actions';
+import { AUDIT_SHEET, checkAudit } from '../../src/sheets/audit-log';
+import { SETTINGS_SHEET } from '../../src/sheets/layout';
+import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
+import { columnValues, headerColumn, rubric, workbookWith } from './workbook-helpers';
+
+const FULL = [10, 10, 10, 10, 5, 10, 5, 25, 10, 5];
+const XA = 'can.bo.xa1@example.org';
+const HUYEN = 'thamdinh.huyen1@example.org';
+const TINH = 'so.gddt@example.org';
+
+/** Three units (DV0001 in Huyện 1, DV0002 in Huyện 2, DV0003 in Huyện 3), people, and the ports of acting. */
+function workflowBook(scores: unknown[][] = [FULL, FULL, FULL]) {
+  const made = workbookWith(scores);
+  const { google } = made;
+  google.spreadsheet.sheet(PEOPLE_SHEET).type(2, 1, [
+    [XA, 'xã', 'DV0001'],
+    [HUYEN, 'Huyện', 'Huyện 1'],
+    [TINH, 'tỉnh', ''],
+  ]);
+  const ports: ActPorts = {
+    ...made.ctx,
+    store: new GasStore(google.PropertiesService),
+    hasher: new GasHasher(google.Utilities),
+    identity: new GasIdentity(google.Session),
+  };
+  const sheet = made.sheet;
+  /** `who` selects rows and chooses an action, answering its prompts. */
+  const as = (
+    who: string,
+    rows: [number, number][],
+    action: Parameters<typeof actAction>[1],
+    ...answers: (string | null)[]
+  ) => {
+    google.Session.email = who;
+    google.spreadsheet.select(rubric.scoringSheet, ...rows);
+    google.SpreadsheetApp.ui.answers.push(...answers);
+    actAction(ports, action);
+    return google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+  };
+  const status = () => columnValues(sheet, 'Trạng thái');
+  return { google, ports, sheet, as, status };
+}
+
+describe('the approval workflow from the menu', () => {
+  afterEach(() => useLanguage('vi'));
+
+  it('walks a unit from registration to recognition, each step by its own officer, all in the log', () => {
+    const { google, ports, sheet, as, status } = workflowBook();
+    expect(as(XA, [[2, 1]], 'register')).toBe(
+      'Đã «Đăng ký» 1 đơn vị:\n• DV0001 → Đang tự đánh giá',
+    );
+    as(XA, [[2, 1]], 'submit');
+    expect(status()[0]).toBe('Chờ huyện thẩm định');
+    as(HUYEN, [[2, 1]], 'approve');
+    expect(status()[0]).toBe('Chờ tỉnh quyết định');
+    expect(as(TINH, [[2, 1]], 'recognise', '125/QĐ-UBND', '20/03/2027')).toBe(
+      'Đã «Công nhận» 1 đơn vị:\n• DV0001 → Đã công nhận',
+    );
+    expect(status()[0]).toBe('Đã công nhận');
+    expect(columnValues(sheet, 'Số quyết định')[0]).toBe('125/QĐ-UBND');
+    expect(columnValues(sheet, 'Ngày quyết định')[0]).toBe('20/03/2027');
+    expect(columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Hành động')).toEqual([
+      'Đăng ký',
+      'Gửi',
+      'Duyệt',
+      'Công nhận',
+    ]);
+    expect(columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Người thực hiện')).toEqual([
+      XA,
+      XA,
+      HUYEN,
+      TINH,
+    ]);
+    expect(checkAudit(ports)).toMatchObject({ check: { ok: true, rows: 4 } });
+  });
+
+  it('refuses a commune officer approving their own unit, says who acts, and logs the attempt', () => {
+    const { google, ports, as, status } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    expect(as(XA, [[2, 1]], 'approve')).toBe(
+      'Không thực hiện được với 1 đơn vị:\n• DV0001: Bước này do huyện thực hiện.',
+    );
+    expect(status()[0]).toBe('Chờ huyện thẩm định');
+    const log = google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
+    expect(log.at(-1)?.slice(1, 7)).toEqual([
+      XA,
+      'DV0001',
+      'Duyệt (bị từ chối)',
+      'Chờ huyện thẩm định',
+      'Chờ huyện thẩm định',
+      'Bước này do huyện thực hiện.',
+    ]);
+    expect(checkAudit(ports).check.ok).toBe(true);
+  });
+
+  it('keeps each officer to their own units and district, and denies an unknown user', () => {
+    const { google, as } = workflowBook();
+    expect(as(XA, [[3, 1]], 'register')).toBe(
+      'Không thực hiện được với 1 đơn vị:\n• DV0002: can.bo.xa1@example.org (xã DV0001) không có quyền với đơn vị DV0002 (Huyện 2).',
+    );
+    expect(as('', [[2, 1]], 'register')).toMatch(
+      /^Không thực hiện được với 1 đơn vị:\n• DV0001: Google không cho biết email của bạn/,
+    );
+    google.spreadsheet
+      .sheet(PEOPLE_SHEET)
+      .type(5, 1, [[' CAN.BO.XA2@example.org ', 'xã', 'DV0002']]);
+    expect(as('can.bo.xa2@example.org', [[3, 1]], 'register')).toBe(
+      'Đã «Đăng ký» 1 đơn vị:\n• DV0002 → Đang tự đánh giá',
+    );
+  });
+
+  it('does not let a unit with errors be submitted, and says why', () => {
+    const { as, status } = workflowBook([[12, ...FULL.slice(1)], FULL, FULL]);
+    as(XA, [[2, 1]], 'register');
+    expect(as(XA, [[2, 1]], 'submit')).toMatch(
+      /^Không thực hiện được với 1 đơn vị:\n• DV0001: chưa gửi được: Ô D2, trang «Chấm điểm ĐVHT», mục 1\.1: 12 lớn hơn điểm tối đa 10/,
+    );
+    expect(status()[0]).toBe('Đang tự đánh giá');
+  });
+
+  it('needs a comment to return, and sends the unit one level down', () => {
+    const { sheet, as, status } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    expect(as(HUYEN, [[2, 1]], 'return', '  ')).toBe(
+      'Không thực hiện được với 1 đơn vị:\n• DV0001: Trả lại cần có nhận xét.',
+    );
+    expect(as(HUYEN, [[2, 1]], 'return', null)).toBe('Đã hủy; không có gì thay đổi.');
+    as(HUYEN, [[2, 1]], 'return', 'Bổ sung biên bản họp');
+    expect(status()[0]).toBe('Trả lại cho xã');
+    expect(columnValues(sheet, 'Nhận xét gần nhất')[0]).toBe('Bổ sung biên bản họp');
+    expect(as(XA, [[2, 1]], 'submit')).toBe('Đã «Gửi» 1 đơn vị:\n• DV0001 → Chờ huyện thẩm định');
+  });
+
+  it('approves the selected rows in bulk with the same reads and writes as one row', () => {
+    const { google, as } = workflowBook();
+    google.spreadsheet.sheet(PEOPLE_SHEET).type(5, 1, [
+      [XA, 'xã', 'DV0002'],
+      [XA, 'xã', 'DV0003'],
+      [HUYEN, 'huyện', 'Huyện 2'],
+      [HUYEN, 'huyện', 'Huyện 3'],
+    ]);
+    as(XA, [[2, 3]], 'register');
+    as(XA, [[2, 3]], 'submit');
+    const ioOf = (rows: [number, number][]) => {
+      google.io.reset();
+      as(HUYEN, rows, 'approve');
+      return { reads: google.io.reads, writes: google.io.writes };
+    };
+    const one = ioOf([[2, 1]]);
+    const two = ioOf([[3, 2]]);
+    expect(two).toEqual(one);
+    expect(columnValues(google.spreadsheet.sheet(rubric.scoringSheet), 'Trạng thái')).toEqual([
+      'Chờ tỉnh quyết định',
+      'Chờ tỉnh quyết định',
+      'Chờ tỉnh quyết định',
+    ]);
+  });
+
+  it('tells a reviewer who acts at the same moment as another to retry, and changes nothing', () => {
+    const { google, as, status } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    const other = google.LockService.holdByAnotherRun();
+    expect(as(HUYEN, [[2, 1]], 'approve')).toMatch(/^Đang có người khác chạy XHHT/);
+    expect(status()[0]).toBe('Chờ huyện thẩm định');
+    other.releaseLock();
+    as(HUYEN, [[2, 1]], 'approve');
+    expect(status()[0]).toBe('Chờ tỉnh quyết định');
+  });
+
+  it('follows the 2-level ladder chosen in the settings', () => {
+    const { google, as, status } = workflowBook();
+    const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
+    const row = settings.snapshot().findIndex((r) => r[0] === 'ladder') + 1;
+    settings.type(row, headerColumn(settings, 'Giá trị'), [['2 cấp: xã → tỉnh (từ 01/7/2025)']]);
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    expect(status()[0]).toBe('Chờ tỉnh quyết định');
+    as(TINH, [[2, 1]], 'recognise', '9/QĐ', '01/04/2027');
+    expect(status()[0]).toBe('Đã công nhận');
+  });
+
+  it('asks for a selection on a scoring sheet', () => {
+    const { google, ports } = workflowBook();
+    google.Session.email = XA;
+    google.spreadsheet.select(SETTINGS_SHEET, [2, 1]);
+    actAction(ports, 'register');
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
+      'Hãy chọn (bôi đen) các dòng đơn vị trên một trang chấm điểm rồi chọn lại mục menu.',
+    );
+  });
+});
