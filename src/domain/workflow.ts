@@ -21,7 +21,14 @@ export type UnitState =
   /** Not recognised: final for the year. */
   | { readonly status: 'refused' };
 
-export type Action = 'register' | 'submit' | 'approve' | 'recognise' | 'return' | 'refuse';
+export type Action =
+  | 'register'
+  | 'submit'
+  | 'approve'
+  | 'recognise'
+  | 'return'
+  | 'refuse'
+  | 'revert';
 export const ACTIONS: readonly Action[] = [
   'register',
   'submit',
@@ -29,6 +36,7 @@ export const ACTIONS: readonly Action[] = [
   'recognise',
   'return',
   'refuse',
+  'revert',
 ];
 
 export interface Request {
@@ -39,6 +47,8 @@ export interface Request {
   readonly comment?: string;
   /** Required to recognise. */
   readonly decision?: { readonly number: string; readonly date: Date };
+  /** To revert: the state before the last step, as the sheet kept it. */
+  readonly previous?: UnitState;
 }
 
 export type Outcome =
@@ -61,6 +71,8 @@ export function actionLabel(action: Action): string {
       return tr('Trả lại', 'Return');
     case 'refuse':
       return tr('Không công nhận', 'Refuse');
+    case 'revert':
+      return tr('Hoàn tác', 'Undo');
   }
 }
 
@@ -143,6 +155,21 @@ export function transition(state: UnitState, request: Request, ladder: Ladder): 
         `«${actionLabel(action)}» is not possible while the unit is «${stateLabel(state, ladder)}».`,
       ),
     );
+
+  if (action === 'revert') {
+    // An administrator's undo of the last step, with a reason; one step only (the sheet keeps one).
+    if (!roles.includes('quanTri')) return notYours('quanTri');
+    if (!request.previous)
+      return refuse(
+        tr(
+          'Không có bước nào để hoàn tác (chỉ hoàn tác được bước gần nhất, một lần).',
+          'There is no step to undo (only the latest step can be undone, once).',
+        ),
+      );
+    if (!request.comment?.trim())
+      return refuse(tr('Hoàn tác cần ghi lý do.', 'An undo needs a reason.'));
+    return { ok: true, state: request.previous };
+  }
 
   if (action === 'register' || action === 'submit') {
     if (!roles.includes('xa')) return notYours('xa');

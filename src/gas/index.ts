@@ -76,6 +76,10 @@ export function xhhtRefuse(): void {
   actAction(auditedContext(), 'refuse');
 }
 
+export function xhhtRevert(): void {
+  actAction(auditedContext(), 'revert');
+}
+
 export function xhhtCheckLog(): void {
   checkLogAction(auditedContext());
 }

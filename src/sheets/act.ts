@@ -13,6 +13,7 @@ import {
   type Request,
   stateLabel,
   transition,
+  type UnitState,
 } from '../domain/workflow';
 import { type AuditPorts, appendAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
@@ -42,6 +43,9 @@ export interface ActReport {
   readonly done: readonly { readonly code: string; readonly to: string }[];
   readonly refused: readonly { readonly code: string; readonly reason: string }[];
 }
+
+const VALUES_CHANGED_VI =
+  'Điểm hoặc minh chứng bị sửa sau khi đã được duyệt; các bước duyệt phải làm lại từ cấp đầu.';
 
 function ladderOf(code: string): Ladder {
   const ladder = ladderNamed(code);
@@ -89,6 +93,11 @@ export function act(ctx: ActPorts, request: ActRequest): ActReport {
     const done: { code: string; to: string }[] = [];
     const refused: { code: string; reason: string }[] = [];
     const entries: AuditEntry[] = [];
+    let changed = false;
+    const sealed = [...columns.inputs, ...columns.evidence].map((spec) => col(spec.key) - 1);
+    /** The scores and evidence of a row, as one digest: what an approval seals. */
+    const valuesHash = (row: readonly CellValue[]) =>
+      ctx.hasher.sha256Hex(JSON.stringify(sealed.map((i) => cellText(row[i]))));
 
     for (const rowNumber of selection.rows) {
       const row = rows[rowNumber - 2];
@@ -118,13 +127,56 @@ export function act(ctx: ActPorts, request: ActRequest): ActReport {
       }
       const stateCell = cellText(row[col(WORKFLOW_KEYS.state) - 1]);
       const state = decodeState(stateCell, ladder);
-      if (!state) {
+      const previousCell = cellText(row[col(WORKFLOW_KEYS.previous) - 1]);
+      const previous = previousCell === '' ? undefined : decodeState(previousCell, ladder);
+      if (!state || (previousCell !== '' && !previous)) {
+        const edited = state ? WORKFLOW_KEYS.previous : WORKFLOW_KEYS.state;
         deny(
           tr(
-            `${cellPlace(sheet.name, rowNumber, col(WORKFLOW_KEYS.state))}: mã trạng thái «${stateCell}» đã bị sửa; quản trị cần khôi phục theo «Nhật ký».`,
-            `${cellPlace(sheet.name, rowNumber, col(WORKFLOW_KEYS.state))}: the state code «${stateCell}» was edited; an administrator must restore it from the «Nhật ký» log.`,
+            `${cellPlace(sheet.name, rowNumber, col(edited))}: mã trạng thái «${state ? previousCell : stateCell}» đã bị sửa; quản trị cần khôi phục theo «Nhật ký».`,
+            `${cellPlace(sheet.name, rowNumber, col(edited))}: the state code «${state ? previousCell : stateCell}» was edited; an administrator must restore it from the «Nhật ký» log.`,
           ),
         );
+        continue;
+      }
+      const cells = workflowCells[rowNumber - 2] as CellValue[];
+      const put = (key: string, value: CellValue) => {
+        cells[workflowIndex(key)] = value;
+      };
+      const record = (action: string, from: UnitState, to: UnitState, comment: string) => {
+        const [fromLabel, toLabel] = inLanguage('vi', () => [
+          stateLabel(from, ladder),
+          stateLabel(to, ladder),
+        ]);
+        put(WORKFLOW_KEYS.state, encodeState(to));
+        put(WORKFLOW_KEYS.label, toLabel);
+        put(WORKFLOW_KEYS.previous, encodeState(from));
+        entries.push({
+          time: stamp(now),
+          user: email,
+          unit: code,
+          action,
+          from: fromLabel,
+          to: toLabel,
+          comment,
+        });
+        changed = true;
+        return toLabel;
+      };
+
+      // Scores or evidence edited after a level approved them: the approvals no longer hold.
+      const approvedHash = cellText(row[col(WORKFLOW_KEYS.approvedHash) - 1]);
+      if (approvedHash !== '' && approvedHash !== valuesHash(row)) {
+        const back: UnitState = { status: 'awaiting', step: 0, returned: false };
+        const label = record('Giá trị đổi sau khi duyệt', state, back, VALUES_CHANGED_VI);
+        put(WORKFLOW_KEYS.approvedHash, '');
+        refused.push({
+          code,
+          reason: tr(
+            `điểm hoặc minh chứng đã bị sửa sau khi được duyệt; đơn vị trở về «${label}» để duyệt lại.`,
+            `scores or evidence were edited after approval; the unit goes back to «${label}» to be approved again.`,
+          ),
+        });
         continue;
       }
       // Score-all leaves the band or level blank exactly when the row is invalid, empty or lacks evidence.
@@ -138,41 +190,47 @@ export function act(ctx: ActPorts, request: ActRequest): ActReport {
         );
         continue;
       }
-      const outcome = transition(state, { ...request, roles: access.roles }, ladder);
+      const outcome = transition(
+        state,
+        { ...request, roles: access.roles, ...(previous ? { previous } : {}) },
+        ladder,
+      );
       if (!outcome.ok) {
         deny(outcome.reason);
         continue;
       }
-      const cells = workflowCells[rowNumber - 2] as CellValue[];
-      const [from, to] = inLanguage('vi', () => [
-        stateLabel(state, ladder),
-        stateLabel(outcome.state, ladder),
-      ]);
-      cells[workflowIndex(WORKFLOW_KEYS.state)] = encodeState(outcome.state);
-      cells[workflowIndex(WORKFLOW_KEYS.label)] = to;
-      if (request.comment) cells[workflowIndex(WORKFLOW_KEYS.comment)] = request.comment;
-      if (request.action === 'recognise' && request.decision) {
-        cells[workflowIndex(WORKFLOW_KEYS.decisionNumber)] = request.decision.number;
-        cells[workflowIndex(WORKFLOW_KEYS.decisionDate)] = formatDate(request.decision.date);
-      }
-      done.push({ code, to });
-      entries.push({
-        time: stamp(now),
-        user: email,
-        unit: code,
-        action: inLanguage('vi', () => actionLabel(request.action)),
-        from,
-        to,
-        comment:
-          request.comment ??
+      const to = record(
+        inLanguage('vi', () => actionLabel(request.action)),
+        state,
+        outcome.state,
+        request.comment ??
           (request.decision
             ? `${request.decision.number} (${formatDate(request.decision.date)})`
             : ''),
-      });
+      );
+      // An undo cannot itself be undone; a second step back needs the log.
+      if (request.action === 'revert') put(WORKFLOW_KEYS.previous, '');
+      if (request.comment) put(WORKFLOW_KEYS.comment, request.comment);
+      if (request.action === 'recognise' && request.decision) {
+        put(WORKFLOW_KEYS.decisionNumber, request.decision.number);
+        put(WORKFLOW_KEYS.decisionDate, formatDate(request.decision.date));
+      }
+      // The values a level approved are sealed; back with the commune, they are its to change again.
+      if (request.action === 'approve' || request.action === 'recognise') {
+        put(WORKFLOW_KEYS.approvedHash, valuesHash(row));
+      } else if (
+        outcome.state.status === 'refused' ||
+        outcome.state.status === 'drafting' ||
+        outcome.state.status === 'none' ||
+        (outcome.state.status === 'awaiting' && outcome.state.step === 0)
+      ) {
+        put(WORKFLOW_KEYS.approvedHash, '');
+      }
+      done.push({ code, to });
     }
 
     // State first, then the log: a run cut between them leaves a state the log can explain.
-    if (done.length > 0) {
+    if (changed) {
       const keyAt = new Map(columns.workflow.map((spec, i) => [col(spec.key), i]));
       for (const run of columnRuns([...keyAt.keys()])) {
         const indexes = Array.from({ length: run.count }, (_, i) => keyAt.get(run.first + i) ?? 0);

@@ -101,16 +101,19 @@ export function scoreAllAction(ctx: Context): void {
 
 /** Asks the officer for what an action needs: a comment, or a decision's number and date. */
 function details(ctx: Context, action: Action): Omit<ActRequest, 'action'> | null {
-  if (action === 'return' || action === 'refuse') {
-    const comment = ctx.ui.prompt(
-      APP_TITLE,
-      action === 'return'
-        ? tr(
-            'Nhận xét gửi kèm khi trả lại (bắt buộc):',
-            'Comment to send with the return (required):',
-          )
-        : tr('Lý do không công nhận (bắt buộc):', 'Reason for refusing (required):'),
-    );
+  const question = {
+    return: tr(
+      'Nhận xét gửi kèm khi trả lại (bắt buộc):',
+      'Comment to send with the return (required):',
+    ),
+    refuse: tr('Lý do không công nhận (bắt buộc):', 'Reason for refusing (required):'),
+    revert: tr(
+      'Lý do hoàn tác bước gần nhất (bắt buộc, ghi vào «Nhật ký»):',
+      'Reason for undoing the latest step (required, written to «Nhật ký»):',
+    ),
+  }[action as string];
+  if (question) {
+    const comment = ctx.ui.prompt(APP_TITLE, question);
     return comment === null ? null : { comment };
   }
   if (action === 'recognise') {

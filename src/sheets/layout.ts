@@ -48,7 +48,6 @@ export const CRITERIA_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 /** The columns of a rubric's scoring sheet: who, what the officer types, what the script writes. */
-/** The columns of a rubric's scoring sheet: who, what the officer types, what the script writes. */
 export interface ScoringColumns {
   readonly unit: readonly ColumnSpec[];
   /** Written by the approval workflow, never by score-all. */
@@ -66,6 +65,8 @@ export const WORKFLOW_KEYS = {
   comment: 'lastComment',
   decisionNumber: 'decisionNumber',
   decisionDate: 'decisionDate',
+  previous: 'previousState',
+  approvedHash: 'approvedHash',
 } as const;
 
 export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
@@ -75,6 +76,15 @@ export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
   { key: WORKFLOW_KEYS.decisionDate, header: 'Ngày quyết định', width: 110, scriptOwned: true },
   // The state itself, in a form that does not change with the language.
   { key: WORKFLOW_KEYS.state, header: 'Mã trạng thái', width: 120, scriptOwned: true },
+  // The state before the last step, which an administrator's «Hoàn tác» restores.
+  { key: WORKFLOW_KEYS.previous, header: 'Mã trạng thái trước', width: 120, scriptOwned: true },
+  // SHA-256 of the scores and evidence a level approved: a later change sends the unit back.
+  {
+    key: WORKFLOW_KEYS.approvedHash,
+    header: 'Dấu giá trị đã duyệt',
+    width: 120,
+    scriptOwned: true,
+  },
 ];
 
 export const RESULT_KEYS = {

@@ -15,6 +15,10 @@ export function menuItems(): (MenuItem | null)[] {
     { label: tr('Công nhận', 'Recognise'), handler: 'xhhtRecognise' },
     { label: tr('Trả lại', 'Return'), handler: 'xhhtReturn' },
     { label: tr('Không công nhận', 'Refuse'), handler: 'xhhtRefuse' },
+    {
+      label: tr('Hoàn tác bước gần nhất (quản trị)', 'Undo the latest step (admin)'),
+      handler: 'xhhtRevert',
+    },
     null,
     { label: tr('Kiểm tra nhật ký', 'Check the audit log'), handler: 'xhhtCheckLog' },
     { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },

@@ -43,6 +43,8 @@ function expected(ladder: Ladder, state: UnitState, action: Action, role: Role):
     state.status === 'awaiting' ? state.step : state.status === 'recognised' ? state.step : null;
   const step = stepAt === null ? undefined : ladder.steps[stepAt];
   const last = ladder.steps.length - 1;
+  // The table's requests carry no previous state, so there is nothing to undo.
+  if (action === 'revert') return null;
   if (action === 'register')
     return role === 'xa' && state.status === 'none'
       ? { status: 'drafting', returned: false }
@@ -100,6 +102,31 @@ describe.each(LADDER_PRESETS.map((ladder) => [ladder.label, ladder] as const))(
         }
       }
       expect(allowed).toBeGreaterThan(ladder.steps.length);
+    });
+
+    it('lets only an administrator undo the last step, with a reason, back to the state before it', () => {
+      const previous: UnitState = { status: 'drafting', returned: false };
+      const state: UnitState = { status: 'awaiting', step: 0, returned: false };
+      const undo = (roles: Role[], comment?: string, before: UnitState | null = previous) =>
+        transition(
+          state,
+          {
+            action: 'revert',
+            roles,
+            ...(comment === undefined ? {} : { comment }),
+            ...(before ? { previous: before } : {}),
+          },
+          ladder,
+        );
+      expect(undo(['quanTri'], 'Gửi nhầm đơn vị')).toEqual({ ok: true, state: previous });
+      for (const role of ROLES.filter((r) => r !== 'quanTri')) {
+        expect(undo([role], 'Gửi nhầm đơn vị').ok, role).toBe(false);
+      }
+      expect(undo(['quanTri'], '  ')).toMatchObject({
+        ok: false,
+        reason: 'Hoàn tác cần ghi lý do.',
+      });
+      expect(undo(['quanTri'], 'Gửi nhầm', null).ok).toBe(false);
     });
 
     it('needs a comment to return or refuse, and a decision to recognise', () => {

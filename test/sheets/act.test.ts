@@ -12,6 +12,7 @@ const FULL = [10, 10, 10, 10, 5, 10, 5, 25, 10, 5];
 const XA = 'can.bo.xa1@example.org';
 const HUYEN = 'thamdinh.huyen1@example.org';
 const TINH = 'so.gddt@example.org';
+const ADMIN = 'quantri@example.org';
 
 /** Three units (DV0001 in Huyện 1, DV0002 in Huyện 2, DV0003 in Huyện 3), people, and the ports of acting. */
 function workflowBook(scores: unknown[][] = [FULL, FULL, FULL]) {
@@ -21,6 +22,7 @@ function workflowBook(scores: unknown[][] = [FULL, FULL, FULL]) {
     [XA, 'xã', 'DV0001'],
     [HUYEN, 'Huyện', 'Huyện 1'],
     [TINH, 'tỉnh', ''],
+    [ADMIN, 'quản trị', ''],
   ]);
   const ports: ActPorts = {
     ...made.ctx,
@@ -185,6 +187,61 @@ describe('the approval workflow from the menu', () => {
     expect(status()[0]).toBe('Chờ tỉnh quyết định');
     as(TINH, [[2, 1]], 'recognise', '9/QĐ', '01/04/2027');
     expect(status()[0]).toBe('Đã công nhận');
+  });
+
+  it('lets an administrator undo the latest step once, with a reason, and logs it', () => {
+    const { google, ports, as, status } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    as(HUYEN, [[2, 1]], 'approve');
+    expect(as(HUYEN, [[2, 1]], 'revert', 'Duyệt nhầm')).toBe(
+      'Không thực hiện được với 1 đơn vị:\n• DV0001: Bước này do quản trị thực hiện.',
+    );
+    expect(as(ADMIN, [[2, 1]], 'revert', ' ')).toMatch(/Hoàn tác cần ghi lý do\.$/);
+    expect(as(ADMIN, [[2, 1]], 'revert', 'Huyện duyệt nhầm đơn vị')).toBe(
+      'Đã «Hoàn tác» 1 đơn vị:\n• DV0001 → Chờ huyện thẩm định',
+    );
+    expect(status()[0]).toBe('Chờ huyện thẩm định');
+    expect(as(ADMIN, [[2, 1]], 'revert', 'Lần nữa')).toMatch(/Không có bước nào để hoàn tác/);
+    const log = google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
+    expect(log.filter((r) => r[3] === 'Hoàn tác').map((r) => r.slice(1, 7))).toEqual([
+      [
+        ADMIN,
+        'DV0001',
+        'Hoàn tác',
+        'Chờ tỉnh quyết định',
+        'Chờ huyện thẩm định',
+        'Huyện duyệt nhầm đơn vị',
+      ],
+    ]);
+    expect(checkAudit(ports).check.ok).toBe(true);
+  });
+
+  it('sends a unit back to the first review when its scores change after approval', () => {
+    const { google, ports, sheet, as, status } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    as(HUYEN, [[2, 1]], 'approve');
+    // The commune raises a score after the district approved.
+    sheet.type(2, headerColumn(sheet, 'Tổng điểm') - 10, [[9]]);
+    expect(as(TINH, [[2, 1]], 'recognise', '125/QĐ-UBND', '20/03/2027')).toBe(
+      'Không thực hiện được với 1 đơn vị:\n• DV0001: điểm hoặc minh chứng đã bị sửa sau khi được duyệt; đơn vị trở về «Chờ huyện thẩm định» để duyệt lại.',
+    );
+    expect(status()[0]).toBe('Chờ huyện thẩm định');
+    const log = google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
+    expect(log.at(-1)?.slice(1, 6)).toEqual([
+      TINH,
+      'DV0001',
+      'Giá trị đổi sau khi duyệt',
+      'Chờ tỉnh quyết định',
+      'Chờ huyện thẩm định',
+    ]);
+    // Approved again as it now stands, it climbs; unchanged values do not send it back.
+    as(HUYEN, [[2, 1]], 'approve');
+    expect(as(TINH, [[2, 1]], 'recognise', '125/QĐ-UBND', '20/03/2027')).toBe(
+      'Đã «Công nhận» 1 đơn vị:\n• DV0001 → Đã công nhận',
+    );
+    expect(checkAudit(ports).check.ok).toBe(true);
   });
 
   it('asks for a selection on a scoring sheet', () => {

@@ -38,6 +38,7 @@ describe('the interface in English, chosen in the settings', () => {
       'Recognise',
       'Return',
       'Refuse',
+      'Undo the latest step (admin)',
       '—',
       'Check the audit log',
       'About XHHT Sheets',

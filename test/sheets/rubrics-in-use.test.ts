@@ -60,7 +60,7 @@ describe('a levels rubric written by the administrator', () => {
     });
     expect(sheet.validations.get('2,7')).toMatchObject({ kind: 'number', min: 0 });
     expect(sheet.numberFormats.get('2,9')).toBe('@');
-    expect(sheet.protections[0]?.area).toMatchObject({ column: 10, columns: 10 });
+    expect(sheet.protections[0]?.area).toMatchObject({ column: 10, columns: 12 });
   });
 
   it('scores levels, applies the 12-month and validity rules from the units sheet, and requires evidence', () => {

@@ -98,7 +98,7 @@ describe('set-up on a new spreadsheet', () => {
     expect(scoring.protections).toHaveLength(1);
     const [protection] = scoring.protections;
     expect(protection?.isWarningOnly()).toBe(true);
-    expect(protection?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 12 });
+    expect(protection?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 14 });
   });
 
   it('writes the settings with dropdowns, and the rubric in the criteria sheet', () => {

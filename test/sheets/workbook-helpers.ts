@@ -17,6 +17,8 @@ export const WORKFLOW_HEADERS = [
   'Số quyết định',
   'Ngày quyết định',
   'Mã trạng thái',
+  'Mã trạng thái trước',
+  'Dấu giá trị đã duyệt',
 ];
 
 /** The result columns of the TT22 scoring sheet, as the officer sees their headers. */
