@@ -32,6 +32,7 @@ export interface DataValidationBuilderApi {
 
 export interface RangeApi
   extends Pick<Range, 'getValues' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns'> {
+  activate(): RangeApi;
   setValues(values: unknown[][]): RangeApi;
   setDataValidation(rule: DataValidationApi | null): RangeApi;
   setNumberFormat(numberFormat: string): RangeApi;
@@ -92,6 +93,15 @@ export interface UiApi {
     buttons: GoogleAppsScript.Base.ButtonSet,
   ): GoogleAppsScript.Base.Button;
   readonly ButtonSet: typeof GoogleAppsScript.Base.ButtonSet;
+  showSidebar(userInterface: HtmlOutputApi): void;
+}
+
+export interface HtmlOutputApi {
+  setTitle(title: string): HtmlOutputApi;
+}
+
+export interface HtmlServiceApi {
+  createHtmlOutputFromFile(filename: string): HtmlOutputApi;
 }
 
 export interface SpreadsheetAppApi
@@ -131,6 +141,7 @@ export interface AppsScriptGlobals {
   readonly PropertiesService: PropertiesServiceApi;
   readonly MailApp: MailAppApi;
   readonly Utilities: UtilitiesApi;
+  readonly HtmlService: HtmlServiceApi;
 }
 
 // Compile-time proof that the real services satisfy the narrowed ones.
@@ -145,4 +156,6 @@ export type RealServicesFit = [
   Satisfies<GoogleAppsScript.Base.PromptResponse, PromptResponseApi>,
   Satisfies<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppApi>,
   Satisfies<GoogleAppsScript.Utilities.Utilities, UtilitiesApi>,
+  Satisfies<GoogleAppsScript.HTML.HtmlService, HtmlServiceApi>,
+  Satisfies<GoogleAppsScript.HTML.HtmlOutput, HtmlOutputApi>,
 ];

@@ -23,7 +23,7 @@ function context(): Context {
   const workbook = new GasWorkbook(SpreadsheetApp);
   return {
     workbook,
-    ui: new GasUi(SpreadsheetApp),
+    ui: new GasUi(SpreadsheetApp, HtmlService),
     clock: systemClock,
     lock: new GasLock(LockService, workbook),
   };
@@ -31,7 +31,7 @@ function context(): Context {
 
 /** Simple trigger: builds the XHHT menu when the spreadsheet opens. */
 export function onOpen(): void {
-  buildMenu(new GasUi(SpreadsheetApp), new GasWorkbook(SpreadsheetApp));
+  buildMenu(new GasUi(SpreadsheetApp, HtmlService), new GasWorkbook(SpreadsheetApp));
 }
 
 export function xhhtSetUp(): void {

@@ -14,6 +14,7 @@ import type {
   LockServiceApi,
   MailAppApi,
   PropertiesServiceApi,
+  HtmlServiceApi,
   SessionApi,
   SpreadsheetAppApi,
   UtilitiesApi,
@@ -24,7 +25,10 @@ import type {
 const LOCK_WAIT_MS = 20_000;
 
 export class GasUi implements UiPort {
-  constructor(private readonly app: SpreadsheetAppApi) {}
+  constructor(
+    private readonly app: SpreadsheetAppApi,
+    private readonly html: HtmlServiceApi,
+  ) {}
 
   alert(title: string, message: string): void {
     const ui = this.app.getUi();
@@ -44,6 +48,10 @@ export class GasUi implements UiPort {
       else menu.addSeparator();
     }
     menu.addToUi();
+  }
+
+  showSidebar(file: string, title: string): void {
+    this.app.getUi().showSidebar(this.html.createHtmlOutputFromFile(file).setTitle(title));
   }
 }
 

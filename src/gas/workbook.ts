@@ -173,6 +173,10 @@ export class GasWorkbook implements WorkbookPort {
     };
   }
 
+  select(sheet: string, row: number): void {
+    this.spreadsheet.getSheetByName(sheet)?.getRange(row, 1, 1, 1).activate();
+  }
+
   flush(): void {
     this.app.flush();
   }

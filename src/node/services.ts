@@ -24,6 +24,10 @@ export class ConsoleUi implements UiPort {
   addMenu(_title: string, _items: readonly (MenuItem | null)[]): void {
     // The command line is the menu offline.
   }
+
+  showSidebar(_file: string, title: string): void {
+    this.alert(title, 'The sidebar opens in Google Sheets only.');
+  }
 }
 
 export const processLock: LockPort = { withLock: (work) => work() };

@@ -248,5 +248,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return undefined;
   }
 
+  /** A file has no officer's selection to move. */
+  select(): void {}
+
   flush(): void {}
 }

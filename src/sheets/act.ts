@@ -47,7 +47,7 @@ export interface ActReport {
 const VALUES_CHANGED_VI =
   'Điểm hoặc minh chứng bị sửa sau khi đã được duyệt; các bước duyệt phải làm lại từ cấp đầu.';
 
-function ladderOf(code: string): Ladder {
+export function ladderOf(code: string): Ladder {
   const ladder = ladderNamed(code);
   if (!ladder) throw new Error(`no ladder ${code}`);
   return ladder;
@@ -58,12 +58,18 @@ function stamp(at: Date): string {
   return `${formatDate(at)} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
 }
 
-export function act(ctx: ActPorts, request: ActRequest): ActReport {
+/** The rows to act on: the officer's selection, or the unit the sidebar shows. */
+export interface Target {
+  readonly sheet: string;
+  readonly rows: readonly number[];
+}
+
+export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActReport {
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
     const ladder = ladderOf(settings.ladder);
-    const selection = ctx.workbook.selection();
+    const selection = target ?? ctx.workbook.selection();
     const rubric = readCriteria(ctx.workbook)?.find(
       (read) => read.rubric?.scoringSheet === selection?.sheet,
     )?.rubric;

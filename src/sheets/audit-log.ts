@@ -90,22 +90,21 @@ export interface AuditCheck {
   readonly message: string;
 }
 
+/** The rows of the log as they stand in the sheet (one read). */
+export function readAudit(workbook: WorkbookPort): AuditRow[] {
+  const sheet = workbook.sheet(AUDIT_SHEET);
+  const [header = [], ...values] = sheet?.readValues() ?? [];
+  if (!sheet || values.length === 0) return [];
+  const located = locateRequired(AUDIT_SHEET, header, AUDIT_COLUMNS);
+  return values.map((cells) => {
+    const field = (key: string) => cellText(cells[columnOf(located, key) - 1]);
+    return Object.fromEntries(FIELDS.map((key) => [key, field(key)])) as unknown as AuditRow;
+  });
+}
+
 /** XHHT → Kiểm tra nhật ký: the chain against the head kept outside the sheet. */
 export function checkAudit(ports: AuditPorts): AuditCheck {
-  const sheet = ports.workbook.sheet(AUDIT_SHEET);
-  const [header = [], ...values] = sheet?.readValues() ?? [];
-  const rows: AuditRow[] =
-    sheet && values.length > 0
-      ? (() => {
-          const located = locateRequired(AUDIT_SHEET, header, AUDIT_COLUMNS);
-          return values.map((cells) => {
-            const field = (key: string) => cellText(cells[columnOf(located, key) - 1]);
-            return Object.fromEntries(
-              FIELDS.map((key) => [key, field(key)]),
-            ) as unknown as AuditRow;
-          });
-        })()
-      : [];
+  const rows = readAudit(ports.workbook);
   const check = verifyChain(rows, rows.length === 0 ? GENESIS : keptHead(ports), (text) =>
     ports.hasher.sha256Hex(text),
   );

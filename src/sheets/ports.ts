@@ -57,6 +57,8 @@ export interface WorkbookPort {
   setLocaleAndTimeZone(locale: string, timeZone: string): void;
   /** The active sheet and the rows the officer selected (1-based, header row excluded), if any. */
   selection(): { readonly sheet: string; readonly rows: readonly number[] } | undefined;
+  /** Moves the officer's selection to a row of a sheet (the sidebar's «Việc của tôi» links). */
+  select(sheet: string, row: number): void;
   /** Applies pending writes; called before a lock is released. */
   flush(): void;
 }
@@ -73,6 +75,8 @@ export interface UiPort {
   prompt(title: string, message: string): string | null;
   /** Adds a menu to the spreadsheet's menu bar; `null` draws a separator. */
   addMenu(title: string, items: readonly (MenuItem | null)[]): void;
+  /** Opens an HTML file of the script project in the sidebar. */
+  showSidebar(file: string, title: string): void;
 }
 
 export interface ClockPort {

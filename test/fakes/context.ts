@@ -10,7 +10,7 @@ export function gasContext(google: FakeGoogle, now: Date = NOW): Context {
   const workbook = new GasWorkbook(google.SpreadsheetApp);
   return {
     workbook,
-    ui: new GasUi(google.SpreadsheetApp),
+    ui: new GasUi(google.SpreadsheetApp, google.HtmlService),
     clock: { now: () => now },
     lock: new GasLock(google.LockService, workbook),
   };

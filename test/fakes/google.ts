@@ -4,6 +4,7 @@ import {
   FakeMailApp,
   FakePropertiesService,
   FakeSession,
+  FakeHtmlService,
   FakeUtilities,
 } from './services';
 import { FakeSpreadsheetApp } from './spreadsheet';
@@ -22,6 +23,7 @@ export function fakeGoogle(user = OWNER) {
     PropertiesService: new FakePropertiesService(),
     MailApp: new FakeMailApp(),
     Utilities: new FakeUtilities(),
+    HtmlService: new FakeHtmlService(),
   } satisfies AppsScriptGlobals;
   return {
     ...globals,

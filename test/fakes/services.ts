@@ -5,6 +5,8 @@ import type {
   PropertiesServiceApi,
   SessionApi,
   UtilitiesApi,
+  HtmlOutputApi,
+  HtmlServiceApi,
 } from '../../src/gas/api';
 
 /** In-memory LockService, Session, PropertiesService and MailApp, typed against the real services. */
@@ -141,5 +143,21 @@ export class FakeUtilities implements UtilitiesApi {
     return [...createHash('sha256').update(value, 'utf8').digest()].map((byte) =>
       byte > 127 ? byte - 256 : byte,
     );
+  }
+}
+
+/** HtmlService as far as the sidebar uses it: an output that remembers its file and title. */
+export class FakeHtmlService implements HtmlServiceApi {
+  createHtmlOutputFromFile(filename: string): FakeHtmlOutput {
+    return new FakeHtmlOutput(filename);
+  }
+}
+
+export class FakeHtmlOutput implements HtmlOutputApi {
+  title = '';
+  constructor(readonly file: string) {}
+  setTitle(title: string): FakeHtmlOutput {
+    this.title = title;
+    return this;
   }
 }

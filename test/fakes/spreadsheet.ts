@@ -1,6 +1,7 @@
 import type {
   DataValidationApi,
   DataValidationBuilderApi,
+  HtmlOutputApi,
   MenuApi,
   ProtectionApi,
   RangeApi,
@@ -146,6 +147,10 @@ class FakeRange implements RangeApi {
   }
   getNumColumns() {
     return this.columns;
+  }
+  activate() {
+    this.sheet.book.select(this.sheet.getName(), [this.row, this.rows]);
+    return this;
   }
 
   private each(apply: (row: number, column: number) => void): void {
@@ -539,6 +544,13 @@ export class FakeUi implements UiApi {
     const answer = this.answers.length > 0 ? this.answers.shift() : '';
     const button = (answer === null ? 'CANCEL' : 'OK') as unknown as GoogleAppsScript.Base.Button;
     return { getResponseText: () => answer ?? '', getSelectedButton: () => button };
+  }
+
+  /** The sidebars opened, newest last. */
+  readonly sidebars: HtmlOutputApi[] = [];
+
+  showSidebar(userInterface: HtmlOutputApi): void {
+    this.sidebars.push(userInterface);
   }
 
   createMenu(caption: string): FakeMenu {

@@ -16,6 +16,7 @@ describe('GasLock', () => {
       },
       setLocaleAndTimeZone: () => {},
       selection: () => undefined,
+      select: () => {},
       flush: () => {
         order.push(`flush while held: ${google.LockService.holder !== null}`);
       },

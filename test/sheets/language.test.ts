@@ -27,7 +27,7 @@ describe('the interface in English, chosen in the settings', () => {
       [10, 10, 10, 10, 5, 10, 5, 25, 10, 5],
       ['mười', 10, 10, 10, 5, 10, 5, 25, 10, 5],
     ]);
-    buildMenu(new GasUi(google.SpreadsheetApp), ctx.workbook);
+    buildMenu(new GasUi(google.SpreadsheetApp, google.HtmlService), ctx.workbook);
     expect(google.SpreadsheetApp.ui.menus[0]?.items.map((i) => i?.caption ?? '—')).toEqual([
       'Set up the spreadsheet',
       'Score all',
