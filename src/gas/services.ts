@@ -11,10 +11,10 @@ import {
   type WorkbookPort,
 } from '../sheets/ports';
 import type {
+  HtmlServiceApi,
   LockServiceApi,
   MailAppApi,
   PropertiesServiceApi,
-  HtmlServiceApi,
   SessionApi,
   SpreadsheetAppApi,
   UtilitiesApi,

@@ -1,10 +1,10 @@
 import type { AppsScriptGlobals } from '../../src/gas/api';
 import {
+  FakeHtmlService,
   FakeLockService,
   FakeMailApp,
   FakePropertiesService,
   FakeSession,
-  FakeHtmlService,
   FakeUtilities,
 } from './services';
 import { FakeSpreadsheetApp } from './spreadsheet';

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type {
+  HtmlOutputApi,
+  HtmlServiceApi,
   LockServiceApi,
   MailAppApi,
   PropertiesServiceApi,
   SessionApi,
   UtilitiesApi,
-  HtmlOutputApi,
-  HtmlServiceApi,
 } from '../../src/gas/api';
 
 /** In-memory LockService, Session, PropertiesService and MailApp, typed against the real services. */
