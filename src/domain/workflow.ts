@@ -266,6 +266,8 @@ export function decodeState(code: string, ladder: Ladder): UnitState | undefined
   switch (status) {
     case '':
     case undefined:
+    // The previous-state cell spells it out: blank there means no step to undo.
+    case 'none':
       return { status: 'none' };
     case 'drafting':
       return { status: 'drafting', returned: step === 'returned' };

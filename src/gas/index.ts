@@ -6,11 +6,17 @@ import {
   checkLogAction,
   levelFormula,
   problemsFormula,
+  type SidebarRequest,
   scoreAllAction,
   setUpAction,
+  sidebarActAction,
+  sidebarAction,
+  sidebarDataAction,
+  sidebarOpenAction,
   totalFormula,
 } from '../sheets/actions';
 import type { Context } from '../sheets/ports';
+import type { SidebarData, SidebarResult } from '../sheets/sidebar';
 import { GasHasher, GasIdentity, GasLock, GasStore, GasUi, systemClock } from './services';
 import { GasWorkbook } from './workbook';
 
@@ -78,6 +84,25 @@ export function xhhtRefuse(): void {
 
 export function xhhtRevert(): void {
   actAction(auditedContext(), 'revert');
+}
+
+export function xhhtSidebar(): void {
+  sidebarAction(context());
+}
+
+/** Called by the sidebar page (google.script.run): what it shows. */
+export function xhhtSidebarData(): SidebarData {
+  return sidebarDataAction(auditedContext());
+}
+
+/** Called by the sidebar page: moves the selection to a unit of «Việc của tôi». */
+export function xhhtSidebarOpen(sheet: string, row: number): SidebarData {
+  return sidebarOpenAction(auditedContext(), sheet, row);
+}
+
+/** Called by the sidebar page: an action on the unit it shows. */
+export function xhhtSidebarAct(request: SidebarRequest): SidebarResult {
+  return sidebarActAction(auditedContext(), request);
 }
 
 export function xhhtCheckLog(): void {

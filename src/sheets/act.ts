@@ -156,7 +156,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         ]);
         put(WORKFLOW_KEYS.state, encodeState(to));
         put(WORKFLOW_KEYS.label, toLabel);
-        put(WORKFLOW_KEYS.previous, encodeState(from));
+        put(WORKFLOW_KEYS.previous, encodeState(from) || 'none');
         entries.push({
           time: stamp(now),
           user: email,

@@ -12,7 +12,7 @@ import {
 import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
 import { missingValues, type Rubric } from '../domain/rubric';
-import type { Action } from '../domain/workflow';
+import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
 import { type AuditPorts, checkAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
@@ -30,6 +30,13 @@ import { BusyError, type Context, type UiPort, type WorkbookPort } from './ports
 import { scoreAll } from './score-all';
 import { setUp } from './set-up';
 import { type Basics, readBasics } from './settings-sheet';
+import {
+  type SidebarData,
+  type SidebarResult,
+  sidebarAct,
+  sidebarData,
+  sidebarOpen,
+} from './sidebar';
 
 /** What the menu items and custom formulas do, whatever the platform under them. */
 
@@ -144,6 +151,70 @@ export function actAction(ctx: ActPorts, action: Action): void {
     if (extra === null) return tr('Đã hủy; không có gì thay đổi.', 'Cancelled; nothing changed.');
     return actNotice(act(ctx, { action, ...extra }));
   });
+}
+
+/** XHHT → Bảng đơn vị và việc của tôi: the sidebar (src/gas/html/Sidebar.html). */
+export function sidebarAction(ctx: Context): void {
+  begin(ctx.workbook);
+  ctx.ui.showSidebar('Sidebar', tr('XHHT – đơn vị và việc của tôi', 'XHHT – units and my work'));
+}
+
+/** Called by the sidebar page: what it shows. */
+export function sidebarDataAction(ctx: ActPorts): SidebarData {
+  begin(ctx.workbook);
+  return sidebarData(ctx);
+}
+
+/** Called by the sidebar page: moves to a unit of «Việc của tôi». */
+export function sidebarOpenAction(ctx: ActPorts, sheet: unknown, row: unknown): SidebarData {
+  begin(ctx.workbook);
+  return sidebarOpen(ctx, String(sheet), Number(row));
+}
+
+/** What the sidebar page sends with an action; it comes from a browser, so it is checked here. */
+export interface SidebarRequest {
+  readonly sheet: string;
+  readonly row: number;
+  readonly action: string;
+  readonly comment?: string;
+  readonly decisionNumber?: string;
+  readonly decisionDate?: string;
+}
+
+/** Called by the sidebar page: an action on the unit it shows; a problem comes back as the notice. */
+export function sidebarActAction(ctx: ActPorts, sent: SidebarRequest): SidebarResult {
+  begin(ctx.workbook);
+  const action = ACTIONS.find((known) => known === sent.action);
+  const row = Number(sent.row);
+  if (!action || !Number.isInteger(row) || row < 2) {
+    throw new Error(`sidebar request not understood: ${JSON.stringify(sent)}`);
+  }
+  try {
+    let decision: ActRequest['decision'];
+    if (action === 'recognise') {
+      const date = readDate(sent.decisionDate ?? '');
+      if (!date.ok)
+        throw new SheetError(
+          tr(
+            `«${sent.decisionDate ?? ''}» không phải ngày/tháng/năm.`,
+            `«${sent.decisionDate ?? ''}» is not a day/month/year date.`,
+          ),
+        );
+      decision = { number: sent.decisionNumber ?? '', date: date.value };
+    }
+    return sidebarAct(
+      ctx,
+      { sheet: String(sent.sheet), rows: [row] },
+      {
+        action,
+        ...(sent.comment === undefined ? {} : { comment: String(sent.comment) }),
+        ...(decision ? { decision } : {}),
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof SheetError || error instanceof BusyError)) throw error;
+    return { notice: error.message, problem: true, data: sidebarData(ctx) };
+  }
 }
 
 /** XHHT → Kiểm tra nhật ký: whether the audit log still follows its chain, or its first broken row. */

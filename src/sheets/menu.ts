@@ -20,6 +20,10 @@ export function menuItems(): (MenuItem | null)[] {
       handler: 'xhhtRevert',
     },
     null,
+    {
+      label: tr('Đơn vị đang chọn và việc của tôi', 'Selected unit and my work'),
+      handler: 'xhhtSidebar',
+    },
     { label: tr('Kiểm tra nhật ký', 'Check the audit log'), handler: 'xhhtCheckLog' },
     { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },
   ];

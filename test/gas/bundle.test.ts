@@ -26,6 +26,10 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtReturn',
       'xhhtRefuse',
       'xhhtRevert',
+      'xhhtSidebar',
+      'xhhtSidebarData',
+      'xhhtSidebarOpen',
+      'xhhtSidebarAct',
       'xhhtCheckLog',
       'xhhtAbout',
       'XHHT_TONG',
@@ -89,6 +93,7 @@ describe('the menu, end to end through the global handlers', () => {
       'Không công nhận',
       'Hoàn tác bước gần nhất (quản trị)',
       '—',
+      'Đơn vị đang chọn và việc của tôi',
       'Kiểm tra nhật ký',
       'Giới thiệu XHHT Sheets',
     ]);
@@ -152,5 +157,90 @@ describe('the menu, end to end through the global handlers', () => {
       expect(google.io.reads).toBe(2);
     }
     expect(() => bundle.XHHT_XEPLOAI?.(50, 'TT99')).toThrow('Không có bộ tiêu chí «TT99»');
+  });
+});
+
+describe.each([
+  ['3 cấp: xã → huyện → tỉnh', ['huyen', 'tinh']],
+  ['3 cấp: xã → huyện (quyết định) → tỉnh (tổng hợp)', ['huyen', 'tinh']],
+  ['2 cấp: xã → tỉnh (từ 01/7/2025)', ['tinh']],
+])('the approval ladder «%s», end to end through the global handlers', (ladder, steps) => {
+  const PEOPLE = {
+    xa: 'can.bo.xa@example.org',
+    huyen: 'tham.dinh.huyen@example.org',
+    tinh: 'so.gddt@example.org',
+    quanTri: 'quan.tri@example.org',
+  };
+
+  it('walks units from registration to recognition, each officer with their own identity', () => {
+    const google = fakeGoogle();
+    const bundle = loadBundle(code, google.globals);
+    bundle.xhhtSetUp?.();
+    google.spreadsheet.sheet(UNITS_SHEET).type(
+      2,
+      1,
+      unitRows(2, () => 'Huyện 1'),
+    );
+    bundle.xhhtSetUp?.();
+    const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
+    sheet.type(2, 4, [
+      [10, 10, 10, 10, 5, 10, 5, 25, 10, 5],
+      [8, 7, 7, 7, 4, 7, 3, 19, 7, 3],
+    ]);
+    google.spreadsheet.sheet('Người dùng').type(2, 1, [
+      [PEOPLE.xa, 'xã', 'DV0001'],
+      [PEOPLE.xa, 'xã', 'DV0002'],
+      [PEOPLE.huyen, 'huyện', 'Huyện 1'],
+      [PEOPLE.tinh, 'tỉnh', ''],
+      [PEOPLE.quanTri, 'quản trị', ''],
+    ]);
+    const settings = google.spreadsheet.sheet('Cài đặt');
+    const ladderRow = settings.snapshot().findIndex((row) => row[0] === 'ladder') + 1;
+    settings.type(ladderRow, headerColumn(settings, 'Giá trị'), [[ladder]]);
+
+    // The commune registers both units from the menu, then submits them from the sidebar.
+    google.Session.email = PEOPLE.xa;
+    google.spreadsheet.select(rubric.scoringSheet, [2, 2]);
+    bundle.xhhtRegister?.();
+    for (const row of [2, 3]) {
+      const result = bundle.xhhtSidebarAct?.({ sheet: rubric.scoringSheet, row, action: 'submit' });
+      expect(result.problem, result.notice).toBe(false);
+    }
+    // Each level finds the units under «Việc của tôi» and acts on them from the sidebar.
+    for (const role of steps as (keyof typeof PEOPLE)[]) {
+      google.Session.email = PEOPLE[role];
+      const mine = bundle.xhhtSidebarData?.().mine as { row: number }[];
+      expect(mine.map((unit) => unit.row)).toEqual([2, 3]);
+      for (const { row } of mine) {
+        const shown = bundle.xhhtSidebarOpen?.(rubric.scoringSheet, row);
+        const choice = shown.unit.actions.find((a: { action: string }) =>
+          ['approve', 'recognise'].includes(a.action),
+        );
+        const result = bundle.xhhtSidebarAct?.({
+          sheet: rubric.scoringSheet,
+          row,
+          action: choice.action,
+          decisionNumber: '15/QĐ-UBND',
+          decisionDate: '20/03/2027',
+        });
+        expect(result.problem, result.notice).toBe(false);
+      }
+    }
+    const status = headerColumn(sheet, 'Trạng thái');
+    expect(
+      sheet
+        .snapshot()
+        .slice(1, 3)
+        .map((row) => row[status - 1]),
+    ).toEqual(['Đã công nhận', 'Đã công nhận']);
+    // The commune cannot act for the province; the log holds every step and is intact.
+    google.Session.email = PEOPLE.xa;
+    expect(bundle.xhhtSidebarData?.().mine).toEqual([]);
+    bundle.xhhtCheckLog?.();
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
+      new RegExp(`^Nhật ký nguyên vẹn: ${2 * (2 + steps.length)} dòng\\.`),
+    );
+    bundle.xhhtSidebar?.();
+    expect(google.SpreadsheetApp.ui.sidebars.at(-1)).toMatchObject({ file: 'Sidebar' });
   });
 });

@@ -13,7 +13,7 @@ describe('clasp pushes the built project and nothing else', () => {
     await buildAppsScript(dir);
     writeFileSync(join(dir, 'notes.md'), 'not for Apps Script');
     writeFileSync(join(dir, 'stray.ts'), 'export {};');
-    writeFileSync(join(dir, 'sidebar.html'), '<p>x</p>');
+    writeFileSync(join(dir, 'other.html'), '<p>x</p>');
     mkdirSync(join(dir, 'node_modules'));
     writeFileSync(join(dir, 'node_modules', 'x.js'), '');
     const project = join(root, '.clasp.json');
@@ -38,8 +38,9 @@ describe('clasp pushes the built project and nothing else', () => {
     ) as { filesToPush: string[] };
     expect(status.filesToPush.map((f) => f.split('/').at(-1)).sort()).toEqual([
       'Code.js',
+      'Sidebar.html',
       'appsscript.json',
-      'sidebar.html',
+      'other.html',
     ]);
   });
 

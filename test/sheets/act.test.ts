@@ -1,52 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useLanguage } from '../../src/domain/i18n';
-import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
-import type { ActPorts } from '../../src/sheets/act';
 import { actAction } from '../../src/sheets/actions';
 import { AUDIT_SHEET, checkAudit } from '../../src/sheets/audit-log';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
-import { columnValues, headerColumn, rubric, workbookWith } from './workbook-helpers';
-
-const FULL = [10, 10, 10, 10, 5, 10, 5, 25, 10, 5];
-const XA = 'can.bo.xa1@example.org';
-const HUYEN = 'thamdinh.huyen1@example.org';
-const TINH = 'so.gddt@example.org';
-const ADMIN = 'quantri@example.org';
-
-/** Three units (DV0001 in Huyện 1, DV0002 in Huyện 2, DV0003 in Huyện 3), people, and the ports of acting. */
-function workflowBook(scores: unknown[][] = [FULL, FULL, FULL]) {
-  const made = workbookWith(scores);
-  const { google } = made;
-  google.spreadsheet.sheet(PEOPLE_SHEET).type(2, 1, [
-    [XA, 'xã', 'DV0001'],
-    [HUYEN, 'Huyện', 'Huyện 1'],
-    [TINH, 'tỉnh', ''],
-    [ADMIN, 'quản trị', ''],
-  ]);
-  const ports: ActPorts = {
-    ...made.ctx,
-    store: new GasStore(google.PropertiesService),
-    hasher: new GasHasher(google.Utilities),
-    identity: new GasIdentity(google.Session),
-  };
-  const sheet = made.sheet;
-  /** `who` selects rows and chooses an action, answering its prompts. */
-  const as = (
-    who: string,
-    rows: [number, number][],
-    action: Parameters<typeof actAction>[1],
-    ...answers: (string | null)[]
-  ) => {
-    google.Session.email = who;
-    google.spreadsheet.select(rubric.scoringSheet, ...rows);
-    google.SpreadsheetApp.ui.answers.push(...answers);
-    actAction(ports, action);
-    return google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
-  };
-  const status = () => columnValues(sheet, 'Trạng thái');
-  return { google, ports, sheet, as, status };
-}
+import { columnValues, headerColumn, rubric } from './workbook-helpers';
+import { ADMIN, FULL, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 describe('the approval workflow from the menu', () => {
   afterEach(() => useLanguage('vi'));

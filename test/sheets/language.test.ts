@@ -40,6 +40,7 @@ describe('the interface in English, chosen in the settings', () => {
       'Refuse',
       'Undo the latest step (admin)',
       '—',
+      'Selected unit and my work',
       'Check the audit log',
       'About XHHT Sheets',
     ]);

@@ -1,0 +1,218 @@
+import { type CellValue, cellText } from '../domain/cells';
+import { tr } from '../domain/i18n';
+import { rolesOver } from '../domain/people';
+import {
+  ACTIONS,
+  type Action,
+  actionLabel,
+  decodeState,
+  stateLabel,
+  transition,
+} from '../domain/workflow';
+import { type ActPorts, type ActRequest, act, ladderOf, type Target } from './act';
+import { readAudit } from './audit-log';
+import { readCriteria } from './criteria-sheet';
+import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
+import { actNotice } from './notices';
+import { readPeople } from './people-sheet';
+import { readSettings } from './settings-sheet';
+import { columnOf, locateRequired } from './table';
+
+/**
+ * What the sidebar shows and does: the selected unit (status, history, the actions the current user
+ * may take) and «Việc của tôi», the units waiting for that user on every scoring sheet. Plain data:
+ * the HTML page (src/gas/html/Sidebar.html) renders it as text and calls back with an action.
+ */
+
+export interface ActionChoice {
+  readonly action: Action;
+  readonly label: string;
+  /** What the officer must add: a comment (return, refuse, undo) or a decision (recognise). */
+  readonly needs: 'comment' | 'decision' | 'none';
+}
+
+export interface UnitView {
+  readonly sheet: string;
+  readonly row: number;
+  readonly code: string;
+  readonly name: string;
+  readonly district: string;
+  readonly status: string;
+  readonly result: string;
+  readonly lastComment: string;
+  readonly history: readonly {
+    readonly time: string;
+    readonly user: string;
+    readonly action: string;
+    readonly to: string;
+    readonly comment: string;
+  }[];
+  readonly actions: readonly ActionChoice[];
+}
+
+export interface WaitingUnit {
+  readonly sheet: string;
+  readonly row: number;
+  readonly code: string;
+  readonly name: string;
+  readonly status: string;
+}
+
+export interface SidebarData {
+  readonly user: string;
+  readonly ladder: string;
+  readonly warning: string;
+  readonly unit: UnitView | null;
+  /** Why no unit is shown, when none is. */
+  readonly hint: string;
+  readonly mine: readonly WaitingUnit[];
+  readonly text: Readonly<Record<string, string>>;
+}
+
+const NEEDS: Record<Action, ActionChoice['needs']> = {
+  register: 'none',
+  submit: 'none',
+  approve: 'none',
+  recognise: 'decision',
+  return: 'comment',
+  refuse: 'comment',
+  revert: 'comment',
+};
+
+/** The words of the page, in the workbook's language. */
+function pageText(): Record<string, string> {
+  return {
+    title: tr('Đơn vị đang chọn', 'Selected unit'),
+    status: tr('Trạng thái', 'Status'),
+    result: tr('Kết quả', 'Result'),
+    lastComment: tr('Nhận xét gần nhất', 'Latest comment'),
+    history: tr('Lịch sử', 'History'),
+    noHistory: tr('Chưa có gì trong «Nhật ký».', 'Nothing in the «Nhật ký» log yet.'),
+    comment: tr('Nhận xét / lý do', 'Comment / reason'),
+    decisionNumber: tr('Số quyết định', 'Decision number'),
+    decisionDate: tr('Ngày quyết định (ngày/tháng/năm)', 'Decision date (day/month/year)'),
+    noAction: tr(
+      'Bạn không có bước nào để làm với đơn vị này lúc này.',
+      'There is no step for you to take on this unit now.',
+    ),
+    mine: tr('Việc của tôi', 'My work'),
+    noneMine: tr('Không có đơn vị nào đang chờ bạn.', 'No unit is waiting for you.'),
+    refresh: tr('Tải lại', 'Refresh'),
+    working: tr('Đang xử lý…', 'Working…'),
+    you: tr('Bạn', 'You'),
+  };
+}
+
+/** A stand-in for what the officer will type, to ask the state machine which actions are open. */
+const PROBE = { comment: '-', decision: { number: '-', date: new Date(0) } };
+
+export function sidebarData(ctx: ActPorts): SidebarData {
+  const now = ctx.clock.now();
+  const settings = readSettings(ctx.workbook, now);
+  const ladder = ladderOf(settings.ladder);
+  const people = readPeople(ctx.workbook);
+  const email = ctx.identity.activeUserEmail();
+  const selection = ctx.workbook.selection();
+  const history = readAudit(ctx.workbook);
+  const mine: WaitingUnit[] = [];
+  let unit: UnitView | null = null;
+
+  for (const read of readCriteria(ctx.workbook) ?? []) {
+    const rubric = read.rubric;
+    const sheet = rubric ? ctx.workbook.sheet(rubric.scoringSheet) : undefined;
+    if (!rubric || !sheet) continue;
+    const columns = scoringColumns(rubric);
+    const [header = [], ...rows] = sheet.readValues();
+    const located = locateRequired(sheet.name, header, columns.all);
+    const cell = (row: readonly CellValue[], key: string) =>
+      cellText(row[columnOf(located, key) - 1]);
+    const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
+    rows.forEach((row, i) => {
+      const code = cell(row, 'code');
+      if (code === '') return;
+      const rowNumber = i + 2;
+      const state = decodeState(cell(row, WORKFLOW_KEYS.state), ladder);
+      const previous = decodeState(cell(row, WORKFLOW_KEYS.previous), ladder);
+      const access = rolesOver(people.grants, email, { code, district: cell(row, 'district') });
+      const open =
+        state && access.ok
+          ? ACTIONS.filter(
+              (action) =>
+                transition(
+                  state,
+                  {
+                    action,
+                    roles: access.roles,
+                    ...PROBE,
+                    ...(previous && cell(row, WORKFLOW_KEYS.previous) !== '' ? { previous } : {}),
+                  },
+                  ladder,
+                ).ok,
+            )
+          : [];
+      const status = state ? stateLabel(state, ladder) : cell(row, WORKFLOW_KEYS.label);
+      const name = cell(row, 'name');
+      // Waiting for this user: a step of the ladder is theirs (an undo alone is not work waiting).
+      if (open.some((action) => action !== 'revert')) {
+        mine.push({ sheet: sheet.name, row: rowNumber, code, name, status });
+      }
+      if (selection?.sheet !== sheet.name || selection.rows[0] !== rowNumber) return;
+      unit = {
+        sheet: sheet.name,
+        row: rowNumber,
+        code,
+        name,
+        district: cell(row, 'district'),
+        status,
+        result: cell(row, resultKey),
+        lastComment: cell(row, WORKFLOW_KEYS.comment),
+        history: history
+          .filter((entry) => entry.unit === code)
+          .map(({ time, user, action, to, comment }) => ({ time, user, action, to, comment })),
+        actions: open.map((action) => ({
+          action,
+          label: actionLabel(action),
+          needs: NEEDS[action],
+        })),
+      };
+    });
+  }
+
+  return {
+    user: email,
+    ladder: ladder.label,
+    warning: ladder.warning ?? '',
+    unit,
+    hint: unit
+      ? ''
+      : tr(
+          'Chọn một dòng đơn vị trên trang chấm điểm rồi bấm «Tải lại», hoặc chọn một đơn vị trong «Việc của tôi».',
+          'Select a unit’s row on a scoring sheet and press «Refresh», or pick a unit under «My work».',
+        ),
+    mine,
+    text: pageText(),
+  };
+}
+
+/** What an action from the sidebar answers: its notice, whether it was refused, the page anew. */
+export interface SidebarResult {
+  readonly notice: string;
+  readonly problem: boolean;
+  readonly data: SidebarData;
+}
+
+/** The sidebar's action on the unit it shows: the same rules, lock and log as the menu. */
+export function sidebarAct(ctx: ActPorts, target: Target, request: ActRequest): SidebarResult {
+  const report = act(ctx, request, target);
+  return {
+    notice: actNotice(report),
+    problem: report.done.length === 0,
+    data: sidebarData(ctx),
+  };
+}
+
+/** «Việc của tôi»: moves the selection to the unit's row and shows it. */
+export function sidebarOpen(ctx: ActPorts, sheet: string, row: number): SidebarData {
+  ctx.workbook.select(sheet, row);
+  return sidebarData(ctx);
+}

@@ -1,0 +1,138 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type SidebarRequest,
+  sidebarActAction,
+  sidebarDataAction,
+  sidebarOpenAction,
+} from '../../src/sheets/actions';
+import { AUDIT_SHEET } from '../../src/sheets/audit-log';
+import { SETTINGS_SHEET } from '../../src/sheets/layout';
+import { columnValues, rubric } from '../sheets/workbook-helpers';
+import { HUYEN, TINH, workflowBook, XA } from '../sheets/workflow-helpers';
+import { chromiumPath, launch, serveHtml, stubScriptRun } from './browser';
+
+const CHROMIUM = chromiumPath();
+const PAGE = join(__dirname, '../../src/gas/html/Sidebar.html');
+
+describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package chromium)', () => {
+  let browser: Browser;
+  let served: { url: string; server: Server };
+
+  beforeAll(async () => {
+    browser = await launch(CHROMIUM as string);
+    served = await serveHtml(PAGE);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    served?.server.close();
+  });
+
+  /** The sidebar page over a workbook where DV0001 waits for the district, opened by `who`. */
+  async function sidebarFor(who: string, setUp?: (book: ReturnType<typeof workflowBook>) => void) {
+    const book = workflowBook();
+    book.as(XA, [[2, 1]], 'register');
+    book.as(XA, [[2, 1]], 'submit');
+    setUp?.(book);
+    book.google.Session.email = who;
+    const page: Page = await browser.newPage();
+    await stubScriptRun(page, {
+      xhhtSidebarData: () => sidebarDataAction(book.ports),
+      xhhtSidebarOpen: (sheet, row) => sidebarOpenAction(book.ports, sheet, row),
+      xhhtSidebarAct: (request) => sidebarActAction(book.ports, request as SidebarRequest),
+    });
+    await page.goto(served.url);
+    return { ...book, page };
+  }
+
+  it('shows the selected unit and the reviewer’s work, and returns it by keyboard with a comment kept as text', async () => {
+    const { page, google, status } = await sidebarFor(HUYEN, ({ google }) =>
+      google.spreadsheet.select(rubric.scoringSheet, [2, 1]),
+    );
+    await expect.poll(() => page.textContent('#status')).toBe('Chờ huyện thẩm định');
+    expect(await page.textContent('#code')).toBe('DV0001 – Đơn vị 1 (mẫu) (Huyện 1)');
+    expect(await page.locator('#mine li').allTextContents()).toEqual([
+      `DV0001 – Đơn vị 1 (mẫu) · Chờ huyện thẩm định · ${rubric.scoringSheet}`,
+    ]);
+    expect(await page.locator('#actions button').allTextContents()).toEqual(['Duyệt', 'Trả lại']);
+
+    const comment = '<b>Thiếu</b> biên bản <img src=x onerror="window.pwned=1">';
+    await page.focus('#comment');
+    await page.keyboard.type(comment);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Trả lại');
+    await page.keyboard.press('Enter');
+
+    await expect
+      .poll(() => page.textContent('#notice'))
+      .toBe('Đã «Trả lại» 1 đơn vị:\n• DV0001 → Trả lại cho xã');
+    expect(status()[0]).toBe('Trả lại cho xã');
+    expect(await page.textContent('#status')).toBe('Trả lại cho xã');
+    expect(await page.textContent('#last-comment')).toBe(comment);
+    expect(await page.locator('#history li').last().textContent()).toContain(comment);
+    expect(await page.locator('#history b, #history img, #last-comment b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBe(
+      undefined,
+    );
+    expect(await page.inputValue('#comment')).toBe('');
+    expect(columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Nhận xét').at(-1)).toBe(comment);
+    // Back with the commune, nothing waits for the district any more.
+    expect(await page.locator('#mine li').allTextContents()).toEqual([
+      'Không có đơn vị nào đang chờ bạn.',
+    ]);
+    await page.close();
+  });
+
+  it('opens a unit from «Việc của tôi» with the mouse, refuses a bad action with its reason, and recognises', async () => {
+    const { page, google, sheet, status } = await sidebarFor(TINH, ({ as, google }) => {
+      as(HUYEN, [[2, 1]], 'approve');
+      google.spreadsheet.select(SETTINGS_SHEET, [2, 1]);
+    });
+    await expect
+      .poll(() => page.textContent('#hint'))
+      .toMatch(/^Chọn một dòng đơn vị trên trang chấm điểm/);
+    expect(await page.isVisible('#unit')).toBe(false);
+
+    await page.click('#mine a');
+    await expect.poll(() => page.textContent('#status')).toBe('Chờ tỉnh quyết định');
+    expect(google.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName()).toBe(
+      rubric.scoringSheet,
+    );
+    expect(await page.locator('#actions button').allTextContents()).toEqual([
+      'Công nhận',
+      'Trả lại',
+      'Không công nhận',
+    ]);
+
+    await page.click('button[data-action="return"]');
+    await expect
+      .poll(() => page.textContent('#notice'))
+      .toBe('Không thực hiện được với 1 đơn vị:\n• DV0001: Trả lại cần có nhận xét.');
+    expect(await page.getAttribute('#notice', 'class')).toBe('notice problem');
+    expect(status()[0]).toBe('Chờ tỉnh quyết định');
+
+    await page.fill('#decision-number', '125/QĐ-UBND');
+    await page.fill('#decision-date', '20/03/2027');
+    await page.click('button[data-action="recognise"]');
+    await expect.poll(() => page.textContent('#status')).toBe('Đã công nhận');
+    expect(await page.getAttribute('#notice', 'class')).toBe('notice');
+    expect(columnValues(sheet, 'Số quyết định')[0]).toBe('125/QĐ-UBND');
+    // Register, submit, approve, the refused return (logged too), recognise.
+    const history = await page.locator('#history li').allTextContents();
+    expect(history.map((line) => line.split(' · ')[2]?.split(' → ')[0])).toEqual([
+      'Đăng ký',
+      'Gửi',
+      'Duyệt',
+      'Trả lại (bị từ chối)',
+      'Công nhận',
+    ]);
+    expect(await page.textContent('#no-action')).toBe(
+      'Bạn không có bước nào để làm với đơn vị này lúc này.',
+    );
+    await page.close();
+  });
+});
