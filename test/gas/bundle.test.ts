@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { itemsOf } from '../../src/domain/rubric';
+import type { SidebarRequest } from '../../src/sheets/actions';
 import { UNITS_SHEET } from '../../src/sheets/layout';
 import { menuHandlers } from '../../src/sheets/menu';
+import type { SidebarData, SidebarResult } from '../../src/sheets/sidebar';
 import { fakeGoogle } from '../fakes/google';
 import { headerColumn, rubric, unitRows } from '../sheets/workbook-helpers';
 import { type Bundle, buildBundle, loadBundle } from './bundle';
@@ -175,6 +177,7 @@ describe.each([
   it('walks units from registration to recognition, each officer with their own identity', () => {
     const google = fakeGoogle();
     const bundle = loadBundle(code, google.globals);
+    const act = (request: SidebarRequest) => bundle.xhhtSidebarAct?.(request) as SidebarResult;
     bundle.xhhtSetUp?.();
     google.spreadsheet.sheet(UNITS_SHEET).type(
       2,
@@ -203,23 +206,21 @@ describe.each([
     google.spreadsheet.select(rubric.scoringSheet, [2, 2]);
     bundle.xhhtRegister?.();
     for (const row of [2, 3]) {
-      const result = bundle.xhhtSidebarAct?.({ sheet: rubric.scoringSheet, row, action: 'submit' });
+      const result = act({ sheet: rubric.scoringSheet, row, action: 'submit' });
       expect(result.problem, result.notice).toBe(false);
     }
     // Each level finds the units under «Việc của tôi» and acts on them from the sidebar.
     for (const role of steps as (keyof typeof PEOPLE)[]) {
       google.Session.email = PEOPLE[role];
-      const mine = bundle.xhhtSidebarData?.().mine as { row: number }[];
+      const { mine } = bundle.xhhtSidebarData?.() as SidebarData;
       expect(mine.map((unit) => unit.row)).toEqual([2, 3]);
       for (const { row } of mine) {
-        const shown = bundle.xhhtSidebarOpen?.(rubric.scoringSheet, row);
-        const choice = shown.unit.actions.find((a: { action: string }) =>
-          ['approve', 'recognise'].includes(a.action),
-        );
-        const result = bundle.xhhtSidebarAct?.({
+        const shown = bundle.xhhtSidebarOpen?.(rubric.scoringSheet, row) as SidebarData;
+        const choice = shown.unit?.actions.find((a) => ['approve', 'recognise'].includes(a.action));
+        const result = act({
           sheet: rubric.scoringSheet,
           row,
-          action: choice.action,
+          action: choice?.action ?? 'none',
           decisionNumber: '15/QĐ-UBND',
           decisionDate: '20/03/2027',
         });
@@ -235,7 +236,7 @@ describe.each([
     ).toEqual(['Đã công nhận', 'Đã công nhận']);
     // The commune cannot act for the province; the log holds every step and is intact.
     google.Session.email = PEOPLE.xa;
-    expect(bundle.xhhtSidebarData?.().mine).toEqual([]);
+    expect((bundle.xhhtSidebarData?.() as SidebarData).mine).toEqual([]);
     bundle.xhhtCheckLog?.();
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
       new RegExp(`^Nhật ký nguyên vẹn: ${2 * (2 + steps.length)} dòng\\.`),

@@ -75,7 +75,7 @@ export async function stubScriptRun(page: Page, functions: ServerFunctions): Pro
             if (property === 'withFailureHandler')
               return (handler: (error: Error) => void) => runner(onSuccess, handler);
             return (...args: unknown[]) => {
-              const server = (window as unknown as Record<string, unknown>).__xhhtServer as (
+              const server = (globalThis as unknown as Record<string, unknown>).__xhhtServer as (
                 name: string,
                 args: unknown[],
               ) => Promise<unknown>;
@@ -88,7 +88,7 @@ export async function stubScriptRun(page: Page, functions: ServerFunctions): Pro
           },
         },
       );
-    (window as unknown as Record<string, unknown>).google = {
+    (globalThis as unknown as Record<string, unknown>).google = {
       script: {
         get run() {
           return runner();

@@ -64,7 +64,7 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
     await page.keyboard.type(comment);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Trả lại');
+    expect(await page.locator(':focus').textContent()).toBe('Trả lại');
     await page.keyboard.press('Enter');
 
     await expect
@@ -75,7 +75,7 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
     expect(await page.textContent('#last-comment')).toBe(comment);
     expect(await page.locator('#history li').last().textContent()).toContain(comment);
     expect(await page.locator('#history b, #history img, #last-comment b').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBe(
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBe(
       undefined,
     );
     expect(await page.inputValue('#comment')).toBe('');
