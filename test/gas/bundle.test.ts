@@ -178,6 +178,7 @@ describe.each([
     const google = fakeGoogle();
     const bundle = loadBundle(code, google.globals);
     const act = (request: SidebarRequest) => bundle.xhhtSidebarAct?.(request) as SidebarResult;
+    const data = () => bundle.xhhtSidebarData?.() as SidebarData;
     bundle.xhhtSetUp?.();
     google.spreadsheet.sheet(UNITS_SHEET).type(
       2,
@@ -212,7 +213,7 @@ describe.each([
     // Each level finds the units under «Việc của tôi» and acts on them from the sidebar.
     for (const role of steps as (keyof typeof PEOPLE)[]) {
       google.Session.email = PEOPLE[role];
-      const { mine } = bundle.xhhtSidebarData?.() as SidebarData;
+      const { mine } = data();
       expect(mine.map((unit) => unit.row)).toEqual([2, 3]);
       for (const { row } of mine) {
         const shown = bundle.xhhtSidebarOpen?.(rubric.scoringSheet, row) as SidebarData;
@@ -236,7 +237,7 @@ describe.each([
     ).toEqual(['Đã công nhận', 'Đã công nhận']);
     // The commune cannot act for the province; the log holds every step and is intact.
     google.Session.email = PEOPLE.xa;
-    expect((bundle.xhhtSidebarData?.() as SidebarData).mine).toEqual([]);
+    expect(data().mine).toEqual([]);
     bundle.xhhtCheckLog?.();
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
       new RegExp(`^Nhật ký nguyên vẹn: ${2 * (2 + steps.length)} dòng\\.`),
