@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DEFAULT_RUBRIC_ID, rubricIds } from './catalog';
 import { type CellValue, cellText, isBlank, normalizeText, readNumber, textKey } from './cells';
+import { type DayMonth, readDayMonth } from './deadlines';
 import { type Language, tr } from './i18n';
 import { LADDER_PRESETS, type Ladder, ladderNamed } from './ladder';
 import { RUBRIC_ID } from './rubric';
@@ -18,6 +19,9 @@ export interface Settings {
   readonly language: Language;
   /** Id of the approval ladder (LADDER_PRESETS). */
   readonly ladder: string;
+  /** Deadlines in the year after the assessment year; null: none set. */
+  readonly submitBy: DayMonth | null;
+  readonly decideBy: DayMonth | null;
 }
 
 export const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
@@ -56,6 +60,18 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     note: 'Từ 01/7/2025 không còn cấp huyện; chưa có văn bản nêu cấp công nhận thay (cần xác nhận).',
     options: LADDER_PRESETS.map((ladder) => ladder.label),
     initial: () => (LADDER_PRESETS[0] as Ladder).label,
+  },
+  {
+    key: 'submitBy',
+    label: 'Hạn xã gửi (ngày/tháng năm sau)',
+    note: 'Ví dụ 28/02 (TT 25/2023, CĐHT cấp xã) hoặc 15/01 (TT 24/2023, ĐVHT). Để trống nếu chưa có hạn: XHHT không báo quá hạn.',
+    initial: () => '',
+  },
+  {
+    key: 'decideBy',
+    label: 'Hạn quyết định (ngày/tháng năm sau)',
+    note: 'Ví dụ 31/03 (TT 25/2023, CĐHT cấp xã) hoặc 15/02 (TT 24/2023, ĐVHT cấp huyện). Để trống nếu chưa có hạn.',
+    initial: () => '',
   },
   {
     key: 'language',
@@ -110,10 +126,28 @@ function buildSchema() {
           ),
       }),
     ),
+    submitBy: dayMonthSchema(),
+    decideBy: dayMonthSchema(),
     language: z.enum(['vi', 'en'], {
       error: () => tr('chọn «Tiếng Việt» hoặc «English»', 'choose «Tiếng Việt» or «English»'),
     }),
   });
+}
+
+/** A day and month, or null; a value that did not read as one arrives as a string and fails here. */
+function dayMonthSchema() {
+  return z.nullable(
+    z.object(
+      { day: z.number(), month: z.number() },
+      {
+        error: () =>
+          tr(
+            'cần ngày/tháng, ví dụ 28/02, hoặc để trống',
+            'a day/month is expected, e.g. 28/02, or leave it blank',
+          ),
+      },
+    ),
+  );
 }
 
 /** "Tiếng Việt", "English" (or vi, en, tiếng anh) to a language; anything else is left to fail. */
@@ -122,6 +156,11 @@ export function languageOf(value: CellValue): Language | string {
   if (['tiếng việt', 'vi', 'vietnamese'].includes(key)) return 'vi';
   if (['english', 'en', 'tiếng anh'].includes(key)) return 'en';
   return key;
+}
+
+function dayMonth(value: CellValue): DayMonth | null | string {
+  const read = readDayMonth(value);
+  return read.ok ? read.value : cellText(value);
 }
 
 export interface SettingIssue {
@@ -150,6 +189,8 @@ export function parseSettings(
     ladder:
       ladderNamed(cellText(value(settingSpec('ladder'))))?.id ??
       cellText(value(settingSpec('ladder'))),
+    submitBy: dayMonth(value(settingSpec('submitBy'))),
+    decideBy: dayMonth(value(settingSpec('decideBy'))),
   };
   schema ??= buildSchema();
   const parsed = schema.safeParse(candidate);

@@ -1,4 +1,5 @@
 import { type CellValue, cellText } from '../domain/cells';
+import { overdue } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
 import { rolesOver } from '../domain/people';
 import {
@@ -38,6 +39,8 @@ export interface UnitView {
   readonly name: string;
   readonly district: string;
   readonly status: string;
+  /** «Quá hạn gửi (28/02/2027)» and the like, or ''. */
+  readonly overdue: string;
   readonly result: string;
   readonly lastComment: string;
   readonly history: readonly {
@@ -56,6 +59,7 @@ export interface WaitingUnit {
   readonly code: string;
   readonly name: string;
   readonly status: string;
+  readonly overdue: string;
 }
 
 export interface SidebarData {
@@ -151,10 +155,11 @@ export function sidebarData(ctx: ActPorts): SidebarData {
             )
           : [];
       const status = state ? stateLabel(state, ladder) : cell(row, WORKFLOW_KEYS.label);
+      const late = (state && overdue(state, ladder, settings, settings.year, now)) ?? '';
       const name = cell(row, 'name');
       // Waiting for this user: a step of the ladder is theirs (an undo alone is not work waiting).
       if (open.some((action) => action !== 'revert')) {
-        mine.push({ sheet: sheet.name, row: rowNumber, code, name, status });
+        mine.push({ sheet: sheet.name, row: rowNumber, code, name, status, overdue: late });
       }
       if (selection?.sheet !== sheet.name || selection.rows[0] !== rowNumber) return;
       unit = {
@@ -164,6 +169,7 @@ export function sidebarData(ctx: ActPorts): SidebarData {
         name,
         district: cell(row, 'district'),
         status,
+        overdue: late,
         result: cell(row, resultKey),
         lastComment: cell(row, WORKFLOW_KEYS.comment),
         history: history

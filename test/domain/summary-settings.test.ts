@@ -44,6 +44,8 @@ describe('parseSettings', () => {
         defaultRubricId: 'TT22_2020_DVHT',
         language: 'vi',
         ladder: 'XA_HUYEN_TINH',
+        submitBy: null,
+        decideBy: null,
       },
     });
   });
@@ -62,6 +64,8 @@ describe('parseSettings', () => {
         defaultRubricId: 'TT22_2020_DVHT',
         language: 'vi',
         ladder: 'XA_HUYEN_TINH',
+        submitBy: null,
+        decideBy: null,
       },
     });
   });

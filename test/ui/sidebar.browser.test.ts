@@ -90,6 +90,11 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
   it('opens a unit from «Việc của tôi» with the mouse, refuses a bad action with its reason, and recognises', async () => {
     const { page, google, sheet, status } = await sidebarFor(TINH, ({ as, google }) => {
       as(HUYEN, [[2, 1]], 'approve');
+      // Assessing 2025 with a decision due by 31/03/2026: late on the test's day (23/11/2026).
+      const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
+      const rowOf = (key: string) => settings.snapshot().findIndex((row) => row[0] === key) + 1;
+      settings.type(rowOf('year'), 3, [[2025]]);
+      settings.type(rowOf('decideBy'), 3, [['31/03']]);
       google.spreadsheet.select(SETTINGS_SHEET, [2, 1]);
     });
     await expect
@@ -97,8 +102,11 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
       .toMatch(/^Chọn một dòng đơn vị trên trang chấm điểm/);
     expect(await page.isVisible('#unit')).toBe(false);
 
+    expect(await page.textContent('#mine .late')).toBe(' · Quá hạn quyết định (31/03/2026)');
     await page.click('#mine a');
     await expect.poll(() => page.textContent('#status')).toBe('Chờ tỉnh quyết định');
+    expect(await page.textContent('#overdue')).toBe('Quá hạn quyết định (31/03/2026)');
+    expect(await page.isVisible('#overdue')).toBe(true);
     expect(google.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName()).toBe(
       rubric.scoringSheet,
     );
@@ -130,6 +138,7 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
       'Trả lại (bị từ chối)',
       'Công nhận',
     ]);
+    expect(await page.isVisible('#overdue')).toBe(false);
     expect(await page.textContent('#no-action')).toBe(
       'Bạn không có bước nào để làm với đơn vị này lúc này.',
     );
