@@ -29,6 +29,11 @@ interface RubricBase {
   /** Where the content comes from, e.g. "REGULATIONS.md §4.1 [V] S29, S30". */
   readonly source: string;
   readonly scoringSheet: string;
+  /**
+   * The commune records the meeting that agreed its self-assessment (date, minutes) before submitting
+   * (TT 25/2023: REGULATIONS.md §3.4 A.3 [V] S22).
+   */
+  readonly meetingBeforeSubmit?: boolean;
 }
 
 // --- points -------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { cellPlace } from '../domain/a1';
 import type { AuditEntry } from '../domain/audit';
-import { type CellValue, cellText, isBlank } from '../domain/cells';
+import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { type Ladder, ladderNamed } from '../domain/ladder';
 import { rolesOver } from '../domain/people';
@@ -18,7 +18,7 @@ import {
 import { type AuditPorts, appendAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
-import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
+import { MEETING_KEYS, RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import { readPeople } from './people-sheet';
 import type { Context, IdentityPort } from './ports';
 import { readRecognitions, scoreSheet } from './score-all';
@@ -100,7 +100,42 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const refused: { code: string; reason: string }[] = [];
     const entries: AuditEntry[] = [];
     let changed = false;
-    const sealed = [...columns.inputs, ...columns.evidence].map((spec) => col(spec.key) - 1);
+    /** The commune's agreement meeting on a row: a past date and the minutes (TT 25/2023). */
+    const readMeeting = (
+      row: readonly CellValue[],
+      rowNumber: number,
+    ): { ok: true; note: string } | { ok: false; problem: string } => {
+      const dateColumn = col(MEETING_KEYS.date);
+      const minutesColumn = col(MEETING_KEYS.minutes);
+      const date = readDate(row[dateColumn - 1] ?? '');
+      const minutes = cellText(row[minutesColumn - 1]);
+      const where = (column: number) => cellPlace(sheet.name, rowNumber, column);
+      if (!date.ok || date.value > now) {
+        return {
+          ok: false,
+          problem: tr(
+            `chưa gửi được: ${where(dateColumn)} cần ngày họp thống nhất kết quả tự đánh giá (ngày/tháng/năm, không sau hôm nay).`,
+            `cannot be submitted yet: ${where(dateColumn)} needs the date of the meeting that agreed the self-assessment (day/month/year, not after today).`,
+          ),
+        };
+      }
+      if (minutes === '') {
+        return {
+          ok: false,
+          problem: tr(
+            `chưa gửi được: ${where(minutesColumn)} cần biên bản họp (đường dẫn hoặc số biên bản).`,
+            `cannot be submitted yet: ${where(minutesColumn)} needs the meeting minutes (a link or the minutes' number).`,
+          ),
+        };
+      }
+      return {
+        ok: true,
+        note: `Họp thống nhất ngày ${formatDate(date.value)}; biên bản: ${minutes}`,
+      };
+    };
+    const sealed = [...columns.inputs, ...columns.evidence, ...columns.meeting].map(
+      (spec) => col(spec.key) - 1,
+    );
     /** The scores and evidence of a row, as one digest: what an approval seals. */
     const valuesHash = (row: readonly CellValue[]) =>
       ctx.hasher.sha256Hex(JSON.stringify(sealed.map((i) => cellText(row[i]))));
@@ -196,6 +231,15 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         );
         continue;
       }
+      let meetingNote = '';
+      if (request.action === 'submit' && rubric.meetingBeforeSubmit) {
+        const meeting = readMeeting(row, rowNumber);
+        if (!meeting.ok) {
+          deny(meeting.problem);
+          continue;
+        }
+        meetingNote = meeting.note;
+      }
       const outcome = transition(
         state,
         { ...request, roles: access.roles, ...(previous ? { previous } : {}) },
@@ -212,7 +256,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         request.comment ??
           (request.decision
             ? `${request.decision.number} (${formatDate(request.decision.date)})`
-            : ''),
+            : meetingNote),
       );
       // An undo cannot itself be undone; a second step back needs the log.
       if (request.action === 'revert') put(WORKFLOW_KEYS.previous, '');

@@ -47,6 +47,8 @@ export const ROW_TYPES = {
 } as const;
 export const METHOD_NAMES = { points: 'Thang điểm', levels: 'Mức độ' } as const;
 export const RULE_CODES = { wait: 'SO_THANG_TRUOC_MUC_2', validity: 'THOI_HAN_THANG' } as const;
+/** A rule of either method: 1 when the commune must record its agreement meeting before submitting. */
+export const MEETING_RULE = 'HOP_THONG_NHAT';
 export const MET_MARK = 'Đạt';
 export const EVIDENCE_MARK = 'Bắt buộc';
 /** Sheets of XHHT's own that no rubric may score in. */
@@ -98,6 +100,16 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       basis: `${rubric.legalBasis} — ${rubric.source}`,
     }),
   ];
+  if (rubric.meetingBeforeSubmit) {
+    rows.push(
+      row({
+        type: ROW_TYPES.rule,
+        code: MEETING_RULE,
+        text: 'Xã ghi ngày họp thống nhất và biên bản trước khi gửi (1 = bắt buộc, 0 = không)',
+        threshold: 1,
+      }),
+    );
+  }
   if (rubric.method === 'levels') {
     rows.push(
       row({
@@ -435,6 +447,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   /** Bands in order; the fallback band is the one with no threshold. */
   const bands: { label: string; min: Known<number> | undefined; row: number }[] = [];
   const rules = new Map<string, Known<number>>();
+  let meeting = false;
   const leafType = method === 'levels' ? ROW_TYPES.indicator : ROW_TYPES.item;
 
   for (const row of rows) {
@@ -523,6 +536,18 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         reader.remember('band', b.code, row.row);
         bands.push({ label: b.code, min: b.threshold, row: row.row });
       }
+    } else if (
+      type === textKey(ROW_TYPES.rule) &&
+      textKey(row.cells('code')) === textKey(MEETING_RULE)
+    ) {
+      const r = reader.parse(schemas().rule, row);
+      if (r && (r.threshold === 0 || r.threshold === 1)) meeting = r.threshold === 1;
+      else if (r)
+        reader.problem(
+          row.row,
+          'threshold',
+          tr('ghi 1 (bắt buộc) hoặc 0', 'write 1 (required) or 0'),
+        );
     } else if (type === textKey(ROW_TYPES.rule) && method === 'levels') {
       const r = reader.parse(schemas().rule, row);
       if (r && !Object.values(RULE_CODES).includes(r.code as never)) {
@@ -573,6 +598,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     legalBasis: meta.basis,
     source: `trang «${CRITERIA_SHEET}»`,
     scoringSheet: meta.label || `Chấm ${id}`,
+    ...(meeting ? { meetingBeforeSubmit: true } : {}),
   };
   let rubric: Rubric;
   if (method === 'points') {

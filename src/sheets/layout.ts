@@ -55,6 +55,8 @@ export interface ScoringColumns {
   /** One per item (points) or per input of an indicator (levels), in the order the domain reads them. */
   readonly inputs: readonly ColumnSpec[];
   readonly evidence: readonly ColumnSpec[];
+  /** The commune's agreement meeting, where the rubric asks for it before submitting. */
+  readonly meeting: readonly ColumnSpec[];
   readonly results: readonly ColumnSpec[];
   readonly all: readonly ColumnSpec[];
 }
@@ -84,6 +86,23 @@ export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
     header: 'Dấu giá trị đã duyệt',
     width: 120,
     scriptOwned: true,
+  },
+];
+
+export const MEETING_KEYS = { date: 'meetingDate', minutes: 'meetingMinutes' } as const;
+
+const MEETING_COLUMNS: readonly ColumnSpec[] = [
+  {
+    key: MEETING_KEYS.date,
+    header: 'Ngày họp thống nhất (ngày/tháng/năm)',
+    prefix: 'Ngày họp thống nhất',
+    width: 130,
+  },
+  {
+    key: MEETING_KEYS.minutes,
+    header: 'Biên bản họp (đường dẫn hoặc số)',
+    prefix: 'Biên bản họp',
+    width: 220,
   },
 ];
 
@@ -163,6 +182,7 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
       prefix: `Minh chứng ${leaf.code}`,
       width: 200,
     }));
+  const meeting = rubric.meetingBeforeSubmit ? MEETING_COLUMNS : [];
   const results: ColumnSpec[] =
     rubric.method === 'points'
       ? [
@@ -190,8 +210,9 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
     unit,
     inputs,
     evidence,
+    meeting,
     results,
     workflow: WORKFLOW_COLUMNS,
-    all: [...unit, ...inputs, ...evidence, ...results, ...WORKFLOW_COLUMNS],
+    all: [...unit, ...inputs, ...evidence, ...meeting, ...results, ...WORKFLOW_COLUMNS],
   };
 }

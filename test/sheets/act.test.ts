@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { cellPlace } from '../../src/domain/a1';
 import { useLanguage } from '../../src/domain/i18n';
 import { actAction } from '../../src/sheets/actions';
 import { AUDIT_SHEET, checkAudit } from '../../src/sheets/audit-log';
-import { SETTINGS_SHEET } from '../../src/sheets/layout';
+import { CRITERIA_SHEET, SETTINGS_SHEET } from '../../src/sheets/layout';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
+import { setUp } from '../../src/sheets/set-up';
 import { columnValues, headerColumn, rubric } from './workbook-helpers';
 import { ADMIN, FULL, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
@@ -199,6 +201,36 @@ describe('the approval workflow from the menu', () => {
     as(HUYEN, [[2, 1]], 'approve');
     expect(as(TINH, [[2, 1]], 'recognise', '125/QĐ-UBND', '20/03/2027')).toBe(
       'Đã «Công nhận» 1 đơn vị:\n• DV0001 → Đã công nhận',
+    );
+    expect(checkAudit(ports).check.ok).toBe(true);
+  });
+
+  it('asks the commune for its agreement meeting before submitting where the rubric requires it', () => {
+    const { google, ports, sheet, as, status } = workflowBook();
+    // The administrator adds the rule (as TT 25/2023 has it) to the rubric, then runs set-up again.
+    const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+    criteria.type(criteria.snapshot().length + 1, 1, [
+      [rubric.id, 'Quy tắc', 'HOP_THONG_NHAT', 'Họp thống nhất trước khi gửi', '', '', 1],
+    ]);
+    setUp(ports, rubric.id);
+    const dateColumn = headerColumn(sheet, 'Ngày họp thống nhất (ngày/tháng/năm)');
+    const minutesColumn = headerColumn(sheet, 'Biên bản họp (đường dẫn hoặc số)');
+    const place = (column: number) => cellPlace(rubric.scoringSheet, 2, column);
+    as(XA, [[2, 1]], 'register');
+    expect(as(XA, [[2, 1]], 'submit')).toBe(
+      `Không thực hiện được với 1 đơn vị:\n• DV0001: chưa gửi được: ${place(dateColumn)} cần ngày họp thống nhất kết quả tự đánh giá (ngày/tháng/năm, không sau hôm nay).`,
+    );
+    sheet.type(2, dateColumn, [['30/11/2026']]);
+    expect(as(XA, [[2, 1]], 'submit')).toMatch(/cần ngày họp thống nhất/);
+    sheet.type(2, dateColumn, [['20/11/2026']]);
+    expect(as(XA, [[2, 1]], 'submit')).toBe(
+      `Không thực hiện được với 1 đơn vị:\n• DV0001: chưa gửi được: ${place(minutesColumn)} cần biên bản họp (đường dẫn hoặc số biên bản).`,
+    );
+    sheet.type(2, minutesColumn, [['BB 12/2026']]);
+    expect(as(XA, [[2, 1]], 'submit')).toBe('Đã «Gửi» 1 đơn vị:\n• DV0001 → Chờ huyện thẩm định');
+    expect(status()[0]).toBe('Chờ huyện thẩm định');
+    expect(columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Nhận xét').at(-1)).toBe(
+      'Họp thống nhất ngày 20/11/2026; biên bản: BB 12/2026',
     );
     expect(checkAudit(ports).check.ok).toBe(true);
   });

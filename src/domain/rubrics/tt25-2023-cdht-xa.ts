@@ -43,6 +43,7 @@ export const TT25_2023_CDHT_XA: LevelsRubric = {
   legalBasis: 'Thông tư 25/2023/TT-BGDĐT (27/12/2023), Điều 6, Điều 7',
   source: 'REGULATIONS.md §3.1, §3.2 [V] S14, S16, S19; chỉ tiêu tiêu chí 3–5 [U]',
   scoringSheet: 'Chấm CĐHT xã (TT25)',
+  meetingBeforeSubmit: true,
   monthsBeforeNextLevel: 12,
   validityMonths: 36,
   criteria: [
