@@ -35,6 +35,15 @@ export function formatDate(date: Date): string {
   return `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`;
 }
 
+/**
+ * The last day a recognition decided on `decided` holds: "bảo lưu trong thời hạn 3 năm (36 tháng) tiếp
+ * theo năm được công nhận" (TT 25/2023, REGULATIONS.md §3.1 [V] S14): the months follow the year of
+ * the decision, so they count from its last day.
+ */
+export function lastValidDay(decided: Date, months: number): Date {
+  return addMonths(new Date(decided.getFullYear(), 11, 31), months);
+}
+
 export function applyLevelRules(
   rubric: LevelsRubric,
   reached: LevelNumber | 0,
@@ -57,9 +66,7 @@ export function applyLevelRules(
   const validity = known(rubric.validityMonths);
   const base = { level, label: LEVEL_LABELS[level], note };
   if (!previous || validity === undefined) return base;
-  // "bảo lưu trong thời hạn 3 năm (36 tháng) tiếp theo năm được công nhận" (TT 25/2023, REGULATIONS.md
-  // §3.1 [V] S14): the months follow the year of the decision, so they count from its last day.
-  const validUntil = addMonths(new Date(previous.date.getFullYear(), 11, 31), validity);
+  const validUntil = lastValidDay(previous.date, validity);
   // Valid through the whole of its last day.
   const endOfLastDay = new Date(
     validUntil.getFullYear(),

@@ -4,6 +4,7 @@ import {
   bandFormula,
   buildMenu,
   checkLogAction,
+  exportRecognisedAction,
   levelFormula,
   problemsFormula,
   type SidebarRequest,
@@ -103,6 +104,10 @@ export function xhhtSidebarOpen(sheet: string, row: number): SidebarData {
 /** Called by the sidebar page: an action on the unit it shows. */
 export function xhhtSidebarAct(request: SidebarRequest): SidebarResult {
   return sidebarActAction(auditedContext(), request);
+}
+
+export function xhhtExportRecognised(): void {
+  exportRecognisedAction(context());
 }
 
 export function xhhtCheckLog(): void {

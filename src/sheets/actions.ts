@@ -17,6 +17,7 @@ import { type ActPorts, type ActRequest, act } from './act';
 import { type AuditPorts, checkAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
+import { exportNotice, exportRecognised } from './export-recognised';
 import { MENU_TITLE, menuItems } from './menu';
 import {
   actNotice,
@@ -215,6 +216,11 @@ export function sidebarActAction(ctx: ActPorts, sent: SidebarRequest): SidebarRe
     if (!(error instanceof SheetError || error instanceof BusyError)) throw error;
     return { notice: error.message, problem: true, data: sidebarData(ctx) };
   }
+}
+
+/** XHHT → Xuất danh sách đã công nhận. */
+export function exportRecognisedAction(ctx: Context): void {
+  run(ctx, () => exportNotice(exportRecognised(ctx)));
 }
 
 /** XHHT → Kiểm tra nhật ký: whether the audit log still follows its chain, or its first broken row. */

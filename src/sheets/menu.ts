@@ -24,6 +24,10 @@ export function menuItems(): (MenuItem | null)[] {
       label: tr('Đơn vị đang chọn và việc của tôi', 'Selected unit and my work'),
       handler: 'xhhtSidebar',
     },
+    {
+      label: tr('Xuất danh sách đã công nhận', 'Export the recognised units'),
+      handler: 'xhhtExportRecognised',
+    },
     { label: tr('Kiểm tra nhật ký', 'Check the audit log'), handler: 'xhhtCheckLog' },
     { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },
   ];

@@ -32,6 +32,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtSidebarData',
       'xhhtSidebarOpen',
       'xhhtSidebarAct',
+      'xhhtExportRecognised',
       'xhhtCheckLog',
       'xhhtAbout',
       'XHHT_TONG',
@@ -96,6 +97,7 @@ describe('the menu, end to end through the global handlers', () => {
       'Hoàn tác bước gần nhất (quản trị)',
       '—',
       'Đơn vị đang chọn và việc của tôi',
+      'Xuất danh sách đã công nhận',
       'Kiểm tra nhật ký',
       'Giới thiệu XHHT Sheets',
     ]);

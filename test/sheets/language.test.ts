@@ -41,6 +41,7 @@ describe('the interface in English, chosen in the settings', () => {
       'Undo the latest step (admin)',
       '—',
       'Selected unit and my work',
+      'Export the recognised units',
       'Check the audit log',
       'About XHHT Sheets',
     ]);

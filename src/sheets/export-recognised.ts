@@ -1,0 +1,89 @@
+import { cellText, readDate } from '../domain/cells';
+import { tr } from '../domain/i18n';
+import { formatDate, lastValidDay } from '../domain/recognition';
+import { known } from '../domain/rubric';
+import { decodeState } from '../domain/workflow';
+import { ladderOf } from './act';
+import { readCriteria } from './criteria-sheet';
+import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
+import type { Context } from './ports';
+import { readSettings } from './settings-sheet';
+import { type ColumnSpec, columnOf, locateRequired } from './table';
+
+/**
+ * XHHT → Xuất danh sách đã công nhận: every recognised unit of every scoring sheet, one row each, in a
+ * sheet of its own that each export rewrites whole (for the report to the steering committee, or to
+ * copy into a decision's annex).
+ */
+
+export const RECOGNISED_SHEET = 'Đã công nhận';
+
+const EXPORT_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'rubric', header: 'Bộ tiêu chí', width: 170 },
+  { key: 'title', header: 'Danh hiệu', width: 200 },
+  { key: 'code', header: 'Mã đơn vị', width: 110 },
+  { key: 'name', header: 'Tên đơn vị', width: 260 },
+  { key: 'district', header: 'Huyện', width: 150 },
+  { key: 'result', header: 'Kết quả', width: 110 },
+  { key: 'decisionNumber', header: 'Số quyết định', width: 130 },
+  { key: 'decisionDate', header: 'Ngày quyết định', width: 110 },
+  { key: 'validUntil', header: 'Hiệu lực đến', width: 110 },
+];
+
+export interface ExportReport {
+  readonly sheet: string;
+  readonly count: number;
+}
+
+export function exportRecognised(ctx: Context): ExportReport {
+  return ctx.lock.withLock(() => {
+    const settings = readSettings(ctx.workbook, ctx.clock.now());
+    const ladder = ladderOf(settings.ladder);
+    const rows: string[][] = [];
+    for (const read of readCriteria(ctx.workbook) ?? []) {
+      const rubric = read.rubric;
+      const sheet = rubric ? ctx.workbook.sheet(rubric.scoringSheet) : undefined;
+      if (!rubric || !sheet) continue;
+      const [header = [], ...values] = sheet.readValues();
+      const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
+      const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
+      const months = rubric.method === 'levels' ? known(rubric.validityMonths) : undefined;
+      for (const row of values) {
+        const cell = (key: string) => cellText(row[columnOf(located, key) - 1]);
+        if (decodeState(cell(WORKFLOW_KEYS.state), ladder)?.status !== 'recognised') continue;
+        const decided = readDate(row[columnOf(located, WORKFLOW_KEYS.decisionDate) - 1] ?? '');
+        rows.push([
+          rubric.id,
+          rubric.title,
+          cell('code'),
+          cell('name'),
+          cell('district'),
+          cell(resultKey),
+          cell(WORKFLOW_KEYS.decisionNumber),
+          decided.ok ? formatDate(decided.value) : cell(WORKFLOW_KEYS.decisionDate),
+          decided.ok && months !== undefined ? formatDate(lastValidDay(decided.value, months)) : '',
+        ]);
+      }
+    }
+    const target = ctx.workbook.sheet(RECOGNISED_SHEET) ?? ctx.workbook.addSheet(RECOGNISED_SHEET);
+    // The export owns this sheet: rows left from a longer earlier export are blanked, in the same write.
+    const before = target.readValues().length;
+    const blank = Array.from({ length: Math.max(0, before - 1 - rows.length) }, () =>
+      EXPORT_COLUMNS.map(() => ''),
+    );
+    target.writeValues(1, 1, [EXPORT_COLUMNS.map((spec) => spec.header), ...rows, ...blank]);
+    target.styleHeader(1, EXPORT_COLUMNS.length);
+    target.freeze(1, 0);
+    EXPORT_COLUMNS.forEach((spec, i) => {
+      target.setColumnWidth(i + 1, spec.width ?? 120);
+    });
+    return { sheet: RECOGNISED_SHEET, count: rows.length };
+  });
+}
+
+export function exportNotice({ sheet, count }: ExportReport): string {
+  return tr(
+    `Đã ghi ${count} đơn vị đã công nhận vào trang «${sheet}». Trang này được ghi lại toàn bộ mỗi lần xuất; đừng nhập gì vào đó.`,
+    `Wrote ${count} recognised units to the «${sheet}» sheet. It is rewritten whole at each export; do not type in it.`,
+  );
+}
