@@ -1,5 +1,5 @@
 import { cellPlace } from '../domain/a1';
-import type { AuditEntry } from '../domain/audit';
+import type { AuditEntry, AuditRow } from '../domain/audit';
 import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { type Ladder, ladderNamed } from '../domain/ladder';
@@ -15,7 +15,7 @@ import {
   transition,
   type UnitState,
 } from '../domain/workflow';
-import { type AuditPorts, appendAudit } from './audit-log';
+import { type AuditPorts, appendAudit, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MEETING_KEYS, RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
@@ -62,6 +62,40 @@ function stamp(at: Date): string {
 export interface Target {
   readonly sheet: string;
   readonly rows: readonly number[];
+}
+
+/**
+ * States the log does not explain: a run cut off after writing states and before writing their log rows
+ * (DESIGN.md's fixed order). Each gets the log row it lacked, marked as completed by this run, so the
+ * unit's history again ends where its state stands.
+ */
+function unloggedStates(
+  sheetName: string,
+  rows: readonly (readonly CellValue[])[],
+  col: (key: string) => number,
+  log: readonly AuditRow[],
+  time: string,
+): AuditEntry[] {
+  const lastTo = new Map<string, string>();
+  for (const entry of log) lastTo.set(entry.unit, entry.to);
+  const missing: AuditEntry[] = [];
+  for (const row of rows) {
+    const code = cellText(row[col('code') - 1]);
+    const label = cellText(row[col(WORKFLOW_KEYS.label) - 1]);
+    const logged = lastTo.get(code);
+    if (code === '' || cellText(row[col(WORKFLOW_KEYS.state) - 1]) === '') continue;
+    if (logged === label) continue;
+    missing.push({
+      time,
+      user: 'XHHT',
+      unit: code,
+      action: 'Ghi bổ sung nhật ký',
+      from: logged ?? '',
+      to: label,
+      comment: `Trạng thái trên trang «${sheetName}» đã được ghi nhưng nhật ký chưa kịp ghi (lần chạy trước bị ngắt); dòng này ghi bổ sung.`,
+    });
+  }
+  return missing;
 }
 
 export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActReport {
@@ -139,6 +173,8 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     /** The scores and evidence of a row, as one digest: what an approval seals. */
     const valuesHash = (row: readonly CellValue[]) =>
       ctx.hasher.sha256Hex(JSON.stringify(sealed.map((i) => cellText(row[i]))));
+
+    entries.push(...unloggedStates(sheet.name, rows, col, readAudit(ctx.workbook), stamp(now)));
 
     for (const rowNumber of selection.rows) {
       const row = rows[rowNumber - 2];

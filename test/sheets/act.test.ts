@@ -235,6 +235,29 @@ describe('the approval workflow from the menu', () => {
     expect(checkAudit(ports).check.ok).toBe(true);
   });
 
+  it('completes the log of a run cut off between writing the state and writing its log row', () => {
+    const { google, ports, sheet, as } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    // A run that wrote DV0001's new state, then stopped (time-out, closed tab) before its log row.
+    sheet.type(2, headerColumn(sheet, 'Trạng thái'), [['Chờ huyện thẩm định']]);
+    sheet.type(2, headerColumn(sheet, 'Mã trạng thái'), [['awaiting:0']]);
+    sheet.type(2, headerColumn(sheet, 'Mã trạng thái trước'), [['drafting']]);
+    expect(checkAudit(ports).check.ok).toBe(true);
+    // The next action on the sheet, even on another unit and even refused, completes the log first.
+    as(XA, [[3, 1]], 'register');
+    const log = google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
+    expect(log.slice(-2).map((row) => row.slice(1, 6))).toEqual([
+      ['XHHT', 'DV0001', 'Ghi bổ sung nhật ký', 'Đang tự đánh giá', 'Chờ huyện thẩm định'],
+      [XA, 'DV0002', 'Đăng ký (bị từ chối)', '', ''],
+    ]);
+    expect(checkAudit(ports).check.ok).toBe(true);
+    // Once completed, it is not written again.
+    as(HUYEN, [[2, 1]], 'approve');
+    const actions = columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Hành động');
+    expect(actions.filter((action) => action === 'Ghi bổ sung nhật ký')).toHaveLength(1);
+    expect(actions.at(-1)).toBe('Duyệt');
+  });
+
   it('asks for a selection on a scoring sheet', () => {
     const { google, ports } = workflowBook();
     google.Session.email = XA;
