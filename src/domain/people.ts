@@ -25,6 +25,11 @@ export function sameEmail(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/** The grants of one person: filter once per run, then ask `rolesOver` per unit. */
+export function grantsOf(grants: readonly Grant[], email: string): Grant[] {
+  return grants.filter((grant) => sameEmail(grant.email, email));
+}
+
 function covers(grant: Grant, unit: UnitRef): boolean {
   const scope = textKey(grant.scope);
   switch (grant.role) {

@@ -3,7 +3,7 @@ import type { AuditEntry, AuditRow } from '../domain/audit';
 import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { type Ladder, ladderNamed } from '../domain/ladder';
-import { rolesOver } from '../domain/people';
+import { grantsOf, rolesOver } from '../domain/people';
 import { formatDate } from '../domain/recognition';
 import {
   type Action,
@@ -125,6 +125,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const col = (key: string) => columnOf(located, key);
     const people = readPeople(ctx.workbook);
     const email = ctx.identity.activeUserEmail();
+    const grants = grantsOf(people.grants, email);
     const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
     const workflowCells = rows.map((row) =>
       columns.workflow.map((spec) => row[col(spec.key) - 1] ?? ''),
@@ -194,7 +195,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
           comment: reason,
         });
       };
-      const access = rolesOver(people.grants, email, {
+      const access = rolesOver(grants, email, {
         code,
         district: cellText(row[col('district') - 1]),
       });

@@ -1,7 +1,7 @@
 import { type CellValue, cellText } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
-import { rolesOver } from '../domain/people';
+import { grantsOf, rolesOver } from '../domain/people';
 import {
   ACTIONS,
   type Action,
@@ -116,6 +116,7 @@ export function sidebarData(ctx: ActPorts): SidebarData {
   const ladder = ladderOf(settings.ladder);
   const people = readPeople(ctx.workbook);
   const email = ctx.identity.activeUserEmail();
+  const grants = grantsOf(people.grants, email);
   const selection = ctx.workbook.selection();
   const history = readAudit(ctx.workbook);
   const mine: WaitingUnit[] = [];
@@ -137,7 +138,7 @@ export function sidebarData(ctx: ActPorts): SidebarData {
       const rowNumber = i + 2;
       const state = decodeState(cell(row, WORKFLOW_KEYS.state), ladder);
       const previous = decodeState(cell(row, WORKFLOW_KEYS.previous), ladder);
-      const access = rolesOver(people.grants, email, { code, district: cell(row, 'district') });
+      const access = rolesOver(grants, email, { code, district: cell(row, 'district') });
       const open =
         state && access.ok
           ? ACTIONS.filter(
