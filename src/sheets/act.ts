@@ -98,6 +98,38 @@ function unloggedStates(
   return missing;
 }
 
+/** The commune's agreement meeting on a row: a date not after today and the minutes (TT 25/2023). */
+function readMeeting(
+  row: readonly CellValue[],
+  where: (column: number) => string,
+  col: (key: string) => number,
+  now: Date,
+): { ok: true; note: string } | { ok: false; problem: string } {
+  const dateColumn = col(MEETING_KEYS.date);
+  const minutesColumn = col(MEETING_KEYS.minutes);
+  const date = readDate(row[dateColumn - 1] ?? '');
+  const minutes = cellText(row[minutesColumn - 1]);
+  if (!date.ok || date.value > now) {
+    return {
+      ok: false,
+      problem: tr(
+        `chưa gửi được: ${where(dateColumn)} cần ngày họp thống nhất kết quả tự đánh giá (ngày/tháng/năm, không sau hôm nay).`,
+        `cannot be submitted yet: ${where(dateColumn)} needs the date of the meeting that agreed the self-assessment (day/month/year, not after today).`,
+      ),
+    };
+  }
+  if (minutes === '') {
+    return {
+      ok: false,
+      problem: tr(
+        `chưa gửi được: ${where(minutesColumn)} cần biên bản họp (đường dẫn hoặc số biên bản).`,
+        `cannot be submitted yet: ${where(minutesColumn)} needs the meeting minutes (a link or the minutes' number).`,
+      ),
+    };
+  }
+  return { ok: true, note: `Họp thống nhất ngày ${formatDate(date.value)}; biên bản: ${minutes}` };
+}
+
 export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActReport {
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
@@ -135,39 +167,6 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const refused: { code: string; reason: string }[] = [];
     const entries: AuditEntry[] = [];
     let changed = false;
-    /** The commune's agreement meeting on a row: a past date and the minutes (TT 25/2023). */
-    const readMeeting = (
-      row: readonly CellValue[],
-      rowNumber: number,
-    ): { ok: true; note: string } | { ok: false; problem: string } => {
-      const dateColumn = col(MEETING_KEYS.date);
-      const minutesColumn = col(MEETING_KEYS.minutes);
-      const date = readDate(row[dateColumn - 1] ?? '');
-      const minutes = cellText(row[minutesColumn - 1]);
-      const where = (column: number) => cellPlace(sheet.name, rowNumber, column);
-      if (!date.ok || date.value > now) {
-        return {
-          ok: false,
-          problem: tr(
-            `chưa gửi được: ${where(dateColumn)} cần ngày họp thống nhất kết quả tự đánh giá (ngày/tháng/năm, không sau hôm nay).`,
-            `cannot be submitted yet: ${where(dateColumn)} needs the date of the meeting that agreed the self-assessment (day/month/year, not after today).`,
-          ),
-        };
-      }
-      if (minutes === '') {
-        return {
-          ok: false,
-          problem: tr(
-            `chưa gửi được: ${where(minutesColumn)} cần biên bản họp (đường dẫn hoặc số biên bản).`,
-            `cannot be submitted yet: ${where(minutesColumn)} needs the meeting minutes (a link or the minutes' number).`,
-          ),
-        };
-      }
-      return {
-        ok: true,
-        note: `Họp thống nhất ngày ${formatDate(date.value)}; biên bản: ${minutes}`,
-      };
-    };
     const sealed = [...columns.inputs, ...columns.evidence, ...columns.meeting].map(
       (spec) => col(spec.key) - 1,
     );
@@ -270,7 +269,12 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       }
       let meetingNote = '';
       if (request.action === 'submit' && rubric.meetingBeforeSubmit) {
-        const meeting = readMeeting(row, rowNumber);
+        const meeting = readMeeting(
+          row,
+          (column) => cellPlace(sheet.name, rowNumber, column),
+          col,
+          now,
+        );
         if (!meeting.ok) {
           deny(meeting.problem);
           continue;
