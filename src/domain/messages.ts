@@ -149,6 +149,11 @@ export const MESSAGES = {
       `${where}: mục/chỉ tiêu ${code} bắt buộc có minh chứng (đường dẫn hoặc ghi chú).`,
       `${where}: item/indicator ${code} requires evidence (a link or a note).`,
     ),
+  reviewNeedsReason: (where: string) =>
+    tr(
+      `${where}: giá trị thẩm định khác giá trị tự đánh giá; cần ghi lý do điều chỉnh.`,
+      `${where}: the reviewed values differ from the self-assessment; a reason for the adjustment is needed.`,
+    ),
   badRecognition: (where: string, text: string) =>
     tr(
       `${where}: ${text}; ghi mức «Mức độ 1» hoặc «Mức độ 2» và ngày quyết định dạng ngày/tháng/năm, ví dụ 15/03/2025.`,

@@ -3,6 +3,7 @@ import type { AuditEntry, AuditRow } from '../domain/audit';
 import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { type Ladder, ladderNamed } from '../domain/ladder';
+import { MESSAGES } from '../domain/messages';
 import { grantsOf, rolesOver } from '../domain/people';
 import { formatDate } from '../domain/recognition';
 import {
@@ -23,7 +24,7 @@ import { readPeople } from './people-sheet';
 import type { Context, IdentityPort } from './ports';
 import { readRecognitions, scoreSheet } from './score-all';
 import { readSettings } from './settings-sheet';
-import { columnOf, columnRuns, locateRequired } from './table';
+import { columnOf, columnRuns, type Located, locateRequired } from './table';
 
 /**
  * An approval action on the units an officer selected on a scoring sheet: register, submit, approve,
@@ -102,11 +103,20 @@ function unloggedStates(
 function readMeeting(
   row: readonly CellValue[],
   where: (column: number) => string,
-  col: (key: string) => number,
+  located: Located,
   now: Date,
 ): { ok: true; note: string } | { ok: false; problem: string } {
-  const dateColumn = col(MEETING_KEYS.date);
-  const minutesColumn = col(MEETING_KEYS.minutes);
+  const dateColumn = located.columns.get(MEETING_KEYS.date);
+  const minutesColumn = located.columns.get(MEETING_KEYS.minutes);
+  if (dateColumn === undefined || minutesColumn === undefined) {
+    return {
+      ok: false,
+      problem: tr(
+        'chưa gửi được: trang chấm điểm chưa có cột ngày họp thống nhất và biên bản họp; quản trị chạy XHHT → Khởi tạo bảng tính để thêm.',
+        'cannot be submitted yet: the scoring sheet lacks the meeting date and minutes columns; an administrator runs XHHT → Khởi tạo bảng tính (set up) to add them.',
+      ),
+    };
+  }
   const date = readDate(row[dateColumn - 1] ?? '');
   const minutes = cellText(row[minutesColumn - 1]);
   if (!date.ok || date.value > now) {
@@ -148,8 +158,11 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         ),
       );
     }
-    // A submission is judged on this moment's scores, not on the last run of score-all.
-    if (request.action === 'submit') scoreSheet(sheet, rubric, now, readRecognitions(ctx.workbook));
+    // A submission or an approval is judged on this moment's values, not on the last run of score-all.
+    const judging = request.action === 'approve' || request.action === 'recognise';
+    if (request.action === 'submit' || judging) {
+      scoreSheet(sheet, rubric, now, readRecognitions(ctx.workbook));
+    }
 
     const columns = scoringColumns(rubric);
     const [header = [], ...rows] = sheet.readValues();
@@ -167,6 +180,25 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const refused: { code: string; reason: string }[] = [];
     const entries: AuditEntry[] = [];
     let changed = false;
+    /** Why a reviewer's adjusted values do not allow approving yet: a missing reason, or a bad value. */
+    const reviewProblem = (row: readonly CellValue[], where: (column: number) => string) => {
+      const at = (key: string) => located.columns.get(key);
+      if (columns.review.every((spec) => isBlank(row[(at(spec.key) ?? 0) - 1]))) return undefined;
+      const reasonColumn = at(columns.reviewReason.key) ?? 0;
+      if (cellText(row[col(RESULT_KEYS.changes) - 1]) !== '' && isBlank(row[reasonColumn - 1])) {
+        return (
+          tr('chưa duyệt được: ', 'cannot be approved yet: ') +
+          MESSAGES.reviewNeedsReason(where(reasonColumn))
+        );
+      }
+      if (isBlank(row[col(RESULT_KEYS.reviewed) - 1])) {
+        return tr(
+          `chưa duyệt được: giá trị thẩm định chưa tính được kết quả. ${cellText(row[col(RESULT_KEYS.error) - 1])}`,
+          `cannot be approved yet: the reviewed values give no result. ${cellText(row[col(RESULT_KEYS.error) - 1])}`,
+        );
+      }
+      return undefined;
+    };
     const sealed = [...columns.inputs, ...columns.evidence, ...columns.meeting].map(
       (spec) => col(spec.key) - 1,
     );
@@ -267,12 +299,19 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         );
         continue;
       }
+      if (judging) {
+        const problem = reviewProblem(row, (column) => cellPlace(sheet.name, rowNumber, column));
+        if (problem) {
+          deny(problem);
+          continue;
+        }
+      }
       let meetingNote = '';
       if (request.action === 'submit' && rubric.meetingBeforeSubmit) {
         const meeting = readMeeting(
           row,
           (column) => cellPlace(sheet.name, rowNumber, column),
-          col,
+          located,
           now,
         );
         if (!meeting.ok) {

@@ -58,7 +58,8 @@ export function exportRecognised(ctx: Context): ExportReport {
           cell('code'),
           cell('name'),
           cell('district'),
-          cell(resultKey),
+          // The result the reviewers settled on, where they adjusted values.
+          cell(RESULT_KEYS.reviewed) || cell(resultKey),
           cell(WORKFLOW_KEYS.decisionNumber),
           decided.ok ? formatDate(decided.value) : cell(WORKFLOW_KEYS.decisionDate),
           decided.ok && months !== undefined ? formatDate(lastValidDay(decided.value, months)) : '',

@@ -57,6 +57,10 @@ export interface ScoringColumns {
   readonly evidence: readonly ColumnSpec[];
   /** The commune's agreement meeting, where the rubric asks for it before submitting. */
   readonly meeting: readonly ColumnSpec[];
+  /** The reviewer's adjusted value beside each input (same order as `inputs`), never over it. */
+  readonly review: readonly ColumnSpec[];
+  /** Why the reviewer adjusted: required when any adjusted value differs. */
+  readonly reviewReason: ColumnSpec;
   readonly results: readonly ColumnSpec[];
   readonly all: readonly ColumnSpec[];
 }
@@ -91,20 +95,38 @@ export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
 
 export const MEETING_KEYS = { date: 'meetingDate', minutes: 'meetingMinutes' } as const;
 
+// Columns this version adds to sheets officers already use are optional: set-up adds them even beside
+// columns of the officers' own (which otherwise could be a renamed column), and a sheet that has not
+// had them added yet still scores.
 const MEETING_COLUMNS: readonly ColumnSpec[] = [
   {
     key: MEETING_KEYS.date,
     header: 'Ngày họp thống nhất (ngày/tháng/năm)',
     prefix: 'Ngày họp thống nhất',
     width: 130,
+    optional: true,
   },
   {
     key: MEETING_KEYS.minutes,
     header: 'Biên bản họp (đường dẫn hoặc số)',
     prefix: 'Biên bản họp',
     width: 220,
+    optional: true,
   },
 ];
+
+/** The column of the reviewer's value for an input column. */
+export function reviewKey(input: string): string {
+  return `review:${input}`;
+}
+
+const REVIEW_REASON: ColumnSpec = {
+  key: 'reviewReason',
+  header: 'Lý do điều chỉnh (thẩm định)',
+  prefix: 'Lý do điều chỉnh',
+  width: 240,
+  optional: true,
+};
 
 export const RESULT_KEYS = {
   total: 'total',
@@ -114,6 +136,8 @@ export const RESULT_KEYS = {
   validity: 'validity',
   error: 'error',
   scoredAt: 'scoredAt',
+  reviewed: 'reviewed',
+  changes: 'reviewChanges',
 } as const;
 
 export function inputKey(code: string, part = ''): string {
@@ -183,6 +207,13 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
       width: 200,
     }));
   const meeting = rubric.meetingBeforeSubmit ? MEETING_COLUMNS : [];
+  const review: ColumnSpec[] = inputs.map((spec) => ({
+    key: reviewKey(spec.key),
+    header: `Thẩm định ${spec.prefix ?? spec.header}`,
+    prefix: `Thẩm định ${spec.prefix ?? spec.header}`,
+    width: 90,
+    optional: true,
+  }));
   const results: ColumnSpec[] =
     rubric.method === 'points'
       ? [
@@ -203,6 +234,9 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
           script(RESULT_KEYS.validity, 'Hiệu lực công nhận', 170),
         ];
   results.push(
+    // The result on the reviewer's values where they adjusted any, and what they changed.
+    script(RESULT_KEYS.reviewed, 'Kết quả thẩm định', 110),
+    script(RESULT_KEYS.changes, 'Điều chỉnh thẩm định', 260),
     script(RESULT_KEYS.error, 'Lỗi', 360),
     script(RESULT_KEYS.scoredAt, 'Chấm lúc', 130),
   );
@@ -211,8 +245,19 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
     inputs,
     evidence,
     meeting,
+    review,
+    reviewReason: REVIEW_REASON,
     results,
     workflow: WORKFLOW_COLUMNS,
-    all: [...unit, ...inputs, ...evidence, ...meeting, ...results, ...WORKFLOW_COLUMNS],
+    all: [
+      ...unit,
+      ...inputs,
+      ...evidence,
+      ...meeting,
+      ...review,
+      REVIEW_REASON,
+      ...results,
+      ...WORKFLOW_COLUMNS,
+    ],
   };
 }

@@ -27,7 +27,7 @@ import {
 } from './layout';
 import type { Context, SheetPort, WorkbookPort } from './ports';
 import { readSettings } from './settings-sheet';
-import { columnOf, columnRuns, locateColumns, locateRequired } from './table';
+import { type ColumnSpec, columnOf, columnRuns, locateColumns, locateRequired } from './table';
 
 export interface RowError {
   readonly row: number;
@@ -145,6 +145,24 @@ function levelsRow(rubric: LevelsRubric, row: RowContext, recognitions: Recognit
   return { results, unit: { district: row.district, status: 'done', label: outcome.label } };
 }
 
+/** The values a reviewer's typed cells make, and each change from the unit's own («1.1: 10 → 8»). */
+function reviewOf(
+  own: readonly CellValue[],
+  reviewed: readonly CellValue[],
+  inputs: readonly ColumnSpec[],
+): { values: CellValue[]; changes: string[] } {
+  const changes: string[] = [];
+  const values = own.map((value, i) => {
+    const typed = reviewed[i] ?? '';
+    if (isBlank(typed)) return value;
+    if (cellText(typed) !== cellText(value)) {
+      changes.push(`${inputs[i]?.prefix ?? ''}: ${cellText(value) || '—'} → ${cellText(typed)}`);
+    }
+    return typed;
+  });
+  return { values, changes };
+}
+
 /** Codes of the items or indicators whose evidence is required, in the order of the evidence columns. */
 function evidenceCodes(rubric: Rubric): string[] {
   const leaves = rubric.method === 'points' ? itemsOf(rubric) : indicatorsOf(rubric);
@@ -165,11 +183,22 @@ export function scoreSheet(
     ...columns.unit,
     ...columns.inputs,
     ...columns.evidence,
+    ...columns.review,
+    columns.reviewReason,
     ...columns.results,
   ]);
 
   const col = (key: string) => columnOf(located, key);
   const inputColumns = columns.inputs.map((spec) => col(spec.key));
+  // Absent until set-up adds them to a sheet made by an earlier version: then there is nothing to review.
+  const reviewAt = [...columns.review, columns.reviewReason].map((spec) =>
+    located.columns.get(spec.key),
+  );
+  const reviewColumns = reviewAt.every((c) => c !== undefined)
+    ? (reviewAt.slice(0, -1) as number[])
+    : [];
+  const reasonColumn = reviewAt[reviewAt.length - 1] ?? 0;
+  const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
   const evidence = evidenceCodes(rubric).map((code) => ({ code, column: col(evidenceKey(code)) }));
   const emptyText = rubric.method === 'points' ? MESSAGES.emptyRow() : MESSAGES.emptyLevelsRow();
   const blankResults = () =>
@@ -214,10 +243,45 @@ export function scoreSheet(
       district: cellText(row[col('district') - 1]),
       now,
     };
-    const outcome =
+    const scoreRow = (rowContext: RowContext) =>
       rubric.method === 'points'
-        ? pointsRow(rubric, context)
-        : levelsRow(rubric, context, recognitions);
+        ? pointsRow(rubric, rowContext)
+        : levelsRow(rubric, rowContext, recognitions);
+    const outcome = scoreRow(context);
+    // The reviewer's values, where typed, stand in for the unit's own in a second result beside it.
+    const reviewed = reviewColumns.map((c) => row[c - 1] ?? '');
+    if (
+      outcome.unit?.status === 'done' &&
+      reviewColumns.length > 0 &&
+      reviewed.some((v) => !isBlank(v))
+    ) {
+      const review = reviewOf(values, reviewed, columns.inputs);
+      const second = scoreRow({
+        ...context,
+        values: review.values,
+        place: (input) =>
+          cellPlace(
+            name,
+            rowNumber,
+            (isBlank(reviewed[input]) ? inputColumns[input] : reviewColumns[input]) ?? 0,
+          ),
+      });
+      const problems = [second.error ?? ''];
+      if (review.changes.length > 0 && isBlank(row[reasonColumn - 1])) {
+        problems.push(MESSAGES.reviewNeedsReason(cellPlace(name, rowNumber, reasonColumn)));
+      }
+      outcome.results.set(
+        RESULT_KEYS.reviewed,
+        second.error ? '' : (second.results.get(resultKey) ?? ''),
+      );
+      outcome.results.set(RESULT_KEYS.changes, review.changes.join('; '));
+      const problem = problems.filter(Boolean).join('\n');
+      if (problem) {
+        const note = outcome.results.get(RESULT_KEYS.error);
+        outcome.results.set(RESULT_KEYS.error, [note, problem].filter(Boolean).join('\n'));
+        errors.push({ row: rowNumber, message: problem });
+      }
+    }
     if (!outcome.error && outcome.unit?.status === 'done') {
       const lacking = evidence.filter((e) => isBlank(row[e.column - 1]));
       if (lacking.length > 0) {

@@ -12,6 +12,7 @@ import {
   CRITERIA_SHEET,
   inputKey,
   RESULT_KEYS,
+  reviewKey,
   type ScoringColumns,
   SETTINGS_COLUMNS,
   SETTINGS_SHEET,
@@ -137,47 +138,55 @@ function validateInputs(
   table: Table,
   columns: ScoringColumns,
 ): void {
-  const column = (key: string) => columnOf(table.located, key);
+  // The reviewer's column of an input takes the same rule as the input.
+  const columnsOf = (key: string) => [
+    columnOf(table.located, key),
+    columnOf(table.located, reviewKey(key)),
+  ];
   if (rubric.method === 'points') {
     for (const item of itemsOf(rubric)) {
       const max = known(item.max);
       if (max === undefined) continue;
-      sheet.requireNumberBetween(
-        column(inputKey(item.code)),
-        2,
-        0,
-        max,
-        tr(
-          `Mục ${item.code}: nhập điểm từ 0 đến ${max}; số lẻ dùng dấu phẩy, ví dụ 8,5.`,
-          `Item ${item.code}: a score from 0 to ${max}; decimals with a comma, e.g. 8,5.`,
-        ),
-      );
-    }
-  } else {
-    for (const { indicator, part } of indicatorInputs(rubric)) {
-      const at = column(inputKey(indicator.code, part));
-      if (part === 'count' || part === 'total') {
+      for (const at of columnsOf(inputKey(item.code))) {
         sheet.requireNumberBetween(
           at,
           2,
           0,
-          1_000_000,
+          max,
           tr(
-            `Chỉ tiêu ${indicator.code}: nhập số người (số nguyên, không âm).`,
-            `Indicator ${indicator.code}: a number of people (whole, not negative).`,
+            `Mục ${item.code}: nhập điểm từ 0 đến ${max}; số lẻ dùng dấu phẩy, ví dụ 8,5.`,
+            `Item ${item.code}: a score from 0 to ${max}; decimals with a comma, e.g. 8,5.`,
           ),
         );
-      } else {
-        sheet.requireOneOf(at, 2, ANSWER_OPTIONS, {
-          help: tr(
-            `Chỉ tiêu ${indicator.code}: chọn ${ANSWER_OPTIONS.join(' hoặc ')}.`,
-            `Indicator ${indicator.code}: choose «Đạt» (met), «Chưa đạt» (not met) or «Không áp dụng» (not applicable).`,
-          ),
-        });
+      }
+    }
+  } else {
+    for (const { indicator, part } of indicatorInputs(rubric)) {
+      for (const at of columnsOf(inputKey(indicator.code, part))) {
+        if (part === 'count' || part === 'total') {
+          sheet.requireNumberBetween(
+            at,
+            2,
+            0,
+            1_000_000,
+            tr(
+              `Chỉ tiêu ${indicator.code}: nhập số người (số nguyên, không âm).`,
+              `Indicator ${indicator.code}: a number of people (whole, not negative).`,
+            ),
+          );
+        } else {
+          sheet.requireOneOf(at, 2, ANSWER_OPTIONS, {
+            help: tr(
+              `Chỉ tiêu ${indicator.code}: chọn ${ANSWER_OPTIONS.join(' hoặc ')}.`,
+              `Indicator ${indicator.code}: choose «Đạt» (met), «Chưa đạt» (not met) or «Không áp dụng» (not applicable).`,
+            ),
+          });
+        }
       }
     }
   }
-  for (const spec of columns.evidence) sheet.setNumberFormat(column(spec.key), 2, '@');
+  for (const spec of columns.evidence)
+    sheet.setNumberFormat(columnOf(table.located, spec.key), 2, '@');
 }
 
 /** Whether a unit's «Bộ tiêu chí áp dụng» cell includes the rubric; a blank cell includes all. */

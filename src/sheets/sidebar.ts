@@ -171,7 +171,12 @@ export function sidebarData(ctx: ActPorts): SidebarData {
         district: cell(row, 'district'),
         status,
         overdue: late,
-        result: cell(row, resultKey),
+        result: cell(row, RESULT_KEYS.reviewed)
+          ? tr(
+              `${cell(row, resultKey)} (thẩm định: ${cell(row, RESULT_KEYS.reviewed)})`,
+              `${cell(row, resultKey)} (reviewed: ${cell(row, RESULT_KEYS.reviewed)})`,
+            )
+          : cell(row, resultKey),
         lastComment: cell(row, WORKFLOW_KEYS.comment),
         history: history
           .filter((entry) => entry.unit === code)

@@ -47,9 +47,17 @@ describe('a levels rubric written by the administrator', () => {
       '2.1 số đạt — Công dân học tập (số người)',
       '2.1 tổng số — Công dân học tập (số người)',
       'Minh chứng 1.2 (đường dẫn hoặc ghi chú)',
+      'Thẩm định 1.1',
+      'Thẩm định 1.2 mức 1',
+      'Thẩm định 1.2 mức 2',
+      'Thẩm định 2.1 số đạt',
+      'Thẩm định 2.1 tổng số',
+      'Lý do điều chỉnh (thẩm định)',
       'Mức độ đạt',
       'Chỉ tiêu chưa đạt / ghi chú',
       'Hiệu lực công nhận',
+      'Kết quả thẩm định',
+      'Điều chỉnh thẩm định',
       'Lỗi',
       'Chấm lúc',
       ...WORKFLOW_HEADERS,
@@ -60,7 +68,7 @@ describe('a levels rubric written by the administrator', () => {
     });
     expect(sheet.validations.get('2,7')).toMatchObject({ kind: 'number', min: 0 });
     expect(sheet.numberFormats.get('2,9')).toBe('@');
-    expect(sheet.protections[0]?.area).toMatchObject({ column: 10, columns: 12 });
+    expect(sheet.protections[0]?.area).toMatchObject({ column: 16, columns: 14 });
   });
 
   it('scores levels, applies the 12-month and validity rules from the units sheet, and requires evidence', () => {

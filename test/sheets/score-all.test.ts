@@ -29,9 +29,9 @@ describe('score-all', () => {
       [5, 5, 5, 5, 2, 5, 2, '10,5', 5, 5],
     ]);
     scoreAll(ctx);
-    expect(results(sheet, 2)).toEqual([30, 30, 40, 100, 'Tốt', '', NOW]);
-    expect(results(sheet, 3)).toEqual([20, 21, 29, 70, 'Khá', '', NOW]);
-    expect(results(sheet, 4)).toEqual([15, 14, 20.5, 49.5, 'Chưa đạt', '', NOW]);
+    expect(results(sheet, 2)).toEqual([30, 30, 40, 100, 'Tốt', '', '', '', NOW]);
+    expect(results(sheet, 3)).toEqual([20, 21, 29, 70, 'Khá', '', '', '', NOW]);
+    expect(results(sheet, 4)).toEqual([15, 14, 20.5, 49.5, 'Chưa đạt', '', '', '', NOW]);
   });
 
   it('does not score a unit with bad input, says which cell and why, and keeps what was typed', () => {

@@ -14,6 +14,7 @@ import {
   headerColumn,
   ITEM_COUNT,
   RESULT_HEADERS,
+  REVIEW_HEADERS,
   rubric,
   unitRows,
   WORKFLOW_HEADERS,
@@ -35,6 +36,7 @@ const EXPECTED_HEADERS = [
   '3.1 Năng lực Công dân học tập (tối đa 25)',
   '3.2 Tập thể lao động tiên tiến (tối đa 10)',
   '3.3 Chia sẻ tri thức (tối đa 5)',
+  ...REVIEW_HEADERS,
   ...RESULT_HEADERS,
   ...WORKFLOW_HEADERS,
 ];
@@ -90,7 +92,9 @@ describe('set-up on a new spreadsheet', () => {
       }
       expect(scoring.validations.has(`1,${4 + i}`)).toBe(false);
     }
-    expect(scoring.validations.get('2,17')).toBeUndefined();
+    // The reviewer's column of each item takes the same rule; the reason column none.
+    expect(scoring.validations.get('2,14')).toMatchObject({ kind: 'number', max: 10 });
+    expect(scoring.validations.get('2,24')).toBeUndefined();
   });
 
   it('protects exactly the result columns, warning only', () => {
@@ -98,7 +102,7 @@ describe('set-up on a new spreadsheet', () => {
     expect(scoring.protections).toHaveLength(1);
     const [protection] = scoring.protections;
     expect(protection?.isWarningOnly()).toBe(true);
-    expect(protection?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 14 });
+    expect(protection?.area).toEqual({ row: 1, column: 25, rows: 1000, columns: 16 });
   });
 
   it('writes the settings with dropdowns, and the rubric in the criteria sheet', () => {
@@ -271,7 +275,7 @@ describe('set-up and renamed columns', () => {
     criteria.type(item33 + 2, 1, [added, ...below]);
     setUpAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(/^Đã khởi tạo bảng tính/);
-    expect(scoring.snapshot()[0]?.at(-1)).toBe('3.4 Mục thêm (tối đa 1)');
+    expect(scoring.snapshot()[0]?.slice(-2)).toEqual(['3.4 Mục thêm (tối đa 1)', 'Thẩm định 3.4']);
   });
 
   it('still runs when the settings sheet lost a header, and says how to repair it', () => {

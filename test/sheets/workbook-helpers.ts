@@ -28,8 +28,16 @@ export const RESULT_HEADERS = [
   'Điểm TC3 (/40)',
   'Tổng điểm',
   'Xếp loại',
+  'Kết quả thẩm định',
+  'Điều chỉnh thẩm định',
   'Lỗi',
   'Chấm lúc',
+];
+
+/** The reviewer's columns of the TT22 scoring sheet: one per item, and the reason. */
+export const REVIEW_HEADERS = [
+  ...itemsOf(rubric).map((item) => `Thẩm định ${item.code}`),
+  'Lý do điều chỉnh (thẩm định)',
 ];
 
 /** A unit row for the units sheet: code, name, district, cluster, kind, note. */
