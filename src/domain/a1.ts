@@ -19,3 +19,15 @@ export function cellPlace(sheet: string, row: number, column: number): string {
   const cell = cellRef(row, column);
   return tr(`Ô ${cell}, trang «${sheet}»`, `Cell ${cell}, sheet «${sheet}»`);
 }
+
+/**
+ * A conditional-format formula, true where a typed cell of `changed` differs from the same row of
+ * `original`, written for the first row of the range it colours (Sheets and Excel shift it down).
+ */
+export function differsFormula(changed: number, original: number, row: number): string {
+  const c = `$${columnLetter(changed)}${row}`;
+  return `AND(${c}<>"",${c}<>$${columnLetter(original)}${row})`;
+}
+
+/** Whether a conditional-format formula is one `differsFormula` wrote (with or without its "="). */
+export const DIFFERS_FORMULA = /^=?AND\(\$[A-Z]+\d+<>"",\$[A-Z]+\d+<>\$[A-Z]+\d+\)$/;

@@ -42,6 +42,21 @@ export interface RangeApi
   protect(): ProtectionApi;
 }
 
+export interface BooleanConditionApi {
+  getCriteriaValues(): unknown[];
+}
+
+export interface ConditionalFormatRuleApi {
+  getBooleanCondition(): BooleanConditionApi | null;
+}
+
+export interface ConditionalFormatRuleBuilderApi {
+  whenFormulaSatisfied(formula: string): ConditionalFormatRuleBuilderApi;
+  setBackground(color: string | null): ConditionalFormatRuleBuilderApi;
+  setRanges(ranges: RangeApi[]): ConditionalFormatRuleBuilderApi;
+  build(): ConditionalFormatRuleApi;
+}
+
 export interface SheetApi
   extends Pick<
     Sheet,
@@ -54,6 +69,8 @@ export interface SheetApi
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeApi;
   setColumnWidth(columnPosition: number, width: number): SheetApi;
   getProtections(type: ProtectionType): ProtectionApi[];
+  getConditionalFormatRules(): ConditionalFormatRuleApi[];
+  setConditionalFormatRules(rules: ConditionalFormatRuleApi[]): void;
 }
 
 export interface RangeListApi {
@@ -109,6 +126,7 @@ export interface SpreadsheetAppApi
   getActiveSpreadsheet(): SpreadsheetApi;
   getUi(): UiApi;
   newDataValidation(): DataValidationBuilderApi;
+  newConditionalFormatRule(): ConditionalFormatRuleBuilderApi;
   readonly ProtectionType: S['ProtectionType'];
 }
 
@@ -150,6 +168,11 @@ export type RealServicesFit = [
   Satisfies<Protection, ProtectionApi>,
   Satisfies<Builder, DataValidationBuilderApi>,
   Satisfies<Range, RangeApi>,
+  Satisfies<
+    GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+    ConditionalFormatRuleBuilderApi
+  >,
+  Satisfies<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, ConditionalFormatRuleApi>,
   Satisfies<Sheet, SheetApi>,
   Satisfies<Sheets, SpreadsheetApi>,
   Satisfies<GoogleAppsScript.Base.Ui, UiApi>,

@@ -1,7 +1,8 @@
+import { DIFFERS_FORMULA, differsFormula } from '../domain/a1';
 import type { CellValue } from '../domain/cells';
-import { HEADER_BACKGROUND } from '../sheets/layout';
+import { DIFFERENCE_BACKGROUND, HEADER_BACKGROUND } from '../sheets/layout';
 import type { ColumnRun, SheetPort, WorkbookPort } from '../sheets/ports';
-import type { SheetApi, SpreadsheetAppApi } from './api';
+import type { ConditionalFormatRuleApi, SheetApi, SpreadsheetAppApi } from './api';
 
 /**
  * Sheets parses a written string as if typed: "=…", "+…", "-…" or "@…" becomes a formula, "0123" the
@@ -91,6 +92,27 @@ class GasSheet implements SheetPort {
       .setHelpText(help)
       .build();
     this.columnBelow(column, fromRow).setDataValidation(rule);
+  }
+
+  highlightWhereDiffer(
+    pairs: readonly { readonly changed: number; readonly original: number }[],
+    fromRow: number,
+  ): void {
+    const ours = (rule: ConditionalFormatRuleApi) => {
+      const formula = rule.getBooleanCondition()?.getCriteriaValues()[0];
+      return typeof formula === 'string' && DIFFERS_FORMULA.test(formula);
+    };
+    const rows = Math.max(1, this.sheet.getMaxRows() - fromRow + 1);
+    const added = pairs.map(({ changed, original }) =>
+      this.app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(`=${differsFormula(changed, original, fromRow)}`)
+        .setBackground(DIFFERENCE_BACKGROUND)
+        .setRanges([this.sheet.getRange(fromRow, changed, rows, 1)])
+        .build(),
+    );
+    const kept = this.sheet.getConditionalFormatRules().filter((rule) => !ours(rule));
+    this.sheet.setConditionalFormatRules([...kept, ...added]);
   }
 
   requireOneOf(

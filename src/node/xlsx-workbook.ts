@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import { cellRef, DIFFERS_FORMULA, differsFormula } from '../domain/a1';
 import { type CellValue, isDate } from '../domain/cells';
-import { HEADER_BACKGROUND } from '../sheets/layout';
+import { DIFFERENCE_BACKGROUND, HEADER_BACKGROUND } from '../sheets/layout';
 import type { ColumnRun, SheetPort, WorkbookPort } from '../sheets/ports';
 
 /**
@@ -149,6 +150,33 @@ class XlsxSheet implements SheetPort {
     apply: (cell: ExcelJS.Cell) => void,
   ) {
     for (let r = fromRow; r < fromRow + rows; r += 1) apply(this.ws.getCell(r, column));
+  }
+
+  highlightWhereDiffer(
+    pairs: readonly { readonly changed: number; readonly original: number }[],
+    fromRow: number,
+  ): void {
+    this.ws.removeConditionalFormatting(
+      (cf: ExcelJS.ConditionalFormattingOptions) =>
+        !cf.rules.some(
+          (rule) => rule.type === 'expression' && DIFFERS_FORMULA.test(String(rule.formulae?.[0])),
+        ),
+    );
+    const last = this.lastFormattedRow();
+    const argb = `FF${DIFFERENCE_BACKGROUND.slice(1).toUpperCase()}`;
+    for (const { changed, original } of pairs) {
+      this.ws.addConditionalFormatting({
+        ref: `${cellRef(fromRow, changed)}:${cellRef(last, changed)}`,
+        rules: [
+          {
+            type: 'expression',
+            priority: 1,
+            formulae: [differsFormula(changed, original, fromRow)],
+            style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb } } },
+          },
+        ],
+      });
+    }
   }
 
   requireNumberBetween(

@@ -6,6 +6,8 @@ import type { ColumnSpec } from './table';
 
 /** Header rows are bold on this light green, in Sheets and in .xlsx alike. */
 export const HEADER_BACKGROUND = '#d9ead3';
+/** A reviewer's value that differs from the unit's own: light orange, in Sheets and in .xlsx alike. */
+export const DIFFERENCE_BACKGROUND = '#fce5cd';
 
 export const SETTINGS_SHEET = 'Cài đặt';
 export const UNITS_SHEET = 'Đơn vị';

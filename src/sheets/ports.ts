@@ -41,6 +41,15 @@ export interface SheetPort {
     rule: { readonly help: string; readonly rows?: number; readonly strict?: boolean },
   ): void;
   setNumberFormat(column: number, fromRow: number, format: string): void;
+  /**
+   * Colours, from `fromRow` down, each cell of a `changed` column that is typed and differs from the
+   * same row of its `original` column (a conditional format: it follows later edits by itself).
+   * Replaces the rules this method set before, and no other.
+   */
+  highlightWhereDiffer(
+    pairs: readonly { readonly changed: number; readonly original: number }[],
+    fromRow: number,
+  ): void;
   setColumnWidth(column: number, pixels: number): void;
   /** Hides the sheet from the tab bar (it stays in the file, and in a downloaded .xlsx). */
   hide(): void;

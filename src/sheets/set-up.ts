@@ -225,6 +225,14 @@ function setUpScoring(
   }
   appendRows(table, newUnits);
   validateInputs(sheet, rubric, table, columns);
+  // A reviewer's value that differs from the unit's own stands out as it is typed.
+  sheet.highlightWhereDiffer(
+    columns.inputs.map((spec) => ({
+      changed: columnOf(table.located, reviewKey(spec.key)),
+      original: columnOf(table.located, spec.key),
+    })),
+    2,
+  );
   sheet.setNumberFormat(columnOf(table.located, RESULT_KEYS.scoredAt), 2, DATE_TIME_FORMAT);
   sheet.protectColumnsWarningOnly(
     columnRuns(

@@ -1,4 +1,6 @@
 import type {
+  ConditionalFormatRuleApi,
+  ConditionalFormatRuleBuilderApi,
   DataValidationApi,
   DataValidationBuilderApi,
   HtmlOutputApi,
@@ -124,6 +126,44 @@ export class FakeProtection implements ProtectionApi {
       column >= area.column &&
       column < area.column + area.columns
     );
+  }
+}
+
+/** A "custom formula" conditional format: its formula, colour and ranges (1-based areas). */
+export class FakeConditionalRule implements ConditionalFormatRuleApi {
+  constructor(
+    readonly formula: string,
+    readonly background: string | null,
+    readonly areas: { row: number; column: number; rows: number; columns: number }[],
+  ) {}
+  getBooleanCondition() {
+    return { getCriteriaValues: () => [this.formula] };
+  }
+}
+
+class FakeConditionalRuleBuilder implements ConditionalFormatRuleBuilderApi {
+  private formula = '';
+  private background: string | null = null;
+  private areas: FakeConditionalRule['areas'] = [];
+  whenFormulaSatisfied(formula: string) {
+    this.formula = formula;
+    return this;
+  }
+  setBackground(color: string | null) {
+    this.background = color;
+    return this;
+  }
+  setRanges(ranges: RangeApi[]) {
+    this.areas = ranges.map((range) => ({
+      row: range.getRow(),
+      column: range.getColumn(),
+      rows: range.getNumRows(),
+      columns: range.getNumColumns(),
+    }));
+    return this;
+  }
+  build(): FakeConditionalRule {
+    return new FakeConditionalRule(this.formula, this.background, this.areas);
   }
 }
 
@@ -398,6 +438,19 @@ export class FakeSheet implements SheetApi {
     this.columnWidths.set(columnPosition, width);
     return this;
   }
+  /** Conditional-format rules, in the order Sheets keeps them. */
+  conditionalRules: FakeConditionalRule[] = [];
+
+  getConditionalFormatRules(): FakeConditionalRule[] {
+    this.book.io.count('other', 'getConditionalFormatRules');
+    return [...this.conditionalRules];
+  }
+
+  setConditionalFormatRules(rules: ConditionalFormatRuleApi[]): void {
+    this.book.io.count('writes', 'setConditionalFormatRules');
+    this.conditionalRules = rules as FakeConditionalRule[];
+  }
+
   getProtections(_type: GoogleAppsScript.Spreadsheet.ProtectionType): FakeProtection[] {
     this.book.io.count('other', 'getProtections');
     return [...this.protections];
@@ -590,6 +643,9 @@ export class FakeSpreadsheetApp implements SpreadsheetAppApi {
   }
   newDataValidation(): FakeDataValidationBuilder {
     return new FakeDataValidationBuilder();
+  }
+  newConditionalFormatRule(): FakeConditionalRuleBuilder {
+    return new FakeConditionalRuleBuilder();
   }
   flush(): void {
     this.spreadsheet.io.count('writes', 'flush');

@@ -78,6 +78,24 @@ describe('the demo workbook, as a real .xlsx file', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
+  it("colours a reviewer's value that differs from the unit's own, as a conditional format Excel keeps", async () => {
+    const { ws, rows } = await readBack(file);
+    const header = rows[0] as string[];
+    const formats = (
+      ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }
+    ).conditionalFormattings;
+    expect(formats).toHaveLength(itemsOf(rubric).length);
+    const first = formats[0];
+    const review = header.indexOf('Thẩm định 1.1') + 1;
+    const own = header.findIndex((h) => h.startsWith('1.1 ')) + 1;
+    const letter = (column: number) => String.fromCharCode(64 + column);
+    expect(first?.ref).toMatch(new RegExp(`^${letter(review)}2:${letter(review)}\\d+$`));
+    expect(first?.rules[0]).toMatchObject({
+      type: 'expression',
+      formulae: [`AND($${letter(review)}2<>"",$${letter(review)}2<>$${letter(own)}2)`],
+    });
+  });
+
   it('keeps every typed value exactly as typed, and writes values, never formulas', async () => {
     const { rows } = await readBack(file);
     const items = itemsOf(rubric);

@@ -1,12 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { cellPlace } from '../../src/domain/a1';
+import { itemsOf } from '../../src/domain/rubric';
 import { exportRecognisedAction } from '../../src/sheets/actions';
 import { RECOGNISED_SHEET } from '../../src/sheets/export-recognised';
+import { DIFFERENCE_BACKGROUND } from '../../src/sheets/layout';
 import { scoreAll } from '../../src/sheets/score-all';
+import { setUp } from '../../src/sheets/set-up';
+import { FakeConditionalRule } from '../fakes/spreadsheet';
 import { columnValues, headerColumn, rubric } from './workbook-helpers';
 import { HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 describe("the reviewer's adjusted values", () => {
+  it('are coloured where they differ, by one conditional format per column that set-up keeps single', () => {
+    const { ports, sheet } = workflowBook();
+    const foreign = new FakeConditionalRule('=$A2="x"', '#ff0000', []);
+    sheet.conditionalRules.push(foreign);
+    setUp(ports, rubric.id);
+    setUp(ports, rubric.id);
+    const ours = sheet.conditionalRules.filter((rule) => rule !== foreign);
+    expect(sheet.conditionalRules).toContain(foreign);
+    expect(ours).toHaveLength(itemsOf(rubric).length);
+    const review = headerColumn(sheet, 'Thẩm định 1.1');
+    const own = headerColumn(sheet, /^1\.1 /);
+    const letter = (column: number) => String.fromCharCode(64 + column);
+    expect(ours[0]).toMatchObject({
+      formula: `=AND($${letter(review)}2<>"",$${letter(review)}2<>$${letter(own)}2)`,
+      background: DIFFERENCE_BACKGROUND,
+      areas: [{ row: 2, column: review, rows: 999, columns: 1 }],
+    });
+  });
+
   it('sit beside the self-assessment, give a second result, list each change and need a reason', () => {
     const { ports, sheet } = workflowBook();
     const column = (header: string) => headerColumn(sheet, header);
