@@ -34,6 +34,8 @@ interface RubricBase {
    * (TT 25/2023: REGULATIONS.md §3.4 A.3 [V] S22).
    */
   readonly meetingBeforeSubmit?: boolean;
+  /** The approval ladder of this title (a LADDER_PRESETS id), where it differs from the settings'. */
+  readonly ladder?: string;
 }
 
 // --- points -------------------------------------------------------------------------------------

@@ -57,7 +57,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   {
     key: 'ladder',
     label: 'Các cấp phê duyệt',
-    note: 'Từ 01/7/2025 không còn cấp huyện; chưa có văn bản nêu cấp công nhận thay (cần xác nhận).',
+    note: 'Mặc định cho mọi bộ tiêu chí; một bộ tiêu chí có thể ghi các cấp riêng ở trang «Tiêu chí» (dòng Quy tắc CAC_CAP). Từ 01/7/2025 không còn cấp huyện; chưa có văn bản nêu cấp công nhận thay (cần xác nhận).',
     options: LADDER_PRESETS.map((ladder) => ladder.label),
     initial: () => (LADDER_PRESETS[0] as Ladder).label,
   },

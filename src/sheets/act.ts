@@ -6,6 +6,8 @@ import { type Ladder, ladderNamed } from '../domain/ladder';
 import { MESSAGES } from '../domain/messages';
 import { grantsOf, rolesOver } from '../domain/people';
 import { formatDate } from '../domain/recognition';
+import type { Rubric } from '../domain/rubric';
+import type { Settings } from '../domain/settings';
 import {
   type Action,
   actionLabel,
@@ -48,9 +50,14 @@ export interface ActReport {
 const VALUES_CHANGED_VI =
   'Điểm hoặc minh chứng bị sửa sau khi đã được duyệt; các bước duyệt phải làm lại từ cấp đầu.';
 
-export function ladderOf(code: string): Ladder {
-  const ladder = ladderNamed(code);
-  if (!ladder) throw new Error(`no ladder ${code}`);
+/** The ladder a rubric's units climb: its own, else the settings' default. */
+export function ladderFor(
+  rubric: Pick<Rubric, 'ladder'>,
+  settings: Pick<Settings, 'ladder'>,
+): Ladder {
+  const id = rubric.ladder ?? settings.ladder;
+  const ladder = ladderNamed(id);
+  if (!ladder) throw new Error(`no ladder ${id}`);
   return ladder;
 }
 
@@ -144,7 +151,6 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
-    const ladder = ladderOf(settings.ladder);
     const selection = target ?? ctx.workbook.selection();
     const rubric = readCriteria(ctx.workbook)?.find(
       (read) => read.rubric?.scoringSheet === selection?.sheet,
@@ -158,6 +164,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         ),
       );
     }
+    const ladder = ladderFor(rubric, settings);
     // A submission or an approval is judged on this moment's values, not on the last run of score-all.
     const judging = request.action === 'approve' || request.action === 'recognise';
     if (request.action === 'submit' || judging) {

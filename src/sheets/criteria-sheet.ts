@@ -10,6 +10,7 @@ import {
   textKey,
 } from '../domain/cells';
 import { tr } from '../domain/i18n';
+import { LADDER_PRESETS, ladderNamed } from '../domain/ladder';
 import { formatNumber } from '../domain/messages';
 import {
   type Band,
@@ -49,6 +50,8 @@ export const METHOD_NAMES = { points: 'Thang điểm', levels: 'Mức độ' } a
 export const RULE_CODES = { wait: 'SO_THANG_TRUOC_MUC_2', validity: 'THOI_HAN_THANG' } as const;
 /** A rule of either method: 1 when the commune must record its agreement meeting before submitting. */
 export const MEETING_RULE = 'HOP_THONG_NHAT';
+/** A rule of either method: the title's own approval ladder, by its label or id. */
+export const LADDER_RULE = 'CAC_CAP';
 export const MET_MARK = 'Đạt';
 export const EVIDENCE_MARK = 'Bắt buộc';
 /** Sheets of XHHT's own that no rubric may score in. */
@@ -100,6 +103,17 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       basis: `${rubric.legalBasis} — ${rubric.source}`,
     }),
   ];
+  const ownLadder = rubric.ladder ? ladderNamed(rubric.ladder) : undefined;
+  if (ownLadder) {
+    rows.push(
+      row({
+        type: ROW_TYPES.rule,
+        code: LADDER_RULE,
+        text: 'Các cấp phê duyệt của danh hiệu này (xóa dòng này để theo trang «Cài đặt»)',
+        threshold: ownLadder.label,
+      }),
+    );
+  }
   if (rubric.meetingBeforeSubmit) {
     rows.push(
       row({
@@ -448,6 +462,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   const bands: { label: string; min: Known<number> | undefined; row: number }[] = [];
   const rules = new Map<string, Known<number>>();
   let meeting = false;
+  let ladder: string | undefined;
   const leafType = method === 'levels' ? ROW_TYPES.indicator : ROW_TYPES.item;
 
   for (const row of rows) {
@@ -538,6 +553,21 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       }
     } else if (
       type === textKey(ROW_TYPES.rule) &&
+      textKey(row.cells('code')) === textKey(LADDER_RULE)
+    ) {
+      const named = ladderNamed(cellText(row.cells('threshold')));
+      if (named) ladder = named.id;
+      else
+        reader.problem(
+          row.row,
+          'threshold',
+          tr(
+            `chọn một trong: ${LADDER_PRESETS.map((preset) => preset.label).join('; ')}`,
+            `choose one of: ${LADDER_PRESETS.map((preset) => preset.label).join('; ')}`,
+          ),
+        );
+    } else if (
+      type === textKey(ROW_TYPES.rule) &&
       textKey(row.cells('code')) === textKey(MEETING_RULE)
     ) {
       const r = reader.parse(schemas().rule, row);
@@ -599,6 +629,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     source: `trang «${CRITERIA_SHEET}»`,
     scoringSheet: meta.label || `Chấm ${id}`,
     ...(meeting ? { meetingBeforeSubmit: true } : {}),
+    ...(ladder ? { ladder } : {}),
   };
   let rubric: Rubric;
   if (method === 'points') {

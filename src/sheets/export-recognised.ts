@@ -3,7 +3,7 @@ import { tr } from '../domain/i18n';
 import { formatDate, lastValidDay } from '../domain/recognition';
 import { known } from '../domain/rubric';
 import { decodeState } from '../domain/workflow';
-import { ladderOf } from './act';
+import { ladderFor } from './act';
 import { readCriteria } from './criteria-sheet';
 import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import type { Context } from './ports';
@@ -38,12 +38,12 @@ export interface ExportReport {
 export function exportRecognised(ctx: Context): ExportReport {
   return ctx.lock.withLock(() => {
     const settings = readSettings(ctx.workbook, ctx.clock.now());
-    const ladder = ladderOf(settings.ladder);
     const rows: string[][] = [];
     for (const read of readCriteria(ctx.workbook) ?? []) {
       const rubric = read.rubric;
       const sheet = rubric ? ctx.workbook.sheet(rubric.scoringSheet) : undefined;
       if (!rubric || !sheet) continue;
+      const ladder = ladderFor(rubric, settings);
       const [header = [], ...values] = sheet.readValues();
       const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
       const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;

@@ -10,7 +10,7 @@ import {
   stateLabel,
   transition,
 } from '../domain/workflow';
-import { type ActPorts, type ActRequest, act, ladderOf, type Target } from './act';
+import { type ActPorts, type ActRequest, act, ladderFor, type Target } from './act';
 import { readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
@@ -113,7 +113,8 @@ const PROBE = { comment: '-', decision: { number: '-', date: new Date(0) } };
 export function sidebarData(ctx: ActPorts): SidebarData {
   const now = ctx.clock.now();
   const settings = readSettings(ctx.workbook, now);
-  const ladder = ladderOf(settings.ladder);
+  // The ladder the page names: the shown unit's, else the settings' default.
+  let shownLadder = ladderFor({}, settings);
   const people = readPeople(ctx.workbook);
   const email = ctx.identity.activeUserEmail();
   const grants = grantsOf(people.grants, email);
@@ -126,6 +127,7 @@ export function sidebarData(ctx: ActPorts): SidebarData {
     const rubric = read.rubric;
     const sheet = rubric ? ctx.workbook.sheet(rubric.scoringSheet) : undefined;
     if (!rubric || !sheet) continue;
+    const ladder = ladderFor(rubric, settings);
     const columns = scoringColumns(rubric);
     const [header = [], ...rows] = sheet.readValues();
     const located = locateRequired(sheet.name, header, columns.all);
@@ -163,6 +165,7 @@ export function sidebarData(ctx: ActPorts): SidebarData {
         mine.push({ sheet: sheet.name, row: rowNumber, code, name, status, overdue: late });
       }
       if (selection?.sheet !== sheet.name || selection.rows[0] !== rowNumber) return;
+      shownLadder = ladder;
       unit = {
         sheet: sheet.name,
         row: rowNumber,
@@ -192,8 +195,8 @@ export function sidebarData(ctx: ActPorts): SidebarData {
 
   return {
     user: email,
-    ladder: ladder.label,
-    warning: ladder.warning ?? '',
+    ladder: shownLadder.label,
+    warning: shownLadder.warning ?? '',
     unit,
     hint: unit
       ? ''

@@ -3,6 +3,7 @@ import { cellPlace } from '../../src/domain/a1';
 import { useLanguage } from '../../src/domain/i18n';
 import { actAction } from '../../src/sheets/actions';
 import { AUDIT_SHEET, checkAudit } from '../../src/sheets/audit-log';
+import { readCriteria } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_SHEET, SETTINGS_SHEET } from '../../src/sheets/layout';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { setUp } from '../../src/sheets/set-up';
@@ -256,6 +257,35 @@ describe('the approval workflow from the menu', () => {
     const actions = columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Hành động');
     expect(actions.filter((action) => action === 'Ghi bổ sung nhật ký')).toHaveLength(1);
     expect(actions.at(-1)).toBe('Duyệt');
+  });
+
+  it("follows a rubric's own ladder, written in the criteria sheet, over the settings' default", () => {
+    const { google, ports, as, status } = workflowBook();
+    const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+    const next = criteria.snapshot().length + 1;
+    criteria.type(next, 1, [
+      [
+        rubric.id,
+        'Quy tắc',
+        'CAC_CAP',
+        'Các cấp của danh hiệu',
+        '',
+        '',
+        '2 cấp: xã → tỉnh (từ 01/7/2025)',
+      ],
+    ]);
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    expect(status()[0]).toBe('Chờ tỉnh quyết định');
+    expect(readCriteria(ports.workbook)?.[0]?.rubric?.ladder).toBe('XA_TINH');
+
+    criteria.type(next, 7, [['xã → tỉnh']]);
+    const read = readCriteria(ports.workbook);
+    expect(read?.[0]?.problems[0]).toMatch(
+      new RegExp(
+        `^${cellPlace(CRITERIA_SHEET, next, 7)}.*chọn một trong: 3 cấp: xã → huyện → tỉnh; `,
+      ),
+    );
   });
 
   it('asks for a selection on a scoring sheet', () => {

@@ -30,15 +30,25 @@ function meaning(rubric: Rubric | undefined) {
 }
 
 describe('a rubric written to the criteria sheet reads back the same', () => {
-  it.each([...CATALOG, LEVELS_FIXTURE, POINTS_FIXTURE].map((r) => [r.id, r] as const))(
-    '%s',
-    (_id, rubric) => {
-      const { read } = criteriaWith(rubricRows(rubric).map(row));
-      const [back] = read();
-      expect(back?.problems).toEqual([]);
-      expect(meaning(back?.rubric)).toEqual(meaning(rubric));
-    },
-  );
+  it.each(
+    [
+      ...CATALOG,
+      LEVELS_FIXTURE,
+      POINTS_FIXTURE,
+      // A title with its own ladder and the agreement meeting, whatever its method.
+      {
+        ...POINTS_FIXTURE,
+        id: 'RIENG_CAC_CAP',
+        ladder: 'XA_HUYEN_QUYET_DINH_TINH_TONG_HOP',
+        meetingBeforeSubmit: true,
+      },
+    ].map((r) => [r.id, r] as const),
+  )('%s', (_id, rubric) => {
+    const { read } = criteriaWith(rubricRows(rubric).map(row));
+    const [back] = read();
+    expect(back?.problems).toEqual([]);
+    expect(meaning(back?.rubric)).toEqual(meaning(rubric));
+  });
 });
 
 describe('the criteria sheet validator names the cell of each problem', () => {
