@@ -1,4 +1,4 @@
-import { tr } from './i18n';
+import { inLanguage, tr } from './i18n';
 
 /**
  * The approval ladder is data (DESIGN.md): after the commune submits, the unit climbs a list of steps,
@@ -69,12 +69,62 @@ export const LADDER_PRESETS: readonly Ladder[] = [
   },
 ];
 
-/** The preset a setting names, by its label or id, in any case and spacing. */
+const STEP_WORDS: Readonly<Record<string, StepKind>> = {
+  'thẩm định': 'review',
+  'quyết định': 'decide',
+  'tổng hợp': 'consolidate',
+};
+const STEP_ROLES: readonly Role[] = ['huyen', 'tinh', 'banChiDao'];
+
+/**
+ * An administrator's own ladder, written as the presets read: «xã → huyện thẩm định → tỉnh quyết
+ * định → ban chỉ đạo tổng hợp». Each step after the commune is a role and what it does there.
+ */
+export function parseLadder(
+  text: string,
+): { ok: true; ladder: Ladder } | { ok: false; problem: string } {
+  const normal = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const [first, ...rest] = normal.split(/\s*(?:→|->)\s*/);
+  const wrong = (problem: string) => ({ ok: false as const, problem });
+  if (first !== 'xã' || rest.length === 0) {
+    return wrong(
+      tr(
+        'các cấp riêng bắt đầu bằng «xã →», ví dụ «xã → huyện thẩm định → tỉnh quyết định»',
+        'an own ladder starts with «xã →», e.g. «xã → huyện thẩm định → tỉnh quyết định»',
+      ),
+    );
+  }
+  const steps: Step[] = [];
+  for (const part of rest) {
+    const role = STEP_ROLES.find((r) =>
+      part.startsWith(`${inLanguage('vi', () => roleLabel(r))} `),
+    );
+    const verb = role && part.slice(inLanguage('vi', () => roleLabel(role)).length + 1);
+    const kind = verb === undefined ? undefined : STEP_WORDS[verb];
+    if (!role || !kind) {
+      return wrong(
+        tr(
+          `không hiểu bước «${part}»: ghi huyện, tỉnh hoặc ban chỉ đạo, rồi thẩm định, quyết định hoặc tổng hợp`,
+          `the step «${part}» is not understood: write huyện, tỉnh or ban chỉ đạo, then thẩm định, quyết định or tổng hợp`,
+        ),
+      );
+    }
+    steps.push({ role, kind });
+  }
+  const ladder = { id: normal, label: normal, steps };
+  const problems = checkLadder(ladder);
+  return problems.length > 0 ? wrong(problems.join('; ')) : { ok: true, ladder };
+}
+
+/** The ladder a setting names: a preset by its label or id, in any case and spacing, or one written out. */
 export function ladderNamed(name: string): Ladder | undefined {
   const key = name.trim().toLowerCase().replace(/\s+/g, ' ');
-  return LADDER_PRESETS.find(
+  const preset = LADDER_PRESETS.find(
     (ladder) => ladder.id.toLowerCase() === key || ladder.label.toLowerCase() === key,
   );
+  if (preset) return preset;
+  const own = parseLadder(name);
+  return own.ok ? own.ladder : undefined;
 }
 
 /** A ladder's problems (no deciding step, or more than one; the commune acting above itself). */

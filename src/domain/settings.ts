@@ -3,7 +3,7 @@ import { DEFAULT_RUBRIC_ID, rubricIds } from './catalog';
 import { type CellValue, cellText, isBlank, normalizeText, readNumber, textKey } from './cells';
 import { type DayMonth, readDayMonth } from './deadlines';
 import { type Language, tr } from './i18n';
-import { LADDER_PRESETS, type Ladder, ladderNamed } from './ladder';
+import { LADDER_PRESETS, type Ladder, ladderNamed, parseLadder } from './ladder';
 import { RUBRIC_ID } from './rubric';
 
 /**
@@ -118,12 +118,8 @@ function buildSchema() {
       }),
     ),
     ladder: z.string().check(
-      z.refine((id) => LADDER_PRESETS.some((ladder) => ladder.id === id), {
-        error: () =>
-          tr(
-            `chọn một trong: ${LADDER_PRESETS.map((ladder) => ladder.label).join('; ')}`,
-            `choose one of: ${LADDER_PRESETS.map((ladder) => ladder.label).join('; ')}`,
-          ),
+      z.refine((id) => ladderNamed(id) !== undefined, {
+        error: (issue) => ladderProblem(String(issue.input)),
       }),
     ),
     submitBy: dayMonthSchema(),
@@ -148,6 +144,18 @@ function dayMonthSchema() {
       },
     ),
   );
+}
+
+/** Why a typed ladder is not one: the presets to choose from, or what is wrong in one written out. */
+export function ladderProblem(typed: string): string {
+  const own = parseLadder(typed);
+  const presets = LADDER_PRESETS.map((ladder) => ladder.label).join('; ');
+  return !own.ok && typed.trim().toLowerCase().startsWith('xã')
+    ? own.problem
+    : tr(
+        `chọn một trong: ${presets}; hoặc tự ghi, ví dụ «xã → huyện thẩm định → tỉnh quyết định»`,
+        `choose one of: ${presets}; or write one, e.g. «xã → huyện thẩm định → tỉnh quyết định»`,
+      );
 }
 
 /** "Tiếng Việt", "English" (or vi, en, tiếng anh) to a language; anything else is left to fail. */

@@ -10,7 +10,7 @@ import {
   textKey,
 } from '../domain/cells';
 import { tr } from '../domain/i18n';
-import { LADDER_PRESETS, ladderNamed } from '../domain/ladder';
+import { ladderNamed } from '../domain/ladder';
 import { formatNumber } from '../domain/messages';
 import {
   type Band,
@@ -26,6 +26,7 @@ import {
   type Rubric,
 } from '../domain/rubric';
 import { checkRubric, type ElementKind, type Field } from '../domain/rubric-check';
+import { ladderProblem } from '../domain/settings';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from './layout';
 import type { WorkbookPort } from './ports';
 import { columnOf, type Located, locateRequired } from './table';
@@ -557,15 +558,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     ) {
       const named = ladderNamed(cellText(row.cells('threshold')));
       if (named) ladder = named.id;
-      else
-        reader.problem(
-          row.row,
-          'threshold',
-          tr(
-            `chọn một trong: ${LADDER_PRESETS.map((preset) => preset.label).join('; ')}`,
-            `choose one of: ${LADDER_PRESETS.map((preset) => preset.label).join('; ')}`,
-          ),
-        );
+      else reader.problem(row.row, 'threshold', ladderProblem(cellText(row.cells('threshold'))));
     } else if (
       type === textKey(ROW_TYPES.rule) &&
       textKey(row.cells('code')) === textKey(MEETING_RULE)

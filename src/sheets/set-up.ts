@@ -88,8 +88,8 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
           `Choose one of: ${spec.options.join('; ')}`,
         ),
         rows: 1,
-        // The default rubric may also be one the criteria sheet adds.
-        strict: spec.key !== 'defaultRubricId',
+        // The default rubric may also be one the criteria sheet adds, the ladder one written out.
+        strict: spec.key !== 'defaultRubricId' && spec.key !== 'ladder',
       });
     }
   }

@@ -3,6 +3,8 @@ import {
   checkLadder,
   LADDER_PRESETS,
   type Ladder,
+  ladderNamed,
+  parseLadder,
   ROLES,
   type Role,
 } from '../../src/domain/ladder';
@@ -258,5 +260,42 @@ describe('checkLadder', () => {
       }),
     ).toHaveLength(2);
     expect(LADDER_PRESETS.find((l) => l.id === 'XA_TINH')?.warning).toMatch(/^Cần xác nhận/);
+  });
+});
+
+describe("an administrator's own ladder, written out", () => {
+  it('reads roles and steps in any case and spacing, and walks like a preset', () => {
+    const own = ladderNamed('  Xã → huyện thẩm định -> TỈNH quyết định →  ban chỉ đạo   tổng hợp ');
+    expect(own?.steps).toEqual([
+      { role: 'huyen', kind: 'review' },
+      { role: 'tinh', kind: 'decide' },
+      { role: 'banChiDao', kind: 'consolidate' },
+    ]);
+    expect(own && checkLadder(own)).toEqual([]);
+    const ladder = own as Ladder;
+    let state: UnitState = { status: 'awaiting', step: 0, returned: false };
+    for (const [action, role] of [
+      ['approve', 'huyen'],
+      ['recognise', 'tinh'],
+      ['approve', 'banChiDao'],
+    ] as const) {
+      const outcome = transition(state, { action, roles: [role], decision: DECISION }, ladder);
+      if (!outcome.ok) throw new Error(outcome.reason);
+      state = outcome.state;
+    }
+    expect(stateLabel(state, ladder)).toBe('Đã công nhận');
+  });
+
+  it('says what is wrong with one it cannot use', () => {
+    expect(parseLadder('huyện → tỉnh quyết định')).toMatchObject({ ok: false });
+    expect(parseLadder('xã → tỉnh duyệt')).toEqual({
+      ok: false,
+      problem:
+        'không hiểu bước «tỉnh duyệt»: ghi huyện, tỉnh hoặc ban chỉ đạo, rồi thẩm định, quyết định hoặc tổng hợp',
+    });
+    expect(parseLadder('xã → huyện thẩm định → tỉnh tổng hợp')).toEqual({
+      ok: false,
+      problem: 'các cấp phải có đúng một bước «quyết định», không phải 0',
+    });
   });
 });

@@ -283,7 +283,7 @@ describe('the approval workflow from the menu', () => {
     const read = readCriteria(ports.workbook);
     expect(read?.[0]?.problems[0]).toMatch(
       new RegExp(
-        `^${cellPlace(CRITERIA_SHEET, next, 7)}.*chọn một trong: 3 cấp: xã → huyện → tỉnh; `,
+        `^${cellPlace(CRITERIA_SHEET, next, 7)}.*không hiểu bước «tỉnh»: ghi huyện, tỉnh hoặc ban chỉ đạo`,
       ),
     );
   });
