@@ -44,6 +44,11 @@ export function lastValidDay(decided: Date, months: number): Date {
   return addMonths(new Date(decided.getFullYear(), 11, 31), months);
 }
 
+/** Whether a recognition valid through `until` (the whole of that day) has ended at `now`. */
+export function hasEnded(until: Date, now: Date): boolean {
+  return now >= new Date(until.getFullYear(), until.getMonth(), until.getDate() + 1);
+}
+
 export function applyLevelRules(
   rubric: LevelsRubric,
   reached: LevelNumber | 0,
@@ -67,13 +72,7 @@ export function applyLevelRules(
   const base = { level, label: LEVEL_LABELS[level], note };
   if (!previous || validity === undefined) return base;
   const validUntil = lastValidDay(previous.date, validity);
-  // Valid through the whole of its last day.
-  const endOfLastDay = new Date(
-    validUntil.getFullYear(),
-    validUntil.getMonth(),
-    validUntil.getDate() + 1,
-  );
-  return { ...base, validUntil, expired: now >= endOfLastDay };
+  return { ...base, validUntil, expired: hasEnded(validUntil, now) };
 }
 
 export function validityText(outcome: LevelOutcome): string {

@@ -1,5 +1,6 @@
 import { tr } from './i18n';
 import { type Ladder, type Role, roleLabel, type StepKind } from './ladder';
+import { formatDate, hasEnded, lastValidDay } from './recognition';
 
 /**
  * A unit's assessment as it climbs its ladder (REGULATIONS.md §2.3, §3.4, §4.3): registered at the
@@ -19,7 +20,12 @@ export type UnitState =
   /** Recognised at the deciding step; `step` is the consolidation still waiting, if any. */
   | { readonly status: 'recognised'; readonly step: number | null }
   /** Not recognised: final for the year. */
-  | { readonly status: 'refused' };
+  | { readonly status: 'refused' }
+  /**
+   * Recognised once, and its validity has ended: it may register again. Derived from the decision
+   * date (`withExpiry`), never stored: the stored state stays «recognised».
+   */
+  | { readonly status: 'expired'; readonly until: Date };
 
 export type Action =
   | 'register'
@@ -115,7 +121,28 @@ export function stateLabel(state: UnitState, ladder: Ladder): string {
     }
     case 'refused':
       return tr('Không công nhận', 'Not recognised');
+    case 'expired':
+      return tr(
+        `Hết hạn công nhận (${formatDate(state.until)})`,
+        `Recognition expired (${formatDate(state.until)})`,
+      );
   }
+}
+
+/**
+ * A recognised unit whose validity (the rubric's months after the decision year, REGULATIONS.md §3.1)
+ * ended before `now` is expired; any other state, or a title without a validity period, is as stored.
+ */
+export function withExpiry(
+  state: UnitState,
+  decided: Date | undefined,
+  validityMonths: number | undefined,
+  now: Date,
+): UnitState {
+  if (state.status !== 'recognised' || state.step !== null) return state;
+  if (!decided || validityMonths === undefined) return state;
+  const until = lastValidDay(decided, validityMonths);
+  return hasEnded(until, now) ? { status: 'expired', until } : state;
 }
 
 /** The step the unit waits at, if any. */
@@ -174,7 +201,7 @@ export function transition(state: UnitState, request: Request, ladder: Ladder): 
   if (action === 'register' || action === 'submit') {
     if (!roles.includes('xa')) return notYours('xa');
     if (action === 'register')
-      return state.status === 'none'
+      return state.status === 'none' || state.status === 'expired'
         ? { ok: true, state: { status: 'drafting', returned: false } }
         : notNow();
     return state.status === 'drafting'
@@ -255,6 +282,9 @@ export function encodeState(state: UnitState): string {
       return state.step === null ? 'recognised' : `recognised:${state.step}`;
     case 'refused':
       return 'refused';
+    // Derived from a stored «recognised»; kept as that.
+    case 'expired':
+      return 'recognised';
   }
 }
 

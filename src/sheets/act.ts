@@ -6,7 +6,7 @@ import { type Ladder, ladderNamed } from '../domain/ladder';
 import { MESSAGES } from '../domain/messages';
 import { grantsOf, rolesOver } from '../domain/people';
 import { formatDate } from '../domain/recognition';
-import type { Rubric } from '../domain/rubric';
+import { known, type Rubric } from '../domain/rubric';
 import type { Settings } from '../domain/settings';
 import {
   type Action,
@@ -17,6 +17,7 @@ import {
   stateLabel,
   transition,
   type UnitState,
+  withExpiry,
 } from '../domain/workflow';
 import { type AuditPorts, appendAudit, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
@@ -49,6 +50,24 @@ export interface ActReport {
 
 const VALUES_CHANGED_VI =
   'Điểm hoặc minh chứng bị sửa sau khi đã được duyệt; các bước duyệt phải làm lại từ cấp đầu.';
+
+/**
+ * A row's state as its state cell holds it, with a recognition whose validity has ended seen as
+ * expired; undefined when the cell was edited into something else.
+ */
+export function rowState(
+  row: readonly CellValue[],
+  col: (key: string) => number,
+  ladder: Ladder,
+  rubric: Rubric,
+  now: Date,
+): UnitState | undefined {
+  const stored = decodeState(cellText(row[col(WORKFLOW_KEYS.state) - 1]), ladder);
+  if (!stored) return undefined;
+  const decided = readDate(row[col(WORKFLOW_KEYS.decisionDate) - 1] ?? '');
+  const months = rubric.method === 'levels' ? known(rubric.validityMonths) : undefined;
+  return withExpiry(stored, decided.ok ? decided.value : undefined, months, now);
+}
 
 /** The ladder a rubric's units climb: its own, else the settings' default. */
 export function ladderFor(
@@ -242,7 +261,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         continue;
       }
       const stateCell = cellText(row[col(WORKFLOW_KEYS.state) - 1]);
-      const state = decodeState(stateCell, ladder);
+      const state = rowState(row, col, ladder, rubric, now);
       const previousCell = cellText(row[col(WORKFLOW_KEYS.previous) - 1]);
       const previous = previousCell === '' ? undefined : decodeState(previousCell, ladder);
       if (!state || (previousCell !== '' && !previous)) {

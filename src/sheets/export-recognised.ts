@@ -2,8 +2,7 @@ import { cellText, readDate } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { formatDate, lastValidDay } from '../domain/recognition';
 import { known } from '../domain/rubric';
-import { decodeState } from '../domain/workflow';
-import { ladderFor } from './act';
+import { ladderFor, rowState } from './act';
 import { readCriteria } from './criteria-sheet';
 import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import type { Context } from './ports';
@@ -37,7 +36,8 @@ export interface ExportReport {
 
 export function exportRecognised(ctx: Context): ExportReport {
   return ctx.lock.withLock(() => {
-    const settings = readSettings(ctx.workbook, ctx.clock.now());
+    const now = ctx.clock.now();
+    const settings = readSettings(ctx.workbook, now);
     const rows: string[][] = [];
     for (const read of readCriteria(ctx.workbook) ?? []) {
       const rubric = read.rubric;
@@ -50,7 +50,9 @@ export function exportRecognised(ctx: Context): ExportReport {
       const months = rubric.method === 'levels' ? known(rubric.validityMonths) : undefined;
       for (const row of values) {
         const cell = (key: string) => cellText(row[columnOf(located, key) - 1]);
-        if (decodeState(cell(WORKFLOW_KEYS.state), ladder)?.status !== 'recognised') continue;
+        // A recognition whose validity has ended is no longer listed.
+        const state = rowState(row, (key) => columnOf(located, key), ladder, rubric, now);
+        if (state?.status !== 'recognised') continue;
         const decided = readDate(row[columnOf(located, WORKFLOW_KEYS.decisionDate) - 1] ?? '');
         rows.push([
           rubric.id,

@@ -10,7 +10,7 @@ import {
   stateLabel,
   transition,
 } from '../domain/workflow';
-import { type ActPorts, type ActRequest, act, ladderFor, type Target } from './act';
+import { type ActPorts, type ActRequest, act, ladderFor, rowState, type Target } from './act';
 import { readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
@@ -138,7 +138,7 @@ export function sidebarData(ctx: ActPorts): SidebarData {
       const code = cell(row, 'code');
       if (code === '') return;
       const rowNumber = i + 2;
-      const state = decodeState(cell(row, WORKFLOW_KEYS.state), ladder);
+      const state = rowState(row, (key) => columnOf(located, key), ladder, rubric, now);
       const previous = decodeState(cell(row, WORKFLOW_KEYS.previous), ladder);
       const access = rolesOver(grants, email, { code, district: cell(row, 'district') });
       const open =

@@ -16,6 +16,7 @@ import {
   stateLabel,
   transition,
   type UnitState,
+  withExpiry,
 } from '../../src/domain/workflow';
 
 const DECISION = { number: '123/QĐ-UBND', date: new Date(2026, 2, 20) };
@@ -36,6 +37,7 @@ function statesOf(ladder: Ladder): UnitState[] {
     { status: 'recognised', step: null },
     ...steps.filter((i) => i > decider).map((i): UnitState => ({ status: 'recognised', step: i })),
     { status: 'refused' },
+    { status: 'expired', until: new Date(2029, 11, 31) },
   ];
 }
 
@@ -48,7 +50,7 @@ function expected(ladder: Ladder, state: UnitState, action: Action, role: Role):
   // The table's requests carry no previous state, so there is nothing to undo.
   if (action === 'revert') return null;
   if (action === 'register')
-    return role === 'xa' && state.status === 'none'
+    return role === 'xa' && (state.status === 'none' || state.status === 'expired')
       ? { status: 'drafting', returned: false }
       : null;
   if (action === 'submit')
@@ -297,5 +299,29 @@ describe("an administrator's own ladder, written out", () => {
       ok: false,
       problem: 'các cấp phải có đúng một bước «quyết định», không phải 0',
     });
+  });
+});
+
+describe('a recognition whose validity has ended', () => {
+  const recognised: UnitState = { status: 'recognised', step: null };
+  const decided = new Date(2026, 2, 20);
+  it('is expired from the day after 31/12 of the third year after the decision, and may register again', () => {
+    expect(withExpiry(recognised, decided, 36, new Date(2029, 11, 31, 23, 59))).toEqual(recognised);
+    const expired = withExpiry(recognised, decided, 36, new Date(2030, 0, 1));
+    expect(expired).toEqual({ status: 'expired', until: new Date(2029, 11, 31) });
+    const [three] = LADDER_PRESETS as [Ladder];
+    expect(stateLabel(expired, three)).toBe('Hết hạn công nhận (31/12/2029)');
+    expect(transition(expired, { action: 'register', roles: ['xa'] }, three)).toEqual({
+      ok: true,
+      state: { status: 'drafting', returned: false },
+    });
+  });
+
+  it('never expires without a validity period or a decision date, nor while consolidation waits', () => {
+    const late = new Date(2040, 0, 1);
+    expect(withExpiry(recognised, decided, undefined, late)).toEqual(recognised);
+    expect(withExpiry(recognised, undefined, 36, late)).toEqual(recognised);
+    const consolidating: UnitState = { status: 'recognised', step: 1 };
+    expect(withExpiry(consolidating, decided, 36, late)).toEqual(consolidating);
   });
 });
