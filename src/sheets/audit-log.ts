@@ -65,10 +65,16 @@ function writeHead(ports: AuditPorts, head: string, rows: number): void {
 /** Appends entries to the log (one read, one write) and moves the head. Call under the lock. */
 export function appendAudit(ports: AuditPorts, entries: readonly AuditEntry[]): void {
   if (entries.length === 0) return;
-  const table = ensureTable(
-    ports.workbook.sheet(AUDIT_SHEET) ?? ports.workbook.addSheet(AUDIT_SHEET),
-    AUDIT_COLUMNS,
-  );
+  const existing = ports.workbook.sheet(AUDIT_SHEET);
+  const table = ensureTable(existing ?? ports.workbook.addSheet(AUDIT_SHEET), AUDIT_COLUMNS);
+  if (!existing) {
+    // The script writes here for every officer, so the protection can only warn (DESIGN.md); an edit
+    // by hand is what «Kiểm tra nhật ký» finds.
+    table.sheet.protectColumnsWarningOnly(
+      [{ first: 1, count: AUDIT_COLUMNS.length }],
+      'XHHT: nhật ký, chỉ XHHT ghi; sửa tay sẽ bị «Kiểm tra nhật ký» phát hiện',
+    );
+  }
   const digest = (text: string) => ports.hasher.sha256Hex(text);
   let head = table.rows.length === 0 ? GENESIS : keptHead(ports);
   const width = Math.max(...table.located.columns.values());

@@ -41,6 +41,10 @@ describe('the approval workflow from the menu', () => {
       TINH,
     ]);
     expect(checkAudit(ports)).toMatchObject({ check: { ok: true, rows: 4 } });
+    // The log warns whoever edits it by hand; it cannot refuse, as the script writes for everyone.
+    const protections = google.spreadsheet.sheet(AUDIT_SHEET).protections;
+    expect(protections).toHaveLength(1);
+    expect(protections[0]?.isWarningOnly()).toBe(true);
   });
 
   it('refuses a commune officer approving their own unit, says who acts, and logs the attempt', () => {
