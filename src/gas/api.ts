@@ -12,10 +12,18 @@ type Protection = GoogleAppsScript.Spreadsheet.Protection;
 type Builder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 type ProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 
+export interface UserApi {
+  getEmail(): string;
+}
+
 export interface ProtectionApi
-  extends Pick<Protection, 'getDescription' | 'isWarningOnly' | 'remove'> {
+  extends Pick<Protection, 'getDescription' | 'isWarningOnly' | 'remove' | 'canDomainEdit'> {
   setDescription(description: string): ProtectionApi;
   setWarningOnly(warningOnly: boolean): ProtectionApi;
+  getEditors(): UserApi[];
+  addEditors(emailAddresses: string[]): ProtectionApi;
+  removeEditors(emailAddresses: string[]): ProtectionApi;
+  setDomainEdit(editable: boolean): ProtectionApi;
 }
 
 export interface DataValidationApi {

@@ -147,17 +147,31 @@ class GasSheet implements SheetPort {
   }
 
   protectColumnsWarningOnly(runs: readonly ColumnRun[], description: string): void {
+    for (const protection of this.protectAgain(runs, description)) protection.setWarningOnly(true);
+  }
+
+  protectColumnsFor(
+    runs: readonly ColumnRun[],
+    description: string,
+    editors: readonly string[],
+  ): void {
+    for (const protection of this.protectAgain(runs, description)) {
+      // The creator is an editor of a new protection; the owner always stays one.
+      protection.removeEditors(protection.getEditors().map((user) => user.getEmail()));
+      if (protection.canDomainEdit()) protection.setDomainEdit(false);
+      if (editors.length > 0) protection.addEditors([...editors]);
+    }
+  }
+
+  /** Removes the protections described so, then protects each run of columns anew. */
+  private protectAgain(runs: readonly ColumnRun[], description: string) {
     for (const protection of this.sheet.getProtections(this.app.ProtectionType.RANGE)) {
       if (protection.getDescription() === description) protection.remove();
     }
     const rows = this.sheet.getMaxRows();
-    for (const run of runs) {
-      this.sheet
-        .getRange(1, run.first, rows, run.count)
-        .protect()
-        .setDescription(description)
-        .setWarningOnly(true);
-    }
+    return runs.map((run) =>
+      this.sheet.getRange(1, run.first, rows, run.count).protect().setDescription(description),
+    );
   }
 }
 

@@ -240,6 +240,14 @@ class XlsxSheet implements SheetPort {
   protectColumnsWarningOnly(_runs: readonly ColumnRun[], _description: string): void {
     // No warning-only range protection exists in .xlsx; the uploaded file gets it again from set-up.
   }
+
+  protectColumnsFor(
+    _runs: readonly ColumnRun[],
+    _description: string,
+    _editors: readonly string[],
+  ): void {
+    // An .xlsx file has no accounts to give editing to; the uploaded file gets it again from set-up.
+  }
 }
 
 export class XlsxWorkbook implements WorkbookPort {

@@ -58,6 +58,15 @@ export interface SheetPort {
    * the earlier protections with the same description, so running set-up again adds none.
    */
   protectColumnsWarningOnly(runs: readonly ColumnRun[], description: string): void;
+  /**
+   * Hard protection: only `editors` (and the spreadsheet's owner) may edit these columns. For ranges
+   * the script never writes. Replaces the protections with the same description.
+   */
+  protectColumnsFor(
+    runs: readonly ColumnRun[],
+    description: string,
+    editors: readonly string[],
+  ): void;
 }
 
 export interface WorkbookPort {

@@ -20,7 +20,7 @@ import {
   UNIT_COLUMNS,
   UNITS_SHEET,
 } from './layout';
-import { PEOPLE_COLUMNS, PEOPLE_SHEET } from './people-sheet';
+import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
 import type { Context, SheetPort } from './ports';
 import { columnOf, columnRuns, ensureTable, type Table } from './table';
 
@@ -202,6 +202,7 @@ function setUpScoring(
   sheet: SheetPort,
   rubric: Rubric,
   units: Table,
+  reviewers: readonly string[],
 ): Table & { added: number; units: number } {
   const columns = scoringColumns(rubric);
   const table = ensureTable(sheet, columns.all);
@@ -240,6 +241,15 @@ function setUpScoring(
     ),
     `XHHT: cột kết quả của «${sheet.name}», do XHHT ghi khi chấm điểm`,
   );
+  // The script never writes the reviewers' columns, so only reviewers may (DESIGN.md): the people
+  // sheet's district, province, steering committee and administrator rows, as of this set-up.
+  sheet.protectColumnsFor(
+    columnRuns(
+      [...columns.review, columns.reviewReason].map((spec) => columnOf(table.located, spec.key)),
+    ),
+    `XHHT: cột thẩm định của «${sheet.name}», chỉ người thẩm định sửa`,
+    reviewers,
+  );
   const codeFirst = columnOf(table.located, 'code') === 1 && columnOf(table.located, 'name') === 2;
   sheet.freeze(1, codeFirst ? 2 : 0);
   return { ...table, added: newUnits.length, units: present.size };
@@ -267,7 +277,14 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     ensureTable(open(PEOPLE_SHEET), PEOPLE_COLUMNS).sheet.freeze(1, 0);
     const addedCriteriaRows = setUpCriteria(open(CRITERIA_SHEET), rubricId);
     const { rubric, missing } = rubricAsWritten(ctx, rubricId);
-    const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units);
+    const reviewers = [
+      ...new Set(
+        readPeople(workbook)
+          .grants.filter((grant) => grant.role !== 'xa')
+          .map((grant) => grant.email.trim().toLowerCase()),
+      ),
+    ].filter(Boolean);
+    const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units, reviewers);
     return {
       rubric,
       missing,

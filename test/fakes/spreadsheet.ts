@@ -113,6 +113,26 @@ export class FakeProtection implements ProtectionApi {
     this.warningOnly = warningOnly;
     return this;
   }
+  private domainEdit = true;
+  canDomainEdit(): boolean {
+    return this.domainEdit;
+  }
+  setDomainEdit(editable: boolean) {
+    this.domainEdit = editable;
+    return this;
+  }
+  getEditors() {
+    return [...this.editors].map((email) => ({ getEmail: () => email }));
+  }
+  addEditors(emails: string[]) {
+    for (const email of emails) this.editors.add(email);
+    return this;
+  }
+  /** As in Sheets, the owner stays an editor. */
+  removeEditors(emails: string[]) {
+    for (const email of emails) if (email !== this.sheet.book.owner) this.editors.delete(email);
+    return this;
+  }
   remove(): void {
     this.removed = true;
     this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1);

@@ -8,7 +8,7 @@ import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { setUp } from '../../src/sheets/set-up';
 import { readSettings } from '../../src/sheets/settings-sheet';
 import { gasContext } from '../fakes/context';
-import { type FakeGoogle, fakeGoogle } from '../fakes/google';
+import { type FakeGoogle, fakeGoogle, OWNER } from '../fakes/google';
 import {
   columnValues,
   headerColumn,
@@ -97,12 +97,34 @@ describe('set-up on a new spreadsheet', () => {
     expect(scoring.validations.get('2,24')).toBeUndefined();
   });
 
-  it('protects exactly the result columns, warning only', () => {
+  it('protects the result columns warning only, and the reviewers’ columns for the reviewers', () => {
     const scoring = google.spreadsheet.sheet(SCORING);
-    expect(scoring.protections).toHaveLength(1);
-    const [protection] = scoring.protections;
-    expect(protection?.isWarningOnly()).toBe(true);
-    expect(protection?.area).toEqual({ row: 1, column: 25, rows: 1000, columns: 16 });
+    expect(scoring.protections).toHaveLength(2);
+    const [results, reviewers] = scoring.protections;
+    expect(results?.isWarningOnly()).toBe(true);
+    expect(results?.area).toEqual({ row: 1, column: 25, rows: 1000, columns: 16 });
+    // No reviewer in the people sheet yet: only the owner may type reviewed values.
+    expect(reviewers?.isWarningOnly()).toBe(false);
+    expect(reviewers?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 11 });
+    expect([...(reviewers?.editors ?? [])]).toEqual([OWNER]);
+  });
+
+  it('lets the reviewers of the people sheet, and not the communes, type reviewed values', () => {
+    google.spreadsheet.sheet(PEOPLE_SHEET).type(2, 1, [
+      ['can.bo.xa@example.org', 'xã', 'DV0001'],
+      [' Tham.Dinh@Example.org ', 'huyện', 'Huyện 1'],
+    ]);
+    setUp(gasContext(google), rubric.id);
+    const scoring = google.spreadsheet.sheet(SCORING);
+    expect([...(scoring.protections[1]?.editors ?? [])].sort()).toEqual(
+      [OWNER, 'tham.dinh@example.org'].sort(),
+    );
+    const workbook = gasContext(google).workbook;
+    google.Session.email = 'can.bo.xa@example.org';
+    expect(() => workbook.sheet(SCORING)?.writeValues(2, 14, [[5]])).toThrow();
+    google.Session.email = 'tham.dinh@example.org';
+    workbook.sheet(SCORING)?.writeValues(2, 14, [[5]]);
+    expect(scoring.snapshot()[1]?.[13]).toBe(5);
   });
 
   it('writes the settings with dropdowns, and the rubric in the criteria sheet', () => {
@@ -176,7 +198,8 @@ describe('set-up run again', () => {
       'DV0005',
     ]);
     expect(scoring.snapshot()[1]?.slice(3, 6)).toEqual([10, '8,5', 'mười']);
-    expect(scoring.protections).toHaveLength(1);
+    // Replaced on each run, not added again: the results' and the reviewers' columns.
+    expect(scoring.protections).toHaveLength(2);
     expect(google.spreadsheet.sheets).toHaveLength(5);
   });
 
