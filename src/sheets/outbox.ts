@@ -1,0 +1,178 @@
+import { type CellValue, cellText } from '../domain/cells';
+import { tr } from '../domain/i18n';
+import { type OutboxStatus, type OutgoingMail, planSend, splitRecipients } from '../domain/outbox';
+import type { ClockPort, LockPort, MailerPort, WorkbookPort } from './ports';
+import { type ColumnSpec, columnOf, ensureTable, type Table } from './table';
+
+/**
+ * «Hộp thư đi»: every message XHHT means to send, one row per message of at most 50 recipients, with
+ * the key of the event that made it. Use cases queue (under their lock, after the state and the log);
+ * `sendOutbox` sends. A row goes «Chờ gửi» → «Đang gửi» (flushed before the send) → «Đã gửi»; a row a
+ * cut-off run left «Đang gửi» is never resent but marked «Cần kiểm tra» for the administrator.
+ */
+
+export const OUTBOX_SHEET = 'Hộp thư đi';
+
+const OUTBOX_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'key', header: 'Mã thư', width: 220, scriptOwned: true },
+  { key: 'created', header: 'Tạo lúc', width: 130, scriptOwned: true },
+  { key: 'to', header: 'Người nhận', width: 260, scriptOwned: true },
+  { key: 'subject', header: 'Tiêu đề', width: 260, scriptOwned: true },
+  { key: 'text', header: 'Nội dung', width: 360, scriptOwned: true },
+  { key: 'html', header: 'Nội dung HTML', width: 160, scriptOwned: true },
+  { key: 'status', header: 'Trạng thái', width: 110, scriptOwned: true },
+  { key: 'sentAt', header: 'Gửi lúc', width: 130, scriptOwned: true },
+  { key: 'note', header: 'Ghi chú', width: 260, scriptOwned: true },
+];
+
+const STATUS_LABELS: Record<OutboxStatus, string> = {
+  queued: 'Chờ gửi',
+  sending: 'Đang gửi',
+  sent: 'Đã gửi',
+  check: 'Cần kiểm tra',
+};
+
+function statusOf(cell: CellValue): OutboxStatus | undefined {
+  const text = cellText(cell);
+  return (Object.keys(STATUS_LABELS) as OutboxStatus[]).find((s) => STATUS_LABELS[s] === text);
+}
+
+function outboxTable(workbook: WorkbookPort): Table {
+  const existing = workbook.sheet(OUTBOX_SHEET);
+  const table = ensureTable(existing ?? workbook.addSheet(OUTBOX_SHEET), OUTBOX_COLUMNS);
+  if (!existing) {
+    table.sheet.protectColumnsWarningOnly(
+      [{ first: 1, count: OUTBOX_COLUMNS.length }],
+      'XHHT: hộp thư đi, chỉ XHHT ghi',
+    );
+    table.sheet.freeze(1, 0);
+  }
+  return table;
+}
+
+/** Queues messages (one read, at most one write); an event already queued is not queued again. */
+export function queueMail(
+  ports: { readonly workbook: WorkbookPort; readonly clock: ClockPort },
+  mails: readonly OutgoingMail[],
+): number {
+  const rows = mails.flatMap(splitRecipients).filter((mail) => mail.to.length > 0);
+  if (rows.length === 0) return 0;
+  const table = outboxTable(ports.workbook);
+  const at = (key: string) => columnOf(table.located, key) - 1;
+  const known = new Set(table.rows.map((row) => cellText(row[at('key')])));
+  const width = Math.max(...table.located.columns.values());
+  const now = ports.clock.now();
+  const fresh = rows.filter((mail) => !known.has(mail.key));
+  if (fresh.length === 0) return 0;
+  const block = fresh.map((mail) => {
+    const row: CellValue[] = Array.from({ length: width }, () => '');
+    row[at('key')] = mail.key;
+    row[at('created')] = now;
+    row[at('to')] = mail.to.join(', ');
+    row[at('subject')] = mail.subject;
+    row[at('text')] = mail.text;
+    row[at('html')] = mail.html ?? '';
+    row[at('status')] = STATUS_LABELS.queued;
+    return row;
+  });
+  table.sheet.writeValues(table.rows.length + 2, 1, block);
+  return fresh.length;
+}
+
+export interface SendReport {
+  readonly sent: number;
+  readonly waiting: number;
+  /** Keys of rows left «Đang gửi» by an earlier run, or whose send failed: to check by hand. */
+  readonly check: readonly string[];
+  readonly quota: number;
+}
+
+/** Sends what the day's quota allows, oldest first, under the document lock. */
+export function sendOutbox(ctx: {
+  readonly workbook: WorkbookPort;
+  readonly clock: ClockPort;
+  readonly lock: LockPort;
+  readonly mailer: MailerPort;
+}): SendReport {
+  return ctx.lock.withLock(() => {
+    const table = outboxTable(ctx.workbook);
+    const at = (key: string) => columnOf(table.located, key);
+    const statusColumn = at('status');
+    // Status, time and note sit side by side in a sheet set-up made; written one by one otherwise.
+    const mark = (index: number, status: OutboxStatus, note = '') => {
+      const row = index + 2;
+      table.sheet.writeValues(row, statusColumn, [[STATUS_LABELS[status]]]);
+      if (status === 'sent') table.sheet.writeValues(row, at('sentAt'), [[ctx.clock.now()]]);
+      if (note) table.sheet.writeValues(row, at('note'), [[note]]);
+    };
+    const quota = ctx.mailer.remainingDailyQuota();
+    const rows = table.rows.map((row, index) => ({
+      index,
+      status: statusOf(row[statusColumn - 1] ?? '') ?? 'check',
+      to: cellText(row[at('to') - 1])
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean),
+      row,
+    }));
+    const plan = planSend(
+      rows.map(({ index, status, to }) => ({ index, status, recipients: to.length })),
+      quota,
+    );
+    const check = plan.check.map((index) => cellText(rows[index]?.row[at('key') - 1]));
+    for (const index of plan.check) {
+      mark(
+        index,
+        'check',
+        tr(
+          'Lần gửi trước bị ngắt khi đang gửi thư này: kiểm tra hộp thư đã gửi rồi đổi lại «Chờ gửi» nếu chưa đi.',
+          'An earlier run stopped while sending this: check the sent mail, and set it back to «Chờ gửi» if it did not go.',
+        ),
+      );
+    }
+    let sent = 0;
+    let failed = 0;
+    for (const index of plan.send) {
+      const entry = rows[index];
+      if (!entry) continue;
+      const cell = (key: string) => cellText(entry.row[at(key) - 1]);
+      mark(index, 'sending');
+      ctx.workbook.flush();
+      try {
+        ctx.mailer.send({
+          to: entry.to,
+          subject: cell('subject'),
+          textBody: cell('text'),
+          ...(cell('html') ? { htmlBody: cell('html') } : {}),
+        });
+      } catch (error) {
+        // Whether it left is not known: never resend blindly.
+        mark(index, 'check', String((error as Error)?.message ?? error));
+        check.push(cell('key'));
+        failed = 1;
+        break;
+      }
+      mark(index, 'sent');
+      sent += 1;
+    }
+    return { sent, waiting: plan.waiting + plan.send.length - sent - failed, check, quota };
+  });
+}
+
+export function sendNotice(report: SendReport): string {
+  const lines = [
+    tr(
+      `Đã gửi ${report.sent} thư. Còn ${report.waiting} thư chờ lần gửi sau (hạn mức còn lại hôm nay lúc bắt đầu: ${report.quota} người nhận).`,
+      `Sent ${report.sent} messages. ${report.waiting} wait for the next run (today's remaining quota at the start: ${report.quota} recipients).`,
+    ),
+  ];
+  if (report.check.length > 0) {
+    lines.push(
+      tr(
+        `Cần kiểm tra ${report.check.length} thư (trang «${OUTBOX_SHEET}», cột «Ghi chú»): ${report.check.join(', ')}.`,
+        `${report.check.length} messages need checking (sheet «${OUTBOX_SHEET}», column «Ghi chú»): ${report.check.join(', ')}.`,
+      ),
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { GasMailer } from '../../src/gas/services';
+import { OUTBOX_SHEET, queueMail, sendNotice, sendOutbox } from '../../src/sheets/outbox';
+import { gasContext } from '../fakes/context';
+import { fakeGoogle } from '../fakes/google';
+import { columnValues } from './workbook-helpers';
+
+const addresses = (n: number, prefix = 'nguoi') =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i + 1}@example.org`);
+
+function outbox(quota = 100) {
+  const google = fakeGoogle();
+  google.MailApp.quota = quota;
+  const ctx = { ...gasContext(google), mailer: new GasMailer(google.MailApp) };
+  const statuses = () => columnValues(google.spreadsheet.sheet(OUTBOX_SHEET), 'Trạng thái');
+  return { google, ctx, statuses };
+}
+
+describe('the outbox', () => {
+  it('queues an event once, splitting more than 50 recipients into messages of at most 50', () => {
+    const { google, ctx, statuses } = outbox();
+    const mail = {
+      key: 'nop:DV0001:1',
+      to: addresses(120),
+      subject: 'Đơn vị chờ thẩm định',
+      text: 'x',
+    };
+    expect(queueMail(ctx, [mail])).toBe(3);
+    expect(queueMail(ctx, [mail])).toBe(0);
+    const sheet = google.spreadsheet.sheet(OUTBOX_SHEET);
+    expect(columnValues(sheet, 'Mã thư')).toEqual([
+      'nop:DV0001:1#1',
+      'nop:DV0001:1#2',
+      'nop:DV0001:1#3',
+    ]);
+    expect(columnValues(sheet, 'Người nhận').map((to) => String(to).split(', ').length)).toEqual([
+      50, 50, 20,
+    ]);
+    expect(statuses()).toEqual(['Chờ gửi', 'Chờ gửi', 'Chờ gửi']);
+  });
+
+  it('sends what the quota allows, in order, and leaves the rest for the next run', () => {
+    const { google, ctx, statuses } = outbox(60);
+    queueMail(ctx, [
+      { key: 'a', to: addresses(50, 'a'), subject: 'A', text: 'a' },
+      { key: 'b', to: addresses(20, 'b'), subject: 'B', text: 'b' },
+      { key: 'c', to: addresses(5, 'c'), subject: 'C', text: 'c' },
+    ]);
+    const first = sendOutbox(ctx);
+    expect(first).toMatchObject({ sent: 1, waiting: 2, check: [], quota: 60 });
+    expect(statuses()).toEqual(['Đã gửi', 'Chờ gửi', 'Chờ gửi']);
+    expect(google.MailApp.sent.map((m) => m.subject)).toEqual(['A']);
+    // Quota at 0: nothing is sent, nothing is lost.
+    google.MailApp.quota = 0;
+    expect(sendOutbox(ctx)).toMatchObject({ sent: 0, waiting: 2 });
+    google.MailApp.quota = 100;
+    expect(sendNotice(sendOutbox(ctx))).toBe(
+      'Đã gửi 2 thư. Còn 0 thư chờ lần gửi sau (hạn mức còn lại hôm nay lúc bắt đầu: 100 người nhận).',
+    );
+    expect(google.MailApp.sent.map((m) => m.subject)).toEqual(['A', 'B', 'C']);
+    expect(statuses()).toEqual(['Đã gửi', 'Đã gửi', 'Đã gửi']);
+  });
+
+  it('never resends a message a cut-off run left «Đang gửi», and reports it', () => {
+    const { google, ctx, statuses } = outbox();
+    queueMail(ctx, [
+      { key: 'a', to: ['x@example.org'], subject: 'A', text: 'a' },
+      { key: 'b', to: ['y@example.org'], subject: 'B', text: 'b' },
+    ]);
+    // A run marks «a» as being sent, flushes, and is cut off: did it go? Nobody knows.
+    const sheet = google.spreadsheet.sheet(OUTBOX_SHEET);
+    sheet.type(2, 7, [['Đang gửi']]);
+    const report = sendOutbox(ctx);
+    expect(report).toMatchObject({ sent: 1, check: ['a'] });
+    expect(google.MailApp.sent.map((m) => m.subject)).toEqual(['B']);
+    expect(statuses()).toEqual(['Cần kiểm tra', 'Đã gửi']);
+    expect(sendOutbox(ctx)).toMatchObject({ sent: 0, check: [] });
+    expect(google.MailApp.sent).toHaveLength(1);
+  });
+
+  it('stops at a send that fails, marks it for checking, and sends the rest next time', () => {
+    const { google, ctx, statuses } = outbox();
+    queueMail(ctx, [
+      { key: 'a', to: ['x@example.org'], subject: 'A', text: 'a' },
+      { key: 'b', to: ['y@example.org'], subject: 'B', text: 'b' },
+    ]);
+    const send = google.MailApp.sendEmail.bind(google.MailApp);
+    google.MailApp.sendEmail = () => {
+      throw new Error('Exception: Service unavailable');
+    };
+    expect(sendOutbox(ctx)).toMatchObject({ sent: 0, waiting: 1, check: ['a'] });
+    expect(statuses()).toEqual(['Cần kiểm tra', 'Chờ gửi']);
+    google.MailApp.sendEmail = send;
+    expect(sendOutbox(ctx)).toMatchObject({ sent: 1, check: [] });
+    expect(google.MailApp.sent.map((m) => m.subject)).toEqual(['B']);
+  });
+
+  it('marks «Đang gửi» and flushes before each send, «Đã gửi» after', () => {
+    const { google, ctx } = outbox();
+    queueMail(ctx, [{ key: 'a', to: ['x@example.org'], subject: 'A', text: 'a' }]);
+    const seen: unknown[] = [];
+    const send = google.MailApp.sendEmail.bind(google.MailApp);
+    google.MailApp.sendEmail = (...args: unknown[]) => {
+      seen.push(columnValues(google.spreadsheet.sheet(OUTBOX_SHEET), 'Trạng thái')[0]);
+      send(...args);
+    };
+    sendOutbox(ctx);
+    expect(seen).toEqual(['Đang gửi']);
+  });
+});
