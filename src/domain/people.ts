@@ -30,6 +30,15 @@ export function grantsOf(grants: readonly Grant[], email: string): Grant[] {
   return grants.filter((grant) => sameEmail(grant.email, email));
 }
 
+/** The emails holding `role` over `unit` (trimmed, lower-cased, once each). */
+export function peopleWith(grants: readonly Grant[], role: Role, unit: UnitRef): string[] {
+  const emails = grants
+    .filter((grant) => grant.role === role && covers(grant, unit))
+    .map((grant) => grant.email.trim().toLowerCase())
+    .filter(Boolean);
+  return [...new Set(emails)];
+}
+
 function covers(grant: Grant, unit: UnitRef): boolean {
   const scope = textKey(grant.scope);
   switch (grant.role) {

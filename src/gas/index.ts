@@ -9,6 +9,7 @@ import {
   problemsFormula,
   type SidebarRequest,
   scoreAllAction,
+  sendMailAction,
   setUpAction,
   sidebarActAction,
   sidebarAction,
@@ -18,7 +19,15 @@ import {
 } from '../sheets/actions';
 import type { Context } from '../sheets/ports';
 import type { SidebarData, SidebarResult } from '../sheets/sidebar';
-import { GasHasher, GasIdentity, GasLock, GasStore, GasUi, systemClock } from './services';
+import {
+  GasHasher,
+  GasIdentity,
+  GasLock,
+  GasMailer,
+  GasStore,
+  GasUi,
+  systemClock,
+} from './services';
 import { GasWorkbook } from './workbook';
 
 /**
@@ -108,6 +117,10 @@ export function xhhtSidebarAct(request: SidebarRequest): SidebarResult {
 
 export function xhhtExportRecognised(): void {
   exportRecognisedAction(context());
+}
+
+export function xhhtSendMail(): void {
+  sendMailAction({ ...auditedContext(), mailer: new GasMailer(MailApp) });
 }
 
 export function xhhtCheckLog(): void {

@@ -4,6 +4,7 @@ import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { type Ladder, ladderNamed } from '../domain/ladder';
 import { MESSAGES } from '../domain/messages';
+import { notifications, type StepEvent } from '../domain/notifications';
 import { grantsOf, rolesOver } from '../domain/people';
 import { formatDate } from '../domain/recognition';
 import { known, type Rubric } from '../domain/rubric';
@@ -23,6 +24,7 @@ import { type AuditPorts, appendAudit, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MEETING_KEYS, RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
+import { queueMail } from './outbox';
 import { readPeople } from './people-sheet';
 import type { Context, IdentityPort } from './ports';
 import { readRecognitions, scoreSheet } from './score-all';
@@ -206,6 +208,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const refused: { code: string; reason: string }[] = [];
     const entries: AuditEntry[] = [];
     let changed = false;
+    const events: StepEvent[] = [];
     /** Why a reviewer's adjusted values do not allow approving yet: a missing reason, or a bad value. */
     const reviewProblem = (row: readonly CellValue[], where: (column: number) => string) => {
       const at = (key: string) => located.columns.get(key);
@@ -383,6 +386,19 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         put(WORKFLOW_KEYS.approvedHash, '');
       }
       done.push({ code, to });
+      events.push({
+        unit: {
+          code,
+          district: cellText(row[col('district') - 1]),
+          name: cellText(row[col('name') - 1]),
+        },
+        action: request.action,
+        to: outcome.state,
+        label: to,
+        by: email,
+        comment: request.comment ?? '',
+        id: `${code}:${encodeState(outcome.state)}:${stamp(now)}`,
+      });
     }
 
     // State first, then the log: a run cut between them leaves a state the log can explain.
@@ -398,6 +414,12 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       }
     }
     appendAudit(ctx, entries);
+    // Third and last write (DESIGN.md): the mail the steps call for, queued in the outbox.
+    const title = `XHHT ${settings.province || ''} năm ${settings.year}`.replace(/\s+/g, ' ');
+    queueMail(
+      ctx,
+      notifications(events, ladder, people.grants, title, (text) => ctx.hasher.sha256Hex(text)),
+    );
     return { sheet: sheet.name, action: request.action, done, refused };
   });
 }

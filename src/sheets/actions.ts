@@ -11,6 +11,7 @@ import {
 } from '../domain/formulas';
 import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
+import { grantsOf } from '../domain/people';
 import { missingValues, type Rubric } from '../domain/rubric';
 import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
@@ -27,7 +28,16 @@ import {
   setUpNotice,
   setUpQuestion,
 } from './notices';
-import { BusyError, type Context, type UiPort, type WorkbookPort } from './ports';
+import { sendNotice, sendOutbox } from './outbox';
+import { readPeople } from './people-sheet';
+import {
+  BusyError,
+  type Context,
+  type IdentityPort,
+  type MailerPort,
+  type UiPort,
+  type WorkbookPort,
+} from './ports';
 import { scoreAll } from './score-all';
 import { setUp } from './set-up';
 import { type Basics, readBasics } from './settings-sheet';
@@ -221,6 +231,28 @@ export function sidebarActAction(ctx: ActPorts, sent: SidebarRequest): SidebarRe
 /** XHHT → Xuất danh sách đã công nhận. */
 export function exportRecognisedAction(ctx: Context): void {
   run(ctx, () => exportNotice(exportRecognised(ctx)));
+}
+
+/**
+ * XHHT → Gửi thư trong hộp thư đi: an administrator sends the queued mail now, from their account and
+ * on its daily quota (DESIGN.md: mail goes from one known account).
+ */
+export function sendMailAction(
+  ctx: Context & { readonly identity: IdentityPort; readonly mailer: MailerPort },
+): void {
+  run(ctx, () => {
+    const email = ctx.identity.activeUserEmail();
+    const admin = grantsOf(readPeople(ctx.workbook).grants, email).some(
+      (grant) => grant.role === 'quanTri',
+    );
+    if (!admin) {
+      return tr(
+        `Chỉ người có vai trò «quản trị» trong trang «Người dùng» gửi thư (thư đi từ tài khoản của họ). ${email || 'Bạn'} chưa có vai trò này.`,
+        `Only someone with the «quản trị» role in the «Người dùng» sheet sends mail (it goes from their account). ${email || 'You'} do not have it.`,
+      );
+    }
+    return sendNotice(sendOutbox(ctx));
+  });
 }
 
 /** XHHT → Kiểm tra nhật ký: whether the audit log still follows its chain, or its first broken row. */

@@ -28,6 +28,10 @@ export function menuItems(): (MenuItem | null)[] {
       label: tr('Xuất danh sách đã công nhận', 'Export the recognised units'),
       handler: 'xhhtExportRecognised',
     },
+    {
+      label: tr('Gửi thư trong hộp thư đi (quản trị)', 'Send the queued mail (admin)'),
+      handler: 'xhhtSendMail',
+    },
     { label: tr('Kiểm tra nhật ký', 'Check the audit log'), handler: 'xhhtCheckLog' },
     { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },
   ];

@@ -33,6 +33,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtSidebarOpen',
       'xhhtSidebarAct',
       'xhhtExportRecognised',
+      'xhhtSendMail',
       'xhhtCheckLog',
       'xhhtAbout',
       'XHHT_TONG',
@@ -98,6 +99,7 @@ describe('the menu, end to end through the global handlers', () => {
       '—',
       'Đơn vị đang chọn và việc của tôi',
       'Xuất danh sách đã công nhận',
+      'Gửi thư trong hộp thư đi (quản trị)',
       'Kiểm tra nhật ký',
       'Giới thiệu XHHT Sheets',
     ]);

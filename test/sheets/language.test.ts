@@ -42,6 +42,7 @@ describe('the interface in English, chosen in the settings', () => {
       '—',
       'Selected unit and my work',
       'Export the recognised units',
+      'Send the queued mail (admin)',
       'Check the audit log',
       'About XHHT Sheets',
     ]);
