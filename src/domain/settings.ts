@@ -22,6 +22,8 @@ export interface Settings {
   /** Deadlines in the year after the assessment year; null: none set. */
   readonly submitBy: DayMonth | null;
   readonly decideBy: DayMonth | null;
+  /** Who receives the summary report (the steering committee). */
+  readonly summaryTo: readonly string[];
 }
 
 export const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
@@ -74,6 +76,12 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: () => '',
   },
   {
+    key: 'summaryTo',
+    label: 'Người nhận báo cáo tổng hợp',
+    note: 'Email của ban chỉ đạo, cách nhau bằng dấu phẩy. Để trống: không gửi báo cáo.',
+    initial: () => '',
+  },
+  {
     key: 'language',
     label: 'Ngôn ngữ / Language',
     note: 'Ngôn ngữ của menu, hộp thoại và thông báo lỗi; tên trang và tên cột vẫn bằng tiếng Việt.',
@@ -121,6 +129,17 @@ function buildSchema() {
       z.refine((id) => ladderNamed(id) !== undefined, {
         error: (issue) => ladderProblem(String(issue.input)),
       }),
+    ),
+    summaryTo: z.array(
+      z.string().check(
+        z.regex(/^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/, {
+          error: (issue) =>
+            tr(
+              `«${String(issue.input)}» không phải email; ghi các email cách nhau bằng dấu phẩy`,
+              `«${String(issue.input)}» is not an email; write emails separated by commas`,
+            ),
+        }),
+      ),
     ),
     submitBy: dayMonthSchema(),
     decideBy: dayMonthSchema(),
@@ -197,6 +216,9 @@ export function parseSettings(
     ladder:
       ladderNamed(cellText(value(settingSpec('ladder'))))?.id ??
       cellText(value(settingSpec('ladder'))),
+    summaryTo: cellText(value(settingSpec('summaryTo')))
+      .split(/[,;\s]+/)
+      .filter(Boolean),
     submitBy: dayMonth(value(settingSpec('submitBy'))),
     decideBy: dayMonth(value(settingSpec('decideBy'))),
   };

@@ -6,7 +6,9 @@ import {
   checkLogAction,
   exportRecognisedAction,
   levelFormula,
+  previewSummaryAction,
   problemsFormula,
+  queueSummaryAction,
   type SidebarRequest,
   scoreAllAction,
   sendMailAction,
@@ -117,6 +119,14 @@ export function xhhtSidebarAct(request: SidebarRequest): SidebarResult {
 
 export function xhhtExportRecognised(): void {
   exportRecognisedAction(context());
+}
+
+export function xhhtPreviewSummary(): void {
+  previewSummaryAction(auditedContext());
+}
+
+export function xhhtQueueSummary(): void {
+  queueSummaryAction(auditedContext());
 }
 
 export function xhhtSendMail(): void {

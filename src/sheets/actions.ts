@@ -48,6 +48,7 @@ import {
   sidebarData,
   sidebarOpen,
 } from './sidebar';
+import { composeSummary, queueSummary } from './summary-report';
 
 /** What the menu items and custom formulas do, whatever the platform under them. */
 
@@ -253,6 +254,16 @@ export function sendMailAction(
     }
     return sendNotice(sendOutbox(ctx));
   });
+}
+
+/** XHHT → Xem trước báo cáo tổng hợp: the mail's text in a dialog. */
+export function previewSummaryAction(ctx: Context & AuditPorts): void {
+  run(ctx, () => composeSummary(ctx).mail.text);
+}
+
+/** XHHT → Gửi báo cáo tổng hợp: queued for the committee in the outbox. */
+export function queueSummaryAction(ctx: Context & AuditPorts): void {
+  run(ctx, () => queueSummary(ctx));
 }
 
 /** XHHT → Kiểm tra nhật ký: whether the audit log still follows its chain, or its first broken row. */

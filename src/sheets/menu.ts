@@ -29,6 +29,14 @@ export function menuItems(): (MenuItem | null)[] {
       handler: 'xhhtExportRecognised',
     },
     {
+      label: tr('Xem trước báo cáo tổng hợp', 'Preview the summary report'),
+      handler: 'xhhtPreviewSummary',
+    },
+    {
+      label: tr('Xếp báo cáo tổng hợp vào hộp thư đi', 'Queue the summary report'),
+      handler: 'xhhtQueueSummary',
+    },
+    {
       label: tr('Gửi thư trong hộp thư đi (quản trị)', 'Send the queued mail (admin)'),
       handler: 'xhhtSendMail',
     },

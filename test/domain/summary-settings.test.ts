@@ -46,6 +46,7 @@ describe('parseSettings', () => {
         ladder: 'XA_HUYEN_TINH',
         submitBy: null,
         decideBy: null,
+        summaryTo: [],
       },
     });
   });
@@ -66,6 +67,7 @@ describe('parseSettings', () => {
         ladder: 'XA_HUYEN_TINH',
         submitBy: null,
         decideBy: null,
+        summaryTo: [],
       },
     });
   });

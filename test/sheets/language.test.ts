@@ -42,6 +42,8 @@ describe('the interface in English, chosen in the settings', () => {
       '—',
       'Selected unit and my work',
       'Export the recognised units',
+      'Preview the summary report',
+      'Queue the summary report',
       'Send the queued mail (admin)',
       'Check the audit log',
       'About XHHT Sheets',
@@ -91,7 +93,7 @@ describe('the interface in English, chosen in the settings', () => {
     const { google, ctx } = workbookIn('Français');
     scoreAllAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
-      'Ô C8, trang «Cài đặt» (Ngôn ngữ / Language): chọn «Tiếng Việt» hoặc «English».',
+      'Ô C9, trang «Cài đặt» (Ngôn ngữ / Language): chọn «Tiếng Việt» hoặc «English».',
     );
   });
 });

@@ -137,6 +137,7 @@ describe('set-up on a new spreadsheet', () => {
       ['ladder', '3 cấp: xã → huyện → tỉnh'],
       ['submitBy', ''],
       ['decideBy', ''],
+      ['summaryTo', ''],
       ['language', 'Tiếng Việt'],
     ]);
     expect(settings.validations.get('4,3')).toMatchObject({
@@ -338,7 +339,7 @@ describe('set-up and what officers type in other ways', () => {
     const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
     settings.type(2, 1, [[' Year ', 'Năm', 2024]]);
     setUp(ctx, rubric.id);
-    expect(settings.snapshot()).toHaveLength(8);
+    expect(settings.snapshot()).toHaveLength(9);
     expect(readSettings(ctx.workbook, new Date(2026, 0, 1)).year).toBe(2024);
   });
 

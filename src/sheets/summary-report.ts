@@ -1,0 +1,73 @@
+import { cellText } from '../domain/cells';
+import { tr } from '../domain/i18n';
+import { formatDate } from '../domain/recognition';
+import { type ReportSheet, summaryReport } from '../domain/report';
+import { type AuditPorts, checkAudit } from './audit-log';
+import { scoringColumns, WORKFLOW_KEYS } from './layout';
+import { queueMail } from './outbox';
+import type { Context } from './ports';
+import { scoreAll } from './score-all';
+import { columnOf, locateRequired } from './table';
+
+/**
+ * XHHT → Xem trước / Gửi báo cáo tổng hợp: scores every sheet afresh, counts units by band or level and
+ * by status, verifies the log, and composes the committee's mail; sending queues it in the outbox.
+ */
+
+type ReportPorts = Context & AuditPorts;
+
+export function composeSummary(ctx: ReportPorts) {
+  const scored = scoreAll(ctx);
+  const sheets: ReportSheet[] = scored.sheets.map((sheet) => {
+    const port = ctx.workbook.sheet(sheet.sheet);
+    const [header = [], ...rows] = port?.readValues() ?? [];
+    const located = locateRequired(sheet.sheet, header, scoringColumns(sheet.rubric).all);
+    const statuses = new Map<string, number>();
+    for (const row of rows) {
+      if (cellText(row[columnOf(located, 'code') - 1]) === '') continue;
+      const label = cellText(row[columnOf(located, WORKFLOW_KEYS.label) - 1]) || 'Chưa đăng ký';
+      statuses.set(label, (statuses.get(label) ?? 0) + 1);
+    }
+    return {
+      title: `${sheet.rubric.title} (${sheet.rubric.id})`,
+      summary: sheet.summary,
+      statuses,
+    };
+  });
+  const audit = checkAudit(ctx);
+  const { province, year, summaryTo } = scored.settings;
+  const mail = summaryReport({
+    title: `XHHT ${province ? `${province} ` : ''}năm ${year}`,
+    date: formatDate(ctx.clock.now()),
+    sheets,
+    log: {
+      intact: audit.check.ok,
+      rows: audit.check.ok ? audit.check.rows : 0,
+      head: audit.check.ok ? audit.check.head : '',
+      message: audit.message,
+    },
+  });
+  return { mail, to: summaryTo };
+}
+
+/** Queues the summary for the committee; returns the notice. */
+export function queueSummary(ctx: ReportPorts): string {
+  const { mail, to } = composeSummary(ctx);
+  if (to.length === 0) {
+    return tr(
+      'Chưa có người nhận: ghi email của ban chỉ đạo ở trang «Cài đặt», dòng «Người nhận báo cáo tổng hợp».',
+      'No recipient yet: write the steering committee’s emails in the «Cài đặt» sheet, row «Người nhận báo cáo tổng hợp».',
+    );
+  }
+  const key = `bao-cao:${ctx.hasher.sha256Hex(`${to.join(',')}|${mail.text}`).slice(0, 24)}`;
+  const queued = ctx.lock.withLock(() => queueMail(ctx, [{ key, to, ...mail }]));
+  return queued > 0
+    ? tr(
+        `Đã xếp báo cáo vào «Hộp thư đi» cho ${to.length} người nhận; quản trị chọn «Gửi thư trong hộp thư đi» để gửi.`,
+        `The report is queued in «Hộp thư đi» for ${to.length} recipients; an administrator sends it with «Gửi thư trong hộp thư đi».`,
+      )
+    : tr(
+        'Báo cáo giống hệt đã có trong «Hộp thư đi»; không xếp thêm.',
+        'The same report is already in «Hộp thư đi»; not queued again.',
+      );
+}
