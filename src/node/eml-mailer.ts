@@ -1,0 +1,49 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import type { MailerPort, MailMessage } from '../sheets/ports';
+
+/**
+ * Offline, the outbox "sends" into .eml files: each message is composed by nodemailer's MailComposer
+ * (MIME, encoded Vietnamese headers, text and HTML parts) and written under a folder, one file per
+ * message, to open in any mail program. Sending is synchronous in the port, composing is not, so
+ * messages are kept until `writeAll`.
+ */
+export class EmlMailer implements MailerPort {
+  private readonly pending: MailMessage[] = [];
+
+  constructor(
+    private quota = Number.POSITIVE_INFINITY,
+    private readonly from = 'XHHT Sheets <xhht@example.invalid>',
+  ) {}
+
+  remainingDailyQuota(): number {
+    return this.quota;
+  }
+
+  send(message: MailMessage): void {
+    this.quota -= message.to.length;
+    this.pending.push(message);
+  }
+
+  /** Writes every message sent so far as `<n>.eml` in `folder`; returns the paths. */
+  async writeAll(folder: string): Promise<string[]> {
+    mkdirSync(folder, { recursive: true });
+    const paths: string[] = [];
+    for (const [i, message] of this.pending.splice(0).entries()) {
+      const raw = await new MailComposer({
+        from: this.from,
+        to: [...message.to],
+        subject: message.subject,
+        text: message.textBody,
+        ...(message.htmlBody === undefined ? {} : { html: message.htmlBody }),
+      })
+        .compile()
+        .build();
+      const path = join(folder, `${String(i + 1).padStart(3, '0')}.eml`);
+      writeFileSync(path, raw);
+      paths.push(path);
+    }
+    return paths;
+  }
+}
