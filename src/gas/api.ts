@@ -159,6 +159,25 @@ export interface UtilitiesApi {
   readonly Charset: typeof GoogleAppsScript.Utilities.Charset;
 }
 
+export interface TriggerApi {
+  getHandlerFunction(): string;
+}
+
+export interface ClockTriggerBuilderApi {
+  everyMinutes(n: number): ClockTriggerBuilderApi;
+  everyWeeks(n: number): ClockTriggerBuilderApi;
+  onWeekDay(day: GoogleAppsScript.Base.Weekday): ClockTriggerBuilderApi;
+  atHour(hour: number): ClockTriggerBuilderApi;
+  create(): TriggerApi;
+}
+
+export interface ScriptAppApi {
+  newTrigger(functionName: string): { timeBased(): ClockTriggerBuilderApi };
+  getProjectTriggers(): TriggerApi[];
+  deleteTrigger(trigger: TriggerApi): void;
+  readonly WeekDay: typeof GoogleAppsScript.Base.Weekday;
+}
+
 /** The Apps Script globals the adapters use; the bundle test gives fakes of exactly these. */
 export interface AppsScriptGlobals {
   readonly SpreadsheetApp: SpreadsheetAppApi;
@@ -168,6 +187,7 @@ export interface AppsScriptGlobals {
   readonly MailApp: MailAppApi;
   readonly Utilities: UtilitiesApi;
   readonly HtmlService: HtmlServiceApi;
+  readonly ScriptApp: ScriptAppApi;
 }
 
 // Compile-time proof that the real services satisfy the narrowed ones.
@@ -188,5 +208,7 @@ export type RealServicesFit = [
   Satisfies<GoogleAppsScript.Spreadsheet.SpreadsheetApp, SpreadsheetAppApi>,
   Satisfies<GoogleAppsScript.Utilities.Utilities, UtilitiesApi>,
   Satisfies<GoogleAppsScript.HTML.HtmlService, HtmlServiceApi>,
+  Satisfies<GoogleAppsScript.Script.ScriptApp, ScriptAppApi>,
+  Satisfies<GoogleAppsScript.Script.ClockTriggerBuilder, ClockTriggerBuilderApi>,
   Satisfies<GoogleAppsScript.HTML.HtmlOutput, HtmlOutputApi>,
 ];

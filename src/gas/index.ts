@@ -5,19 +5,23 @@ import {
   buildMenu,
   checkLogAction,
   exportRecognisedAction,
+  installMailTriggersAction,
   levelFormula,
   previewSummaryAction,
   problemsFormula,
   queueSummaryAction,
+  removeMailTriggersAction,
   type SidebarRequest,
   scoreAllAction,
   sendMailAction,
+  sendMailTimer,
   setUpAction,
   sidebarActAction,
   sidebarAction,
   sidebarDataAction,
   sidebarOpenAction,
   totalFormula,
+  weeklySummaryTimer,
 } from '../sheets/actions';
 import type { Context } from '../sheets/ports';
 import type { SidebarData, SidebarResult } from '../sheets/sidebar';
@@ -27,6 +31,7 @@ import {
   GasLock,
   GasMailer,
   GasStore,
+  GasTriggers,
   GasUi,
   systemClock,
 } from './services';
@@ -131,6 +136,24 @@ export function xhhtQueueSummary(): void {
 
 export function xhhtSendMail(): void {
   sendMailAction({ ...auditedContext(), mailer: new GasMailer(MailApp) });
+}
+
+export function xhhtInstallMailTriggers(): void {
+  installMailTriggersAction({ ...auditedContext(), triggers: new GasTriggers(ScriptApp) });
+}
+
+export function xhhtRemoveMailTriggers(): void {
+  removeMailTriggersAction({ ...auditedContext(), triggers: new GasTriggers(ScriptApp) });
+}
+
+/** Time trigger: sends the outbox. */
+export function xhhtSendMailTimer(): void {
+  sendMailTimer({ ...auditedContext(), mailer: new GasMailer(MailApp) });
+}
+
+/** Time trigger: queues and sends the weekly summary. */
+export function xhhtWeeklySummary(): void {
+  weeklySummaryTimer({ ...auditedContext(), mailer: new GasMailer(MailApp) });
 }
 
 export function xhhtCheckLog(): void {

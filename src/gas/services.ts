@@ -1,4 +1,4 @@
-import type { MailMessage, MenuItem } from '../sheets/ports';
+import type { MailMessage, MenuItem, Schedule, TriggersPort } from '../sheets/ports';
 import {
   BusyError,
   type ClockPort,
@@ -15,6 +15,7 @@ import type {
   LockServiceApi,
   MailAppApi,
   PropertiesServiceApi,
+  ScriptAppApi,
   SessionApi,
   SpreadsheetAppApi,
   UtilitiesApi,
@@ -128,3 +129,41 @@ export class GasHasher implements HasherPort {
 }
 
 export const systemClock: ClockPort = { now: () => new Date() };
+
+/** Installable time triggers, through ScriptApp (they run as the person who installed them). */
+export class GasTriggers implements TriggersPort {
+  constructor(private readonly script: ScriptAppApi) {}
+
+  handlers(): string[] {
+    return this.script.getProjectTriggers().map((trigger) => trigger.getHandlerFunction());
+  }
+
+  install(handler: string, schedule: Schedule): void {
+    const clock = this.script.newTrigger(handler).timeBased();
+    if (schedule.every === 'minutes') {
+      clock.everyMinutes(schedule.minutes).create();
+      return;
+    }
+    const days = [
+      this.script.WeekDay.SUNDAY,
+      this.script.WeekDay.MONDAY,
+      this.script.WeekDay.TUESDAY,
+      this.script.WeekDay.WEDNESDAY,
+      this.script.WeekDay.THURSDAY,
+      this.script.WeekDay.FRIDAY,
+      this.script.WeekDay.SATURDAY,
+    ];
+    const day = days[schedule.weekday] ?? this.script.WeekDay.MONDAY;
+    clock.everyWeeks(1).onWeekDay(day).atHour(schedule.hour).create();
+  }
+
+  remove(handlers: readonly string[]): number {
+    let removed = 0;
+    for (const trigger of this.script.getProjectTriggers()) {
+      if (!handlers.includes(trigger.getHandlerFunction())) continue;
+      this.script.deleteTrigger(trigger);
+      removed += 1;
+    }
+    return removed;
+  }
+}

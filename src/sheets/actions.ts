@@ -35,6 +35,8 @@ import {
   type Context,
   type IdentityPort,
   type MailerPort,
+  type Schedule,
+  type TriggersPort,
   type UiPort,
   type WorkbookPort,
 } from './ports';
@@ -241,19 +243,83 @@ export function exportRecognisedAction(ctx: Context): void {
 export function sendMailAction(
   ctx: Context & { readonly identity: IdentityPort; readonly mailer: MailerPort },
 ): void {
-  run(ctx, () => {
-    const email = ctx.identity.activeUserEmail();
-    const admin = grantsOf(readPeople(ctx.workbook).grants, email).some(
-      (grant) => grant.role === 'quanTri',
-    );
-    if (!admin) {
-      return tr(
-        `Chỉ người có vai trò «quản trị» trong trang «Người dùng» gửi thư (thư đi từ tài khoản của họ). ${email || 'Bạn'} chưa có vai trò này.`,
-        `Only someone with the «quản trị» role in the «Người dùng» sheet sends mail (it goes from their account). ${email || 'You'} do not have it.`,
+  run(ctx, () => notAdmin(ctx) ?? sendNotice(sendOutbox(ctx)));
+}
+
+/** Why the current user may not act as an administrator, or undefined when they may. */
+function notAdmin(ctx: Context & { readonly identity: IdentityPort }): string | undefined {
+  const email = ctx.identity.activeUserEmail();
+  const admin = grantsOf(readPeople(ctx.workbook).grants, email).some(
+    (grant) => grant.role === 'quanTri',
+  );
+  return admin
+    ? undefined
+    : tr(
+        `Chỉ người có vai trò «quản trị» trong trang «Người dùng» làm việc này (thư đi từ tài khoản của họ). ${email || 'Bạn'} chưa có vai trò này.`,
+        `Only someone with the «quản trị» role in the «Người dùng» sheet does this (mail goes from their account). ${email || 'You'} do not have it.`,
       );
-    }
-    return sendNotice(sendOutbox(ctx));
+}
+
+/** The time triggers of the mail: the outbox every 10 minutes, the summary on Monday mornings. */
+export const MAIL_TRIGGERS: readonly { readonly handler: string; readonly schedule: Schedule }[] = [
+  { handler: 'xhhtSendMailTimer', schedule: { every: 'minutes', minutes: 10 } },
+  { handler: 'xhhtWeeklySummary', schedule: { every: 'week', weekday: 1, hour: 7 } },
+];
+
+/** XHHT → Bật gửi thư tự động: installs the triggers (again, once each), as the administrator. */
+export function installMailTriggersAction(
+  ctx: Context & { readonly identity: IdentityPort; readonly triggers: TriggersPort },
+): void {
+  run(ctx, () => {
+    const refused = notAdmin(ctx);
+    if (refused) return refused;
+    ctx.triggers.remove(MAIL_TRIGGERS.map((t) => t.handler));
+    for (const { handler, schedule } of MAIL_TRIGGERS) ctx.triggers.install(handler, schedule);
+    return tr(
+      'Đã bật gửi thư tự động: hộp thư đi được gửi 10 phút một lần, báo cáo tổng hợp sáng thứ Hai hằng tuần, từ tài khoản của bạn.',
+      'Automatic mail is on: the outbox is sent every 10 minutes and the summary every Monday morning, from your account.',
+    );
   });
+}
+
+/** XHHT → Tắt gửi thư tự động. */
+export function removeMailTriggersAction(
+  ctx: Context & { readonly identity: IdentityPort; readonly triggers: TriggersPort },
+): void {
+  run(ctx, () => {
+    const refused = notAdmin(ctx);
+    if (refused) return refused;
+    const removed = ctx.triggers.remove(MAIL_TRIGGERS.map((t) => t.handler));
+    return tr(
+      `Đã tắt gửi thư tự động (${removed} lịch). Thư vẫn nằm trong «Hộp thư đi».`,
+      `Automatic mail is off (${removed} schedules). The mail stays in «Hộp thư đi».`,
+    );
+  });
+}
+
+/**
+ * The time triggers' work: no dialog can open there, so a busy spreadsheet just waits for the next
+ * run, and problems stay in the outbox's «Cần kiểm tra» rows.
+ */
+export function sendMailTimer(ctx: Context & { readonly mailer: MailerPort }): void {
+  try {
+    begin(ctx.workbook);
+    sendOutbox(ctx);
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+  }
+}
+
+export function weeklySummaryTimer(
+  ctx: Context & AuditPorts & { readonly mailer: MailerPort },
+): void {
+  try {
+    begin(ctx.workbook);
+    queueSummary(ctx);
+    sendOutbox(ctx);
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+  }
 }
 
 /** XHHT → Xem trước báo cáo tổng hợp: the mail's text in a dialog. */

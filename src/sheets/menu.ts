@@ -40,6 +40,14 @@ export function menuItems(): (MenuItem | null)[] {
       label: tr('Gửi thư trong hộp thư đi (quản trị)', 'Send the queued mail (admin)'),
       handler: 'xhhtSendMail',
     },
+    {
+      label: tr('Bật gửi thư tự động (quản trị)', 'Turn automatic mail on (admin)'),
+      handler: 'xhhtInstallMailTriggers',
+    },
+    {
+      label: tr('Tắt gửi thư tự động (quản trị)', 'Turn automatic mail off (admin)'),
+      handler: 'xhhtRemoveMailTriggers',
+    },
     { label: tr('Kiểm tra nhật ký', 'Check the audit log'), handler: 'xhhtCheckLog' },
     { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },
   ];

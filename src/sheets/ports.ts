@@ -133,6 +133,19 @@ export interface MailerPort {
   send(message: MailMessage): void;
 }
 
+/** A time trigger: every N minutes, or weekly on a weekday (0 = Sunday) at an hour. */
+export type Schedule =
+  | { readonly every: 'minutes'; readonly minutes: 1 | 5 | 10 | 15 | 30 }
+  | { readonly every: 'week'; readonly weekday: number; readonly hour: number };
+
+export interface TriggersPort {
+  /** The handler names of the project's triggers. */
+  handlers(): string[];
+  install(handler: string, schedule: Schedule): void;
+  /** Removes the project's triggers with these handlers; returns how many. */
+  remove(handlers: readonly string[]): number;
+}
+
 export class BusyError extends Error {
   constructor() {
     super(

@@ -4,6 +4,7 @@ import {
   FakeLockService,
   FakeMailApp,
   FakePropertiesService,
+  FakeScriptApp,
   FakeSession,
   FakeUtilities,
 } from './services';
@@ -24,6 +25,7 @@ export function fakeGoogle(user = OWNER) {
     MailApp: new FakeMailApp(),
     Utilities: new FakeUtilities(),
     HtmlService: new FakeHtmlService(),
+    ScriptApp: new FakeScriptApp(),
   } satisfies AppsScriptGlobals;
   return {
     ...globals,

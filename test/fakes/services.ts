@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import type {
+  ClockTriggerBuilderApi,
   HtmlOutputApi,
   HtmlServiceApi,
   LockServiceApi,
   MailAppApi,
   PropertiesServiceApi,
+  ScriptAppApi,
   SessionApi,
+  TriggerApi,
   UtilitiesApi,
 } from '../../src/gas/api';
 
@@ -159,5 +162,45 @@ export class FakeHtmlOutput implements HtmlOutputApi {
   setTitle(title: string): FakeHtmlOutput {
     this.title = title;
     return this;
+  }
+}
+
+/** ScriptApp's time triggers: what was installed, with its schedule, as a list. */
+export class FakeScriptApp implements ScriptAppApi {
+  readonly triggers: { handler: string; schedule: string[]; getHandlerFunction(): string }[] = [];
+  readonly WeekDay = {
+    SUNDAY: 'SUNDAY',
+    MONDAY: 'MONDAY',
+    TUESDAY: 'TUESDAY',
+    WEDNESDAY: 'WEDNESDAY',
+    THURSDAY: 'THURSDAY',
+    FRIDAY: 'FRIDAY',
+    SATURDAY: 'SATURDAY',
+  } as unknown as typeof GoogleAppsScript.Base.Weekday;
+
+  newTrigger(handler: string) {
+    const schedule: string[] = [];
+    const step = (text: string) => {
+      schedule.push(text);
+      return builder;
+    };
+    const builder: ClockTriggerBuilderApi = {
+      everyMinutes: (n) => step(`every ${n} minutes`),
+      everyWeeks: (n) => step(`every ${n} weeks`),
+      onWeekDay: (day) => step(`on ${String(day)}`),
+      atHour: (hour) => step(`at ${hour}h`),
+      create: () => {
+        const trigger = { handler, schedule, getHandlerFunction: () => handler };
+        this.triggers.push(trigger);
+        return trigger;
+      },
+    };
+    return { timeBased: () => builder };
+  }
+  getProjectTriggers() {
+    return [...this.triggers];
+  }
+  deleteTrigger(trigger: TriggerApi): void {
+    this.triggers.splice(this.triggers.indexOf(trigger as (typeof this.triggers)[number]), 1);
   }
 }

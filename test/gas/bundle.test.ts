@@ -36,6 +36,10 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtPreviewSummary',
       'xhhtQueueSummary',
       'xhhtSendMail',
+      'xhhtInstallMailTriggers',
+      'xhhtRemoveMailTriggers',
+      'xhhtSendMailTimer',
+      'xhhtWeeklySummary',
       'xhhtCheckLog',
       'xhhtAbout',
       'XHHT_TONG',
@@ -104,6 +108,8 @@ describe('the menu, end to end through the global handlers', () => {
       'Xem trước báo cáo tổng hợp',
       'Xếp báo cáo tổng hợp vào hộp thư đi',
       'Gửi thư trong hộp thư đi (quản trị)',
+      'Bật gửi thư tự động (quản trị)',
+      'Tắt gửi thư tự động (quản trị)',
       'Kiểm tra nhật ký',
       'Giới thiệu XHHT Sheets',
     ]);
@@ -253,5 +259,31 @@ describe.each([
     );
     bundle.xhhtSidebar?.();
     expect(google.SpreadsheetApp.ui.sidebars.at(-1)).toMatchObject({ file: 'Sidebar' });
+
+    // Mail: only the administrator turns the schedules on, once each; the timers send the outbox.
+    bundle.xhhtInstallMailTriggers?.();
+    expect(google.ScriptApp.triggers).toHaveLength(0);
+    google.Session.email = PEOPLE.quanTri;
+    bundle.xhhtInstallMailTriggers?.();
+    bundle.xhhtInstallMailTriggers?.();
+    expect(google.ScriptApp.triggers.map((t) => [t.handler, t.schedule.join(', ')])).toEqual([
+      ['xhhtSendMailTimer', 'every 10 minutes'],
+      ['xhhtWeeklySummary', 'every 1 weeks, on MONDAY, at 7h'],
+    ]);
+    bundle.xhhtSendMailTimer?.();
+    const notified = google.MailApp.sent.length;
+    expect(notified).toBeGreaterThan(0);
+    google.spreadsheet.sheet('Cài đặt').type(
+      google.spreadsheet
+        .sheet('Cài đặt')
+        .snapshot()
+        .findIndex((row) => row[0] === 'summaryTo') + 1,
+      headerColumn(settings, 'Giá trị'),
+      [['bcd@example.org']],
+    );
+    bundle.xhhtWeeklySummary?.();
+    expect(google.MailApp.sent.at(-1)?.subject).toMatch(/^\[XHHT\] Báo cáo tổng hợp XHHT năm /);
+    bundle.xhhtRemoveMailTriggers?.();
+    expect(google.ScriptApp.triggers).toHaveLength(0);
   });
 });

@@ -45,6 +45,8 @@ describe('the interface in English, chosen in the settings', () => {
       'Preview the summary report',
       'Queue the summary report',
       'Send the queued mail (admin)',
+      'Turn automatic mail on (admin)',
+      'Turn automatic mail off (admin)',
       'Check the audit log',
       'About XHHT Sheets',
     ]);
