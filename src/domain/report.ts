@@ -11,6 +11,8 @@ export interface ReportSheet {
   readonly summary: Summary;
   /** Units per workflow status label, in first-seen order. */
   readonly statuses: ReadonlyMap<string, number>;
+  /** Late units, one line each («DV0001 – tên (huyện): Quá hạn gửi (28/02/2027)»). */
+  readonly overdue: readonly string[];
 }
 
 export interface ReportInput {
@@ -61,6 +63,13 @@ export function summaryReport(input: ReportInput): { subject: string; text: stri
     const statuses = table(['Trạng thái', 'Số đơn vị'], [...sheet.statuses]);
     text.push(sheet.title, bands.text, '', statuses.text, '');
     html.push(`<h3>${escapeHtml(sheet.title)}</h3>`, bands.html, '<p></p>', statuses.html);
+    if (sheet.overdue.length > 0) {
+      const heading = `Quá hạn (${sheet.overdue.length} đơn vị):`;
+      text.push(heading, ...sheet.overdue.map((line) => `• ${line}`), '');
+      html.push(
+        `<p>${escapeHtml(heading)}</p><ul>${sheet.overdue.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+      );
+    }
   }
   const log = input.log.intact
     ? `Nhật ký: ${input.log.rows} dòng, nguyên vẹn. Mã đầu chuỗi: ${input.log.head || '(chưa có)'}. Hãy giữ thư này: mã này cho phép phát hiện về sau nếu nhật ký bị sửa.`

@@ -1,7 +1,9 @@
 import { cellText } from '../domain/cells';
+import { overdue } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
 import { formatDate } from '../domain/recognition';
 import { type ReportSheet, summaryReport } from '../domain/report';
+import { ladderFor, rowState } from './act';
 import { type AuditPorts, checkAudit } from './audit-log';
 import { scoringColumns, WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
@@ -18,13 +20,25 @@ type ReportPorts = Context & AuditPorts;
 
 export function composeSummary(ctx: ReportPorts) {
   const scored = scoreAll(ctx);
+  const now = ctx.clock.now();
   const sheets: ReportSheet[] = scored.sheets.map((sheet) => {
     const port = ctx.workbook.sheet(sheet.sheet);
     const [header = [], ...rows] = port?.readValues() ?? [];
     const located = locateRequired(sheet.sheet, header, scoringColumns(sheet.rubric).all);
     const statuses = new Map<string, number>();
+    const overdueLines: string[] = [];
+    const col = (key: string) => columnOf(located, key);
+    const ladder = ladderFor(sheet.rubric, scored.settings);
     for (const row of rows) {
-      if (cellText(row[columnOf(located, 'code') - 1]) === '') continue;
+      const code = cellText(row[col('code') - 1]);
+      if (code === '') continue;
+      const state = rowState(row, col, ladder, sheet.rubric, now);
+      const late = state && overdue(state, ladder, scored.settings, scored.settings.year, now);
+      if (late) {
+        overdueLines.push(
+          `${code} – ${cellText(row[col('name') - 1])} (${cellText(row[col('district') - 1])}): ${late}`,
+        );
+      }
       const label = cellText(row[columnOf(located, WORKFLOW_KEYS.label) - 1]) || 'Chưa đăng ký';
       statuses.set(label, (statuses.get(label) ?? 0) + 1);
     }
@@ -32,6 +46,7 @@ export function composeSummary(ctx: ReportPorts) {
       title: `${sheet.rubric.title} (${sheet.rubric.id})`,
       summary: sheet.summary,
       statuses,
+      overdue: overdueLines,
     };
   });
   const audit = checkAudit(ctx);

@@ -31,6 +31,18 @@ describe('the summary report for the steering committee', () => {
     expect(text).toContain('Toàn tỉnh | 3 | 3 | 0 | 0 | 0 | 0 | 0');
     expect(text).toContain('Trả lại cho xã | 1');
     expect(text).toContain('Chưa đăng ký | 2');
+    expect(text).not.toContain('Quá hạn');
+    // Assessing 2025 with submissions due by 28/02/2026: the returned unit is late.
+    const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
+    const rowOf = (key: string) => settings.snapshot().findIndex((r) => r[0] === key) + 1;
+    settings.type(rowOf('year'), 3, [[2025]]);
+    settings.type(rowOf('submitBy'), 3, [['28/02']]);
+    previewSummaryAction(ports);
+    expect(alerts.at(-1)?.prompt).toContain(
+      'Quá hạn (1 đơn vị):\n• DV0001 – Đơn vị 1 (mẫu) (Huyện 1): Quá hạn gửi (28/02/2026)',
+    );
+    settings.type(rowOf('submitBy'), 3, [['']]);
+    settings.type(rowOf('year'), 3, [[2026]]);
     const audit = checkAudit(ports);
     expect(audit.check.ok && text).toContain(
       `Nhật ký: ${audit.check.ok ? audit.check.rows : 0} dòng, nguyên vẹn. Mã đầu chuỗi: ${audit.check.ok ? audit.check.head : ''}.`,
