@@ -1,3 +1,4 @@
+import { escapeHtml } from './html';
 import type { Ladder, Role } from './ladder';
 import type { OutgoingMail } from './outbox';
 import { type Grant, peopleWith, type UnitRef } from './people';
@@ -37,12 +38,6 @@ function rolesToTell(event: StepEvent, ladder: Ladder): Role[] {
       return [];
   }
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 function line(event: StepEvent): string {
   const comment = event.comment ? ` — ${event.comment}` : '';

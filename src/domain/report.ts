@@ -1,3 +1,4 @@
+import { escapeHtml } from './html';
 import type { Summary } from './summary';
 
 /**
@@ -26,12 +27,6 @@ export interface ReportInput {
     readonly message: string;
   };
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]) {
   const text = [header, ...rows].map((row) => row.join(' | ')).join('\n');
