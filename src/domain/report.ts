@@ -12,6 +12,8 @@ export interface ReportSheet {
   readonly summary: Summary;
   /** Units per workflow status label, in first-seen order. */
   readonly statuses: ReadonlyMap<string, number>;
+  /** The same counts per cluster (cụm), when the units carry one. */
+  readonly byCluster?: Summary;
   /** Late units, one line each («DV0001 – tên (huyện): Quá hạn gửi (28/02/2027)»). */
   readonly overdue: readonly string[];
 }
@@ -43,10 +45,9 @@ export function summaryReport(input: ReportInput): { subject: string; text: stri
   const html: string[] = [
     `<p><b>${escapeHtml(input.title)}</b> — báo cáo ngày ${escapeHtml(input.date)}</p>`,
   ];
-  for (const sheet of input.sheets) {
-    const { summary } = sheet;
-    const bands = table(
-      ['Huyện', 'Đơn vị', ...summary.bands, 'Lỗi', 'Chưa nhập'],
+  const counts = (first: string, summary: Summary) =>
+    table(
+      [first, 'Đơn vị', ...summary.bands, 'Lỗi', 'Chưa nhập'],
       [...summary.rows, summary.total].map((row) => [
         row.district,
         row.units,
@@ -55,9 +56,16 @@ export function summaryReport(input: ReportInput): { subject: string; text: stri
         row.empty,
       ]),
     );
+  for (const sheet of input.sheets) {
+    const bands = counts('Huyện', sheet.summary);
     const statuses = table(['Trạng thái', 'Số đơn vị'], [...sheet.statuses]);
     text.push(sheet.title, bands.text, '', statuses.text, '');
     html.push(`<h3>${escapeHtml(sheet.title)}</h3>`, bands.html, '<p></p>', statuses.html);
+    if (sheet.byCluster) {
+      const byCluster = counts('Cụm', sheet.byCluster);
+      text.push(byCluster.text, '');
+      html.push('<p></p>', byCluster.html);
+    }
     if (sheet.overdue.length > 0) {
       const heading = `Quá hạn (${sheet.overdue.length} đơn vị):`;
       text.push(heading, ...sheet.overdue.map((line) => `• ${line}`), '');

@@ -2,6 +2,8 @@ import { outcomeLabels, type Rubric } from './rubric';
 
 /** One unit's outcome: its band or level, or why it has none. */
 export interface ScoredUnit {
+  /** The unit's code, where known (for grouping by cluster). */
+  readonly code?: string;
   readonly district: string;
   readonly status: 'done' | 'invalid' | 'empty';
   /** The band (points) or level (levels) reached, when done. */
@@ -24,6 +26,7 @@ export interface Summary {
 }
 
 export const NO_DISTRICT = '(chưa ghi huyện)';
+export const NO_CLUSTER = '(chưa ghi cụm)';
 
 function tally(
   district: string,

@@ -85,18 +85,21 @@ function pointsRow(rubric: PointsRubric, row: RowContext): RowOutcome {
   results.set(RESULT_KEYS.total, score.status === 'scored' ? score.total : '');
   results.set(RESULT_KEYS.band, score.status === 'scored' ? score.band : '');
   if (score.status === 'empty')
-    return { results, unit: { district: row.district, status: 'empty' } };
+    return { results, unit: { code: row.code, district: row.district, status: 'empty' } };
   if (score.status === 'invalid') {
     const error = score.issues
       .map((issue) => itemIssueMessage(row.place(issue.index), issue.item, issue.problem))
       .join('\n');
-    return { results, error, unit: { district: row.district, status: 'invalid' } };
+    return { results, error, unit: { code: row.code, district: row.district, status: 'invalid' } };
   }
   if (score.belowMinimum.length > 0) {
     // Not an error: the unit is scored, and this says why its band is the lowest.
     results.set(RESULT_KEYS.error, MESSAGES.belowMinimum(score.band, score.belowMinimum));
   }
-  return { results, unit: { district: row.district, status: 'done', label: score.band } };
+  return {
+    results,
+    unit: { code: row.code, district: row.district, status: 'done', label: score.band },
+  };
 }
 
 function levelsRow(rubric: LevelsRubric, row: RowContext, recognitions: Recognitions): RowOutcome {
@@ -107,11 +110,11 @@ function levelsRow(rubric: LevelsRubric, row: RowContext, recognitions: Recognit
     [RESULT_KEYS.validity, ''],
   ]);
   if (assessment.status === 'empty')
-    return { results, unit: { district: row.district, status: 'empty' } };
+    return { results, unit: { code: row.code, district: row.district, status: 'empty' } };
   const invalid = (error: string): RowOutcome => ({
     results,
     error,
-    unit: { district: row.district, status: 'invalid' },
+    unit: { code: row.code, district: row.district, status: 'invalid' },
   });
   if (assessment.status === 'invalid') {
     return invalid(
@@ -142,7 +145,10 @@ function levelsRow(rubric: LevelsRubric, row: RowContext, recognitions: Recognit
   results.set(RESULT_KEYS.level, outcome.label);
   results.set(RESULT_KEYS.note, note);
   results.set(RESULT_KEYS.validity, validityText(outcome));
-  return { results, unit: { district: row.district, status: 'done', label: outcome.label } };
+  return {
+    results,
+    unit: { code: row.code, district: row.district, status: 'done', label: outcome.label },
+  };
 }
 
 /** The values a reviewer's typed cells make, and each change from the unit's own («1.1: 10 → 8»). */
@@ -291,7 +297,7 @@ export function scoreSheet(
         return finish({
           results: blankResults(),
           error,
-          unit: { district: context.district, status: 'invalid' },
+          unit: { code: context.code, district: context.district, status: 'invalid' },
         });
       }
     }

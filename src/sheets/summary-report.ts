@@ -1,15 +1,16 @@
-import { cellText } from '../domain/cells';
+import { cellText, textKey } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
 import { formatDate } from '../domain/recognition';
 import { type ReportSheet, summaryReport } from '../domain/report';
+import { NO_CLUSTER, summarize } from '../domain/summary';
 import { ladderFor, rowState } from './act';
 import { type AuditPorts, checkAudit } from './audit-log';
-import { scoringColumns, WORKFLOW_KEYS } from './layout';
+import { scoringColumns, UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
-import type { Context } from './ports';
+import type { Context, WorkbookPort } from './ports';
 import { scoreAll } from './score-all';
-import { columnOf, locateRequired } from './table';
+import { columnOf, locateColumns, locateRequired } from './table';
 
 /**
  * XHHT → Xem trước / Gửi báo cáo tổng hợp: scores every sheet afresh, counts units by band or level and
@@ -18,9 +19,25 @@ import { columnOf, locateRequired } from './table';
 
 type ReportPorts = Context & AuditPorts;
 
+/** Each unit's cluster (cụm) from the units sheet, keyed by its code; empty when none is written. */
+function clusters(workbook: WorkbookPort): Map<string, string> {
+  const [header = [], ...rows] = workbook.sheet(UNITS_SHEET)?.readValues() ?? [];
+  const located = locateColumns(header, UNIT_COLUMNS);
+  const code = located.columns.get('code');
+  const cluster = located.columns.get('cluster');
+  const byCode = new Map<string, string>();
+  if (code === undefined || cluster === undefined) return byCode;
+  for (const row of rows) {
+    const name = cellText(row[cluster - 1]);
+    if (name) byCode.set(textKey(row[code - 1]), name);
+  }
+  return byCode;
+}
+
 export function composeSummary(ctx: ReportPorts) {
   const scored = scoreAll(ctx);
   const now = ctx.clock.now();
+  const clusterOf = clusters(ctx.workbook);
   const sheets: ReportSheet[] = scored.sheets.map((sheet) => {
     const port = ctx.workbook.sheet(sheet.sheet);
     const [header = [], ...rows] = port?.readValues() ?? [];
@@ -47,6 +64,18 @@ export function composeSummary(ctx: ReportPorts) {
       summary: sheet.summary,
       statuses,
       overdue: overdueLines,
+      // Per cluster too, where the units sheet gives clusters.
+      ...(clusterOf.size > 0
+        ? {
+            byCluster: summarize(
+              sheet.rubric,
+              sheet.units.map((unit) => ({
+                ...unit,
+                district: clusterOf.get(textKey(unit.code ?? '')) ?? NO_CLUSTER,
+              })),
+            ),
+          }
+        : {}),
     };
   });
   const audit = checkAudit(ctx);

@@ -30,6 +30,10 @@ describe('the summary report for the steering committee', () => {
     expect(text).toContain('Huyện 1 | 1 | 1 | 0 | 0 | 0 | 0 | 0');
     expect(text).toContain('Toàn tỉnh | 3 | 3 | 0 | 0 | 0 | 0 | 0');
     expect(text).toContain('Trả lại cho xã | 1');
+    // The sample units all belong to cluster II of the units sheet.
+    expect(text).toContain(
+      'Cụm | Đơn vị | Tốt | Khá | Trung bình | Chưa đạt | Lỗi | Chưa nhập\nII | 3 | 3',
+    );
     expect(text).toContain('Chưa đăng ký | 2');
     expect(text).not.toContain('Quá hạn');
     // Assessing 2025 with submissions due by 28/02/2026: the returned unit is late.
