@@ -35,20 +35,20 @@ describe('summarize', () => {
 describe('parseSettings', () => {
   const parse = (entries: [keyof Settings, CellValue][]) => parseSettings(new Map(entries), 2026);
 
+  /** What a workbook's settings are before anyone types in them (for 2026). */
+  const INITIAL: Settings = {
+    year: 2026,
+    province: '',
+    defaultRubricId: 'TT22_2020_DVHT',
+    language: 'vi',
+    ladder: 'XA_HUYEN_TINH',
+    submitBy: null,
+    decideBy: null,
+    summaryTo: [],
+  };
+
   it('fills what is missing with the initial values', () => {
-    expect(parse([])).toEqual({
-      ok: true,
-      settings: {
-        year: 2026,
-        province: '',
-        defaultRubricId: 'TT22_2020_DVHT',
-        language: 'vi',
-        ladder: 'XA_HUYEN_TINH',
-        submitBy: null,
-        decideBy: null,
-        summaryTo: [],
-      },
-    });
+    expect(parse([])).toEqual({ ok: true, settings: INITIAL });
   });
 
   it('reads text numbers, any case and odd spacing', () => {
@@ -59,16 +59,7 @@ describe('parseSettings', () => {
     ]);
     expect(parsed).toEqual({
       ok: true,
-      settings: {
-        year: 2025,
-        province: 'Hà Tĩnh',
-        defaultRubricId: 'TT22_2020_DVHT',
-        language: 'vi',
-        ladder: 'XA_HUYEN_TINH',
-        submitBy: null,
-        decideBy: null,
-        summaryTo: [],
-      },
+      settings: { ...INITIAL, year: 2025, province: 'Hà Tĩnh' },
     });
   });
 
