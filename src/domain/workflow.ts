@@ -296,7 +296,6 @@ export function decodeState(code: string, ladder: Ladder): UnitState | undefined
   switch (status) {
     case '':
     case undefined:
-    // The previous-state cell spells it out: blank there means no step to undo.
     case 'none':
       return { status: 'none' };
     case 'drafting':
@@ -311,4 +310,14 @@ export function decodeState(code: string, ladder: Ladder): UnitState | undefined
     default:
       return undefined;
   }
+}
+
+/** The state before the last step, as its own cell keeps it: spelt out, since blank means none. */
+export function encodePrevious(state: UnitState): string {
+  return encodeState(state) || 'none';
+}
+
+/** The previous-state cell: null when there is no step to undo, undefined when it was edited. */
+export function decodePrevious(code: string, ladder: Ladder): UnitState | null | undefined {
+  return code.trim() === '' ? null : decodeState(code, ladder);
 }

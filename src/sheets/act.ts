@@ -2,23 +2,19 @@ import { cellPlace } from '../domain/a1';
 import type { AuditEntry, AuditRow } from '../domain/audit';
 import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
-import { type Ladder, ladderNamed } from '../domain/ladder';
 import { MESSAGES } from '../domain/messages';
 import { notifications, type StepEvent } from '../domain/notifications';
 import { grantsOf, rolesOver } from '../domain/people';
 import { formatDate } from '../domain/recognition';
-import { known, type Rubric } from '../domain/rubric';
-import type { Settings } from '../domain/settings';
 import {
   type Action,
   actionLabel,
-  decodeState,
+  encodePrevious,
   encodeState,
   type Request,
   stateLabel,
   transition,
   type UnitState,
-  withExpiry,
 } from '../domain/workflow';
 import { type AuditPorts, appendAudit, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
@@ -30,6 +26,7 @@ import type { Context, IdentityPort } from './ports';
 import { readRecognitions, scoreSheet } from './score-all';
 import { readSettings } from './settings-sheet';
 import { columnOf, columnRuns, type Located, locateRequired } from './table';
+import { ladderFor, rowPrevious, rowState } from './unit-state';
 
 /**
  * An approval action on the units an officer selected on a scoring sheet: register, submit, approve,
@@ -52,35 +49,6 @@ export interface ActReport {
 
 const VALUES_CHANGED_VI =
   'Điểm hoặc minh chứng bị sửa sau khi đã được duyệt; các bước duyệt phải làm lại từ cấp đầu.';
-
-/**
- * A row's state as its state cell holds it, with a recognition whose validity has ended seen as
- * expired; undefined when the cell was edited into something else.
- */
-export function rowState(
-  row: readonly CellValue[],
-  col: (key: string) => number,
-  ladder: Ladder,
-  rubric: Rubric,
-  now: Date,
-): UnitState | undefined {
-  const stored = decodeState(cellText(row[col(WORKFLOW_KEYS.state) - 1]), ladder);
-  if (!stored) return undefined;
-  const decided = readDate(row[col(WORKFLOW_KEYS.decisionDate) - 1] ?? '');
-  const months = rubric.method === 'levels' ? known(rubric.validityMonths) : undefined;
-  return withExpiry(stored, decided.ok ? decided.value : undefined, months, now);
-}
-
-/** The ladder a rubric's units climb: its own, else the settings' default. */
-export function ladderFor(
-  rubric: Pick<Rubric, 'ladder'>,
-  settings: Pick<Settings, 'ladder'>,
-): Ladder {
-  const id = rubric.ladder ?? settings.ladder;
-  const ladder = ladderNamed(id);
-  if (!ladder) throw new Error(`no ladder ${id}`);
-  return ladder;
-}
 
 function stamp(at: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
@@ -266,8 +234,8 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       const stateCell = cellText(row[col(WORKFLOW_KEYS.state) - 1]);
       const state = rowState(row, col, ladder, rubric, now);
       const previousCell = cellText(row[col(WORKFLOW_KEYS.previous) - 1]);
-      const previous = previousCell === '' ? undefined : decodeState(previousCell, ladder);
-      if (!state || (previousCell !== '' && !previous)) {
+      const previous = rowPrevious(row, col, ladder);
+      if (!state || previous === undefined) {
         const edited = state ? WORKFLOW_KEYS.previous : WORKFLOW_KEYS.state;
         deny(
           tr(
@@ -288,7 +256,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         ]);
         put(WORKFLOW_KEYS.state, encodeState(to));
         put(WORKFLOW_KEYS.label, toLabel);
-        put(WORKFLOW_KEYS.previous, encodeState(from) || 'none');
+        put(WORKFLOW_KEYS.previous, encodePrevious(from));
         entries.push({
           time: stamp(now),
           user: email,

@@ -2,12 +2,12 @@ import { cellText, readDate } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { formatDate, lastValidDay } from '../domain/recognition';
 import { known } from '../domain/rubric';
-import { ladderFor, rowState } from './act';
 import { readCriteria } from './criteria-sheet';
 import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import type { Context } from './ports';
 import { readSettings } from './settings-sheet';
 import { type ColumnSpec, columnOf, locateRequired } from './table';
+import { ladderFor, rowState } from './unit-state';
 
 /**
  * XHHT → Xuất danh sách đã công nhận: every recognised unit of every scoring sheet, one row each, in a

@@ -2,15 +2,8 @@ import { type CellValue, cellText } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
 import { grantsOf, rolesOver } from '../domain/people';
-import {
-  ACTIONS,
-  type Action,
-  actionLabel,
-  decodeState,
-  stateLabel,
-  transition,
-} from '../domain/workflow';
-import { type ActPorts, type ActRequest, act, ladderFor, rowState, type Target } from './act';
+import { ACTIONS, type Action, actionLabel, stateLabel, transition } from '../domain/workflow';
+import { type ActPorts, type ActRequest, act, type Target } from './act';
 import { readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
@@ -18,6 +11,7 @@ import { actNotice } from './notices';
 import { readPeople } from './people-sheet';
 import { readSettings } from './settings-sheet';
 import { columnOf, locateRequired } from './table';
+import { ladderFor, rowPrevious, rowState } from './unit-state';
 
 /**
  * What the sidebar shows and does: the selected unit (status, history, the actions the current user
@@ -139,7 +133,7 @@ export function sidebarData(ctx: ActPorts): SidebarData {
       if (code === '') return;
       const rowNumber = i + 2;
       const state = rowState(row, (key) => columnOf(located, key), ladder, rubric, now);
-      const previous = decodeState(cell(row, WORKFLOW_KEYS.previous), ladder);
+      const previous = rowPrevious(row, (key) => columnOf(located, key), ladder);
       const access = rolesOver(grants, email, { code, district: cell(row, 'district') });
       const open =
         state && access.ok
@@ -151,7 +145,7 @@ export function sidebarData(ctx: ActPorts): SidebarData {
                     action,
                     roles: access.roles,
                     ...PROBE,
-                    ...(previous && cell(row, WORKFLOW_KEYS.previous) !== '' ? { previous } : {}),
+                    ...(previous ? { previous } : {}),
                   },
                   ladder,
                 ).ok,

@@ -4,13 +4,13 @@ import { tr } from '../domain/i18n';
 import { formatDate } from '../domain/recognition';
 import { type ReportSheet, summaryReport } from '../domain/report';
 import { NO_CLUSTER, summarize } from '../domain/summary';
-import { ladderFor, rowState } from './act';
 import { type AuditPorts, checkAudit } from './audit-log';
 import { scoringColumns, UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
 import type { Context, WorkbookPort } from './ports';
 import { scoreAll } from './score-all';
 import { columnOf, locateColumns, locateRequired } from './table';
+import { ladderFor, rowState } from './unit-state';
 
 /**
  * XHHT → Xem trước / Gửi báo cáo tổng hợp: scores every sheet afresh, counts units by band or level and

@@ -11,6 +11,8 @@ import {
 import {
   ACTIONS,
   type Action,
+  decodePrevious,
+  encodePrevious,
   nextActor,
   type Request,
   stateLabel,
@@ -323,5 +325,18 @@ describe('a recognition whose validity has ended', () => {
     expect(withExpiry(recognised, undefined, 36, late)).toEqual(recognised);
     const consolidating: UnitState = { status: 'recognised', step: 1 };
     expect(withExpiry(consolidating, decided, 36, late)).toEqual(consolidating);
+  });
+});
+
+describe('the previous-state cell', () => {
+  const [three] = LADDER_PRESETS as [Ladder];
+  it('spells out «none», so that undoing a registration is possible, and tells blank from edited', () => {
+    expect(encodePrevious({ status: 'none' })).toBe('none');
+    expect(decodePrevious('none', three)).toEqual({ status: 'none' });
+    expect(
+      decodePrevious(encodePrevious({ status: 'awaiting', step: 1, returned: true }), three),
+    ).toEqual({ status: 'awaiting', step: 1, returned: true });
+    expect(decodePrevious('  ', three)).toBeNull();
+    expect(decodePrevious('awaiting:9', three)).toBeUndefined();
   });
 });
