@@ -36,6 +36,11 @@ interface RubricBase {
   readonly meetingBeforeSubmit?: boolean;
   /** The approval ladder of this title (a LADDER_PRESETS id), where it differs from the settings'. */
   readonly ladder?: string;
+  /**
+   * The share of units (%) the province aims to see recognised, e.g. QĐ 387/QĐ-TTg's 70% of families
+   * by 2025 (REGULATIONS.md §5.2 [V] S51, S52); the summary report measures progress against it.
+   */
+  readonly targetPercent?: number;
 }
 
 // --- points -------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { AuditEntry, AuditRow } from '../domain/audit';
 import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
-import { notifications, type StepEvent } from '../domain/notifications';
+import type { StepEvent } from '../domain/notifications';
 import { grantsOf, rolesOver } from '../domain/people';
 import { formatDate } from '../domain/recognition';
 import {
@@ -20,11 +20,11 @@ import { type AuditPorts, appendAudit, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MEETING_KEYS, RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
-import { queueMail } from './outbox';
 import { readPeople } from './people-sheet';
 import type { Context, IdentityPort } from './ports';
 import { readRecognitions, scoreSheet } from './score-all';
 import { readSettings } from './settings-sheet';
+import { eventId, queueMissedStepMail, queueStepMail } from './step-mail';
 import { columnOf, columnRuns, type Located, locateRequired } from './table';
 import { ladderFor, rowPrevious, rowState } from './unit-state';
 
@@ -203,7 +203,10 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const valuesHash = (row: readonly CellValue[]) =>
       ctx.hasher.sha256Hex(JSON.stringify(sealed.map((i) => cellText(row[i]))));
 
-    entries.push(...unloggedStates(sheet.name, rows, col, readAudit(ctx.workbook), stamp(now)));
+    const log = readAudit(ctx.workbook);
+    // Mail a cut-off run logged but did not queue goes out first, as that run would have sent it.
+    queueMissedStepMail(ctx, log, settings, people.grants);
+    entries.push(...unloggedStates(sheet.name, rows, col, log, stamp(now)));
 
     for (const rowNumber of selection.rows) {
       const row = rows[rowNumber - 2];
@@ -365,7 +368,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         label: to,
         by: email,
         comment: request.comment ?? '',
-        id: `${code}:${encodeState(outcome.state)}:${stamp(now)}`,
+        id: eventId(code, outcome.state, stamp(now)),
       });
     }
 
@@ -383,11 +386,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     }
     appendAudit(ctx, entries);
     // Third and last write (DESIGN.md): the mail the steps call for, queued in the outbox.
-    const title = `XHHT ${settings.province || ''} năm ${settings.year}`.replace(/\s+/g, ' ');
-    queueMail(
-      ctx,
-      notifications(events, ladder, people.grants, title, (text) => ctx.hasher.sha256Hex(text)),
-    );
+    queueStepMail(ctx, events, ladder, people.grants, settings, log.length + entries.length);
     return { sheet: sheet.name, action: request.action, done, refused };
   });
 }

@@ -53,6 +53,8 @@ export const RULE_CODES = { wait: 'SO_THANG_TRUOC_MUC_2', validity: 'THOI_HAN_TH
 export const MEETING_RULE = 'HOP_THONG_NHAT';
 /** A rule of either method: the title's own approval ladder, by its label or id. */
 export const LADDER_RULE = 'CAC_CAP';
+/** A rule of either method: the share of units (%) to see recognised, for the summary report. */
+export const TARGET_RULE = 'CHI_TIEU';
 export const MET_MARK = 'Đạt';
 export const EVIDENCE_MARK = 'Bắt buộc';
 /** Sheets of XHHT's own that no rubric may score in. */
@@ -112,6 +114,16 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
         code: LADDER_RULE,
         text: 'Các cấp phê duyệt của danh hiệu này (xóa dòng này để theo trang «Cài đặt»)',
         threshold: ownLadder.label,
+      }),
+    );
+  }
+  if (rubric.targetPercent !== undefined) {
+    rows.push(
+      row({
+        type: ROW_TYPES.rule,
+        code: TARGET_RULE,
+        text: 'Chỉ tiêu: tỉ lệ đơn vị được công nhận (%), để báo cáo tổng hợp đo tiến độ',
+        threshold: rubric.targetPercent,
       }),
     );
   }
@@ -464,6 +476,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   const rules = new Map<string, Known<number>>();
   let meeting = false;
   let ladder: string | undefined;
+  let target: number | undefined;
   const leafType = method === 'levels' ? ROW_TYPES.indicator : ROW_TYPES.item;
 
   for (const row of rows) {
@@ -571,6 +584,19 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
           'threshold',
           tr('ghi 1 (bắt buộc) hoặc 0', 'write 1 (required) or 0'),
         );
+    } else if (
+      type === textKey(ROW_TYPES.rule) &&
+      textKey(row.cells('code')) === textKey(TARGET_RULE)
+    ) {
+      const r = reader.parse(schemas().rule, row);
+      if (r && typeof r.threshold === 'number' && r.threshold > 0 && r.threshold <= 100)
+        target = r.threshold;
+      else if (r)
+        reader.problem(
+          row.row,
+          'threshold',
+          tr('ghi một tỉ lệ từ 1 đến 100 (%)', 'write a share from 1 to 100 (%)'),
+        );
     } else if (type === textKey(ROW_TYPES.rule) && method === 'levels') {
       const r = reader.parse(schemas().rule, row);
       if (r && !Object.values(RULE_CODES).includes(r.code as never)) {
@@ -623,6 +649,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     scoringSheet: meta.label || `Chấm ${id}`,
     ...(meeting ? { meetingBeforeSubmit: true } : {}),
     ...(ladder ? { ladder } : {}),
+    ...(target === undefined ? {} : { targetPercent: target }),
   };
   let rubric: Rubric;
   if (method === 'points') {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GasMailer } from '../../src/gas/services';
+import { type ActPorts, act } from '../../src/sheets/act';
 import { sendMailAction } from '../../src/sheets/actions';
+import { AUDIT_SHEET } from '../../src/sheets/audit-log';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
-import { columnValues } from './workbook-helpers';
+import { columnValues, rubric } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 describe('mail from the approval steps', () => {
@@ -70,3 +72,48 @@ describe('mail from the approval steps', () => {
     ]);
   });
 });
+
+describe('mail of a run cut off after its log', () => {
+  it('is queued by the next run, once, with the key the cut run would have used', () => {
+    const { google, ports, as } = workflowBook();
+    const outbox = () => google.spreadsheet.sheet(OUTBOX_SHEET);
+    as(XA, [[2, 1]], 'register');
+    // The submission writes its state and its log row, then stops before the outbox.
+    const cut: ActPorts = {
+      ...ports,
+      workbook: {
+        ...ports.workbook,
+        sheet: (name) => (name === OUTBOX_SHEET ? cutOff() : ports.workbook.sheet(name)),
+        addSheet: (name) => (name === OUTBOX_SHEET ? cutOff() : ports.workbook.addSheet(name)),
+      },
+    };
+    google.Session.email = XA;
+    expect(() => act(cut, { action: 'submit' }, { sheet: rubric.scoringSheet, rows: [2] })).toThrow(
+      'cut off',
+    );
+    expect(columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Hành động').at(-1)).toBe('Gửi');
+    expect(google.spreadsheet.sheets.some((s) => s.getName() === OUTBOX_SHEET)).toBe(false);
+
+    // The next run, on another unit and refused at that, queues the district's mail first.
+    as(XA, [[3, 1]], 'register');
+    expect(columnValues(outbox(), 'Người nhận')).toEqual([HUYEN]);
+    expect(String(columnValues(outbox(), 'Nội dung')[0])).toContain(
+      `• DV0001 – Đơn vị 1 (mẫu) (Huyện 1): Chờ huyện thẩm định (${XA})`,
+    );
+    // The same mail as an uncut run: a fresh workbook doing the same steps at the same time.
+    const uncut = workflowBook();
+    uncut.as(XA, [[2, 1]], 'register');
+    uncut.as(XA, [[2, 1]], 'submit');
+    expect(columnValues(uncut.google.spreadsheet.sheet(OUTBOX_SHEET), 'Mã thư')).toEqual(
+      columnValues(outbox(), 'Mã thư'),
+    );
+    // Later runs do not queue it again.
+    as(HUYEN, [[2, 1]], 'approve');
+    as(HUYEN, [[2, 1]], 'approve');
+    expect(columnValues(outbox(), 'Người nhận')).toEqual([HUYEN, TINH]);
+  });
+});
+
+function cutOff(): never {
+  throw new Error('cut off');
+}

@@ -17,6 +17,8 @@ export const QD448_2015_GDHT: PointsRubric = {
   legalBasis: 'QĐ 448/QĐ-KHVN (01/12/2015) của Hội Khuyến học Việt Nam, phần A',
   source: 'REGULATIONS.md §5.2 [V] S54, S57; mục 2.2 [P]; mục 2.3, tiêu chí 3–4, ngưỡng [U]',
   scoringSheet: 'Chấm Gia đình học tập',
+  // QĐ 387/QĐ-TTg: 70% of families are «Gia đình học tập» by 2025 (REGULATIONS.md §5.2 [V] S51, S52).
+  targetPercent: 70,
   criteria: [
     {
       code: '1',

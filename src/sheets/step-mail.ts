@@ -1,0 +1,117 @@
+import type { AuditRow } from '../domain/audit';
+import { cellText, textKey } from '../domain/cells';
+import { inLanguage } from '../domain/i18n';
+import { notifications, type StepEvent } from '../domain/notifications';
+import type { Grant } from '../domain/people';
+import type { Settings } from '../domain/settings';
+import { ACTIONS, type Action, actionLabel, encodeState } from '../domain/workflow';
+import { readCriteria } from './criteria-sheet';
+import { scoringColumns, WORKFLOW_KEYS } from './layout';
+import { queueMail } from './outbox';
+import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
+import { columnOf, locateRequired } from './table';
+import { ladderFor, rowState } from './unit-state';
+
+/**
+ * The mail that workflow steps call for, queued after their log rows (DESIGN.md: state, log, outbox).
+ * How many log rows have had their mail queued is kept in the document properties; a run cut off
+ * between its log write and its outbox write leaves log rows past that mark, and the next run queues
+ * their mail, with the same keys the cut run would have used, so nothing is queued twice.
+ */
+
+export const MAILED_KEY = 'xhht.mail.logged';
+
+interface StepMailPorts {
+  readonly workbook: WorkbookPort;
+  readonly clock: ClockPort;
+  readonly store: StorePort;
+  readonly hasher: HasherPort;
+}
+
+/** The event's id in the outbox key: the unit, its new state and the log time of the step. */
+export function eventId(code: string, state: StepEvent['to'], time: string): string {
+  return `${code}:${encodeState(state)}:${time}`;
+}
+
+/** Queues the digests of `events` and records that the log's first `logRows` rows are mailed. */
+export function queueStepMail(
+  ports: StepMailPorts,
+  events: readonly StepEvent[],
+  ladder: Parameters<typeof notifications>[1],
+  grants: readonly Grant[],
+  settings: Pick<Settings, 'province' | 'year'>,
+  logRows: number,
+): void {
+  const title = `XHHT ${settings.province} năm ${settings.year}`.replace(/\s+/g, ' ');
+  queueMail(
+    ports,
+    notifications(events, ladder, grants, title, (text) => ports.hasher.sha256Hex(text)),
+  );
+  ports.store.set(MAILED_KEY, String(logRows));
+}
+
+const STEP_ACTIONS = new Map<string, Action>(
+  ACTIONS.map((action) => [inLanguage('vi', () => actionLabel(action)), action]),
+);
+
+/**
+ * Queues the mail of logged steps a cut-off run did not queue: each logged step whose unit still
+ * stands where the step left it (a unit that moved on since is told of by its later step). Call under
+ * the lock, with the log as read before this run's own rows. A workbook without the mark (made
+ * before it existed) starts counting now.
+ */
+export function queueMissedStepMail(
+  ports: StepMailPorts,
+  log: readonly AuditRow[],
+  settings: Settings,
+  grants: readonly Grant[],
+): void {
+  const mark = ports.store.get(MAILED_KEY);
+  const mailed = mark === null ? Number.NaN : Number(mark);
+  if (!Number.isInteger(mailed)) {
+    ports.store.set(MAILED_KEY, String(log.length));
+    return;
+  }
+  const missed = new Map<string, { row: AuditRow; action: Action }>();
+  for (const row of log.slice(mailed)) {
+    const action = STEP_ACTIONS.get(row.action);
+    if (action) missed.set(textKey(row.unit), { row, action });
+  }
+  if (missed.size === 0) {
+    if (mailed !== log.length) ports.store.set(MAILED_KEY, String(log.length));
+    return;
+  }
+  const now = ports.clock.now();
+  for (const read of readCriteria(ports.workbook) ?? []) {
+    const rubric = read.rubric;
+    const sheet = rubric ? ports.workbook.sheet(rubric.scoringSheet) : undefined;
+    if (!rubric || !sheet) continue;
+    const ladder = ladderFor(rubric, settings);
+    const [header = [], ...rows] = sheet.readValues();
+    const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
+    const col = (key: string) => columnOf(located, key);
+    const events: StepEvent[] = [];
+    for (const cells of rows) {
+      const code = cellText(cells[col('code') - 1]);
+      const step = missed.get(textKey(code));
+      const state = step && rowState(cells, col, ladder, rubric, now);
+      if (!step || !state || cellText(cells[col(WORKFLOW_KEYS.label) - 1]) !== step.row.to)
+        continue;
+      events.push({
+        unit: {
+          code,
+          district: cellText(cells[col('district') - 1]),
+          name: cellText(cells[col('name') - 1]),
+        },
+        action: step.action,
+        to: state,
+        label: step.row.to,
+        by: step.row.user,
+        comment: step.action === 'return' || step.action === 'refuse' ? step.row.comment : '',
+        id: eventId(code, state, step.row.time),
+      });
+    }
+    if (events.length > 0) queueStepMail(ports, events, ladder, grants, settings, log.length);
+  }
+  ports.store.set(MAILED_KEY, String(log.length));
+}
