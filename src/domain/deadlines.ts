@@ -44,15 +44,34 @@ export interface Deadlines {
   readonly decideBy: DayMonth | null;
 }
 
-/** The last day of a deadline for the assessment `year`: in year N+1, to the end of that day. */
-function lastMoment(deadline: DayMonth, year: number): Date {
-  return new Date(year + 1, deadline.month - 1, deadline.day, 23, 59, 59, 999);
+/** The deadline a unit in `state` works to: the commune's submission, or the decision; none after. */
+export function deadlineFor(
+  state: UnitState,
+  ladder: Ladder,
+  deadlines: Deadlines,
+  year: number,
+): { readonly kind: 'submit' | 'decide'; readonly day: Date } | undefined {
+  const day = (deadline: DayMonth) => new Date(year + 1, deadline.month - 1, deadline.day);
+  if (state.status === 'drafting' && deadlines.submitBy) {
+    return { kind: 'submit', day: day(deadlines.submitBy) };
+  }
+  if (state.status === 'awaiting' && deadlines.decideBy) {
+    const decider = ladder.steps.findIndex((step) => step.kind === 'decide');
+    if (state.step <= decider) return { kind: 'decide', day: day(deadlines.decideBy) };
+  }
+  return undefined;
+}
+
+/** Whole days from `now`'s day to `day` (negative once it has passed; 0 on the day itself). */
+export function daysUntil(day: Date, now: Date): number {
+  const midnight = (date: Date) => Date.UTC(date.getFullYear(), date.getMonth(), date.getDate());
+  return Math.round((midnight(day) - midnight(now)) / 86_400_000);
 }
 
 /**
  * Why a unit is late at `now`, or undefined: the commune has not submitted by the submission deadline,
- * or the decision has not been taken by the decision deadline. Consolidation after the decision and
- * final states are never late.
+ * or the decision has not been taken by the decision deadline (the last day counts in full).
+ * Consolidation after the decision and final states are never late.
  */
 export function overdue(
   state: UnitState,
@@ -61,18 +80,10 @@ export function overdue(
   year: number,
   now: Date,
 ): string | undefined {
-  const late = (deadline: DayMonth | null) =>
-    deadline && now > lastMoment(deadline, year)
-      ? formatDate(new Date(year + 1, deadline.month - 1, deadline.day))
-      : undefined;
-  if (state.status === 'drafting') {
-    const date = late(deadlines.submitBy);
-    return date && tr(`Quá hạn gửi (${date})`, `Submission overdue (${date})`);
-  }
-  if (state.status === 'awaiting') {
-    const decider = ladder.steps.findIndex((step) => step.kind === 'decide');
-    const date = state.step <= decider ? late(deadlines.decideBy) : undefined;
-    return date && tr(`Quá hạn quyết định (${date})`, `Decision overdue (${date})`);
-  }
-  return undefined;
+  const deadline = deadlineFor(state, ladder, deadlines, year);
+  if (!deadline || daysUntil(deadline.day, now) >= 0) return undefined;
+  const date = formatDate(deadline.day);
+  return deadline.kind === 'submit'
+    ? tr(`Quá hạn gửi (${date})`, `Submission overdue (${date})`)
+    : tr(`Quá hạn quyết định (${date})`, `Decision overdue (${date})`);
 }

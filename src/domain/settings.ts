@@ -24,7 +24,22 @@ export interface Settings {
   readonly decideBy: DayMonth | null;
   /** Who receives the summary report (the steering committee). */
   readonly summaryTo: readonly string[];
+  /** When the daily run queues the summary by itself. */
+  readonly summaryPeriod: SummaryPeriod;
+  /** The language the committee reads the summary in. */
+  readonly summaryLanguage: Language;
+  /** The daily reminder tells of deadlines this many days ahead (and of any passed). */
+  readonly remindDays: number;
+  /** A unit waiting at a review step this many days is reported to the level above; null: never. */
+  readonly escalateAfterDays: number | null;
 }
+
+export type SummaryPeriod = 'weekly' | 'monthly' | 'never';
+export const PERIOD_NAMES: Record<SummaryPeriod, string> = {
+  weekly: 'Hằng tuần (thứ Hai)',
+  monthly: 'Hằng tháng (ngày 1)',
+  never: 'Không tự gửi',
+};
 
 export const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English' };
 
@@ -79,6 +94,32 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     key: 'summaryTo',
     label: 'Người nhận báo cáo tổng hợp',
     note: 'Email của ban chỉ đạo, cách nhau bằng dấu phẩy. Để trống: không gửi báo cáo.',
+    initial: () => '',
+  },
+  {
+    key: 'summaryPeriod',
+    label: 'Tự gửi báo cáo tổng hợp',
+    note: 'Khi đã «Bật gửi thư tự động», báo cáo được xếp vào hộp thư đi lúc 7 giờ sáng theo chu kỳ này.',
+    options: Object.values(PERIOD_NAMES),
+    initial: () => PERIOD_NAMES.weekly,
+  },
+  {
+    key: 'summaryLanguage',
+    label: 'Ngôn ngữ báo cáo tổng hợp',
+    note: 'Ngôn ngữ của thư báo cáo gửi ban chỉ đạo.',
+    options: Object.values(LANGUAGE_NAMES),
+    initial: () => LANGUAGE_NAMES.vi,
+  },
+  {
+    key: 'remindDays',
+    label: 'Nhắc trước hạn (số ngày)',
+    note: 'Thư nhắc việc hằng ngày kể các đơn vị đang chờ mỗi người mà hạn gửi hoặc hạn quyết định còn từ chừng này ngày trở xuống, hoặc đã qua. 0 = chỉ nhắc khi đã quá hạn.',
+    initial: () => 7,
+  },
+  {
+    key: 'escalateAfterDays',
+    label: 'Báo cấp trên khi chờ thẩm định quá (số ngày)',
+    note: 'Một đơn vị chờ ở một cấp xét duyệt quá số ngày này thì thư nhắc việc báo cho cấp trên (cấp cao nhất: quản trị). Chưa có văn bản quy định số ngày: tỉnh tự đặt; để trống = không báo.',
     initial: () => '',
   },
   {
@@ -143,10 +184,31 @@ function buildSchema() {
     ),
     submitBy: dayMonthSchema(),
     decideBy: dayMonthSchema(),
-    language: z.enum(['vi', 'en'], {
-      error: () => tr('chọn «Tiếng Việt» hoặc «English»', 'choose «Tiếng Việt» or «English»'),
+    language: languageSchema(),
+    summaryLanguage: languageSchema(),
+    summaryPeriod: z.enum(['weekly', 'monthly', 'never'], {
+      error: () =>
+        tr(
+          `chọn một trong: ${Object.values(PERIOD_NAMES).join('; ')}`,
+          `choose one of: ${Object.values(PERIOD_NAMES).join('; ')}`,
+        ),
     }),
+    remindDays: wholeDays(0),
+    escalateAfterDays: z.nullable(wholeDays(1)),
   });
+}
+
+function languageSchema() {
+  return z.enum(['vi', 'en'], {
+    error: () => tr('chọn «Tiếng Việt» hoặc «English»', 'choose «Tiếng Việt» or «English»'),
+  });
+}
+
+/** A whole number of days from `min`; a value that did not read as a number arrives as NaN. */
+function wholeDays(min: number) {
+  const problem = () =>
+    tr(`cần một số ngày nguyên từ ${min} trở lên`, `a whole number of days from ${min} is expected`);
+  return z.number({ error: problem }).check(z.int({ error: problem }), z.gte(min, { error: problem }));
 }
 
 /** A day and month, or null; a value that did not read as one arrives as a string and fails here. */
@@ -185,6 +247,19 @@ export function languageOf(value: CellValue): Language | string {
   return key;
 }
 
+function periodOf(value: CellValue): SummaryPeriod | string {
+  const key = textKey(value);
+  const found = (Object.keys(PERIOD_NAMES) as SummaryPeriod[]).find(
+    (period) => textKey(PERIOD_NAMES[period]) === key || period === key,
+  );
+  return found ?? key;
+}
+
+function days(value: CellValue): number {
+  const read = readNumber(value);
+  return read.ok ? read.value : Number.NaN;
+}
+
 function dayMonth(value: CellValue): DayMonth | null | string {
   const read = readDayMonth(value);
   return read.ok ? read.value : cellText(value);
@@ -219,6 +294,12 @@ export function parseSettings(
     summaryTo: cellText(value(settingSpec('summaryTo')))
       .split(/[,;\s]+/)
       .filter(Boolean),
+    summaryPeriod: periodOf(value(settingSpec('summaryPeriod'))),
+    summaryLanguage: languageOf(value(settingSpec('summaryLanguage'))),
+    remindDays: days(value(settingSpec('remindDays'))),
+    escalateAfterDays: isBlank(value(settingSpec('escalateAfterDays')))
+      ? null
+      : days(value(settingSpec('escalateAfterDays'))),
     submitBy: dayMonth(value(settingSpec('submitBy'))),
     decideBy: dayMonth(value(settingSpec('decideBy'))),
   };

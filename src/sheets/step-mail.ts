@@ -1,16 +1,15 @@
 import type { AuditRow } from '../domain/audit';
-import { cellText, textKey } from '../domain/cells';
+import { textKey } from '../domain/cells';
 import { inLanguage } from '../domain/i18n';
 import { notifications, type StepEvent } from '../domain/notifications';
+import type { Ladder } from '../domain/ladder';
 import type { Grant } from '../domain/people';
 import type { Settings } from '../domain/settings';
 import { ACTIONS, type Action, actionLabel, encodeState } from '../domain/workflow';
-import { readCriteria } from './criteria-sheet';
-import { scoringColumns, WORKFLOW_KEYS } from './layout';
+import { WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
 import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
-import { columnOf, locateRequired } from './table';
-import { ladderFor, rowState } from './unit-state';
+import { workflowRows } from './workflow-rows';
 
 /**
  * The mail that workflow steps call for, queued after their log rows (DESIGN.md: state, log, outbox).
@@ -37,7 +36,7 @@ export function eventId(code: string, state: StepEvent['to'], time: string): str
 export function queueStepMail(
   ports: StepMailPorts,
   events: readonly StepEvent[],
-  ladder: Parameters<typeof notifications>[1],
+  ladder: Ladder,
   grants: readonly Grant[],
   settings: Pick<Settings, 'province' | 'year'>,
   logRows: number,
@@ -81,37 +80,24 @@ export function queueMissedStepMail(
     if (mailed !== log.length) ports.store.set(MAILED_KEY, String(log.length));
     return;
   }
-  const now = ports.clock.now();
-  for (const read of readCriteria(ports.workbook) ?? []) {
-    const rubric = read.rubric;
-    const sheet = rubric ? ports.workbook.sheet(rubric.scoringSheet) : undefined;
-    if (!rubric || !sheet) continue;
-    const ladder = ladderFor(rubric, settings);
-    const [header = [], ...rows] = sheet.readValues();
-    const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
-    const col = (key: string) => columnOf(located, key);
-    const events: StepEvent[] = [];
-    for (const cells of rows) {
-      const code = cellText(cells[col('code') - 1]);
-      const step = missed.get(textKey(code));
-      const state = step && rowState(cells, col, ladder, rubric, now);
-      if (!step || !state || cellText(cells[col(WORKFLOW_KEYS.label) - 1]) !== step.row.to)
-        continue;
-      events.push({
-        unit: {
-          code,
-          district: cellText(cells[col('district') - 1]),
-          name: cellText(cells[col('name') - 1]),
-        },
-        action: step.action,
-        to: state,
-        label: step.row.to,
-        by: step.row.user,
-        comment: step.action === 'return' || step.action === 'refuse' ? step.row.comment : '',
-        id: eventId(code, state, step.row.time),
-      });
-    }
-    if (events.length > 0) queueStepMail(ports, events, ladder, grants, settings, log.length);
+  const bySheet = new Map<string, { ladder: Ladder; events: StepEvent[] }>();
+  for (const unit of workflowRows(ports.workbook, settings, ports.clock.now())) {
+    const step = missed.get(textKey(unit.code));
+    if (!step || !unit.state || unit.cell(WORKFLOW_KEYS.label) !== step.row.to) continue;
+    const group = bySheet.get(unit.sheet) ?? { ladder: unit.ladder, events: [] };
+    bySheet.set(unit.sheet, group);
+    group.events.push({
+      unit: { code: unit.code, district: unit.district, name: unit.name },
+      action: step.action,
+      to: unit.state,
+      label: step.row.to,
+      by: step.row.user,
+      comment: step.action === 'return' || step.action === 'refuse' ? step.row.comment : '',
+      id: eventId(unit.code, unit.state, step.row.time),
+    });
+  }
+  for (const { ladder, events } of bySheet.values()) {
+    queueStepMail(ports, events, ladder, grants, settings, log.length);
   }
   ports.store.set(MAILED_KEY, String(log.length));
 }

@@ -45,6 +45,10 @@ describe('parseSettings', () => {
     submitBy: null,
     decideBy: null,
     summaryTo: [],
+    summaryPeriod: 'weekly',
+    summaryLanguage: 'vi',
+    remindDays: 7,
+    escalateAfterDays: null,
   };
 
   it('fills what is missing with the initial values', () => {
@@ -73,6 +77,36 @@ describe('parseSettings', () => {
     expect(parsed.issues.map((i) => i.key)).toEqual(['year', 'defaultRubricId']);
     expect(parsed.issues[0]?.message).toBe('năm phải là một số, ví dụ 2026');
     expect(parsed.issues[1]?.message).toContain('TT22_2020_DVHT');
+  });
+
+  it('reads the mail settings and names what is wrong with them', () => {
+    expect(
+      parse([
+        ['summaryPeriod', 'hằng tháng (ngày 1)'],
+        ['summaryLanguage', 'English'],
+        ['remindDays', '0'],
+        ['escalateAfterDays', 10],
+      ]),
+    ).toEqual({
+      ok: true,
+      settings: {
+        ...INITIAL,
+        summaryPeriod: 'monthly',
+        summaryLanguage: 'en',
+        remindDays: 0,
+        escalateAfterDays: 10,
+      },
+    });
+    const parsed = parse([
+      ['summaryPeriod', 'hằng quý'],
+      ['remindDays', -1],
+      ['escalateAfterDays', '0'],
+    ]);
+    expect(parsed.ok || parsed.issues).toEqual([
+      { key: 'summaryPeriod', message: expect.stringContaining('Hằng tuần (thứ Hai)') },
+      { key: 'remindDays', message: 'cần một số ngày nguyên từ 0 trở lên' },
+      { key: 'escalateAfterDays', message: 'cần một số ngày nguyên từ 1 trở lên' },
+    ]);
   });
 
   it('refuses a year with decimals', () => {

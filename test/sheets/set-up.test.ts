@@ -138,6 +138,10 @@ describe('set-up on a new spreadsheet', () => {
       ['submitBy', ''],
       ['decideBy', ''],
       ['summaryTo', ''],
+      ['summaryPeriod', 'Hằng tuần (thứ Hai)'],
+      ['summaryLanguage', 'Tiếng Việt'],
+      ['remindDays', 7],
+      ['escalateAfterDays', ''],
       ['language', 'Tiếng Việt'],
     ]);
     expect(settings.validations.get('4,3')).toMatchObject({
@@ -339,7 +343,7 @@ describe('set-up and what officers type in other ways', () => {
     const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
     settings.type(2, 1, [[' Year ', 'Năm', 2024]]);
     setUp(ctx, rubric.id);
-    expect(settings.snapshot()).toHaveLength(9);
+    expect(settings.snapshot()).toHaveLength(13);
     expect(readSettings(ctx.workbook, new Date(2026, 0, 1)).year).toBe(2024);
   });
 

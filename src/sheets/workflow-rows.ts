@@ -1,0 +1,54 @@
+import { type CellValue, cellText } from '../domain/cells';
+import type { Ladder } from '../domain/ladder';
+import type { Rubric } from '../domain/rubric';
+import type { Settings } from '../domain/settings';
+import type { UnitState } from '../domain/workflow';
+import { readCriteria } from './criteria-sheet';
+import { scoringColumns } from './layout';
+import type { WorkbookPort } from './ports';
+import { columnOf, locateRequired } from './table';
+import { ladderFor, rowState } from './unit-state';
+
+/** Every unit row of every scoring sheet with its workflow state: what the mail jobs read (one read per sheet). */
+
+export interface WorkflowRow {
+  readonly rubric: Rubric;
+  readonly ladder: Ladder;
+  readonly sheet: string;
+  readonly code: string;
+  readonly name: string;
+  readonly district: string;
+  /** undefined when the state cell was edited into something else. */
+  readonly state: UnitState | undefined;
+  /** A cell of the row by its column key. */
+  readonly cell: (key: string) => string;
+}
+
+export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Date): WorkflowRow[] {
+  const found: WorkflowRow[] = [];
+  for (const read of readCriteria(workbook) ?? []) {
+    const rubric = read.rubric;
+    const sheet = rubric ? workbook.sheet(rubric.scoringSheet) : undefined;
+    if (!rubric || !sheet) continue;
+    const ladder = ladderFor(rubric, settings);
+    const [header = [], ...rows] = sheet.readValues();
+    const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
+    const col = (key: string) => columnOf(located, key);
+    for (const cells of rows) {
+      const cell = (key: string) => cellText((cells as readonly CellValue[])[col(key) - 1]);
+      const code = cell('code');
+      if (code === '') continue;
+      found.push({
+        rubric,
+        ladder,
+        sheet: sheet.name,
+        code,
+        name: cell('name'),
+        district: cell('district'),
+        state: rowState(cells, col, ladder, rubric, now),
+        cell,
+      });
+    }
+  }
+  return found;
+}
