@@ -1,3 +1,4 @@
+import type { ChartSpec } from './chart';
 /**
  * Mail is queued, never sent by a use case (DESIGN.md "Mail goes through the outbox"). Apps Script
  * allows 50 recipients per message and a daily recipient quota (100 on consumer accounts, 1,500 on
@@ -16,6 +17,8 @@ export interface OutgoingMail {
   readonly subject: string;
   readonly text: string;
   readonly html?: string;
+  /** A chart the HTML shows inline (`cid:` CHART_CONTENT_ID), drawn by the mailer. */
+  readonly chart?: ChartSpec;
 }
 
 /** A message as rows: its recipients (trimmed, lower-cased, once each) in groups of at most 50. */

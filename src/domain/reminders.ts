@@ -2,7 +2,7 @@ import { type Deadlines, daysUntil, deadlineFor } from './deadlines';
 import { escapeHtml } from './html';
 import type { Ladder, Role } from './ladder';
 import type { OutgoingMail } from './outbox';
-import { peopleWith, type Grant, type UnitRef } from './people';
+import { type Grant, peopleWith, type UnitRef } from './people';
 import { formatDate } from './recognition';
 import { nextActor, stateLabel, type UnitState } from './workflow';
 

@@ -1,21 +1,85 @@
+import { CHART_CONTENT_ID, type ChartSpec } from './chart';
 import { escapeHtml } from './html';
+import { tr } from './i18n';
 import type { Summary } from './summary';
+import type { UnitState } from './workflow';
 
 /**
- * The summary the steering committee reads by mail (issue 5): per title, the counts per district by
- * band or level and by workflow status, and the audit log's chain head and row count, so that the
- * committee's inboxes keep an outside witness of the log. Vietnamese, in text and escaped HTML.
+ * The summary the steering committee reads by mail (issue 5): per title, the counts per district (and
+ * cluster) by band or level and by workflow status, progress against the title's target, late units,
+ * what changed since the last report, a chart of where the units stand, and the audit log's chain
+ * head and row count, so that the committee's inboxes keep an outside witness of the log. In the
+ * settings' report language; text and escaped HTML.
  */
+
+/** Where a unit stands, in the five groups the chart shows. */
+export type StandGroup = 'recognised' | 'inReview' | 'drafting' | 'notRegistered' | 'refused';
+export const STAND_GROUPS: readonly StandGroup[] = [
+  'recognised',
+  'inReview',
+  'drafting',
+  'notRegistered',
+  'refused',
+];
+const GROUP_COLORS: Record<StandGroup, string> = {
+  recognised: '#2e7d32',
+  inReview: '#1565c0',
+  drafting: '#ef6c00',
+  notRegistered: '#9e9e9e',
+  refused: '#c62828',
+};
+
+export function standGroup(state: UnitState | undefined): StandGroup {
+  switch (state?.status) {
+    case 'recognised':
+      return 'recognised';
+    case 'awaiting':
+      return 'inReview';
+    case 'drafting':
+      return 'drafting';
+    case 'refused':
+      return 'refused';
+    default:
+      return 'notRegistered';
+  }
+}
+
+function groupLabel(group: StandGroup): string {
+  switch (group) {
+    case 'recognised':
+      return tr('Đã công nhận', 'Recognised');
+    case 'inReview':
+      return tr('Đang xét duyệt', 'In review');
+    case 'drafting':
+      return tr('Xã đang tự đánh giá', 'Commune self-assessing');
+    case 'notRegistered':
+      return tr('Chưa đăng ký / hết hạn', 'Not registered / expired');
+    case 'refused':
+      return tr('Không công nhận', 'Not recognised');
+  }
+}
 
 export interface ReportSheet {
   readonly title: string;
   readonly summary: Summary;
   /** Units per workflow status label, in first-seen order. */
   readonly statuses: ReadonlyMap<string, number>;
+  /** Units per group of the chart. */
+  readonly groups: ReadonlyMap<StandGroup, number>;
+  /** The title's target share of recognised units (%), when the criteria sheet sets one. */
+  readonly targetPercent?: number;
   /** The same counts per cluster (cụm), when the units carry one. */
   readonly byCluster?: Summary;
   /** Late units, one line each («DV0001 – tên (huyện): Quá hạn gửi (28/02/2027)»). */
   readonly overdue: readonly string[];
+}
+
+/** What the last report counted, kept to say what changed since. */
+export interface ReportSnapshot {
+  readonly date: string;
+  readonly logRows: number;
+  /** Per title, units per status label. */
+  readonly statuses: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 export interface ReportInput {
@@ -28,26 +92,124 @@ export interface ReportInput {
     readonly head: string;
     readonly message: string;
   };
+  /** The last report queued, if any. */
+  readonly previous?: ReportSnapshot;
+}
+
+export interface Report {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+  readonly chart: ChartSpec;
+  /** What this report counted, to keep for the next. */
+  readonly snapshot: ReportSnapshot;
+  /** The text without the comparison with the last report: the same counts give the same key. */
+  readonly counted: string;
 }
 
 function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]) {
   const text = [header, ...rows].map((row) => row.join(' | ')).join('\n');
+  // Attributes rather than a style per cell: the body must fit one outbox cell (50,000 characters).
   const cell = (tag: string, value: string | number) =>
-    `<${tag} style="border:1px solid #ccc;padding:2px 6px">${escapeHtml(String(value))}</${tag}>`;
-  const html = `<table style="border-collapse:collapse"><tr>${header.map((h) => cell('th', h)).join('')}</tr>${rows
+    `<${tag}>${escapeHtml(String(value))}</${tag}>`;
+  const html = `<table border="1" cellpadding="4" style="border-collapse:collapse;border-color:#ccc"><tr>${header.map((h) => cell('th', h)).join('')}</tr>${rows
     .map((row) => `<tr>${row.map((v) => cell('td', v)).join('')}</tr>`)
     .join('')}</table>`;
   return { text, html };
 }
 
-export function summaryReport(input: ReportInput): { subject: string; text: string; html: string } {
-  const text: string[] = [`${input.title} — báo cáo ngày ${input.date}`, ''];
+function percent(part: number, whole: number): string {
+  const share = whole === 0 ? 0 : Math.round((1000 * part) / whole) / 10;
+  return String(share).replace('.', tr(',', '.'));
+}
+
+/** «Tiến độ: 45/120 đơn vị đã công nhận (37,5%); chỉ tiêu 70%: còn thiếu 39 đơn vị.» */
+function progressLine(sheet: ReportSheet): string {
+  const units = sheet.summary.total.units;
+  const done = sheet.groups.get('recognised') ?? 0;
+  const reached = tr(
+    `Tiến độ: ${done}/${units} đơn vị đã công nhận (${percent(done, units)}%)`,
+    `Progress: ${done}/${units} units recognised (${percent(done, units)}%)`,
+  );
+  if (sheet.targetPercent === undefined) {
+    return tr(
+      `${reached}; chưa đặt chỉ tiêu (dòng Quy tắc CHI_TIEU ở trang «Tiêu chí»).`,
+      `${reached}; no target set (rule row CHI_TIEU in the «Tiêu chí» sheet).`,
+    );
+  }
+  const needed = Math.ceil((sheet.targetPercent * units) / 100) - done;
+  return needed > 0
+    ? tr(
+        `${reached}; chỉ tiêu ${sheet.targetPercent}%: còn thiếu ${needed} đơn vị.`,
+        `${reached}; target ${sheet.targetPercent}%: ${needed} units short.`,
+      )
+    : tr(
+        `${reached}; đã đạt chỉ tiêu ${sheet.targetPercent}%.`,
+        `${reached}; the ${sheet.targetPercent}% target is reached.`,
+      );
+}
+
+/** Each status whose count moved since the last report: «Đã công nhận: 12 → 20 (+8)». */
+function changeLines(sheet: ReportSheet, previous: ReportSnapshot | undefined): string[] {
+  if (!previous) return [];
+  const before = previous.statuses[sheet.title] ?? {};
+  const labels = [...new Set([...Object.keys(before), ...sheet.statuses.keys()])];
+  return labels.flatMap((label) => {
+    const was = before[label] ?? 0;
+    const now = sheet.statuses.get(label) ?? 0;
+    return was === now ? [] : [`${label}: ${was} → ${now} (${now > was ? '+' : ''}${now - was})`];
+  });
+}
+
+/** Where the units of each title stand: one group of bars per title, stacked. */
+function standChart(input: ReportInput): ChartSpec {
+  return {
+    title: tr('Tình hình công nhận theo danh hiệu', 'Where the units stand, per title'),
+    categories: input.sheets.map((sheet) => sheet.title),
+    series: STAND_GROUPS.map((group) => ({
+      name: groupLabel(group),
+      values: input.sheets.map((sheet) => sheet.groups.get(group) ?? 0),
+      color: GROUP_COLORS[group],
+    })),
+    stacked: true,
+    width: 640,
+    height: 360,
+  };
+}
+
+export function summaryReport(input: ReportInput): Report {
+  const heading = tr(
+    `${input.title} — báo cáo ngày ${input.date}`,
+    `${input.title} — report of ${input.date}`,
+  );
+  const text: string[] = [heading, ''];
+  // The comparison with the last report goes to the text only, not to what the key is made of.
+  const comparison = new Set<number>();
   const html: string[] = [
-    `<p><b>${escapeHtml(input.title)}</b> — báo cáo ngày ${escapeHtml(input.date)}</p>`,
+    `<p><b>${escapeHtml(heading)}</b></p>`,
+    `<p><img src="cid:${CHART_CONTENT_ID}" alt="${escapeHtml(tr('Biểu đồ tình hình công nhận', 'Chart of where the units stand'))}" width="640" height="360"></p>`,
   ];
+  const paragraph = (line: string, compared = false) => {
+    if (compared) comparison.add(text.length).add(text.length + 1);
+    text.push(line, '');
+    html.push(`<p>${escapeHtml(line)}</p>`);
+  };
+  const list = (title: string, lines: readonly string[], compared = false) => {
+    if (compared) comparison.add(text.length).add(text.length + 1);
+    text.push([title, ...lines.map((line) => `• ${line}`)].join('\n'), '');
+    html.push(
+      `<p>${escapeHtml(title)}</p><ul>${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+    );
+  };
   const counts = (first: string, summary: Summary) =>
     table(
-      [first, 'Đơn vị', ...summary.bands, 'Lỗi', 'Chưa nhập'],
+      [
+        first,
+        tr('Đơn vị', 'Units'),
+        ...summary.bands,
+        tr('Lỗi', 'Errors'),
+        tr('Chưa nhập', 'Not entered'),
+      ],
       [...summary.rows, summary.total].map((row) => [
         row.district,
         row.units,
@@ -56,32 +218,67 @@ export function summaryReport(input: ReportInput): { subject: string; text: stri
         row.empty,
       ]),
     );
+  const block = (made: { text: string; html: string }) => {
+    text.push(made.text, '');
+    html.push(made.html, '<p></p>');
+  };
+  if (input.previous) {
+    paragraph(
+      tr(
+        `So với báo cáo ngày ${input.previous.date}: ${input.log.rows - input.previous.logRows} dòng nhật ký mới.`,
+        `Since the report of ${input.previous.date}: ${input.log.rows - input.previous.logRows} new log rows.`,
+      ),
+      true,
+    );
+  }
   for (const sheet of input.sheets) {
-    const bands = counts('Huyện', sheet.summary);
-    const statuses = table(['Trạng thái', 'Số đơn vị'], [...sheet.statuses]);
-    text.push(sheet.title, bands.text, '', statuses.text, '');
-    html.push(`<h3>${escapeHtml(sheet.title)}</h3>`, bands.html, '<p></p>', statuses.html);
-    if (sheet.byCluster) {
-      const byCluster = counts('Cụm', sheet.byCluster);
-      text.push(byCluster.text, '');
-      html.push('<p></p>', byCluster.html);
+    text.push(sheet.title);
+    html.push(`<h3>${escapeHtml(sheet.title)}</h3>`);
+    paragraph(progressLine(sheet));
+    block(counts(tr('Huyện', 'District'), sheet.summary));
+    block(table([tr('Trạng thái', 'Status'), tr('Số đơn vị', 'Units')], [...sheet.statuses]));
+    if (sheet.byCluster) block(counts(tr('Cụm', 'Cluster'), sheet.byCluster));
+    const changes = changeLines(sheet, input.previous);
+    if (input.previous) {
+      list(
+        tr('Thay đổi so với báo cáo trước:', 'Changes since the last report:'),
+        changes.length > 0 ? changes : [tr('không có', 'none')],
+        true,
+      );
     }
     if (sheet.overdue.length > 0) {
-      const heading = `Quá hạn (${sheet.overdue.length} đơn vị):`;
-      text.push(heading, ...sheet.overdue.map((line) => `• ${line}`), '');
-      html.push(
-        `<p>${escapeHtml(heading)}</p><ul>${sheet.overdue.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+      list(
+        tr(`Quá hạn (${sheet.overdue.length} đơn vị):`, `Overdue (${sheet.overdue.length} units):`),
+        sheet.overdue,
       );
     }
   }
-  const log = input.log.intact
-    ? `Nhật ký: ${input.log.rows} dòng, nguyên vẹn. Mã đầu chuỗi: ${input.log.head || '(chưa có)'}. Hãy giữ thư này: mã này cho phép phát hiện về sau nếu nhật ký bị sửa.`
-    : `Nhật ký: KHÔNG còn nguyên vẹn. ${input.log.message}`;
-  text.push(log);
-  html.push(`<p>${escapeHtml(log)}</p>`);
+  paragraph(
+    input.log.intact
+      ? tr(
+          `Nhật ký: ${input.log.rows} dòng, nguyên vẹn. Mã đầu chuỗi: ${input.log.head || '(chưa có)'}. Hãy giữ thư này: mã này cho phép phát hiện về sau nếu nhật ký bị sửa.`,
+          `Audit log: ${input.log.rows} rows, intact. Chain head: ${input.log.head || '(none yet)'}. Keep this mail: the head lets anyone detect a later edit of the log.`,
+        )
+      : tr(
+          `Nhật ký: KHÔNG còn nguyên vẹn. ${input.log.message}`,
+          `Audit log: NOT intact. ${input.log.message}`,
+        ),
+  );
   return {
-    subject: `[XHHT] Báo cáo tổng hợp ${input.title} ngày ${input.date}`,
-    text: text.join('\n'),
+    subject: tr(
+      `[XHHT] Báo cáo tổng hợp ${input.title} ngày ${input.date}`,
+      `[XHHT] Summary report ${input.title} of ${input.date}`,
+    ),
+    text: text.join('\n').trimEnd(),
+    counted: text.filter((_, i) => !comparison.has(i)).join('\n'),
     html: html.join(''),
+    chart: standChart(input),
+    snapshot: {
+      date: input.date,
+      logRows: input.log.rows,
+      statuses: Object.fromEntries(
+        input.sheets.map((sheet) => [sheet.title, Object.fromEntries(sheet.statuses)]),
+      ),
+    },
   };
 }

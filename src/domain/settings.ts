@@ -207,8 +207,13 @@ function languageSchema() {
 /** A whole number of days from `min`; a value that did not read as a number arrives as NaN. */
 function wholeDays(min: number) {
   const problem = () =>
-    tr(`cần một số ngày nguyên từ ${min} trở lên`, `a whole number of days from ${min} is expected`);
-  return z.number({ error: problem }).check(z.int({ error: problem }), z.gte(min, { error: problem }));
+    tr(
+      `cần một số ngày nguyên từ ${min} trở lên`,
+      `a whole number of days from ${min} is expected`,
+    );
+  return z
+    .number({ error: problem })
+    .check(z.int({ error: problem }), z.gte(min, { error: problem }));
 }
 
 /** A day and month, or null; a value that did not read as one arrives as a string and fails here. */
@@ -313,4 +318,9 @@ export function parseSettings(
       message: issue.message,
     })),
   };
+}
+
+/** How mail names the workbook: «XHHT Hà Tĩnh năm 2026». */
+export function workbookTitle(settings: Pick<Settings, 'province' | 'year'>): string {
+  return `XHHT ${settings.province} năm ${settings.year}`.replace(/\s+/g, ' ');
 }

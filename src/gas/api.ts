@@ -149,6 +149,26 @@ export type MailAppApi = Pick<
   'getRemainingDailyQuota' | 'sendEmail'
 >;
 
+export interface DataTableBuilderApi {
+  addColumn(type: GoogleAppsScript.Charts.ColumnType, label: string): DataTableBuilderApi;
+  addRow(values: unknown[]): DataTableBuilderApi;
+}
+
+export interface ColumnChartBuilderApi {
+  setDataTable(table: DataTableBuilderApi): ColumnChartBuilderApi;
+  setTitle(title: string): ColumnChartBuilderApi;
+  setDimensions(width: number, height: number): ColumnChartBuilderApi;
+  setColors(colors: string[]): ColumnChartBuilderApi;
+  setStacked(): ColumnChartBuilderApi;
+  build(): { getAs(contentType: string): GoogleAppsScript.Base.Blob };
+}
+
+export interface ChartsApi {
+  newDataTable(): DataTableBuilderApi;
+  newColumnChart(): ColumnChartBuilderApi;
+  readonly ColumnType: typeof GoogleAppsScript.Charts.ColumnType;
+}
+
 export interface UtilitiesApi {
   computeDigest(
     algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
@@ -185,6 +205,7 @@ export interface AppsScriptGlobals {
   readonly Session: SessionApi;
   readonly PropertiesService: PropertiesServiceApi;
   readonly MailApp: MailAppApi;
+  readonly Charts: ChartsApi;
   readonly Utilities: UtilitiesApi;
   readonly HtmlService: HtmlServiceApi;
   readonly ScriptApp: ScriptAppApi;
@@ -209,6 +230,9 @@ export type RealServicesFit = [
   Satisfies<GoogleAppsScript.Utilities.Utilities, UtilitiesApi>,
   Satisfies<GoogleAppsScript.HTML.HtmlService, HtmlServiceApi>,
   Satisfies<GoogleAppsScript.Script.ScriptApp, ScriptAppApi>,
+  Satisfies<GoogleAppsScript.Charts.Charts, ChartsApi>,
+  Satisfies<GoogleAppsScript.Charts.ColumnChartBuilder, ColumnChartBuilderApi>,
+  Satisfies<GoogleAppsScript.Charts.DataTableBuilder, DataTableBuilderApi>,
   Satisfies<GoogleAppsScript.Script.ClockTriggerBuilder, ClockTriggerBuilderApi>,
   Satisfies<GoogleAppsScript.HTML.HtmlOutput, HtmlOutputApi>,
 ];

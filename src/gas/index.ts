@@ -135,7 +135,7 @@ export function xhhtQueueSummary(): void {
 }
 
 export function xhhtSendMail(): void {
-  sendMailAction({ ...auditedContext(), mailer: new GasMailer(MailApp) });
+  sendMailAction({ ...auditedContext(), mailer: new GasMailer(MailApp, Charts) });
 }
 
 export function xhhtInstallMailTriggers(): void {
@@ -148,12 +148,12 @@ export function xhhtRemoveMailTriggers(): void {
 
 /** Time trigger: sends the outbox. */
 export function xhhtSendMailTimer(): void {
-  sendMailTimer({ ...auditedContext(), mailer: new GasMailer(MailApp) });
+  sendMailTimer({ ...auditedContext(), mailer: new GasMailer(MailApp, Charts) });
 }
 
 /** Time trigger: queues and sends the weekly summary. */
 export function xhhtWeeklySummary(): void {
-  weeklySummaryTimer({ ...auditedContext(), mailer: new GasMailer(MailApp) });
+  weeklySummaryTimer({ ...auditedContext(), mailer: new GasMailer(MailApp, Charts) });
 }
 
 export function xhhtCheckLog(): void {

@@ -1,3 +1,4 @@
+import { CHART_CONTENT_ID, type ChartSpec } from '../domain/chart';
 import type { MailMessage, MenuItem, Schedule, TriggersPort } from '../sheets/ports';
 import {
   BusyError,
@@ -11,6 +12,7 @@ import {
   type WorkbookPort,
 } from '../sheets/ports';
 import type {
+  ChartsApi,
   HtmlServiceApi,
   LockServiceApi,
   MailAppApi,
@@ -98,8 +100,28 @@ export class GasStore implements StorePort {
   }
 }
 
+/** A chart description drawn by the Charts service, as a PNG blob. */
+function chartImage(charts: ChartsApi, spec: ChartSpec): GoogleAppsScript.Base.Blob {
+  let table = charts.newDataTable().addColumn(charts.ColumnType.STRING, '');
+  for (const series of spec.series) table = table.addColumn(charts.ColumnType.NUMBER, series.name);
+  spec.categories.forEach((category, i) => {
+    table = table.addRow([category, ...spec.series.map((series) => series.values[i] ?? 0)]);
+  });
+  let chart = charts
+    .newColumnChart()
+    .setDataTable(table)
+    .setTitle(spec.title)
+    .setDimensions(spec.width, spec.height)
+    .setColors(spec.series.map((series) => series.color));
+  if (spec.stacked) chart = chart.setStacked();
+  return chart.build().getAs('image/png').setName(`${CHART_CONTENT_ID}.png`);
+}
+
 export class GasMailer implements MailerPort {
-  constructor(private readonly mail: MailAppApi) {}
+  constructor(
+    private readonly mail: MailAppApi,
+    private readonly charts: ChartsApi,
+  ) {}
 
   remainingDailyQuota(): number {
     return this.mail.getRemainingDailyQuota();
@@ -111,6 +133,9 @@ export class GasMailer implements MailerPort {
       subject: message.subject,
       body: message.textBody,
       ...(message.htmlBody === undefined ? {} : { htmlBody: message.htmlBody }),
+      ...(message.chart
+        ? { inlineImages: { [CHART_CONTENT_ID]: chartImage(this.charts, message.chart) } }
+        : {}),
     });
   }
 }

@@ -1,4 +1,5 @@
 import { type CellValue, cellText } from '../domain/cells';
+import type { ChartSpec } from '../domain/chart';
 import { tr } from '../domain/i18n';
 import { type OutboxStatus, type OutgoingMail, planSend, splitRecipients } from '../domain/outbox';
 import type { ClockPort, LockPort, MailerPort, WorkbookPort } from './ports';
@@ -23,6 +24,8 @@ const OUTBOX_COLUMNS: readonly ColumnSpec[] = [
   { key: 'status', header: 'Trạng thái', width: 110, scriptOwned: true },
   { key: 'sentAt', header: 'Gửi lúc', width: 130, scriptOwned: true },
   { key: 'note', header: 'Ghi chú', width: 260, scriptOwned: true },
+  // The chart's description (JSON): the sender draws it, so the sheet never holds an image.
+  { key: 'chart', header: 'Biểu đồ (dữ liệu)', width: 120, scriptOwned: true },
 ];
 
 const STATUS_LABELS: Record<OutboxStatus, string> = {
@@ -72,6 +75,7 @@ export function queueMail(
     row[at('subject')] = mail.subject;
     row[at('text')] = mail.text;
     row[at('html')] = mail.html ?? '';
+    row[at('chart')] = mail.chart ? JSON.stringify(mail.chart) : '';
     row[at('status')] = STATUS_LABELS.queued;
     return row;
   });
@@ -144,6 +148,7 @@ export function sendOutbox(ctx: {
           subject: cell('subject'),
           textBody: cell('text'),
           ...(cell('html') ? { htmlBody: cell('html') } : {}),
+          ...(cell('chart') ? { chart: JSON.parse(cell('chart')) as ChartSpec } : {}),
         });
       } catch (error) {
         // Whether it left is not known: never resend blindly.

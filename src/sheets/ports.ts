@@ -1,4 +1,5 @@
 import type { CellValue } from '../domain/cells';
+import type { ChartSpec } from '../domain/chart';
 import { tr } from '../domain/i18n';
 
 /**
@@ -126,6 +127,8 @@ export interface MailMessage {
   readonly subject: string;
   readonly textBody: string;
   readonly htmlBody?: string;
+  /** Drawn by the mailer and attached inline as `cid:` CHART_CONTENT_ID. */
+  readonly chart?: ChartSpec;
 }
 
 export interface MailerPort {

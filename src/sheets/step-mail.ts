@@ -1,10 +1,10 @@
 import type { AuditRow } from '../domain/audit';
 import { textKey } from '../domain/cells';
 import { inLanguage } from '../domain/i18n';
-import { notifications, type StepEvent } from '../domain/notifications';
 import type { Ladder } from '../domain/ladder';
+import { notifications, type StepEvent } from '../domain/notifications';
 import type { Grant } from '../domain/people';
-import type { Settings } from '../domain/settings';
+import { type Settings, workbookTitle } from '../domain/settings';
 import { ACTIONS, type Action, actionLabel, encodeState } from '../domain/workflow';
 import { WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
@@ -41,10 +41,11 @@ export function queueStepMail(
   settings: Pick<Settings, 'province' | 'year'>,
   logRows: number,
 ): void {
-  const title = `XHHT ${settings.province} năm ${settings.year}`.replace(/\s+/g, ' ');
   queueMail(
     ports,
-    notifications(events, ladder, grants, title, (text) => ports.hasher.sha256Hex(text)),
+    notifications(events, ladder, grants, workbookTitle(settings), (text) =>
+      ports.hasher.sha256Hex(text),
+    ),
   );
   ports.store.set(MAILED_KEY, String(logRows));
 }

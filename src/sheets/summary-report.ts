@@ -1,16 +1,24 @@
 import { cellText, textKey } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
-import { tr } from '../domain/i18n';
+import { inLanguage, tr } from '../domain/i18n';
 import { formatDate } from '../domain/recognition';
-import { type ReportSheet, summaryReport } from '../domain/report';
+import {
+  type ReportSheet,
+  type ReportSnapshot,
+  type StandGroup,
+  standGroup,
+  summaryReport,
+} from '../domain/report';
+import { workbookTitle } from '../domain/settings';
 import { NO_CLUSTER, summarize } from '../domain/summary';
+import { stateLabel } from '../domain/workflow';
 import { type AuditPorts, checkAudit } from './audit-log';
-import { scoringColumns, UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
+import { UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
-import type { Context, WorkbookPort } from './ports';
+import type { Context, StorePort, WorkbookPort } from './ports';
 import { scoreAll } from './score-all';
-import { columnOf, locateColumns, locateRequired } from './table';
-import { ladderFor, rowState } from './unit-state';
+import { locateColumns } from './table';
+import { workflowRows } from './workflow-rows';
 
 /**
  * XHHT → Xem trước / Gửi báo cáo tổng hợp: scores every sheet afresh, counts units by band or level and
@@ -34,64 +42,77 @@ function clusters(workbook: WorkbookPort): Map<string, string> {
   return byCode;
 }
 
+/** Where the last queued report's counts are kept, to say what changed since. */
+export const LAST_REPORT_KEY = 'xhht.summary.last';
+
+function lastReport(store: StorePort): ReportSnapshot | undefined {
+  try {
+    return JSON.parse(store.get(LAST_REPORT_KEY) ?? 'null') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function composeSummary(ctx: ReportPorts) {
   const scored = scoreAll(ctx);
+  const { settings } = scored;
   const now = ctx.clock.now();
   const clusterOf = clusters(ctx.workbook);
-  const sheets: ReportSheet[] = scored.sheets.map((sheet) => {
-    const port = ctx.workbook.sheet(sheet.sheet);
-    const [header = [], ...rows] = port?.readValues() ?? [];
-    const located = locateRequired(sheet.sheet, header, scoringColumns(sheet.rubric).all);
-    const statuses = new Map<string, number>();
-    const overdueLines: string[] = [];
-    const col = (key: string) => columnOf(located, key);
-    const ladder = ladderFor(sheet.rubric, scored.settings);
-    for (const row of rows) {
-      const code = cellText(row[col('code') - 1]);
-      if (code === '') continue;
-      const state = rowState(row, col, ladder, sheet.rubric, now);
-      const late = state && overdue(state, ladder, scored.settings, scored.settings.year, now);
-      if (late) {
-        overdueLines.push(
-          `${code} – ${cellText(row[col('name') - 1])} (${cellText(row[col('district') - 1])}): ${late}`,
-        );
-      }
-      const label = cellText(row[columnOf(located, WORKFLOW_KEYS.label) - 1]) || 'Chưa đăng ký';
-      statuses.set(label, (statuses.get(label) ?? 0) + 1);
-    }
-    return {
-      title: `${sheet.rubric.title} (${sheet.rubric.id})`,
-      summary: sheet.summary,
-      statuses,
-      overdue: overdueLines,
-      // Per cluster too, where the units sheet gives clusters.
-      ...(clusterOf.size > 0
-        ? {
-            byCluster: summarize(
-              sheet.rubric,
-              sheet.units.map((unit) => ({
-                ...unit,
-                district: clusterOf.get(textKey(unit.code ?? '')) ?? NO_CLUSTER,
-              })),
-            ),
-          }
-        : {}),
-    };
-  });
+  const units = workflowRows(ctx.workbook, settings, now);
   const audit = checkAudit(ctx);
-  const { province, year, summaryTo } = scored.settings;
-  const mail = summaryReport({
-    title: `XHHT ${province ? `${province} ` : ''}năm ${year}`,
-    date: formatDate(ctx.clock.now()),
-    sheets,
-    log: {
-      intact: audit.check.ok,
-      rows: audit.check.ok ? audit.check.rows : 0,
-      head: audit.check.ok ? audit.check.head : '',
-      message: audit.message,
-    },
+  return inLanguage(settings.summaryLanguage, () => {
+    const sheets: ReportSheet[] = scored.sheets.map((sheet) => {
+      const statuses = new Map<string, number>();
+      const groups = new Map<StandGroup, number>();
+      const overdueLines: string[] = [];
+      for (const unit of units.filter((row) => row.sheet === sheet.sheet)) {
+        const late = unit.state && overdue(unit.state, unit.ladder, settings, settings.year, now);
+        if (late) overdueLines.push(`${unit.code} – ${unit.name} (${unit.district}): ${late}`);
+        const label = unit.state
+          ? stateLabel(unit.state, unit.ladder)
+          : unit.cell(WORKFLOW_KEYS.label) || stateLabel({ status: 'none' }, unit.ladder);
+        statuses.set(label, (statuses.get(label) ?? 0) + 1);
+        const group = standGroup(unit.state);
+        groups.set(group, (groups.get(group) ?? 0) + 1);
+      }
+      return {
+        title: `${sheet.rubric.title} (${sheet.rubric.id})`,
+        summary: sheet.summary,
+        statuses,
+        groups,
+        overdue: overdueLines,
+        ...(sheet.rubric.targetPercent === undefined
+          ? {}
+          : { targetPercent: sheet.rubric.targetPercent }),
+        // Per cluster too, where the units sheet gives clusters.
+        ...(clusterOf.size > 0
+          ? {
+              byCluster: summarize(
+                sheet.rubric,
+                sheet.units.map((unit) => ({
+                  ...unit,
+                  district: clusterOf.get(textKey(unit.code ?? '')) ?? NO_CLUSTER,
+                })),
+              ),
+            }
+          : {}),
+      };
+    });
+    const previous = lastReport(ctx.store);
+    const mail = summaryReport({
+      title: workbookTitle(settings),
+      date: formatDate(now),
+      sheets,
+      log: {
+        intact: audit.check.ok,
+        rows: audit.check.ok ? audit.check.rows : 0,
+        head: audit.check.ok ? audit.check.head : '',
+        message: audit.message,
+      },
+      ...(previous ? { previous } : {}),
+    });
+    return { mail, to: settings.summaryTo };
   });
-  return { mail, to: summaryTo };
 }
 
 /** Queues the summary for the committee; returns the notice. */
@@ -103,8 +124,13 @@ export function queueSummary(ctx: ReportPorts): string {
       'No recipient yet: write the steering committee’s emails in the «Cài đặt» sheet, row «Người nhận báo cáo tổng hợp».',
     );
   }
-  const key = `bao-cao:${ctx.hasher.sha256Hex(`${to.join(',')}|${mail.text}`).slice(0, 24)}`;
-  const queued = ctx.lock.withLock(() => queueMail(ctx, [{ key, to, ...mail }]));
+  const key = `bao-cao:${ctx.hasher.sha256Hex(`${to.join(',')}|${mail.counted}`).slice(0, 24)}`;
+  const { subject, text, html, chart } = mail;
+  const queued = ctx.lock.withLock(() => {
+    const count = queueMail(ctx, [{ key, to, subject, text, html, chart }]);
+    if (count > 0) ctx.store.set(LAST_REPORT_KEY, JSON.stringify(mail.snapshot));
+    return count;
+  });
   return queued > 0
     ? tr(
         `Đã xếp báo cáo vào «Hộp thư đi» cho ${to.length} người nhận; quản trị chọn «Gửi thư trong hộp thư đi» để gửi.`,

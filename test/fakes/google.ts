@@ -1,5 +1,6 @@
 import type { AppsScriptGlobals } from '../../src/gas/api';
 import {
+  FakeCharts,
   FakeHtmlService,
   FakeLockService,
   FakeMailApp,
@@ -23,6 +24,7 @@ export function fakeGoogle(user = OWNER) {
     Session,
     PropertiesService: new FakePropertiesService(),
     MailApp: new FakeMailApp(),
+    Charts: new FakeCharts(),
     Utilities: new FakeUtilities(),
     HtmlService: new FakeHtmlService(),
     ScriptApp: new FakeScriptApp(),

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type {
+  ChartsApi,
   ClockTriggerBuilderApi,
+  ColumnChartBuilderApi,
+  DataTableBuilderApi,
   HtmlOutputApi,
   HtmlServiceApi,
   LockServiceApi,
@@ -103,6 +106,87 @@ export interface SentMail {
   readonly subject: string;
   readonly body: string;
   readonly htmlBody?: string;
+  /** The inline images by content id: what the fake chart drew. */
+  readonly inlineImages?: Record<string, FakeBlob>;
+}
+
+/** The part of a Blob the adapters touch. */
+export class FakeBlob {
+  constructor(
+    readonly contentType: string,
+    /** What was drawn: the fake chart's data table and options. */
+    readonly drawn: unknown,
+    public name = '',
+  ) {}
+  setName(name: string): FakeBlob {
+    this.name = name;
+    return this;
+  }
+}
+
+class FakeDataTable implements DataTableBuilderApi {
+  readonly columns: [string, string][] = [];
+  readonly rows: unknown[][] = [];
+  addColumn(type: GoogleAppsScript.Charts.ColumnType, label: string): FakeDataTable {
+    this.columns.push([String(type), label]);
+    return this;
+  }
+  addRow(values: unknown[]): FakeDataTable {
+    if (values.length !== this.columns.length) throw new Error('fake: row width ≠ columns');
+    this.rows.push(values);
+    return this;
+  }
+}
+
+class FakeColumnChart implements ColumnChartBuilderApi {
+  readonly options: Record<string, unknown> = {};
+  private table?: FakeDataTable;
+  setDataTable(table: DataTableBuilderApi): FakeColumnChart {
+    this.table = table as FakeDataTable;
+    return this;
+  }
+  setTitle(title: string): FakeColumnChart {
+    this.options.title = title;
+    return this;
+  }
+  setDimensions(width: number, height: number): FakeColumnChart {
+    this.options.size = [width, height];
+    return this;
+  }
+  setColors(colors: string[]): FakeColumnChart {
+    this.options.colors = colors;
+    return this;
+  }
+  setStacked(): FakeColumnChart {
+    this.options.stacked = true;
+    return this;
+  }
+  build() {
+    const table = this.table;
+    if (!table) throw new Error('fake: a chart needs a data table');
+    return {
+      getAs: (contentType: string) =>
+        new FakeBlob(contentType, {
+          columns: table.columns,
+          rows: table.rows,
+          ...this.options,
+        }) as unknown as GoogleAppsScript.Base.Blob,
+    };
+  }
+}
+
+/** The Charts service: records what it would draw. */
+export class FakeCharts implements ChartsApi {
+  readonly ColumnType = {
+    STRING: 'STRING',
+    NUMBER: 'NUMBER',
+  } as unknown as typeof GoogleAppsScript.Charts.ColumnType;
+  newDataTable(): FakeDataTable {
+    return new FakeDataTable();
+  }
+  newColumnChart(): FakeColumnChart {
+    return new FakeColumnChart();
+  }
 }
 
 export class FakeMailApp implements MailAppApi {
@@ -125,6 +209,9 @@ export class FakeMailApp implements MailAppApi {
       subject: message.subject ?? '',
       body: message.body ?? '',
       ...(message.htmlBody === undefined ? {} : { htmlBody: message.htmlBody }),
+      ...(message.inlineImages === undefined
+        ? {}
+        : { inlineImages: message.inlineImages as unknown as Record<string, FakeBlob> }),
     });
   }
 }

@@ -71,7 +71,7 @@ describe('GasIdentity, GasStore, GasMailer', () => {
   it('sends through MailApp with both bodies and reports the quota', () => {
     const google = fakeGoogle();
     google.MailApp.quota = 3;
-    const mailer = new GasMailer(google.MailApp);
+    const mailer = new GasMailer(google.MailApp, google.Charts);
     mailer.send({
       to: ['a@example.org', 'b@example.org'],
       subject: 'Tổng hợp',

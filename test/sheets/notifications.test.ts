@@ -44,7 +44,7 @@ describe('mail from the approval steps', () => {
     expect(columnValues(outbox(), 'Trạng thái').every((s) => s === 'Chờ gửi')).toBe(true);
 
     // Only an administrator sends, from their account.
-    const ctx = { ...ports, mailer: new GasMailer(google.MailApp) };
+    const ctx = { ...ports, mailer: new GasMailer(google.MailApp, google.Charts) };
     google.Session.email = HUYEN;
     sendMailAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(

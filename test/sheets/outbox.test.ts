@@ -11,7 +11,7 @@ const addresses = (n: number, prefix = 'nguoi') =>
 function outbox(quota = 100) {
   const google = fakeGoogle();
   google.MailApp.quota = quota;
-  const ctx = { ...gasContext(google), mailer: new GasMailer(google.MailApp) };
+  const ctx = { ...gasContext(google), mailer: new GasMailer(google.MailApp, google.Charts) };
   const statuses = () => columnValues(google.spreadsheet.sheet(OUTBOX_SHEET), 'Trạng thái');
   return { google, ctx, statuses };
 }

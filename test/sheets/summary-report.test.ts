@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { previewSummaryAction, queueSummaryAction } from '../../src/sheets/actions';
+import { CHART_CONTENT_ID } from '../../src/domain/chart';
+import { formatDate } from '../../src/domain/recognition';
+import { GasMailer } from '../../src/gas/services';
+import { previewSummaryAction, queueSummaryAction, sendMailAction } from '../../src/sheets/actions';
 import { checkAudit } from '../../src/sheets/audit-log';
-import { SETTINGS_SHEET } from '../../src/sheets/layout';
+import { CRITERIA_SHEET, SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
-import { columnValues } from './workbook-helpers';
-import { HUYEN, workflowBook, XA } from './workflow-helpers';
+import { columnValues, rubric } from './workbook-helpers';
+import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 function withRecipients(book: ReturnType<typeof workflowBook>, typed: string) {
   const settings = book.google.spreadsheet.sheet(SETTINGS_SHEET);
@@ -71,5 +74,84 @@ describe('the summary report for the steering committee', () => {
     expect(book.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
       `Ô C${row}, trang «Cài đặt» (Người nhận báo cáo tổng hợp): «ban» không phải email`,
     );
+  });
+});
+
+describe('the summary’s progress, changes and chart', () => {
+  it('measures progress against the title’s target, says what changed since the last report, and draws the chart inline', () => {
+    const book = workflowBook();
+    const { google, ports, as } = book;
+    withRecipients(book, 'bcd@example.org');
+    const alerts = google.SpreadsheetApp.ui.alerts;
+    const preview = () => {
+      previewSummaryAction(ports);
+      return alerts.at(-1)?.prompt ?? '';
+    };
+    expect(preview()).toContain(
+      'Tiến độ: 0/3 đơn vị đã công nhận (0%); chưa đặt chỉ tiêu (dòng Quy tắc CHI_TIEU ở trang «Tiêu chí»).',
+    );
+    // The province sets a target of 50% for this title.
+    const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+    criteria.type(criteria.snapshot().length + 1, 1, [
+      [rubric.id, 'Quy tắc', 'CHI_TIEU', 'Chỉ tiêu công nhận', '', '', 50],
+    ]);
+    expect(preview()).toContain(
+      'Tiến độ: 0/3 đơn vị đã công nhận (0%); chỉ tiêu 50%: còn thiếu 2 đơn vị.',
+    );
+    expect(preview()).not.toContain('So với báo cáo');
+    queueSummaryAction(ports);
+
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    as(HUYEN, [[2, 1]], 'approve');
+    as(TINH, [[2, 1]], 'recognise', '125/QĐ-UBND', '20/03/2027');
+    const text = preview();
+    expect(text).toContain(
+      'Tiến độ: 1/3 đơn vị đã công nhận (33,3%); chỉ tiêu 50%: còn thiếu 1 đơn vị.',
+    );
+    expect(text).toContain(`So với báo cáo ngày ${formatDate(new Date())}: 4 dòng nhật ký mới.`);
+    expect(text).toContain(
+      'Thay đổi so với báo cáo trước:\n• Chưa đăng ký: 3 → 2 (-1)\n• Đã công nhận: 0 → 1 (+1)',
+    );
+    // A 60% target is not reached by 1 of 3; 30% is.
+    criteria.type(criteria.snapshot().length, 7, [[30]]);
+    expect(preview()).toContain('(33,3%); đã đạt chỉ tiêu 30%.');
+
+    // Queued and sent, the chart goes inline: the Charts service draws the report's own counts.
+    queueSummaryAction(ports);
+    google.Session.email = ADMIN;
+    sendMailAction({ ...ports, mailer: new GasMailer(google.MailApp, google.Charts) });
+    const sent = google.MailApp.sent.filter((mail) => mail.subject.startsWith('[XHHT] Báo cáo'));
+    expect(sent).toHaveLength(2);
+    const image = sent[1]?.inlineImages?.[CHART_CONTENT_ID];
+    expect(image?.contentType).toBe('image/png');
+    expect(sent[1]?.htmlBody).toContain(`<img src="cid:${CHART_CONTENT_ID}"`);
+    expect(image?.drawn).toMatchObject({
+      stacked: true,
+      columns: [
+        ['STRING', ''],
+        ['NUMBER', 'Đã công nhận'],
+        ['NUMBER', 'Đang xét duyệt'],
+        ['NUMBER', 'Xã đang tự đánh giá'],
+        ['NUMBER', 'Chưa đăng ký / hết hạn'],
+        ['NUMBER', 'Không công nhận'],
+      ],
+      rows: [[`${rubric.title} (${rubric.id})`, 1, 0, 0, 2, 0]],
+    });
+  });
+
+  it('speaks the committee’s language from the settings, whatever the menus speak', () => {
+    const book = workflowBook();
+    const settings = book.google.spreadsheet.sheet(SETTINGS_SHEET);
+    const row = settings.snapshot().findIndex((r) => r[0] === 'summaryLanguage') + 1;
+    settings.type(row, 3, [['English']]);
+    previewSummaryAction(book.ports);
+    const text = book.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+    expect(text).toMatch(/^XHHT năm \d{4} — report of /);
+    expect(text).toContain('Progress: 0/3 units recognised (0%)');
+    expect(text).toContain('Not registered | 3');
+    // The menus stay Vietnamese.
+    queueSummaryAction(book.ports);
+    expect(book.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(/^Chưa có người nhận/);
   });
 });

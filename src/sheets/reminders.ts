@@ -1,0 +1,62 @@
+import { readDate, textKey } from '../domain/cells';
+import { inLanguage } from '../domain/i18n';
+import { reminders, type WaitingUnit } from '../domain/reminders';
+import { type Settings, workbookTitle } from '../domain/settings';
+import { readAudit } from './audit-log';
+import { queueMail } from './outbox';
+import { readPeople } from './people-sheet';
+import type { ClockPort, HasherPort, WorkbookPort } from './ports';
+import { workflowRows } from './workflow-rows';
+
+/**
+ * The daily reminder's use case: every unit's state and, from the log, since when it has stood there;
+ * the domain decides who is told of what; the messages are queued (at most one per person and day).
+ */
+
+/** When each unit last changed state, from its last log row that moved it. */
+function lastSteps(workbook: WorkbookPort): Map<string, Date> {
+  const since = new Map<string, Date>();
+  for (const row of readAudit(workbook)) {
+    if (row.from === row.to) continue;
+    const day = readDate(row.time.split(' ')[0] ?? '');
+    if (day.ok) since.set(textKey(row.unit), day.value);
+  }
+  return since;
+}
+
+/** Queues today's reminders; returns how many messages. Call under the lock. */
+export function queueReminders(
+  ports: {
+    readonly workbook: WorkbookPort;
+    readonly clock: ClockPort;
+    readonly hasher: HasherPort;
+  },
+  settings: Settings,
+): number {
+  const now = ports.clock.now();
+  const since = lastSteps(ports.workbook);
+  const units: WaitingUnit[] = workflowRows(ports.workbook, settings, now).flatMap((row) => {
+    if (!row.state) return [];
+    const at = since.get(textKey(row.code));
+    return [
+      {
+        unit: { code: row.code, name: row.name, district: row.district },
+        title: row.rubric.title,
+        state: row.state,
+        ladder: row.ladder,
+        ...(at ? { since: at } : {}),
+      },
+    ];
+  });
+  const mails = inLanguage('vi', () =>
+    reminders(
+      units,
+      readPeople(ports.workbook).grants,
+      settings,
+      now,
+      workbookTitle(settings),
+      (text) => ports.hasher.sha256Hex(text),
+    ),
+  );
+  return queueMail(ports, mails);
+}
