@@ -34,8 +34,9 @@ export interface Settings {
   readonly escalateAfterDays: number | null;
 }
 
-export type SummaryPeriod = 'weekly' | 'monthly' | 'never';
+export type SummaryPeriod = 'daily' | 'weekly' | 'monthly' | 'never';
 export const PERIOD_NAMES: Record<SummaryPeriod, string> = {
+  daily: 'Hằng ngày',
   weekly: 'Hằng tuần (thứ Hai)',
   monthly: 'Hằng tháng (ngày 1)',
   never: 'Không tự gửi',
@@ -186,7 +187,7 @@ function buildSchema() {
     decideBy: dayMonthSchema(),
     language: languageSchema(),
     summaryLanguage: languageSchema(),
-    summaryPeriod: z.enum(['weekly', 'monthly', 'never'], {
+    summaryPeriod: z.enum(['daily', 'weekly', 'monthly', 'never'], {
       error: () =>
         tr(
           `chọn một trong: ${Object.values(PERIOD_NAMES).join('; ')}`,
@@ -318,6 +319,20 @@ export function parseSettings(
       message: issue.message,
     })),
   };
+}
+
+/** Whether the daily run queues the summary on `day`: every day, on Mondays, or on the 1st. */
+export function summaryDue(period: SummaryPeriod, day: Date): boolean {
+  switch (period) {
+    case 'daily':
+      return true;
+    case 'weekly':
+      return day.getDay() === 1;
+    case 'monthly':
+      return day.getDate() === 1;
+    case 'never':
+      return false;
+  }
 }
 
 /** How mail names the workbook: «XHHT Hà Tĩnh năm 2026». */

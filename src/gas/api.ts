@@ -185,6 +185,7 @@ export interface TriggerApi {
 
 export interface ClockTriggerBuilderApi {
   everyMinutes(n: number): ClockTriggerBuilderApi;
+  everyDays(n: number): ClockTriggerBuilderApi;
   everyWeeks(n: number): ClockTriggerBuilderApi;
   onWeekDay(day: GoogleAppsScript.Base.Weekday): ClockTriggerBuilderApi;
   atHour(hour: number): ClockTriggerBuilderApi;

@@ -4,6 +4,7 @@ import {
   bandFormula,
   buildMenu,
   checkLogAction,
+  dailyMailTimer,
   exportRecognisedAction,
   installMailTriggersAction,
   levelFormula,
@@ -21,7 +22,6 @@ import {
   sidebarDataAction,
   sidebarOpenAction,
   totalFormula,
-  weeklySummaryTimer,
 } from '../sheets/actions';
 import type { Context } from '../sheets/ports';
 import type { SidebarData, SidebarResult } from '../sheets/sidebar';
@@ -151,9 +151,14 @@ export function xhhtSendMailTimer(): void {
   sendMailTimer({ ...auditedContext(), mailer: new GasMailer(MailApp, Charts) });
 }
 
-/** Time trigger: queues and sends the weekly summary. */
+/** Time trigger, each morning: reminders, the summary when due, then the outbox. */
+export function xhhtDailyMail(): void {
+  dailyMailTimer({ ...auditedContext(), mailer: new GasMailer(MailApp, Charts) });
+}
+
+/** The weekly trigger of version 0.2, until the administrator turns the mail on again. */
 export function xhhtWeeklySummary(): void {
-  weeklySummaryTimer({ ...auditedContext(), mailer: new GasMailer(MailApp, Charts) });
+  xhhtDailyMail();
 }
 
 export function xhhtCheckLog(): void {

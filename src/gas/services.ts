@@ -169,6 +169,10 @@ export class GasTriggers implements TriggersPort {
       clock.everyMinutes(schedule.minutes).create();
       return;
     }
+    if (schedule.every === 'day') {
+      clock.everyDays(1).atHour(schedule.hour).create();
+      return;
+    }
     const days = [
       this.script.WeekDay.SUNDAY,
       this.script.WeekDay.MONDAY,

@@ -13,9 +13,10 @@ import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
 import { grantsOf } from '../domain/people';
 import { missingValues, type Rubric } from '../domain/rubric';
+import { summaryDue } from '../domain/settings';
 import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
-import { type AuditPorts, checkAudit } from './audit-log';
+import { type AuditPorts, checkAudit, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
@@ -40,9 +41,10 @@ import {
   type UiPort,
   type WorkbookPort,
 } from './ports';
+import { queueReminders } from './reminders';
 import { scoreAll } from './score-all';
 import { setUp } from './set-up';
-import { type Basics, readBasics } from './settings-sheet';
+import { type Basics, readBasics, readSettings } from './settings-sheet';
 import {
   type SidebarData,
   type SidebarResult,
@@ -50,6 +52,7 @@ import {
   sidebarData,
   sidebarOpen,
 } from './sidebar';
+import { queueMissedStepMail } from './step-mail';
 import { composeSummary, queueSummary } from './summary-report';
 
 /** What the menu items and custom formulas do, whatever the platform under them. */
@@ -260,11 +263,14 @@ function notAdmin(ctx: Context & { readonly identity: IdentityPort }): string | 
       );
 }
 
-/** The time triggers of the mail: the outbox every 10 minutes, the summary on Monday mornings. */
+/** The time triggers of the mail: the outbox every 10 minutes; reminders and the summary at 7 each morning. */
 export const MAIL_TRIGGERS: readonly { readonly handler: string; readonly schedule: Schedule }[] = [
   { handler: 'xhhtSendMailTimer', schedule: { every: 'minutes', minutes: 10 } },
-  { handler: 'xhhtWeeklySummary', schedule: { every: 'week', weekday: 1, hour: 7 } },
+  { handler: 'xhhtDailyMail', schedule: { every: 'day', hour: 7 } },
 ];
+/** Handlers earlier versions installed, removed with the others. */
+const FORMER_HANDLERS = ['xhhtWeeklySummary'];
+const MAIL_HANDLERS = [...MAIL_TRIGGERS.map((t) => t.handler), ...FORMER_HANDLERS];
 
 /** XHHT → Bật gửi thư tự động: installs the triggers (again, once each), as the administrator. */
 export function installMailTriggersAction(
@@ -273,11 +279,11 @@ export function installMailTriggersAction(
   run(ctx, () => {
     const refused = notAdmin(ctx);
     if (refused) return refused;
-    ctx.triggers.remove(MAIL_TRIGGERS.map((t) => t.handler));
+    ctx.triggers.remove(MAIL_HANDLERS);
     for (const { handler, schedule } of MAIL_TRIGGERS) ctx.triggers.install(handler, schedule);
     return tr(
-      'Đã bật gửi thư tự động: hộp thư đi được gửi 10 phút một lần, báo cáo tổng hợp sáng thứ Hai hằng tuần, từ tài khoản của bạn.',
-      'Automatic mail is on: the outbox is sent every 10 minutes and the summary every Monday morning, from your account.',
+      'Đã bật gửi thư tự động, từ tài khoản của bạn: hộp thư đi được gửi 10 phút một lần; 7 giờ sáng mỗi ngày XHHT gửi thư nhắc việc, và báo cáo tổng hợp theo chu kỳ ở trang «Cài đặt».',
+      'Automatic mail is on, from your account: the outbox is sent every 10 minutes; at 7 each morning XHHT sends the reminders, and the summary as often as the «Cài đặt» sheet says.',
     );
   });
 }
@@ -289,7 +295,7 @@ export function removeMailTriggersAction(
   run(ctx, () => {
     const refused = notAdmin(ctx);
     if (refused) return refused;
-    const removed = ctx.triggers.remove(MAIL_TRIGGERS.map((t) => t.handler));
+    const removed = ctx.triggers.remove(MAIL_HANDLERS);
     return tr(
       `Đã tắt gửi thư tự động (${removed} lịch). Thư vẫn nằm trong «Hộp thư đi».`,
       `Automatic mail is off (${removed} schedules). The mail stays in «Hộp thư đi».`,
@@ -310,12 +316,20 @@ export function sendMailTimer(ctx: Context & { readonly mailer: MailerPort }): v
   }
 }
 
-export function weeklySummaryTimer(
-  ctx: Context & AuditPorts & { readonly mailer: MailerPort },
-): void {
+/**
+ * The morning run: the mail of a cut-off step, the day's reminders, the summary when its period says
+ * so; then the outbox goes out.
+ */
+export function dailyMailTimer(ctx: Context & AuditPorts & { readonly mailer: MailerPort }): void {
   try {
     begin(ctx.workbook);
-    queueSummary(ctx);
+    const settings = readSettings(ctx.workbook, ctx.clock.now());
+    ctx.lock.withLock(() => {
+      const grants = readPeople(ctx.workbook).grants;
+      queueMissedStepMail(ctx, readAudit(ctx.workbook), settings, grants);
+      queueReminders(ctx, settings);
+    });
+    if (summaryDue(settings.summaryPeriod, ctx.clock.now())) queueSummary(ctx);
     sendOutbox(ctx);
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;

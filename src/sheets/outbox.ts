@@ -140,15 +140,17 @@ export function sendOutbox(ctx: {
       const entry = rows[index];
       if (!entry) continue;
       const cell = (key: string) => cellText(entry.row[at(key) - 1]);
+      // Bodies as written: line breaks are the plain-text mail's layout.
+      const body = (key: string) => String(entry.row[at(key) - 1] ?? '');
       mark(index, 'sending');
       ctx.workbook.flush();
       try {
         ctx.mailer.send({
           to: entry.to,
           subject: cell('subject'),
-          textBody: cell('text'),
-          ...(cell('html') ? { htmlBody: cell('html') } : {}),
-          ...(cell('chart') ? { chart: JSON.parse(cell('chart')) as ChartSpec } : {}),
+          textBody: body('text'),
+          ...(cell('html') ? { htmlBody: body('html') } : {}),
+          ...(cell('chart') ? { chart: JSON.parse(body('chart')) as ChartSpec } : {}),
         });
       } catch (error) {
         // Whether it left is not known: never resend blindly.

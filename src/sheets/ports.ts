@@ -136,9 +136,10 @@ export interface MailerPort {
   send(message: MailMessage): void;
 }
 
-/** A time trigger: every N minutes, or weekly on a weekday (0 = Sunday) at an hour. */
+/** A time trigger: every N minutes, daily at an hour, or weekly on a weekday (0 = Sunday) at an hour. */
 export type Schedule =
   | { readonly every: 'minutes'; readonly minutes: 1 | 5 | 10 | 15 | 30 }
+  | { readonly every: 'day'; readonly hour: number }
   | { readonly every: 'week'; readonly weekday: number; readonly hour: number };
 
 export interface TriggersPort {

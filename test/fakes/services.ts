@@ -273,6 +273,7 @@ export class FakeScriptApp implements ScriptAppApi {
     };
     const builder: ClockTriggerBuilderApi = {
       everyMinutes: (n) => step(`every ${n} minutes`),
+      everyDays: (n) => step(`every ${n} days`),
       everyWeeks: (n) => step(`every ${n} weeks`),
       onWeekDay: (day) => step(`on ${String(day)}`),
       atHour: (hour) => step(`at ${hour}h`),

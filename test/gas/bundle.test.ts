@@ -39,6 +39,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtInstallMailTriggers',
       'xhhtRemoveMailTriggers',
       'xhhtSendMailTimer',
+      'xhhtDailyMail',
       'xhhtWeeklySummary',
       'xhhtCheckLog',
       'xhhtAbout',
@@ -268,7 +269,7 @@ describe.each([
     bundle.xhhtInstallMailTriggers?.();
     expect(google.ScriptApp.triggers.map((t) => [t.handler, t.schedule.join(', ')])).toEqual([
       ['xhhtSendMailTimer', 'every 10 minutes'],
-      ['xhhtWeeklySummary', 'every 1 weeks, on MONDAY, at 7h'],
+      ['xhhtDailyMail', 'every 1 days, at 7h'],
     ]);
     bundle.xhhtSendMailTimer?.();
     const notified = google.MailApp.sent.length;
@@ -281,8 +282,17 @@ describe.each([
       headerColumn(settings, 'Giá trị'),
       [['bcd@example.org']],
     );
-    bundle.xhhtWeeklySummary?.();
-    expect(google.MailApp.sent.at(-1)?.subject).toMatch(/^\[XHHT\] Báo cáo tổng hợp XHHT năm /);
+    const period = google.spreadsheet
+      .sheet('Cài đặt')
+      .snapshot()
+      .findIndex((row) => row[0] === 'summaryPeriod');
+    google.spreadsheet
+      .sheet('Cài đặt')
+      .type(period + 1, headerColumn(settings, 'Giá trị'), [['Hằng ngày']]);
+    bundle.xhhtDailyMail?.();
+    const report = google.MailApp.sent.at(-1);
+    expect(report?.subject).toMatch(/^\[XHHT\] Báo cáo tổng hợp XHHT năm /);
+    expect(report?.inlineImages?.['xhht-bieu-do']?.contentType).toBe('image/png');
     bundle.xhhtRemoveMailTriggers?.();
     expect(google.ScriptApp.triggers).toHaveLength(0);
   });

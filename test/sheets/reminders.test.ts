@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { GasMailer } from '../../src/gas/services';
+import { actAction, dailyMailTimer } from '../../src/sheets/actions';
+import { SETTINGS_SHEET } from '../../src/sheets/layout';
+import { NOW } from '../fakes/context';
+import { rubric } from './workbook-helpers';
+import { HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
+
+const DAY = 86_400_000;
+
+/** Assessing 2025, the commune submits by 25/11/2026 and the decision is due by 20/11/2026. */
+function lateBook(escalateAfter: number | '') {
+  const book = workflowBook();
+  const settings = book.google.spreadsheet.sheet(SETTINGS_SHEET);
+  const set = (key: string, value: unknown) =>
+    settings.type(settings.snapshot().findIndex((row) => row[0] === key) + 1, 3, [[value]]);
+  set('year', 2025);
+  set('submitBy', '25/11');
+  set('decideBy', '20/11');
+  set('remindDays', 7);
+  set('escalateAfterDays', escalateAfter);
+  set('summaryPeriod', 'Không tự gửi');
+  const morning = (at: Date) =>
+    dailyMailTimer({
+      ...book.ports,
+      clock: { now: () => at },
+      mailer: new GasMailer(book.google.MailApp, book.google.Charts),
+    });
+  const reminders = () =>
+    book.google.MailApp.sent.filter((mail) => mail.subject.startsWith('[XHHT] Nhắc việc'));
+  return { ...book, morning, reminders };
+}
+
+describe('the daily reminder', () => {
+  it('tells the commune of its submission deadline two days ahead, once a morning', () => {
+    const { as, morning, reminders } = lateBook(10);
+    as(XA, [[2, 1]], 'register');
+    morning(NOW);
+    morning(NOW);
+    expect(reminders().map((mail) => [mail.to, mail.subject])).toEqual([
+      [XA, '[XHHT] Nhắc việc ngày 23/11/2026: 1 đơn vị'],
+    ]);
+    expect(reminders()[0]?.body).toContain(
+      '• DV0001 – Đơn vị 1 (mẫu) (Huyện 1), Đơn vị học tập: Đang tự đánh giá — hạn gửi 25/11/2026, còn 2 ngày',
+    );
+  });
+
+  it('tells the district of a decision past due and the province of a review waiting too long', () => {
+    const { google, ports, morning, reminders } = lateBook(10);
+    // Registered and submitted on 01/11 (runs with that day's clock).
+    const first = { ...ports, clock: { now: () => new Date(NOW.getTime() - 22 * DAY) } };
+    google.Session.email = XA;
+    google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    actAction(first, 'register');
+    actAction(first, 'submit');
+    morning(NOW);
+    const told = new Map(reminders().map((mail) => [mail.to, mail.body]));
+    expect([...told.keys()].sort()).toEqual([HUYEN, TINH].sort());
+    expect(told.get(HUYEN)).toContain(
+      'Đang chờ bạn, sắp đến hạn hoặc đã quá hạn:\n• DV0001 – Đơn vị 1 (mẫu) (Huyện 1), Đơn vị học tập: Chờ huyện thẩm định — hạn quyết định 20/11/2026, đã quá 3 ngày',
+    );
+    expect(told.get(TINH)).toContain(
+      'Chờ cấp dưới xét quá 10 ngày (báo để cấp trên đôn đốc):\n• DV0001 – Đơn vị 1 (mẫu) (Huyện 1), Đơn vị học tập: Chờ huyện thẩm định — đã chờ 22 ngày (từ 01/11/2026)',
+    );
+    // Tomorrow brings tomorrow's reminders, not a second copy of today's.
+    morning(NOW);
+    expect(reminders()).toHaveLength(2);
+    morning(new Date(NOW.getTime() + DAY));
+    expect(reminders()).toHaveLength(4);
+    expect(reminders()[3]?.subject).toBe('[XHHT] Nhắc việc ngày 24/11/2026: 1 đơn vị');
+  });
+
+  it('reports no waiting to the level above when the settings leave it blank', () => {
+    const { google, ports, morning, reminders } = lateBook('');
+    const first = { ...ports, clock: { now: () => new Date(NOW.getTime() - 22 * DAY) } };
+    google.Session.email = XA;
+    google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    actAction(first, 'register');
+    actAction(first, 'submit');
+    morning(NOW);
+    expect(reminders().map((mail) => mail.to)).toEqual([HUYEN]);
+  });
+});
