@@ -1,11 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { CHART_CONTENT_ID } from '../domain/chart';
 import type { MailerPort, MailMessage } from '../sheets/ports';
+import { chartPng } from './chart-image';
 
 /**
  * Offline, the outbox "sends" into .eml files: each message is composed by nodemailer's MailComposer
- * (MIME, encoded Vietnamese headers, text and HTML parts) and written under a folder, one file per
+ * (MIME, encoded Vietnamese headers, text and HTML parts, the chart as an inline PNG) and written under a folder, one file per
  * message, to open in any mail program. Sending is synchronous in the port, composing is not, so
  * messages are kept until `writeAll`.
  */
@@ -37,6 +39,19 @@ export class EmlMailer implements MailerPort {
         subject: message.subject,
         text: message.textBody,
         ...(message.htmlBody === undefined ? {} : { html: message.htmlBody }),
+        // The chart as the HTML references it: an inline part with its content id.
+        ...(message.chart
+          ? {
+              attachments: [
+                {
+                  filename: `${CHART_CONTENT_ID}.png`,
+                  content: chartPng(message.chart),
+                  contentType: 'image/png',
+                  cid: CHART_CONTENT_ID,
+                },
+              ],
+            }
+          : {}),
       })
         .compile()
         .build();

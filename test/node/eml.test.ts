@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { EmlMailer } from '../../src/node/eml-mailer';
-import { UNITS_SHEET } from '../../src/sheets/layout';
+import { CHART_CONTENT_ID } from '../../src/domain/chart';
+import { SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET, sendOutbox } from '../../src/sheets/outbox';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
+import { queueSummary } from '../../src/sheets/summary-report';
 import { rubric } from '../sheets/workbook-helpers';
 import { HUYEN, workflowBook, XA } from '../sheets/workflow-helpers';
 
@@ -35,5 +37,36 @@ describe('the outbox offline, as real .eml files', () => {
     expect(parsed.html).toContain('&lt;img src=x onerror=alert(1)&gt; Trường &quot;Số 1&quot;');
     expect(parsed.html).not.toContain('<img');
     expect(google.spreadsheet.sheet(OUTBOX_SHEET)).toBeDefined();
+  });
+});
+
+describe('the summary offline, as a real .eml file', () => {
+  it('carries the chart as an inline PNG the HTML refers to by its content id', async () => {
+    const { google, ports, as } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
+    settings.type(settings.snapshot().findIndex((row) => row[0] === 'summaryTo') + 1, 3, [
+      ['bcd@example.org'],
+    ]);
+    queueSummary(ports);
+    const mailer = new EmlMailer(100);
+    expect(sendOutbox({ ...ports, mailer })).toMatchObject({ sent: 2, check: [] });
+    const folder = mkdtempSync(join(tmpdir(), 'xhht-eml-'));
+    const paths = await mailer.writeAll(folder);
+    const parsed = await simpleParser(readFileSync(paths[1] as string));
+    expect(parsed.subject).toMatch(/^\[XHHT\] Báo cáo tổng hợp XHHT năm \d{4} ngày /);
+    const image = parsed.attachments.find((part) => part.cid === CHART_CONTENT_ID);
+    expect(image?.contentType).toBe('image/png');
+    expect(image?.contentDisposition).toBe('inline');
+    // A real PNG of the size the chart asks for.
+    expect(image?.content.subarray(1, 4).toString()).toBe('PNG');
+    expect(image?.content.readUInt32BE(16)).toBe(640);
+    expect(image?.content.readUInt32BE(20)).toBe(360);
+    // mailparser rewrites a cid: reference into the data of the part it names: this image.
+    expect(parsed.html).toContain(
+      `<img src="data:image/png;base64,${image?.content.toString('base64')}"`,
+    );
+    expect(parsed.text).toContain('Tiến độ: 0/3 đơn vị đã công nhận (0%)');
   });
 });

@@ -1,8 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSummary } from '../../src/sheets/summary-report';
+import { EmlMailer } from '../../src/node/eml-mailer';
+import { SETTINGS_SHEET } from '../../src/sheets/layout';
+import { sendOutbox } from '../../src/sheets/outbox';
+import { composeSummary, queueSummary } from '../../src/sheets/summary-report';
 import { HUYEN, workflowBook, XA } from '../sheets/workflow-helpers';
 import { chromiumPath, launch } from './browser';
 
@@ -32,12 +37,30 @@ describe.skipIf(!CHROMIUM)(
           `<!doctype html><meta charset="utf-8"><body style="font-family:Arial,sans-serif">${html}</body>`,
         );
 
-      // As the committee sees it (and as the user guide shows it).
-      await show(composeSummary(ports).mail.html);
+      // As the committee sees it (and as the user guide shows it): the .eml the outbox writes
+      // offline, read back by a mail parser, which puts the inline chart where the HTML refers to it.
+      const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
+      settings.type(settings.snapshot().findIndex((row) => row[0] === 'summaryTo') + 1, 3, [
+        ['bcd@example.org'],
+      ]);
+      queueSummary(ports);
+      const mailer = new EmlMailer();
+      sendOutbox({ ...ports, mailer });
+      const paths = await mailer.writeAll(mkdtempSync(join(tmpdir(), 'xhht-eml-')));
+      const parsed = await simpleParser(readFileSync(paths.at(-1) as string));
+      await show(String(parsed.html));
       expect(await page.locator('h3').allTextContents()).toEqual([
         'Đơn vị học tập (TT22_2020_DVHT)',
       ]);
       expect(await page.locator('td').allTextContents()).toContain('Chờ tỉnh quyết định');
+      // The chart is decoded and drawn at its size.
+      expect(
+        await page.locator('img').evaluate((img) => [
+          (img as HTMLImageElement).complete,
+          (img as HTMLImageElement).naturalWidth,
+          (img as HTMLImageElement).naturalHeight,
+        ]),
+      ).toEqual([true, 640, 360]);
       const png = await page.screenshot({ fullPage: true });
       expect(png.subarray(1, 4).toString()).toBe('PNG');
       if (process.env.XHHT_UPDATE_DOCS === '1') {
