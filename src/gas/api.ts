@@ -119,14 +119,18 @@ export interface UiApi {
   ): GoogleAppsScript.Base.Button;
   readonly ButtonSet: typeof GoogleAppsScript.Base.ButtonSet;
   showSidebar(userInterface: HtmlOutputApi): void;
+  showModalDialog(userInterface: HtmlOutputApi, title: string): void;
 }
 
 export interface HtmlOutputApi {
   setTitle(title: string): HtmlOutputApi;
+  setWidth(width: number): HtmlOutputApi;
+  setHeight(height: number): HtmlOutputApi;
 }
 
 export interface HtmlServiceApi {
   createHtmlOutputFromFile(filename: string): HtmlOutputApi;
+  createHtmlOutput(html: string): HtmlOutputApi;
 }
 
 export interface SpreadsheetAppApi
@@ -170,6 +174,7 @@ export interface ChartsApi {
 }
 
 export interface UtilitiesApi {
+  base64Encode(data: number[]): string;
   computeDigest(
     algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
     value: string,

@@ -26,6 +26,7 @@ import {
 import type { Context } from '../sheets/ports';
 import type { SidebarData, SidebarResult } from '../sheets/sidebar';
 import {
+  GasCharts,
   GasHasher,
   GasIdentity,
   GasLock,
@@ -42,11 +43,19 @@ import { GasWorkbook } from './workbook';
  * nothing here runs at load time and nothing here decides anything.
  */
 
+function charts(): GasCharts {
+  return new GasCharts(Charts, Utilities);
+}
+
+function mailer(): GasMailer {
+  return new GasMailer(MailApp, charts());
+}
+
 function context(): Context {
   const workbook = new GasWorkbook(SpreadsheetApp);
   return {
     workbook,
-    ui: new GasUi(SpreadsheetApp, HtmlService),
+    ui: new GasUi(SpreadsheetApp, HtmlService, charts()),
     clock: systemClock,
     lock: new GasLock(LockService, workbook),
   };
@@ -54,7 +63,7 @@ function context(): Context {
 
 /** Simple trigger: builds the XHHT menu when the spreadsheet opens. */
 export function onOpen(): void {
-  buildMenu(new GasUi(SpreadsheetApp, HtmlService), new GasWorkbook(SpreadsheetApp));
+  buildMenu(new GasUi(SpreadsheetApp, HtmlService, charts()), new GasWorkbook(SpreadsheetApp));
 }
 
 export function xhhtSetUp(): void {
@@ -135,7 +144,7 @@ export function xhhtQueueSummary(): void {
 }
 
 export function xhhtSendMail(): void {
-  sendMailAction({ ...auditedContext(), mailer: new GasMailer(MailApp, Charts) });
+  sendMailAction({ ...auditedContext(), mailer: mailer() });
 }
 
 export function xhhtInstallMailTriggers(): void {
@@ -148,12 +157,12 @@ export function xhhtRemoveMailTriggers(): void {
 
 /** Time trigger: sends the outbox. */
 export function xhhtSendMailTimer(): void {
-  sendMailTimer({ ...auditedContext(), mailer: new GasMailer(MailApp, Charts) });
+  sendMailTimer({ ...auditedContext(), mailer: mailer() });
 }
 
 /** Time trigger, each morning: reminders, the summary when due, then the outbox. */
 export function xhhtDailyMail(): void {
-  dailyMailTimer({ ...auditedContext(), mailer: new GasMailer(MailApp, Charts) });
+  dailyMailTimer({ ...auditedContext(), mailer: mailer() });
 }
 
 /** The weekly trigger of version 0.2, until the administrator turns the mail on again. */

@@ -31,6 +31,7 @@ export class GasUi implements UiPort {
   constructor(
     private readonly app: SpreadsheetAppApi,
     private readonly html: HtmlServiceApi,
+    private readonly charts: GasCharts,
   ) {}
 
   alert(title: string, message: string): void {
@@ -55,6 +56,14 @@ export class GasUi implements UiPort {
 
   showSidebar(file: string, title: string): void {
     this.app.getUi().showSidebar(this.html.createHtmlOutputFromFile(file).setTitle(title));
+  }
+
+  showDialog(title: string, html: string, chart?: ChartSpec): void {
+    const page = this.html
+      .createHtmlOutput(chart ? this.charts.inline(html, chart) : html)
+      .setWidth(760)
+      .setHeight(600);
+    this.app.getUi().showModalDialog(page, title);
   }
 }
 
@@ -100,27 +109,43 @@ export class GasStore implements StorePort {
   }
 }
 
-/** A chart description drawn by the Charts service, as a PNG blob. */
-function chartImage(charts: ChartsApi, spec: ChartSpec): GoogleAppsScript.Base.Blob {
-  let table = charts.newDataTable().addColumn(charts.ColumnType.STRING, '');
-  for (const series of spec.series) table = table.addColumn(charts.ColumnType.NUMBER, series.name);
-  spec.categories.forEach((category, i) => {
-    table = table.addRow([category, ...spec.series.map((series) => series.values[i] ?? 0)]);
-  });
-  let chart = charts
-    .newColumnChart()
-    .setDataTable(table)
-    .setTitle(spec.title)
-    .setDimensions(spec.width, spec.height)
-    .setColors(spec.series.map((series) => series.color));
-  if (spec.stacked) chart = chart.setStacked();
-  return chart.build().getAs('image/png').setName(`${CHART_CONTENT_ID}.png`);
+/** Chart descriptions drawn by the Charts service: a PNG blob for mail, a data URL for a dialog. */
+export class GasCharts {
+  constructor(
+    private readonly charts: ChartsApi,
+    private readonly utilities: UtilitiesApi,
+  ) {}
+
+  png(spec: ChartSpec): GoogleAppsScript.Base.Blob {
+    const { charts } = this;
+    let table = charts.newDataTable().addColumn(charts.ColumnType.STRING, '');
+    for (const series of spec.series) {
+      table = table.addColumn(charts.ColumnType.NUMBER, series.name);
+    }
+    spec.categories.forEach((category, i) => {
+      table = table.addRow([category, ...spec.series.map((series) => series.values[i] ?? 0)]);
+    });
+    let chart = charts
+      .newColumnChart()
+      .setDataTable(table)
+      .setTitle(spec.title)
+      .setDimensions(spec.width, spec.height)
+      .setColors(spec.series.map((series) => series.color));
+    if (spec.stacked) chart = chart.setStacked();
+    return chart.build().getAs('image/png').setName(`${CHART_CONTENT_ID}.png`);
+  }
+
+  /** `html` with its `cid:` chart reference replaced by the drawn image itself. */
+  inline(html: string, spec: ChartSpec): string {
+    const data = this.utilities.base64Encode(this.png(spec).getBytes());
+    return html.replace(`cid:${CHART_CONTENT_ID}`, `data:image/png;base64,${data}`);
+  }
 }
 
 export class GasMailer implements MailerPort {
   constructor(
     private readonly mail: MailAppApi,
-    private readonly charts: ChartsApi,
+    private readonly charts: GasCharts,
   ) {}
 
   remainingDailyQuota(): number {
@@ -134,7 +159,7 @@ export class GasMailer implements MailerPort {
       body: message.textBody,
       ...(message.htmlBody === undefined ? {} : { htmlBody: message.htmlBody }),
       ...(message.chart
-        ? { inlineImages: { [CHART_CONTENT_ID]: chartImage(this.charts, message.chart) } }
+        ? { inlineImages: { [CHART_CONTENT_ID]: this.charts.png(message.chart) } }
         : {}),
     });
   }

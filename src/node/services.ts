@@ -28,6 +28,13 @@ export class ConsoleUi implements UiPort {
   showSidebar(_file: string, title: string): void {
     this.alert(title, 'The sidebar opens in Google Sheets only.');
   }
+
+  showDialog(title: string, _html: string): void {
+    this.alert(
+      title,
+      'Dialogs open in Google Sheets only; offline, `xhht report` writes the report.',
+    );
+  }
 }
 
 export const processLock: LockPort = { withLock: (work) => work() };

@@ -72,15 +72,16 @@ export function buildMenu(ui: UiPort, workbook: WorkbookPort): void {
 }
 
 /** Runs a menu action and shows its notice; a problem the officer can fix is shown, not thrown. */
-function run(ctx: Context, action: (basics: Basics) => string): void {
-  let notice: string;
+/** Runs an action and shows its notice (none when it showed its own page), or why it stopped. */
+function run(ctx: Context, action: (basics: Basics) => string | undefined): void {
+  let notice: string | undefined;
   try {
     notice = action(begin(ctx.workbook));
   } catch (error) {
     if (!(error instanceof SheetError || error instanceof BusyError)) throw error;
     notice = error.message;
   }
-  ctx.ui.alert(APP_TITLE, notice);
+  if (notice !== undefined) ctx.ui.alert(APP_TITLE, notice);
 }
 
 /** The rubrics set-up can use: the built-in catalog, then any the criteria sheet adds. */
@@ -336,9 +337,13 @@ export function dailyMailTimer(ctx: Context & AuditPorts & { readonly mailer: Ma
   }
 }
 
-/** XHHT → Xem trước báo cáo tổng hợp: the mail's text in a dialog. */
+/** XHHT → Xem trước báo cáo tổng hợp: the mail as the committee will see it, chart included. */
 export function previewSummaryAction(ctx: Context & AuditPorts): void {
-  run(ctx, () => composeSummary(ctx).mail.text);
+  run(ctx, () => {
+    const { mail } = composeSummary(ctx);
+    ctx.ui.showDialog(mail.subject, mail.html, mail.chart);
+    return undefined;
+  });
 }
 
 /** XHHT → Gửi báo cáo tổng hợp: queued for the committee in the outbox. */

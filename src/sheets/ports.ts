@@ -96,6 +96,8 @@ export interface UiPort {
   addMenu(title: string, items: readonly (MenuItem | null)[]): void;
   /** Opens an HTML file of the script project in the sidebar. */
   showSidebar(file: string, title: string): void;
+  /** A dialog showing `html` (escaped by its maker), with the chart its `cid:` reference names. */
+  showDialog(title: string, html: string, chart?: ChartSpec): void;
 }
 
 export interface ClockPort {

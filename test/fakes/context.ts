@@ -1,4 +1,4 @@
-import { GasLock, GasUi } from '../../src/gas/services';
+import { GasCharts, GasLock, GasMailer, GasUi } from '../../src/gas/services';
 import { GasWorkbook } from '../../src/gas/workbook';
 import type { Context } from '../../src/sheets/ports';
 import type { FakeGoogle } from './google';
@@ -10,8 +10,17 @@ export function gasContext(google: FakeGoogle, now: Date = NOW): Context {
   const workbook = new GasWorkbook(google.SpreadsheetApp);
   return {
     workbook,
-    ui: new GasUi(google.SpreadsheetApp, google.HtmlService),
+    ui: new GasUi(google.SpreadsheetApp, google.HtmlService, gasCharts(google)),
     clock: { now: () => now },
     lock: new GasLock(google.LockService, workbook),
   };
+}
+
+export function gasCharts(google: FakeGoogle): GasCharts {
+  return new GasCharts(google.Charts, google.Utilities);
+}
+
+/** The mailer as the Apps Script entry builds it, over the fake MailApp and Charts. */
+export function gasMailer(google: FakeGoogle): GasMailer {
+  return new GasMailer(google.MailApp, gasCharts(google));
 }

@@ -122,6 +122,10 @@ export class FakeBlob {
     this.name = name;
     return this;
   }
+  /** Stands in for the image's bytes: what was drawn, as JSON. */
+  getBytes(): number[] {
+    return [...Buffer.from(JSON.stringify(this.drawn))];
+  }
 }
 
 class FakeDataTable implements DataTableBuilderApi {
@@ -222,6 +226,9 @@ export class FakeUtilities implements UtilitiesApi {
     SHA_256: 'SHA_256',
   } as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
   readonly Charset = { UTF_8: 'UTF_8' } as unknown as typeof GoogleAppsScript.Utilities.Charset;
+  base64Encode(data: number[]): string {
+    return Buffer.from(data.map((byte) => byte & 0xff)).toString('base64');
+  }
   computeDigest(
     algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
     value: string,
@@ -239,15 +246,30 @@ export class FakeUtilities implements UtilitiesApi {
 /** HtmlService as far as the sidebar uses it: an output that remembers its file and title. */
 export class FakeHtmlService implements HtmlServiceApi {
   createHtmlOutputFromFile(filename: string): FakeHtmlOutput {
-    return new FakeHtmlOutput(filename);
+    return new FakeHtmlOutput(filename, '');
+  }
+  createHtmlOutput(html: string): FakeHtmlOutput {
+    return new FakeHtmlOutput('', html);
   }
 }
 
 export class FakeHtmlOutput implements HtmlOutputApi {
   title = '';
-  constructor(readonly file: string) {}
+  size: [number, number] = [0, 0];
+  constructor(
+    readonly file: string,
+    readonly content: string,
+  ) {}
   setTitle(title: string): FakeHtmlOutput {
     this.title = title;
+    return this;
+  }
+  setWidth(width: number): FakeHtmlOutput {
+    this.size = [width, this.size[1]];
+    return this;
+  }
+  setHeight(height: number): FakeHtmlOutput {
+    this.size = [this.size[0], height];
     return this;
   }
 }

@@ -626,6 +626,13 @@ export class FakeUi implements UiApi {
     this.sidebars.push(userInterface);
   }
 
+  /** The dialogs opened, newest last. */
+  readonly dialogs: { page: HtmlOutputApi; title: string }[] = [];
+
+  showModalDialog(page: HtmlOutputApi, title: string): void {
+    this.dialogs.push({ page, title });
+  }
+
   createMenu(caption: string): FakeMenu {
     return new FakeMenu(this, caption);
   }

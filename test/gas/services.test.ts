@@ -3,6 +3,7 @@ import { GasHasher, GasIdentity, GasLock, GasMailer, GasStore } from '../../src/
 import { GasWorkbook } from '../../src/gas/workbook';
 import { nodeHasher } from '../../src/node/services';
 import { BusyError, type WorkbookPort } from '../../src/sheets/ports';
+import { gasMailer } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 
 describe('GasLock', () => {
@@ -71,7 +72,7 @@ describe('GasIdentity, GasStore, GasMailer', () => {
   it('sends through MailApp with both bodies and reports the quota', () => {
     const google = fakeGoogle();
     google.MailApp.quota = 3;
-    const mailer = new GasMailer(google.MailApp, google.Charts);
+    const mailer = gasMailer(google);
     mailer.send({
       to: ['a@example.org', 'b@example.org'],
       subject: 'Tổng hợp',

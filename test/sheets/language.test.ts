@@ -4,6 +4,7 @@ import { GasUi } from '../../src/gas/services';
 import { buildMenu, scoreAllAction, setUpAction, totalFormula } from '../../src/sheets/actions';
 import { rubricRows } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, SETTINGS_SHEET } from '../../src/sheets/layout';
+import { gasCharts } from '../fakes/context';
 import { POINTS_FIXTURE } from '../fixtures/rubrics';
 import { columnValues, headerColumn, rubric, workbookWith } from './workbook-helpers';
 
@@ -27,7 +28,10 @@ describe('the interface in English, chosen in the settings', () => {
       [10, 10, 10, 10, 5, 10, 5, 25, 10, 5],
       ['mười', 10, 10, 10, 5, 10, 5, 25, 10, 5],
     ]);
-    buildMenu(new GasUi(google.SpreadsheetApp, google.HtmlService), ctx.workbook);
+    buildMenu(
+      new GasUi(google.SpreadsheetApp, google.HtmlService, gasCharts(google)),
+      ctx.workbook,
+    );
     expect(google.SpreadsheetApp.ui.menus[0]?.items.map((i) => i?.caption ?? '—')).toEqual([
       'Set up the spreadsheet',
       'Score all',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { GasMailer } from '../../src/gas/services';
 import { type ActPorts, act } from '../../src/sheets/act';
 import { sendMailAction } from '../../src/sheets/actions';
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
+import { gasMailer } from '../fakes/context';
 import { columnValues, rubric } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
@@ -44,7 +44,7 @@ describe('mail from the approval steps', () => {
     expect(columnValues(outbox(), 'Trạng thái').every((s) => s === 'Chờ gửi')).toBe(true);
 
     // Only an administrator sends, from their account.
-    const ctx = { ...ports, mailer: new GasMailer(google.MailApp, google.Charts) };
+    const ctx = { ...ports, mailer: gasMailer(google) };
     google.Session.email = HUYEN;
     sendMailAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GasMailer } from '../../src/gas/services';
 import { OUTBOX_SHEET, queueMail, sendNotice, sendOutbox } from '../../src/sheets/outbox';
-import { gasContext } from '../fakes/context';
+import { gasContext, gasMailer } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import { columnValues } from './workbook-helpers';
 
@@ -11,7 +10,7 @@ const addresses = (n: number, prefix = 'nguoi') =>
 function outbox(quota = 100) {
   const google = fakeGoogle();
   google.MailApp.quota = quota;
-  const ctx = { ...gasContext(google), mailer: new GasMailer(google.MailApp, google.Charts) };
+  const ctx = { ...gasContext(google), mailer: gasMailer(google) };
   const statuses = () => columnValues(google.spreadsheet.sheet(OUTBOX_SHEET), 'Trạng thái');
   return { google, ctx, statuses };
 }

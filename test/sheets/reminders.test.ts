@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GasMailer } from '../../src/gas/services';
 import { actAction, dailyMailTimer } from '../../src/sheets/actions';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
-import { NOW } from '../fakes/context';
+import { gasMailer, NOW } from '../fakes/context';
 import { rubric } from './workbook-helpers';
 import { HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
@@ -24,7 +23,7 @@ function lateBook(escalateAfter: number | '') {
     dailyMailTimer({
       ...book.ports,
       clock: { now: () => at },
-      mailer: new GasMailer(book.google.MailApp, book.google.Charts),
+      mailer: gasMailer(book.google),
     });
   const reminders = () =>
     book.google.MailApp.sent.filter((mail) => mail.subject.startsWith('[XHHT] Nhắc việc'));

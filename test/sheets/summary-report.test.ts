@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_CONTENT_ID } from '../../src/domain/chart';
 import { formatDate } from '../../src/domain/recognition';
-import { GasMailer } from '../../src/gas/services';
 import { previewSummaryAction, queueSummaryAction, sendMailAction } from '../../src/sheets/actions';
 import { checkAudit } from '../../src/sheets/audit-log';
 import { CRITERIA_SHEET, SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
+import { composeSummary } from '../../src/sheets/summary-report';
+import { gasMailer } from '../fakes/context';
+import type { FakeHtmlOutput } from '../fakes/services';
 import { columnValues, rubric } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
@@ -28,8 +30,7 @@ describe('the summary report for the steering committee', () => {
     expect(alerts.at(-1)?.prompt).toMatch(/^Chưa có người nhận/);
 
     withRecipients(book, 'bcd1@example.org, BCD2@example.org');
-    previewSummaryAction(ports);
-    const text = alerts.at(-1)?.prompt ?? '';
+    const text = composeSummary(ports).mail.text;
     expect(text).toContain('Huyện 1 | 1 | 1 | 0 | 0 | 0 | 0 | 0');
     expect(text).toContain('Toàn tỉnh | 3 | 3 | 0 | 0 | 0 | 0 | 0');
     expect(text).toContain('Trả lại cho xã | 1');
@@ -44,8 +45,7 @@ describe('the summary report for the steering committee', () => {
     const rowOf = (key: string) => settings.snapshot().findIndex((r) => r[0] === key) + 1;
     settings.type(rowOf('year'), 3, [[2025]]);
     settings.type(rowOf('submitBy'), 3, [['28/02']]);
-    previewSummaryAction(ports);
-    expect(alerts.at(-1)?.prompt).toContain(
+    expect(composeSummary(ports).mail.text).toContain(
       'Quá hạn (1 đơn vị):\n• DV0001 – Đơn vị 1 (mẫu) (Huyện 1): Quá hạn gửi (28/02/2026)',
     );
     settings.type(rowOf('submitBy'), 3, [['']]);
@@ -82,11 +82,7 @@ describe('the summary’s progress, changes and chart', () => {
     const book = workflowBook();
     const { google, ports, as } = book;
     withRecipients(book, 'bcd@example.org');
-    const alerts = google.SpreadsheetApp.ui.alerts;
-    const preview = () => {
-      previewSummaryAction(ports);
-      return alerts.at(-1)?.prompt ?? '';
-    };
+    const preview = () => composeSummary(ports).mail.text;
     expect(preview()).toContain(
       'Tiến độ: 0/3 đơn vị đã công nhận (0%); chưa đặt chỉ tiêu (dòng Quy tắc CHI_TIEU ở trang «Tiêu chí»).',
     );
@@ -120,7 +116,7 @@ describe('the summary’s progress, changes and chart', () => {
     // Queued and sent, the chart goes inline: the Charts service draws the report's own counts.
     queueSummaryAction(ports);
     google.Session.email = ADMIN;
-    sendMailAction({ ...ports, mailer: new GasMailer(google.MailApp, google.Charts) });
+    sendMailAction({ ...ports, mailer: gasMailer(google) });
     const sent = google.MailApp.sent.filter((mail) => mail.subject.startsWith('[XHHT] Báo cáo'));
     expect(sent).toHaveLength(2);
     const image = sent[1]?.inlineImages?.[CHART_CONTENT_ID];
@@ -145,13 +141,30 @@ describe('the summary’s progress, changes and chart', () => {
     const settings = book.google.spreadsheet.sheet(SETTINGS_SHEET);
     const row = settings.snapshot().findIndex((r) => r[0] === 'summaryLanguage') + 1;
     settings.type(row, 3, [['English']]);
-    previewSummaryAction(book.ports);
-    const text = book.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+    const text = composeSummary(book.ports).mail.text;
     expect(text).toMatch(/^XHHT năm \d{4} — report of /);
     expect(text).toContain('Progress: 0/3 units recognised (0%)');
     expect(text).toContain('Not registered | 3');
     // The menus stay Vietnamese.
     queueSummaryAction(book.ports);
     expect(book.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(/^Chưa có người nhận/);
+  });
+});
+
+describe('the preview', () => {
+  it('opens the mail as the committee will see it, the chart drawn in place', () => {
+    const { google, ports } = workflowBook();
+    previewSummaryAction(ports);
+    const dialog = google.SpreadsheetApp.ui.dialogs.at(-1);
+    expect(dialog?.title).toMatch(/^\[XHHT\] Báo cáo tổng hợp XHHT năm \d{4} ngày /);
+    const page = dialog?.page as FakeHtmlOutput;
+    expect(page.content).toContain('<h3>Đơn vị học tập (TT22_2020_DVHT)</h3>');
+    expect(page.content).not.toContain('cid:');
+    // The image in the page is what the Charts service drew from the report's counts.
+    const data = /src="data:image\/png;base64,([^"]+)"/.exec(page.content)?.[1] ?? '';
+    expect(JSON.parse(Buffer.from(data, 'base64').toString())).toMatchObject({
+      title: 'Tình hình công nhận theo danh hiệu',
+      rows: [[`${rubric.title} (${rubric.id})`, 0, 0, 0, 3, 0]],
+    });
   });
 });

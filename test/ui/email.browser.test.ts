@@ -55,11 +55,14 @@ describe.skipIf(!CHROMIUM)(
       expect(await page.locator('td').allTextContents()).toContain('Chờ tỉnh quyết định');
       // The chart is decoded and drawn at its size.
       expect(
-        await page.locator('img').evaluate((img) => [
-          (img as HTMLImageElement).complete,
-          (img as HTMLImageElement).naturalWidth,
-          (img as HTMLImageElement).naturalHeight,
-        ]),
+        await page.locator('img').evaluate((element) => {
+          const img = element as unknown as {
+            complete: boolean;
+            naturalWidth: number;
+            naturalHeight: number;
+          };
+          return [img.complete, img.naturalWidth, img.naturalHeight];
+        }),
       ).toEqual([true, 640, 360]);
       const png = await page.screenshot({ fullPage: true });
       expect(png.subarray(1, 4).toString()).toBe('PNG');
