@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GasHasher, GasIdentity, GasLock, GasMailer, GasStore } from '../../src/gas/services';
+import { GasHasher, GasIdentity, GasLock, GasStore } from '../../src/gas/services';
 import { GasWorkbook } from '../../src/gas/workbook';
 import { nodeHasher } from '../../src/node/services';
 import { BusyError, type WorkbookPort } from '../../src/sheets/ports';
