@@ -95,6 +95,10 @@ export class GasIdentity implements IdentityPort {
   activeUserEmail(): string {
     return this.session.getActiveUser().getEmail().trim();
   }
+
+  logName(): string {
+    return this.activeUserEmail();
+  }
 }
 
 export class GasStore implements StorePort {

@@ -1,72 +1,109 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { scoreAllNotice } from '../sheets/notices';
-import { DEMO_PROVINCE, runDemo } from './demo';
-import { summaryTable } from './summary-table';
+import { type Language, tr, useLanguage } from '../domain/i18n';
+import { SheetError } from '../sheets/errors';
+import { init, score, validate } from './commands/book';
+import type { Command } from './commands/command';
+import { demo } from './commands/demo';
+import { mail, report } from './commands/mail';
+import { audit, workflow } from './commands/steps';
+import { CliProblem, EXIT } from './offline';
+import { Progress } from './progress';
 
-const USAGE = `xhht — XHHT Sheets ngoại tuyến (offline) trên tệp .xlsx
+/**
+ * `xhht`: the use cases of the Apps Script menu over a local .xlsx file. Each command says what it
+ * did and what to do next; exit codes: 0 done, 1 could not run, 2 wrong command line, 3 problems found
+ * (invalid rows, refused steps, a broken log), 4 the file holds parts writing would lose.
+ */
 
-Cách dùng / usage:
-  xhht demo [--out THƯ_MỤC] [--seed SỐ]   Tạo tỉnh mẫu, chấm điểm, ghi tệp .xlsx vào THƯ_MỤC (mặc định: out)
-  xhht --help                              Trợ giúp
+export { EXIT };
 
-Mã thoát / exit codes: 0 thành công, 1 lỗi khi chạy, 2 sai cú pháp lệnh.`;
+const COMMANDS: readonly Command[] = [demo, init, validate, score, workflow, report, mail, audit];
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-async function demo(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      out: { type: 'string', default: 'out' },
-      seed: { type: 'string' },
-      help: { type: 'boolean' },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT.ok;
-  }
-  const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isInteger(seed)) {
-    console.error(`--seed cần một số nguyên, nhận được «${values.seed}».`);
-    return EXIT.usage;
-  }
-  const outDir = resolve(values.out ?? 'out');
-  mkdirSync(outDir, { recursive: true });
-  const result = runDemo(seed === undefined ? {} : { seed });
-  const file = join(outDir, 'xhht-demo.xlsx');
-  await result.workbook.write(file);
-
-  console.log(
-    `XHHT Sheets — bảng tính mẫu: ${DEMO_PROVINCE}, ${result.units.length} đơn vị học tập (TT 22/2020).\n`,
-  );
-  for (const score of result.report.sheets) {
-    console.log(`Trang «${score.sheet}», bộ tiêu chí ${score.rubric.id}:\n`);
-    console.log(summaryTable(score.summary));
-    console.log('');
-  }
-  console.log(scoreAllNotice(result.report));
-  console.log(`\nĐã ghi: ${file}`);
-  console.log(
-    'Mở tệp bằng Excel, LibreOffice hoặc tải lên Google Trang tính để xem từng dòng và cột «Lỗi».',
-  );
-  return EXIT.ok;
+function usage(): string {
+  const lines = COMMANDS.map((command) => `  xhht ${command.synopsis}\n      ${command.summary()}`);
+  return [
+    tr(
+      'xhht — XHHT Sheets ngoại tuyến trên tệp .xlsx',
+      'xhht — XHHT Sheets offline on an .xlsx file',
+    ),
+    '',
+    tr('Cách dùng:', 'Usage:'),
+    ...lines,
+    '',
+    tr(
+      'Mọi lệnh: --help (trợ giúp của lệnh), --lang vi|en (ngôn ngữ thông báo).',
+      'Every command: --help (the command’s help), --lang vi|en (language of the messages).',
+    ),
+    tr(
+      'Mã thoát: 0 xong, 1 không chạy được, 2 sai cú pháp lệnh, 3 có vấn đề (dòng lỗi, bước bị từ chối, nhật ký bị sửa), 4 tệp có phần sẽ mất khi ghi.',
+      'Exit codes: 0 done, 1 could not run, 2 wrong command line, 3 problems found (invalid rows, refused steps, altered log), 4 the file has parts writing would lose.',
+    ),
+  ].join('\n');
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    if (command === 'demo') return await demo(rest);
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      console.log(USAGE);
-      return command === undefined ? EXIT.usage : EXIT.ok;
-    }
-    console.error(`Không có lệnh «${command}».\n\n${USAGE}`);
+function commandHelp(command: Command): string {
+  return [
+    `xhht ${command.synopsis}`,
+    '',
+    command.summary(),
+    '',
+    tr('Chạy «xhht --help» để xem mọi lệnh.', 'Run «xhht --help» for every command.'),
+  ].join('\n');
+}
+
+/** Runs `xhht` with `argv` (without node and the script); returns the exit code. */
+export async function main(
+  argv: readonly string[],
+  print: (text: string) => void = (text) => console.log(text),
+  printError: (text: string) => void = (text) => console.error(text),
+): Promise<number> {
+  const langAt = argv.indexOf('--lang');
+  const lang = langAt >= 0 ? argv[langAt + 1] : undefined;
+  useLanguage(lang === 'en' ? 'en' : 'vi');
+  if (lang !== undefined && lang !== 'vi' && lang !== 'en') {
+    printError(tr('--lang nhận vi hoặc en.', '--lang takes vi or en.'));
     return EXIT.usage;
+  }
+  const args = langAt >= 0 ? [...argv.slice(0, langAt), ...argv.slice(langAt + 2)] : [...argv];
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    print(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    printError(`${tr(`Không có lệnh «${name}».`, `No command «${name}».`)}\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  let parsed: { positionals: string[]; values: Record<string, unknown> };
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    printError(`${(error as Error).message}\n\n${commandHelp(command)}`);
+    return EXIT.usage;
+  }
+  if (parsed.values.help) {
+    print(commandHelp(command));
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(parsed, print, new Progress(4));
+  } catch (error) {
+    if (error instanceof CliProblem) {
+      printError(error.message);
+      return error.code;
+    }
+    if (error instanceof SheetError) {
+      printError(error.message);
+      return EXIT.problems;
+    }
+    printError(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return EXIT.failed;
+  } finally {
+    useLanguage('vi' as Language);
   }
 }

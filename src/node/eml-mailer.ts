@@ -28,8 +28,8 @@ export class EmlMailer implements MailerPort {
     this.pending.push(message);
   }
 
-  /** Writes every message sent so far as `<n>.eml` in `folder`; returns the paths. */
-  async writeAll(folder: string): Promise<string[]> {
+  /** Writes every message sent so far as `<n>.eml` (or `<name>.eml` for one) in `folder`; returns the paths. */
+  async writeAll(folder: string, name?: string): Promise<string[]> {
     mkdirSync(folder, { recursive: true });
     const paths: string[] = [];
     for (const [i, message] of this.pending.splice(0).entries()) {
@@ -55,7 +55,10 @@ export class EmlMailer implements MailerPort {
       })
         .compile()
         .build();
-      const path = join(folder, `${String(i + 1).padStart(3, '0')}.eml`);
+      const path = join(
+        folder,
+        `${name ?? String(i + 1).padStart(3, '0')}${name && i > 0 ? `-${i + 1}` : ''}.eml`,
+      );
       writeFileSync(path, raw);
       paths.push(path);
     }

@@ -166,6 +166,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const col = (key: string) => columnOf(located, key);
     const people = readPeople(ctx.workbook);
     const email = ctx.identity.activeUserEmail();
+    const logName = ctx.identity.logName();
     const grants = grantsOf(people.grants, email);
     const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
     const workflowCells = rows.map((row) =>
@@ -218,7 +219,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         const label = cellText(row[col(WORKFLOW_KEYS.label) - 1]);
         entries.push({
           time: stamp(now),
-          user: email,
+          user: logName,
           unit: code,
           action: inLanguage('vi', () => `${actionLabel(request.action)} (bị từ chối)`),
           from: label,
@@ -262,7 +263,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         put(WORKFLOW_KEYS.previous, encodePrevious(from));
         entries.push({
           time: stamp(now),
-          user: email,
+          user: logName,
           unit: code,
           action,
           from: fromLabel,
@@ -366,7 +367,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         action: request.action,
         to: outcome.state,
         label: to,
-        by: email,
+        by: logName,
         comment: request.comment ?? '',
         id: eventId(code, outcome.state, stamp(now)),
       });

@@ -71,7 +71,6 @@ export function buildMenu(ui: UiPort, workbook: WorkbookPort): void {
   ui.addMenu(MENU_TITLE, menuItems());
 }
 
-/** Runs a menu action and shows its notice; a problem the officer can fix is shown, not thrown. */
 /** Runs an action and shows its notice (none when it showed its own page), or why it stopped. */
 function run(ctx: Context, action: (basics: Basics) => string | undefined): void {
   let notice: string | undefined;

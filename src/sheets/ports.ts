@@ -112,6 +112,8 @@ export interface LockPort {
 export interface IdentityPort {
   /** The active user's email, or '' when Google does not tell it. */
   activeUserEmail(): string;
+  /** How the audit log names them: the email Google vouches for, or a self-declared one marked so. */
+  logName(): string;
 }
 
 export interface StorePort {

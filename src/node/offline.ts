@@ -1,0 +1,124 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { tr } from '../domain/i18n';
+import type { ActPorts } from '../sheets/act';
+import type { IdentityPort } from '../sheets/ports';
+import { ConsoleUi, fixedClock, nodeHasher, processLock } from './services';
+import { SheetStore } from './sheet-store';
+import { XlsxWorkbook } from './xlsx-workbook';
+
+/**
+ * What every offline command shares: opening and saving the .xlsx, the ports of the use cases over
+ * it, and the exit codes. Offline nobody vouches for who runs a command: the name is self-declared,
+ * and the log says so.
+ */
+
+export const EXIT = {
+  ok: 0,
+  /** Something went wrong while running (an unreadable file, a bug). */
+  failed: 1,
+  /** The command line itself is wrong. */
+  usage: 2,
+  /** The command ran and found problems: invalid rows, refused steps, a broken log. */
+  problems: 3,
+  /** Writing would lose parts of the file that XHHT cannot keep (see `unkeptParts`). */
+  wouldLose: 4,
+} as const;
+
+/** A problem to report in one message with its exit code, rather than a stack trace. */
+export class CliProblem extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
+    super(message);
+  }
+}
+
+export const OFFLINE_MARK = 'ngoại tuyến, chưa xác thực';
+
+export class OfflineIdentity implements IdentityPort {
+  constructor(private readonly email: string) {}
+
+  activeUserEmail(): string {
+    return this.email.trim();
+  }
+
+  logName(): string {
+    return `${this.activeUserEmail()} (${OFFLINE_MARK})`;
+  }
+}
+
+export async function openBook(path: string): Promise<XlsxWorkbook> {
+  if (!existsSync(path)) {
+    throw new CliProblem(
+      tr(
+        `Không thấy tệp «${path}». Tạo bảng tính mới bằng: xhht init ${path}`,
+        `No file «${path}». Create a workbook with: xhht init ${path}`,
+      ),
+      EXIT.failed,
+    );
+  }
+  try {
+    return await XlsxWorkbook.read(path);
+  } catch (error) {
+    throw new CliProblem(
+      tr(
+        `Không đọc được «${path}» như một tệp .xlsx (${(error as Error).message}). Lưu lại tệp bằng Excel hoặc LibreOffice dưới dạng .xlsx rồi thử lại.`,
+        `Cannot read «${path}» as an .xlsx file (${(error as Error).message}). Save it as .xlsx from Excel or LibreOffice and try again.`,
+      ),
+      EXIT.failed,
+    );
+  }
+}
+
+/**
+ * Parts of an .xlsx that exceljs drops when it writes the file again: charts, pivot tables, images
+ * and other drawings. Zip entry names are stored uncompressed, so the bytes of the file tell.
+ */
+export function unkeptParts(path: string): string[] {
+  if (!existsSync(path)) return [];
+  const bytes = readFileSync(path).toString('latin1');
+  const parts: [string, string, string][] = [
+    ['xl/charts/', 'biểu đồ', 'charts'],
+    ['xl/pivotTables/', 'bảng tổng hợp (pivot)', 'pivot tables'],
+    ['xl/media/', 'hình ảnh', 'images'],
+    ['xl/drawings/', 'hình vẽ', 'drawings'],
+  ];
+  return parts.filter(([prefix]) => bytes.includes(prefix)).map(([, vi, en]) => tr(vi, en));
+}
+
+/** Writes `book` to `target`, refusing (unless forced) when `source` holds parts it would lose. */
+export async function saveBook(
+  book: XlsxWorkbook,
+  source: string,
+  target: string,
+  force: boolean,
+): Promise<void> {
+  const lost = unkeptParts(source);
+  if (lost.length > 0 && !force && target === source) {
+    throw new CliProblem(
+      tr(
+        `Tệp «${source}» có ${lost.join(', ')}; XHHT ngoại tuyến không giữ được chúng khi ghi lại tệp. Ghi ra tệp khác bằng --out TỆP_MỚI.xlsx, hoặc thêm --force nếu chấp nhận mất.`,
+        `«${source}» holds ${lost.join(', ')}, which XHHT offline cannot keep when it writes the file. Write to another file with --out NEW.xlsx, or add --force to accept the loss.`,
+      ),
+      EXIT.wouldLose,
+    );
+  }
+  await book.write(target);
+}
+
+/** The ports of the use cases over an offline workbook, as `user` (self-declared) at `now`. */
+export function offlinePorts(
+  workbook: XlsxWorkbook,
+  options: { user?: string; now?: Date; print?: (text: string) => void } = {},
+): ActPorts {
+  return {
+    workbook,
+    ui: new ConsoleUi(options.print),
+    clock: fixedClock(options.now ?? new Date()),
+    lock: processLock,
+    store: new SheetStore(workbook),
+    hasher: nodeHasher,
+    identity: new OfflineIdentity(options.user ?? ''),
+  };
+}
