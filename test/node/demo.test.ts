@@ -7,10 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { itemsOf } from '../../src/domain/rubric';
 import { TT22_2020_DVHT } from '../../src/domain/rubrics/tt22-2020-dvht';
 import { DEMO_MISTAKES, DEMO_NOT_ENTERED, runDemo } from '../../src/node/demo';
+import { offlinePorts } from '../../src/node/offline';
 import { ConsoleUi, fixedClock, processLock } from '../../src/node/services';
 import { fromWallClock, wallClock, XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { checkAudit, readAudit } from '../../src/sheets/audit-log';
 import { SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
+import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { scoreAll } from '../../src/sheets/score-all';
+import { readSettings } from '../../src/sheets/settings-sheet';
+import { workflowRows } from '../../src/sheets/workflow-rows';
 
 const rubric = TT22_2020_DVHT;
 const NOW = new Date(Date.UTC(2026, 10, 23, 3, 0, 0));
@@ -37,10 +42,79 @@ async function readBack(path: string) {
 }
 
 describe('the demo workbook, as a real .xlsx file', () => {
-  it('holds a province of at least 40 units in several districts', () => {
-    expect(demo.units.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(demo.units.map((u) => u.district)).size).toBeGreaterThanOrEqual(4);
-    expect(demo.units.every((u) => u.name.endsWith('(mẫu)'))).toBe(true);
+  it('holds a province of at least 100 units on two titles in several districts, every name a sample', () => {
+    const all = [...demo.units, ...demo.communes];
+    expect(all.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(all.map((u) => u.district)).size).toBeGreaterThanOrEqual(4);
+    expect(all.every((u) => u.name.endsWith('(mẫu)'))).toBe(true);
+    expect(demo.report.sheets.map((sheet) => [sheet.rubric.id, sheet.summary.total.units])).toEqual(
+      [
+        ['TT22_2020_DVHT', demo.units.length],
+        ['TT25_2023_CDHT_XA', demo.communes.length],
+      ],
+    );
+    expect(readSettings(demo.workbook, NOW).ladder).toBe('XA_HUYEN_TINH');
+  });
+
+  it('walks the year by several officers: registrations, refusals of bad rows, returns, recognitions', async () => {
+    const book = await XlsxWorkbook.read(file);
+    const log = readAudit(book);
+    const users = new Set(log.map((row) => row.user));
+    expect(users.size).toBeGreaterThanOrEqual(9);
+    // Offline, nobody vouches for the names: every step says so.
+    expect([...users].every((user) => user.endsWith('(ngoại tuyến, chưa xác thực)'))).toBe(true);
+    const actions = new Set(log.map((row) => row.action));
+    for (const action of [
+      'Đăng ký',
+      'Gửi',
+      'Gửi (bị từ chối)',
+      'Trả lại',
+      'Duyệt',
+      'Công nhận',
+      'Không công nhận',
+    ]) {
+      expect(actions).toContain(action);
+    }
+    // A typing mistake refuses the submission, naming the cell.
+    expect(log.find((row) => row.action === 'Gửi (bị từ chối)')?.comment).toMatch(
+      /^chưa gửi được: Ô [A-Z]+\d+, trang «/,
+    );
+    expect(log.find((row) => row.action === 'Trả lại')?.comment).toContain('Thiếu biên bản');
+    expect(log.find((row) => row.action === 'Công nhận')?.comment).toMatch(/^14[56]\/QĐ-UBND \(/);
+    // The log read back from the file still verifies against the head the file carries.
+    expect(checkAudit(offlinePorts(book)).check).toMatchObject({ ok: true, rows: log.length });
+    for (const sheet of demo.report.sheets) {
+      const states = workflowRows(book, readSettings(book, NOW), NOW).filter(
+        (row) => row.sheet === sheet.sheet,
+      );
+      expect(states.filter((row) => row.state?.status === 'recognised').length).toBeGreaterThan(10);
+      expect(
+        states.filter((row) => row.state?.status === 'drafting' && row.state.returned).length,
+      ).toBe(4);
+    }
+  });
+
+  it('sends the outbox as .eml messages: step notices, reminders and the summary with its chart', async () => {
+    expect(demo.sent).toMatchObject({ check: [], waiting: 0 });
+    expect(demo.sent.sent).toBeGreaterThan(20);
+    const book = await XlsxWorkbook.read(file);
+    const statuses = book
+      .sheet(OUTBOX_SHEET)
+      ?.readValues()
+      .slice(1)
+      .map((row) => row[6]);
+    expect(new Set(statuses)).toEqual(new Set(['Đã gửi']));
+    const subjects = (book.sheet(OUTBOX_SHEET)?.readValues() ?? [])
+      .slice(1)
+      .map((row) => String(row[3]));
+    expect(subjects.some((subject) => subject.startsWith('[XHHT] Nhắc việc ngày'))).toBe(true);
+    expect(
+      subjects.filter((subject) => subject.startsWith('[XHHT] Báo cáo tổng hợp')),
+    ).toHaveLength(2);
+    expect(demo.summary.mail.text).toMatch(
+      /So với báo cáo ngày \d\d\/\d\d\/\d{4}: \d+ dòng nhật ký mới\./,
+    );
+    expect(demo.summary.mail.text).toContain('chỉ tiêu 80%');
   });
 
   it('has the sheets of set-up, every unit scored or explained, and the typing mistakes caught', async () => {
@@ -51,6 +125,11 @@ describe('the demo workbook, as a real .xlsx file', () => {
       'Người dùng',
       'Tiêu chí',
       'Chấm điểm ĐVHT',
+      'Chấm CĐHT xã (TT25)',
+      'XHHT thuộc tính',
+      'Nhật ký',
+      'XHHT đầu chuỗi nhật ký',
+      'Hộp thư đi',
     ]);
     const header = rows[0] as string[];
     const total = header.indexOf('Tổng điểm');

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHART_CONTENT_ID } from '../../domain/chart';
+import { escapeHtml } from '../../domain/html';
 import { tr } from '../../domain/i18n';
 import { sendNotice, sendOutbox } from '../../sheets/outbox';
 import { composeSummary } from '../../sheets/summary-report';
@@ -25,33 +26,39 @@ export const report: Command = {
     const book = await openBook(required(file));
     if (!values.out) throw usage(tr('--out cần một thư mục.', '--out needs a folder.'));
     const folder = resolve(String(values.out));
-    mkdirSync(folder, { recursive: true });
-    const { mail, to } = composeSummary(offlinePorts(book));
-    const png = chartPng(mail.chart);
-    writeFileSync(join(folder, 'bieu-do.png'), png);
-    // Opened from the folder, the page shows the chart beside it.
-    const page = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>${mail.subject.replace(/[<&]/g, '')}</title><body style="font-family:Arial,sans-serif">${mail.html.replace(`cid:${CHART_CONTENT_ID}`, 'bieu-do.png')}</body></html>`;
-    writeFileSync(join(folder, 'bao-cao.html'), page);
-    writeFileSync(join(folder, 'bao-cao.txt'), `${mail.text}\n`);
-    const mailer = new EmlMailer();
-    mailer.send({
-      to: to.length > 0 ? to : ['ban-chi-dao@example.invalid'],
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html,
-      chart: mail.chart,
-    });
-    const [eml] = await mailer.writeAll(folder, 'bao-cao');
-    print(mail.text);
+    const summary = composeSummary(offlinePorts(book));
+    await writeReport(folder, summary);
+    print(summary.mail.text);
     print(
       tr(
-        `\nĐã ghi vào «${folder}»: bao-cao.html, bieu-do.png, bao-cao.txt, ${eml ? 'bao-cao.eml' : ''}.${to.length === 0 ? ' Chưa có người nhận trong trang «Cài đặt»: thư .eml gửi tới một địa chỉ giữ chỗ.' : ''}`,
-        `\nWritten to «${folder}»: bao-cao.html, bieu-do.png, bao-cao.txt, ${eml ? 'bao-cao.eml' : ''}.${to.length === 0 ? ' No recipient in the «Cài đặt» sheet yet: the .eml goes to a placeholder address.' : ''}`,
+        `\nĐã ghi vào «${folder}»: bao-cao.html, bieu-do.png, bao-cao.txt, bao-cao.eml.${summary.to.length === 0 ? ' Chưa có người nhận trong trang «Cài đặt»: thư .eml gửi tới một địa chỉ giữ chỗ.' : ''}`,
+        `\nWritten to «${folder}»: bao-cao.html, bieu-do.png, bao-cao.txt, bao-cao.eml.${summary.to.length === 0 ? ' No recipient in the «Cài đặt» sheet yet: the .eml goes to a placeholder address.' : ''}`,
       ),
     );
     return EXIT.ok;
   },
 };
+
+/** The summary as files: a page with its chart beside it, the chart, the text, and the message. */
+export async function writeReport(
+  folder: string,
+  { mail, to }: ReturnType<typeof composeSummary>,
+): Promise<void> {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'bieu-do.png'), chartPng(mail.chart));
+  const page = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title><body style="font-family:Arial,sans-serif">${mail.html.replace(`cid:${CHART_CONTENT_ID}`, 'bieu-do.png')}</body></html>`;
+  writeFileSync(join(folder, 'bao-cao.html'), page);
+  writeFileSync(join(folder, 'bao-cao.txt'), `${mail.text}\n`);
+  const mailer = new EmlMailer();
+  mailer.send({
+    to: to.length > 0 ? to : ['ban-chi-dao@example.invalid'],
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html,
+    chart: mail.chart,
+  });
+  await mailer.writeAll(folder, 'bao-cao');
+}
 
 export const mail: Command = {
   name: 'mail',
