@@ -1,54 +1,14 @@
-import { TT22_2020_DVHT as rubric } from '../src/domain/rubrics/tt22-2020-dvht';
-import { GasHasher, GasIdentity, GasStore } from '../src/gas/services';
-import { type ActPorts, act } from '../src/sheets/act';
-import { UNITS_SHEET } from '../src/sheets/layout';
-import { PEOPLE_SHEET } from '../src/sheets/people-sheet';
-import { setUp } from '../src/sheets/set-up';
+import { act } from '../src/sheets/act';
 import { sidebarData } from '../src/sheets/sidebar';
-import { gasContext } from '../test/fakes/context';
-import { fakeGoogle } from '../test/fakes/google';
+import { benchBook, HUYEN, TINH, XA } from './lib/book';
 
 /**
  * The approval workflow at growing sizes: a district reviewer approving every unit of the sheet in one
  * selection, and the sidebar's data (with «Việc của tôi» over the whole sheet) for the province after
  * that. Sheets calls must stay flat as units grow; CPU is Node's for the use case and the fake.
  */
-const XA = 'xa@example.org';
-const HUYEN = 'huyen@example.org';
-const TINH = 'tinh@example.org';
-
 function run(units: number) {
-  const google = fakeGoogle();
-  const ports: ActPorts = {
-    ...gasContext(google),
-    store: new GasStore(google.PropertiesService),
-    hasher: new GasHasher(google.Utilities),
-    identity: new GasIdentity(google.Session),
-  };
-  setUp(ports, rubric.id);
-  google.spreadsheet.sheet(UNITS_SHEET).type(
-    2,
-    1,
-    Array.from({ length: units }, (_, i) => [`DV${i}`, `Đơn vị ${i}`, 'Huyện 1']),
-  );
-  setUp(ports, rubric.id);
-  google.spreadsheet.sheet(rubric.scoringSheet).type(
-    2,
-    4,
-    Array.from({ length: units }, () => [10, 10, 10, 10, 5, 10, 5, 25, 10, 5]),
-  );
-  google.spreadsheet.sheet(PEOPLE_SHEET).type(2, 1, [
-    [XA, 'xã', 'Huyện 1'],
-    [HUYEN, 'huyện', 'Huyện 1'],
-    [TINH, 'tỉnh', ''],
-  ]);
-  // A commune scope is a unit code; this bench's commune holds them all, as one row per unit.
-  google.spreadsheet.sheet(PEOPLE_SHEET).type(
-    5,
-    1,
-    Array.from({ length: units }, (_, i) => [XA, 'xã', `DV${i}`]),
-  );
-  const all = { sheet: rubric.scoringSheet, rows: Array.from({ length: units }, (_, i) => i + 2) };
+  const { google, ports, all } = benchBook(units);
   google.Session.email = XA;
   act(ports, { action: 'register' }, all);
   act(ports, { action: 'submit' }, all);
@@ -66,7 +26,7 @@ function run(units: number) {
   };
 
   google.Session.email = TINH;
-  google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+  google.spreadsheet.select(all.sheet, [2, 1]);
   google.io.reset();
   start = process.cpuUsage();
   const data = sidebarData(ports);

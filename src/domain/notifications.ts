@@ -1,7 +1,8 @@
 import { escapeHtml } from './html';
 import type { Ladder, Role } from './ladder';
+import { atMost } from './lines';
 import type { OutgoingMail } from './outbox';
-import { type Grant, peopleWith, type UnitRef } from './people';
+import { type Grant, grantIndex, type UnitRef } from './people';
 import { type Action, currentStep, type UnitState } from './workflow';
 
 /**
@@ -53,14 +54,17 @@ export function notifications(
   digest: (text: string) => string,
 ): OutgoingMail[] {
   const byPerson = new Map<string, StepEvent[]>();
+  const holders = grantIndex(grants);
   for (const event of events) {
-    const emails = new Set(
-      rolesToTell(event, ladder).flatMap((role) => peopleWith(grants, role, event.unit)),
-    );
-    for (const email of emails) byPerson.set(email, [...(byPerson.get(email) ?? []), event]);
+    const emails = new Set(rolesToTell(event, ladder).flatMap((role) => holders(role, event.unit)));
+    for (const email of emails) {
+      const told = byPerson.get(email);
+      if (told) told.push(event);
+      else byPerson.set(email, [event]);
+    }
   }
   return [...byPerson].map(([email, told]) => {
-    const lines = told.map(line);
+    const lines = atMost(told.map(line));
     const count = told.length === 1 ? '1 đơn vị' : `${told.length} đơn vị`;
     return {
       key: `thong-bao:${digest(`${email}|${told.map((event) => event.id).join('|')}`).slice(0, 24)}`,

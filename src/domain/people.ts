@@ -30,13 +30,41 @@ export function grantsOf(grants: readonly Grant[], email: string): Grant[] {
   return grants.filter((grant) => sameEmail(grant.email, email));
 }
 
-/** The emails holding `role` over `unit` (trimmed, lower-cased, once each). */
-export function peopleWith(grants: readonly Grant[], role: Role, unit: UnitRef): string[] {
-  const emails = grants
-    .filter((grant) => grant.role === role && covers(grant, unit))
-    .map((grant) => grant.email.trim().toLowerCase())
-    .filter(Boolean);
-  return [...new Set(emails)];
+/**
+ * Who holds a role over a unit (trimmed, lower-cased emails, once each), for many units at once: the
+ * grants are indexed by role and scope once, then each question is a few lookups (a bulk step or a
+ * daily reminder over thousands of units, each commune a grant of its own). Same rule as `covers`.
+ */
+export function grantIndex(grants: readonly Grant[]): (role: Role, unit: UnitRef) => string[] {
+  const byScope = new Map<string, string[]>();
+  for (const grant of grants) {
+    const email = grant.email.trim().toLowerCase();
+    if (!email) continue;
+    const key = `${grant.role}|${textKey(grant.scope)}`;
+    const emails = byScope.get(key);
+    if (emails) emails.push(email);
+    else byScope.set(key, [email]);
+  }
+  const at = (role: Role, scope: string) => byScope.get(`${role}|${scope}`) ?? [];
+  return (role, unit) => {
+    const code = textKey(unit.code);
+    const district = textKey(unit.district);
+    const found =
+      role === 'xa'
+        ? code === ''
+          ? []
+          : at(role, code)
+        : role === 'huyen'
+          ? district === ''
+            ? []
+            : at(role, district)
+          : [
+              ...at(role, ''),
+              ...(district ? at(role, district) : []),
+              ...(code ? at(role, code) : []),
+            ];
+    return [...new Set(found)];
+  };
 }
 
 function covers(grant: Grant, unit: UnitRef): boolean {

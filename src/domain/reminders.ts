@@ -1,8 +1,9 @@
 import { type Deadlines, daysUntil, deadlineFor } from './deadlines';
 import { escapeHtml } from './html';
 import type { Ladder, Role } from './ladder';
+import { atMost } from './lines';
 import type { OutgoingMail } from './outbox';
-import { type Grant, peopleWith, type UnitRef } from './people';
+import { type Grant, grantIndex, type UnitRef } from './people';
 import { formatDate } from './recognition';
 import { nextActor, stateLabel, type UnitState } from './workflow';
 
@@ -76,9 +77,12 @@ export function reminders(
 ): OutgoingMail[] {
   const due = new Map<string, string[]>();
   const late = new Map<string, string[]>();
+  const holders = grantIndex(grants);
   const add = (into: Map<string, string[]>, role: Role, unit: UnitRef, line: string) => {
-    for (const email of peopleWith(grants, role, unit)) {
-      into.set(email, [...(into.get(email) ?? []), line]);
+    for (const email of holders(role, unit)) {
+      const lines = into.get(email);
+      if (lines) lines.push(line);
+      else into.set(email, [line]);
     }
   };
   for (const waiting of units) {
@@ -97,8 +101,10 @@ export function reminders(
         late.get(email) ?? [],
       ],
     ];
-    const shown = sections.filter(([, lines]) => lines.length > 0);
-    const count = shown.reduce((sum, [, lines]) => sum + lines.length, 0);
+    const count = sections.reduce((sum, [, lines]) => sum + lines.length, 0);
+    const shown = sections
+      .filter(([, lines]) => lines.length > 0)
+      .map(([title, lines]): [string, string[]] => [title, atMost(lines)]);
     const footer =
       'Mở bảng tính trên máy tính, chọn XHHT → Đơn vị đang chọn và việc của tôi để xem và thao tác.';
     return {

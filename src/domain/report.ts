@@ -1,6 +1,7 @@
 import { CHART_CONTENT_ID, type ChartSpec } from './chart';
 import { escapeHtml } from './html';
 import { tr } from './i18n';
+import { atMost } from './lines';
 import type { Summary } from './summary';
 import type { UnitState } from './workflow';
 
@@ -249,7 +250,7 @@ export function summaryReport(input: ReportInput): Report {
     if (sheet.overdue.length > 0) {
       list(
         tr(`Quá hạn (${sheet.overdue.length} đơn vị):`, `Overdue (${sheet.overdue.length} units):`),
-        sheet.overdue,
+        atMost(sheet.overdue),
       );
     }
   }

@@ -8,9 +8,34 @@ import {
   GENESIS,
   verifyChain,
 } from '../../src/domain/audit';
-import { type Grant, rolesOver } from '../../src/domain/people';
+import { ROLES } from '../../src/domain/ladder';
+import { type Grant, grantIndex, rolesOver } from '../../src/domain/people';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+describe('who holds a role over a unit, for many units at once', () => {
+  it('names exactly the people whose own rights cover the unit (the index agrees with rolesOver)', () => {
+    const email = fc.constantFrom('a@x.org', 'B@x.org ', 'c@x.org');
+    const place = fc.constantFrom('', 'HT101', 'ht101', 'Thạch Hà', 'thạch hà ', 'Cẩm Xuyên');
+    const grant = fc.record({ email, role: fc.constantFrom(...ROLES), scope: place });
+    const unit = fc.record({
+      code: fc.constantFrom('', 'HT101', 'HT102'),
+      district: fc.constantFrom('', 'Thạch Hà', 'Cẩm Xuyên'),
+    });
+    fc.assert(
+      fc.property(fc.array(grant, { maxLength: 8 }), unit, (grants, target) => {
+        const holders = grantIndex(grants);
+        for (const role of ROLES) {
+          const expected = ['a@x.org', 'b@x.org', 'c@x.org'].filter((person) => {
+            const access = rolesOver(grants, person, target);
+            return access.ok && access.roles.includes(role);
+          });
+          expect([...holders(role, target)].sort()).toEqual(expected);
+        }
+      }),
+    );
+  });
+});
 
 describe('who may act on a unit', () => {
   const grants: Grant[] = [
