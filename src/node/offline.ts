@@ -82,7 +82,12 @@ export function unkeptParts(path: string): string[] {
     ['xl/charts/', 'biểu đồ', 'charts'],
     ['xl/pivotTables/', 'bảng tổng hợp (pivot)', 'pivot tables'],
     ['xl/media/', 'hình ảnh', 'images'],
-    ['xl/drawings/', 'hình vẽ', 'drawings'],
+    // DrawingML parts only (xl/drawings/drawing1.xml): a cell note is a VML part beside them
+    // (xl/drawings/vmlDrawing1.vml), which exceljs reads and writes again with the note. Matching
+    // the whole folder refused every file holding a note. Form controls also live in VML, so they
+    // are named by their own parts.
+    ['xl/drawings/drawing', 'hình vẽ', 'drawings'],
+    ['xl/ctrlProps/', 'điều khiển biểu mẫu', 'form controls'],
   ];
   return parts.filter(([prefix]) => bytes.includes(prefix)).map(([, vi, en]) => tr(vi, en));
 }

@@ -67,6 +67,17 @@ export function fromWallClock(stored: Date, timeZone: string): Date {
   return new Date(stored.getTime() - offset);
 }
 
+/**
+ * Gives `cell` a style object of its own before it is changed. exceljs reads every cell of one style
+ * id into one shared object, so changing it in place changed every cell of the file that looked the
+ * same: re-running set-up on a file where the officer had given «Chấm lúc» the date format of their
+ * own sheet's dates turned those dates into date-times too.
+ */
+function ownStyle(cell: ExcelJS.Cell): ExcelJS.Cell {
+  cell.style = { ...cell.style };
+  return cell;
+}
+
 class XlsxSheet implements SheetPort {
   /** The data extent, kept until the next write: formatting calls ask for it again and again. */
   private cachedExtent: { rows: number; columns: number } | undefined;
@@ -128,7 +139,7 @@ class XlsxSheet implements SheetPort {
   styleHeader(row: number, columns: number): void {
     const header = this.ws.getRow(row);
     for (let c = 1; c <= columns; c += 1) {
-      const cell = header.getCell(c);
+      const cell = ownStyle(header.getCell(c));
       cell.font = { bold: true };
       cell.fill = {
         type: 'pattern',
@@ -225,7 +236,7 @@ class XlsxSheet implements SheetPort {
   setNumberFormat(column: number, fromRow: number, format: string): void {
     const rows = this.lastFormattedRow() - fromRow + 1;
     this.eachCellBelow(column, fromRow, rows, (cell) => {
-      cell.numFmt = format;
+      ownStyle(cell).numFmt = format;
     });
   }
 
