@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type Language, tr, useLanguage } from '../domain/i18n';
+import { tr, useLanguage } from '../domain/i18n';
 import { SheetError } from '../sheets/errors';
 import { init, score, validate } from './commands/book';
 import type { Command } from './commands/command';
@@ -104,6 +104,6 @@ export async function main(
     printError(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return EXIT.failed;
   } finally {
-    useLanguage('vi' as Language);
+    useLanguage('vi');
   }
 }
