@@ -91,7 +91,11 @@ export async function main(
     return EXIT.ok;
   }
   try {
-    return await command.run(parsed, print, new Progress(4));
+    return await command.run(
+      parsed,
+      print,
+      command.steps ? new Progress(command.steps) : undefined,
+    );
   } catch (error) {
     if (error instanceof CliProblem) {
       printError(error.message);

@@ -101,6 +101,7 @@ export const score: Command = {
       'Score all and write the results (values, not formulas) into the file',
     ),
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
+  steps: 2,
   async run({ positionals: [file], values }, print, progress) {
     const source = required(file);
     const book = await openBook(source);

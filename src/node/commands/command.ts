@@ -9,6 +9,8 @@ export interface Command {
   /** What it does, in the chosen language. */
   readonly summary: () => string;
   readonly options: NonNullable<ParseArgsConfig['options']>;
+  /** Steps of its progress bar, for the commands that draw one. */
+  readonly steps?: number;
   run(
     parsed: { positionals: string[]; values: Record<string, unknown> },
     print: (text: string) => void,

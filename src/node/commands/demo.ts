@@ -20,6 +20,7 @@ export const demo: Command = {
       'Make a sample province (100+ units, 2 titles), walk a year of registration, self-assessment, returns and recognitions, and write the workbook, reports and mail to DIR (default: out)',
     ),
   options: { out: { type: 'string', default: 'out' }, seed: { type: 'string' } },
+  steps: 3,
   async run({ values }, print, progress) {
     const seed = values.seed === undefined ? undefined : Number(values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) {
