@@ -1,13 +1,12 @@
-import { cellText, readDate } from '../domain/cells';
+import { readDate } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { formatDate, lastValidDay } from '../domain/recognition';
 import { known } from '../domain/rubric';
-import { readCriteria } from './criteria-sheet';
-import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
+import { RESULT_KEYS, WORKFLOW_KEYS } from './layout';
 import type { Context } from './ports';
 import { readSettings } from './settings-sheet';
-import { type ColumnSpec, columnOf, locateRequired } from './table';
-import { ladderFor, rowState } from './unit-state';
+import type { ColumnSpec } from './table';
+import { workflowRows } from './workflow-rows';
 
 /**
  * XHHT → Xuất danh sách đã công nhận: every recognised unit of every scoring sheet, one row each, in a
@@ -38,23 +37,14 @@ export function exportRecognised(ctx: Context): ExportReport {
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
-    const rows: string[][] = [];
-    for (const read of readCriteria(ctx.workbook) ?? []) {
-      const rubric = read.rubric;
-      const sheet = rubric ? ctx.workbook.sheet(rubric.scoringSheet) : undefined;
-      if (!rubric || !sheet) continue;
-      const ladder = ladderFor(rubric, settings);
-      const [header = [], ...values] = sheet.readValues();
-      const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
-      const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
-      const months = rubric.method === 'levels' ? known(rubric.validityMonths) : undefined;
-      for (const row of values) {
-        const cell = (key: string) => cellText(row[columnOf(located, key) - 1]);
-        // A recognition whose validity has ended is no longer listed.
-        const state = rowState(row, (key) => columnOf(located, key), ladder, rubric, now);
-        if (state?.status !== 'recognised') continue;
-        const decided = readDate(row[columnOf(located, WORKFLOW_KEYS.decisionDate) - 1] ?? '');
-        rows.push([
+    // A recognition whose validity has ended is no longer listed.
+    const rows = workflowRows(ctx.workbook, settings, now)
+      .filter((unit) => unit.state?.status === 'recognised')
+      .map(({ rubric, cell, value }) => {
+        const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
+        const months = rubric.method === 'levels' ? known(rubric.validityMonths) : undefined;
+        const decided = readDate(value(WORKFLOW_KEYS.decisionDate));
+        return [
           rubric.id,
           rubric.title,
           cell('code'),
@@ -65,9 +55,8 @@ export function exportRecognised(ctx: Context): ExportReport {
           cell(WORKFLOW_KEYS.decisionNumber),
           decided.ok ? formatDate(decided.value) : cell(WORKFLOW_KEYS.decisionDate),
           decided.ok && months !== undefined ? formatDate(lastValidDay(decided.value, months)) : '',
-        ]);
-      }
-    }
+        ];
+      });
     const target = ctx.workbook.sheet(RECOGNISED_SHEET) ?? ctx.workbook.addSheet(RECOGNISED_SHEET);
     // The export owns this sheet: rows left from a longer earlier export are blanked, in the same write.
     const before = target.readValues().length;

@@ -1,17 +1,15 @@
-import { type CellValue, cellText } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
 import { grantsOf, rolesOver } from '../domain/people';
 import { ACTIONS, type Action, actionLabel, stateLabel, transition } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act, type Target } from './act';
 import { readAudit } from './audit-log';
-import { readCriteria } from './criteria-sheet';
-import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
+import { RESULT_KEYS, WORKFLOW_KEYS } from './layout';
 import { actNotice } from './notices';
 import { readPeople } from './people-sheet';
 import { readSettings } from './settings-sheet';
-import { columnOf, locateRequired } from './table';
-import { ladderFor, rowPrevious, rowState } from './unit-state';
+import { ladderFor } from './unit-state';
+import { workflowRows } from './workflow-rows';
 
 /**
  * What the sidebar shows and does: the selected unit (status, history, the actions the current user
@@ -117,74 +115,56 @@ export function sidebarData(ctx: ActPorts): SidebarData {
   const mine: WaitingUnit[] = [];
   let unit: UnitView | null = null;
 
-  for (const read of readCriteria(ctx.workbook) ?? []) {
-    const rubric = read.rubric;
-    const sheet = rubric ? ctx.workbook.sheet(rubric.scoringSheet) : undefined;
-    if (!rubric || !sheet) continue;
-    const ladder = ladderFor(rubric, settings);
-    const columns = scoringColumns(rubric);
-    const [header = [], ...rows] = sheet.readValues();
-    const located = locateRequired(sheet.name, header, columns.all);
-    const cell = (row: readonly CellValue[], key: string) =>
-      cellText(row[columnOf(located, key) - 1]);
-    const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
-    rows.forEach((row, i) => {
-      const code = cell(row, 'code');
-      if (code === '') return;
-      const rowNumber = i + 2;
-      const state = rowState(row, (key) => columnOf(located, key), ladder, rubric, now);
-      const previous = rowPrevious(row, (key) => columnOf(located, key), ladder);
-      const access = rolesOver(grants, email, { code, district: cell(row, 'district') });
-      const open =
-        state && access.ok
-          ? ACTIONS.filter(
-              (action) =>
-                transition(
-                  state,
-                  {
-                    action,
-                    roles: access.roles,
-                    ...PROBE,
-                    ...(previous ? { previous } : {}),
-                  },
-                  ladder,
-                ).ok,
-            )
-          : [];
-      const status = state ? stateLabel(state, ladder) : cell(row, WORKFLOW_KEYS.label);
-      const late = (state && overdue(state, ladder, settings, settings.year, now)) ?? '';
-      const name = cell(row, 'name');
-      // Waiting for this user: a step of the ladder is theirs (an undo alone is not work waiting).
-      if (open.some((action) => action !== 'revert')) {
-        mine.push({ sheet: sheet.name, row: rowNumber, code, name, status, overdue: late });
-      }
-      if (selection?.sheet !== sheet.name || selection.rows[0] !== rowNumber) return;
-      shownLadder = ladder;
-      unit = {
-        sheet: sheet.name,
-        row: rowNumber,
+  for (const entry of workflowRows(ctx.workbook, settings, now)) {
+    const { ladder, state, previous, cell, code } = entry;
+    const access = rolesOver(grants, email, { code, district: entry.district });
+    const open =
+      state && access.ok
+        ? ACTIONS.filter(
+            (action) =>
+              transition(
+                state,
+                { action, roles: access.roles, ...PROBE, ...(previous ? { previous } : {}) },
+                ladder,
+              ).ok,
+          )
+        : [];
+    const status = state ? stateLabel(state, ladder) : cell(WORKFLOW_KEYS.label);
+    const late = (state && overdue(state, ladder, settings, settings.year, now)) ?? '';
+    // Waiting for this user: a step of the ladder is theirs (an undo alone is not work waiting).
+    if (open.some((action) => action !== 'revert')) {
+      mine.push({
+        sheet: entry.sheet,
+        row: entry.row,
         code,
-        name,
-        district: cell(row, 'district'),
+        name: entry.name,
         status,
         overdue: late,
-        result: cell(row, RESULT_KEYS.reviewed)
-          ? tr(
-              `${cell(row, resultKey)} (thẩm định: ${cell(row, RESULT_KEYS.reviewed)})`,
-              `${cell(row, resultKey)} (reviewed: ${cell(row, RESULT_KEYS.reviewed)})`,
-            )
-          : cell(row, resultKey),
-        lastComment: cell(row, WORKFLOW_KEYS.comment),
-        history: history
-          .filter((entry) => entry.unit === code)
-          .map(({ time, user, action, to, comment }) => ({ time, user, action, to, comment })),
-        actions: open.map((action) => ({
-          action,
-          label: actionLabel(action),
-          needs: NEEDS[action],
-        })),
-      };
-    });
+      });
+    }
+    if (!selection || selection.sheet !== entry.sheet || selection.rows[0] !== entry.row) continue;
+    shownLadder = ladder;
+    const resultKey = entry.rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
+    unit = {
+      sheet: entry.sheet,
+      row: entry.row,
+      code,
+      name: entry.name,
+      district: entry.district,
+      status,
+      overdue: late,
+      result: cell(RESULT_KEYS.reviewed)
+        ? tr(
+            `${cell(resultKey)} (thẩm định: ${cell(RESULT_KEYS.reviewed)})`,
+            `${cell(resultKey)} (reviewed: ${cell(RESULT_KEYS.reviewed)})`,
+          )
+        : cell(resultKey),
+      lastComment: cell(WORKFLOW_KEYS.comment),
+      history: history
+        .filter((row) => row.unit === code)
+        .map(({ time, user, action, to, comment }) => ({ time, user, action, to, comment })),
+      actions: open.map((action) => ({ action, label: actionLabel(action), needs: NEEDS[action] })),
+    };
   }
 
   return {

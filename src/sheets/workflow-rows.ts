@@ -7,7 +7,7 @@ import { readCriteria } from './criteria-sheet';
 import { scoringColumns } from './layout';
 import type { WorkbookPort } from './ports';
 import { columnOf, locateRequired } from './table';
-import { ladderFor, rowState } from './unit-state';
+import { ladderFor, rowPrevious, rowState } from './unit-state';
 
 /** Every unit row of every scoring sheet with its workflow state: what the mail jobs read (one read per sheet). */
 
@@ -15,13 +15,19 @@ export interface WorkflowRow {
   readonly rubric: Rubric;
   readonly ladder: Ladder;
   readonly sheet: string;
+  /** The row's number in its sheet. */
+  readonly row: number;
   readonly code: string;
   readonly name: string;
   readonly district: string;
   /** undefined when the state cell was edited into something else. */
   readonly state: UnitState | undefined;
-  /** A cell of the row by its column key. */
+  /** The state before the last step: null when there is none to undo, undefined when edited. */
+  readonly previous: UnitState | null | undefined;
+  /** A cell of the row by its column key, as text. */
   readonly cell: (key: string) => string;
+  /** A cell of the row by its column key, as the sheet gives it (a date stays a Date). */
+  readonly value: (key: string) => CellValue;
 }
 
 export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Date): WorkflowRow[] {
@@ -34,21 +40,25 @@ export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Da
     const [header = [], ...rows] = sheet.readValues();
     const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
     const col = (key: string) => columnOf(located, key);
-    for (const cells of rows) {
-      const cell = (key: string) => cellText((cells as readonly CellValue[])[col(key) - 1]);
+    rows.forEach((cells, i) => {
+      const value = (key: string): CellValue => cells[col(key) - 1] ?? '';
+      const cell = (key: string) => cellText(value(key));
       const code = cell('code');
-      if (code === '') continue;
+      if (code === '') return;
       found.push({
         rubric,
         ladder,
         sheet: sheet.name,
+        row: i + 2,
         code,
         name: cell('name'),
         district: cell('district'),
         state: rowState(cells, col, ladder, rubric, now),
+        previous: rowPrevious(cells, col, ladder),
         cell,
+        value,
       });
-    }
+    });
   }
   return found;
 }
