@@ -10,12 +10,12 @@ import {
   levelFormula,
   previewSummaryAction,
   problemsFormula,
-  queueSummaryAction,
   removeMailTriggersAction,
   type SidebarRequest,
   scoreAllAction,
   sendMailAction,
   sendMailTimer,
+  sendSummaryAction,
   setUpAction,
   sidebarActAction,
   sidebarAction,
@@ -139,8 +139,8 @@ export function xhhtPreviewSummary(): void {
   previewSummaryAction(auditedContext());
 }
 
-export function xhhtQueueSummary(): void {
-  queueSummaryAction(auditedContext());
+export function xhhtSendSummary(): void {
+  sendSummaryAction({ ...auditedContext(), mailer: mailer() });
 }
 
 export function xhhtSendMail(): void {

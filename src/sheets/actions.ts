@@ -345,9 +345,24 @@ export function previewSummaryAction(ctx: Context & AuditPorts): void {
   });
 }
 
-/** XHHT → Gửi báo cáo tổng hợp: queued for the committee in the outbox. */
-export function queueSummaryAction(ctx: Context & AuditPorts): void {
-  run(ctx, () => queueSummary(ctx));
+/**
+ * XHHT → Gửi báo cáo tổng hợp ngay: queued for the committee; an administrator's click sends the
+ * outbox at once (from their account, within the day's quota), anyone else's leaves it to them.
+ */
+export function sendSummaryAction(
+  ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly mailer: MailerPort },
+): void {
+  run(ctx, () => {
+    const { notice, queued } = queueSummary(ctx);
+    if (queued === 0) return notice;
+    if (notAdmin(ctx)) {
+      return `${notice}\n${tr(
+        'Thư đi khi người quản trị chọn «Gửi thư trong hộp thư đi», hoặc trong vòng 10 phút nếu đã bật gửi thư tự động.',
+        'It goes when an administrator chooses «Gửi thư trong hộp thư đi», or within 10 minutes if automatic mail is on.',
+      )}`;
+    }
+    return `${notice}\n${sendNotice(sendOutbox(ctx))}`;
+  });
 }
 
 /** XHHT → Kiểm tra nhật ký: whether the audit log still follows its chain, or its first broken row. */

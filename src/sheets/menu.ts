@@ -33,8 +33,8 @@ export function menuItems(): (MenuItem | null)[] {
       handler: 'xhhtPreviewSummary',
     },
     {
-      label: tr('Xếp báo cáo tổng hợp vào hộp thư đi', 'Queue the summary report'),
-      handler: 'xhhtQueueSummary',
+      label: tr('Gửi báo cáo tổng hợp ngay', 'Send the summary report now'),
+      handler: 'xhhtSendSummary',
     },
     {
       label: tr('Gửi thư trong hộp thư đi (quản trị)', 'Send the queued mail (admin)'),

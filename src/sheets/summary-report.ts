@@ -115,14 +115,17 @@ export function composeSummary(ctx: ReportPorts) {
   });
 }
 
-/** Queues the summary for the committee; returns the notice. */
-export function queueSummary(ctx: ReportPorts): string {
+/** Queues the summary for the committee; returns the notice and how many messages were queued. */
+export function queueSummary(ctx: ReportPorts): { notice: string; queued: number } {
   const { mail, to } = composeSummary(ctx);
   if (to.length === 0) {
-    return tr(
-      'Chưa có người nhận: ghi email của ban chỉ đạo ở trang «Cài đặt», dòng «Người nhận báo cáo tổng hợp».',
-      'No recipient yet: write the steering committee’s emails in the «Cài đặt» sheet, row «Người nhận báo cáo tổng hợp».',
-    );
+    return {
+      queued: 0,
+      notice: tr(
+        'Chưa có người nhận: ghi email của ban chỉ đạo ở trang «Cài đặt», dòng «Người nhận báo cáo tổng hợp».',
+        'No recipient yet: write the steering committee’s emails in the «Cài đặt» sheet, row «Người nhận báo cáo tổng hợp».',
+      ),
+    };
   }
   const key = `bao-cao:${ctx.hasher.sha256Hex(`${to.join(',')}|${mail.counted}`).slice(0, 24)}`;
   const { subject, text, html, chart } = mail;
@@ -131,13 +134,17 @@ export function queueSummary(ctx: ReportPorts): string {
     if (count > 0) ctx.store.set(LAST_REPORT_KEY, JSON.stringify(mail.snapshot));
     return count;
   });
-  return queued > 0
-    ? tr(
-        `Đã xếp báo cáo vào «Hộp thư đi» cho ${to.length} người nhận; quản trị chọn «Gửi thư trong hộp thư đi» để gửi.`,
-        `The report is queued in «Hộp thư đi» for ${to.length} recipients; an administrator sends it with «Gửi thư trong hộp thư đi».`,
-      )
-    : tr(
-        'Báo cáo giống hệt đã có trong «Hộp thư đi»; không xếp thêm.',
-        'The same report is already in «Hộp thư đi»; not queued again.',
-      );
+  return {
+    queued,
+    notice:
+      queued > 0
+        ? tr(
+            `Đã xếp báo cáo vào «Hộp thư đi» cho ${to.length} người nhận.`,
+            `The report is queued in «Hộp thư đi» for ${to.length} recipients.`,
+          )
+        : tr(
+            'Báo cáo giống hệt đã có trong «Hộp thư đi»; không xếp thêm.',
+            'The same report is already in «Hộp thư đi»; not queued again.',
+          ),
+  };
 }

@@ -47,7 +47,7 @@ describe('the interface in English, chosen in the settings', () => {
       'Selected unit and my work',
       'Export the recognised units',
       'Preview the summary report',
-      'Queue the summary report',
+      'Send the summary report now',
       'Send the queued mail (admin)',
       'Turn automatic mail on (admin)',
       'Turn automatic mail off (admin)',

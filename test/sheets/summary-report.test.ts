@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_CONTENT_ID } from '../../src/domain/chart';
 import { formatDate } from '../../src/domain/recognition';
-import { previewSummaryAction, queueSummaryAction, sendMailAction } from '../../src/sheets/actions';
+import { previewSummaryAction, sendMailAction, sendSummaryAction } from '../../src/sheets/actions';
 import { checkAudit } from '../../src/sheets/audit-log';
 import { CRITERIA_SHEET, SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
@@ -26,7 +26,7 @@ describe('the summary report for the steering committee', () => {
     as(XA, [[2, 1]], 'submit');
     as(HUYEN, [[2, 1]], 'return', 'Thiếu <minh chứng>');
     const alerts = google.SpreadsheetApp.ui.alerts;
-    queueSummaryAction(ports);
+    sendSummaryAction({ ...ports, mailer: gasMailer(google) });
     expect(alerts.at(-1)?.prompt).toMatch(/^Chưa có người nhận/);
 
     withRecipients(book, 'bcd1@example.org, BCD2@example.org');
@@ -55,8 +55,8 @@ describe('the summary report for the steering committee', () => {
       `Nhật ký: ${audit.check.ok ? audit.check.rows : 0} dòng, nguyên vẹn. Mã đầu chuỗi: ${audit.check.ok ? audit.check.head : ''}.`,
     );
 
-    queueSummaryAction(ports);
-    queueSummaryAction(ports);
+    sendSummaryAction({ ...ports, mailer: gasMailer(google) });
+    sendSummaryAction({ ...ports, mailer: gasMailer(google) });
     expect(alerts.at(-1)?.prompt).toBe(
       'Báo cáo giống hệt đã có trong «Hộp thư đi»; không xếp thêm.',
     );
@@ -95,7 +95,7 @@ describe('the summary’s progress, changes and chart', () => {
       'Tiến độ: 0/3 đơn vị đã công nhận (0%); chỉ tiêu 50%: còn thiếu 2 đơn vị.',
     );
     expect(preview()).not.toContain('So với báo cáo');
-    queueSummaryAction(ports);
+    sendSummaryAction({ ...ports, mailer: gasMailer(google) });
 
     as(XA, [[2, 1]], 'register');
     as(XA, [[2, 1]], 'submit');
@@ -114,7 +114,7 @@ describe('the summary’s progress, changes and chart', () => {
     expect(preview()).toContain('(33,3%); đã đạt chỉ tiêu 30%.');
 
     // Queued and sent, the chart goes inline: the Charts service draws the report's own counts.
-    queueSummaryAction(ports);
+    sendSummaryAction({ ...ports, mailer: gasMailer(google) });
     google.Session.email = ADMIN;
     sendMailAction({ ...ports, mailer: gasMailer(google) });
     const sent = google.MailApp.sent.filter((mail) => mail.subject.startsWith('[XHHT] Báo cáo'));
@@ -146,7 +146,7 @@ describe('the summary’s progress, changes and chart', () => {
     expect(text).toContain('Progress: 0/3 units recognised (0%)');
     expect(text).toContain('Not registered | 3');
     // The menus stay Vietnamese.
-    queueSummaryAction(book.ports);
+    sendSummaryAction({ ...book.ports, mailer: gasMailer(book.google) });
     expect(book.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(/^Chưa có người nhận/);
   });
 });
@@ -166,5 +166,29 @@ describe('the preview', () => {
       title: 'Tình hình công nhận theo danh hiệu',
       rows: [[`${rubric.title} (${rubric.id})`, 0, 0, 0, 3, 0]],
     });
+  });
+});
+
+describe('sending the summary now', () => {
+  it('sends at once when an administrator asks, and only queues for anyone else', () => {
+    const book = workflowBook();
+    const { google, ports } = book;
+    withRecipients(book, 'bcd@example.org');
+    google.Session.email = HUYEN;
+    sendSummaryAction({ ...ports, mailer: gasMailer(google) });
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
+      'Đã xếp báo cáo vào «Hộp thư đi» cho 1 người nhận.\nThư đi khi người quản trị chọn «Gửi thư trong hộp thư đi», hoặc trong vòng 10 phút nếu đã bật gửi thư tự động.',
+    );
+    expect(google.MailApp.sent).toHaveLength(0);
+    book.as(XA, [[2, 1]], 'register');
+    google.Session.email = ADMIN;
+    sendSummaryAction({ ...ports, mailer: gasMailer(google) });
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
+      /^Đã xếp báo cáo vào «Hộp thư đi» cho 1 người nhận\.\nĐã gửi 2 thư\./,
+    );
+    expect(google.MailApp.sent.map((mail) => mail.to)).toEqual([
+      'bcd@example.org',
+      'bcd@example.org',
+    ]);
   });
 });
