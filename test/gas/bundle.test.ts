@@ -293,6 +293,16 @@ describe.each([
     const report = google.MailApp.sent.at(-1);
     expect(report?.subject).toMatch(/^\[XHHT\] Báo cáo tổng hợp XHHT năm /);
     expect(report?.inlineImages?.['xhht-bieu-do']?.contentType).toBe('image/png');
+    // The preview opens the same mail in a dialog, its chart drawn in place.
+    bundle.xhhtPreviewSummary?.();
+    const dialog = google.SpreadsheetApp.ui.dialogs.at(-1);
+    expect(dialog?.title).toBe(report?.subject);
+    expect((dialog?.page as { content?: string })?.content).toContain('src="data:image/png;base64,');
+    // «Gửi báo cáo tổng hợp ngay» by the administrator: the same counts were just sent, nothing new.
+    bundle.xhhtSendSummary?.();
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
+      'Báo cáo giống hệt đã có trong «Hộp thư đi»; không xếp thêm.',
+    );
     bundle.xhhtRemoveMailTriggers?.();
     expect(google.ScriptApp.triggers).toHaveLength(0);
   });
