@@ -297,7 +297,9 @@ describe.each([
     bundle.xhhtPreviewSummary?.();
     const dialog = google.SpreadsheetApp.ui.dialogs.at(-1);
     expect(dialog?.title).toBe(report?.subject);
-    expect((dialog?.page as { content?: string })?.content).toContain('src="data:image/png;base64,');
+    expect((dialog?.page as { content?: string })?.content).toContain(
+      'src="data:image/png;base64,',
+    );
     // «Gửi báo cáo tổng hợp ngay» by the administrator: the same counts were just sent, nothing new.
     bundle.xhhtSendSummary?.();
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
