@@ -4,23 +4,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/node/cli';
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { unitRows } from '../sheets/workbook-helpers';
 import { FULL } from '../sheets/workflow-helpers';
-
-/** The `xhht` command in-process: its exit code and what it printed on stdout and stderr. */
-async function xhht(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (text) => out.push(text),
-    (text) => err.push(text),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+import { xhht } from './xhht';
 
 const XA = 'can.bo.xa1@example.org';
 const HUYEN = 'thamdinh.huyen1@example.org';

@@ -20,10 +20,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/domain/cells';
 import { inLanguage } from '../../src/domain/i18n';
-import { main } from '../../src/node/cli';
 import { EXIT, unkeptParts } from '../../src/node/offline';
 import { UNITS_SHEET } from '../../src/sheets/layout';
 import { rubric, unitRows } from '../sheets/workbook-helpers';
+import { xhht } from './xhht';
 
 const SOFFICE = (() => {
   try {
@@ -74,18 +74,6 @@ function expectedCells(row: number): CellValue[] {
   const want = EXPECTED[row];
   if (!want) throw new Error(`no expectation for row ${row}`);
   return 'error' in want ? ['', '', '', '', '', ''] : [...want.points, want.total, want.band, ''];
-}
-
-/** Runs `xhht` in-process, collecting what it prints. */
-async function xhht(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (text) => out.push(text),
-    (text) => err.push(text),
-  );
-  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 async function readBook(file: string): Promise<ExcelJS.Workbook> {

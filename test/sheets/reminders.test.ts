@@ -27,7 +27,15 @@ function lateBook(escalateAfter: number | '') {
     });
   const reminders = () =>
     book.google.MailApp.sent.filter((mail) => mail.subject.startsWith('[XHHT] Nhắc việc'));
-  return { ...book, morning, reminders };
+  /** DV0001 registered and submitted `days` ago (runs with that day's clock). */
+  const submittedDaysAgo = (days: number) => {
+    const then = { ...book.ports, clock: { now: () => new Date(NOW.getTime() - days * DAY) } };
+    book.google.Session.email = XA;
+    book.google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    actAction(then, 'register');
+    actAction(then, 'submit');
+  };
+  return { ...book, morning, reminders, submittedDaysAgo };
 }
 
 describe('the daily reminder', () => {
@@ -45,13 +53,8 @@ describe('the daily reminder', () => {
   });
 
   it('tells the district of a decision past due and the province of a review waiting too long', () => {
-    const { google, ports, morning, reminders } = lateBook(10);
-    // Registered and submitted on 01/11 (runs with that day's clock).
-    const first = { ...ports, clock: { now: () => new Date(NOW.getTime() - 22 * DAY) } };
-    google.Session.email = XA;
-    google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
-    actAction(first, 'register');
-    actAction(first, 'submit');
+    const { submittedDaysAgo, morning, reminders } = lateBook(10);
+    submittedDaysAgo(22);
     morning(NOW);
     const told = new Map(reminders().map((mail) => [mail.to, mail.body]));
     expect([...told.keys()].sort()).toEqual([HUYEN, TINH].sort());
@@ -70,12 +73,8 @@ describe('the daily reminder', () => {
   });
 
   it('reports no waiting to the level above when the settings leave it blank', () => {
-    const { google, ports, morning, reminders } = lateBook('');
-    const first = { ...ports, clock: { now: () => new Date(NOW.getTime() - 22 * DAY) } };
-    google.Session.email = XA;
-    google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
-    actAction(first, 'register');
-    actAction(first, 'submit');
+    const { submittedDaysAgo, morning, reminders } = lateBook('');
+    submittedDaysAgo(22);
     morning(NOW);
     expect(reminders().map((mail) => mail.to)).toEqual([HUYEN]);
   });
