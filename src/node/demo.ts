@@ -210,6 +210,8 @@ export interface DemoResult {
   readonly sent: SendReport;
   /** This morning's summary, as the committee receives it. */
   readonly summary: ReturnType<typeof composeSummary>;
+  /** A unit of the first district still waiting for its district's review: a step to try next. */
+  readonly next?: { readonly code: string; readonly reviewer: string };
 }
 
 const slug = (text: string) =>
@@ -418,7 +420,21 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
   queueSummary(admin);
   const mailer = new EmlMailer();
   const sent = sendOutbox({ ...admin, mailer });
-  return { workbook, units, communes, report: scoreAll(admin), steps, mailer, sent, summary };
+  const district = DEMO_DISTRICTS[0];
+  const next = waitingAt(workbook, rubric, now, 0).find((code) =>
+    units.some((unit) => unit.code === code && unit.district === district),
+  );
+  return {
+    workbook,
+    units,
+    communes,
+    report: scoreAll(admin),
+    steps,
+    mailer,
+    sent,
+    summary,
+    ...(next ? { next: { code: next, reviewer: demoPeople.district(district) } } : {}),
+  };
 }
 
 /** Writes rows of inputs under the first input column of `rubric`'s scoring sheet. */

@@ -16,6 +16,7 @@ import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { scoreAll } from '../../src/sheets/score-all';
 import { readSettings } from '../../src/sheets/settings-sheet';
 import { workflowRows } from '../../src/sheets/workflow-rows';
+import { xhht } from './xhht';
 
 const rubric = TT22_2020_DVHT;
 const NOW = new Date(Date.UTC(2026, 10, 23, 3, 0, 0));
@@ -92,6 +93,24 @@ describe('the demo workbook, as a real .xlsx file', () => {
         states.filter((row) => row.state?.status === 'drafting' && row.state.returned).length,
       ).toBe(4);
     }
+  });
+
+  it('suggests a next step that works: the district approving a unit still waiting for it', async () => {
+    const next = demo.next;
+    expect(next).toBeDefined();
+    const copy = join(mkdtempSync(join(tmpdir(), 'xhht-next-')), 'demo.xlsx');
+    await demo.workbook.write(copy);
+    const run = await xhht(
+      'workflow',
+      copy,
+      'approve',
+      '--as',
+      next?.reviewer ?? '',
+      '--unit',
+      next?.code ?? '',
+    );
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(run.out).toContain(`${next?.code} → Chờ tỉnh quyết định`);
   });
 
   it('sends the outbox as .eml messages: step notices, reminders and the summary with its chart', async () => {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { tr } from '../../domain/i18n';
 import { formatDate } from '../../domain/recognition';
 import { scoreAllNotice } from '../../sheets/notices';
-import { DEMO_PROVINCE, demoPeople, runDemo } from '../demo';
+import { DEMO_PROVINCE, runDemo } from '../demo';
 import { EXIT } from '../offline';
 import { summaryTable } from '../summary-table';
 import { usage } from './book';
@@ -78,10 +78,13 @@ export const demo: Command = {
         `\nWritten:\n  ${file}\n  ${reportDir}/ (bao-cao.html, bieu-do.png, bao-cao.eml, bao-cao.txt)\n  ${join(out, 'outbox')}/ (${mail.length} .eml messages: step notices, reminders, the summary)`,
       ),
     );
+    const step = result.next
+      ? `  xhht workflow ${file} approve --as ${result.next.reviewer} --unit ${result.next.code}\n`
+      : '';
     print(
       tr(
-        `\nThử tiếp:\n  xhht validate ${file}\n  xhht workflow ${file} approve --as ${demoPeople.district('Thạch Hà')} --unit HT112\n  xhht audit verify ${file}\nMở tệp .xlsx bằng Excel, LibreOffice hoặc tải lên Google Trang tính; mở tệp .eml bằng chương trình thư.`,
-        `\nTry next:\n  xhht validate ${file}\n  xhht workflow ${file} approve --as ${demoPeople.district('Thạch Hà')} --unit HT112\n  xhht audit verify ${file}\nOpen the .xlsx in Excel, LibreOffice or Google Sheets; open the .eml files in a mail program.`,
+        `\nThử tiếp:\n  xhht validate ${file}\n${step}  xhht audit verify ${file}\nMở tệp .xlsx bằng Excel, LibreOffice hoặc tải lên Google Trang tính; mở tệp .eml bằng chương trình thư.`,
+        `\nTry next:\n  xhht validate ${file}\n${step}  xhht audit verify ${file}\nOpen the .xlsx in Excel, LibreOffice or Google Sheets; open the .eml files in a mail program.`,
       ),
     );
     return EXIT.ok;
