@@ -60,13 +60,39 @@ function groupLabel(group: StandGroup): string {
   }
 }
 
+/** Where the units of each place (a district or a cluster) stand, by group. */
+export type Standing = ReadonlyMap<string, ReadonlyMap<StandGroup, number>>;
+
+/** Counts the units of each place by group, places in Vietnamese alphabetical order. */
+export function tallyStanding(
+  units: readonly { readonly place: string; readonly group: StandGroup }[],
+): Standing {
+  const byPlace = new Map<string, Map<StandGroup, number>>();
+  for (const { place, group } of units) {
+    const counts = byPlace.get(place) ?? new Map<StandGroup, number>();
+    byPlace.set(place, counts);
+    counts.set(group, (counts.get(group) ?? 0) + 1);
+  }
+  return new Map([...byPlace].sort(([a], [b]) => a.localeCompare(b, 'vi')));
+}
+
+function standingTotal(standing: Standing): Map<StandGroup, number> {
+  const total = new Map<StandGroup, number>();
+  for (const counts of standing.values()) {
+    for (const [group, n] of counts) total.set(group, (total.get(group) ?? 0) + n);
+  }
+  return total;
+}
+
 export interface ReportSheet {
   readonly title: string;
   readonly summary: Summary;
   /** Units per workflow status label, in first-seen order. */
   readonly statuses: ReadonlyMap<string, number>;
-  /** Units per group of the chart. */
-  readonly groups: ReadonlyMap<StandGroup, number>;
+  /** Where the units of each district stand. */
+  readonly standing: Standing;
+  /** The same per cluster, when the units carry one. */
+  readonly standingByCluster?: Standing;
   /** The title's target share of recognised units (%), when the criteria sheet sets one. */
   readonly targetPercent?: number;
   /** The same counts per cluster (cụm), when the units carry one. */
@@ -127,7 +153,7 @@ function percent(part: number, whole: number): string {
 /** «Tiến độ: 45/120 đơn vị đã công nhận (37,5%); chỉ tiêu 70%: còn thiếu 39 đơn vị.» */
 function progressLine(sheet: ReportSheet): string {
   const units = sheet.summary.total.units;
-  const done = sheet.groups.get('recognised') ?? 0;
+  const done = standingTotal(sheet.standing).get('recognised') ?? 0;
   const reached = tr(
     `Tiến độ: ${done}/${units} đơn vị đã công nhận (${percent(done, units)}%)`,
     `Progress: ${done}/${units} units recognised (${percent(done, units)}%)`,
@@ -169,7 +195,7 @@ function standChart(input: ReportInput): ChartSpec {
     categories: input.sheets.map((sheet) => sheet.title),
     series: STAND_GROUPS.map((group) => ({
       name: groupLabel(group),
-      values: input.sheets.map((sheet) => sheet.groups.get(group) ?? 0),
+      values: input.sheets.map((sheet) => standingTotal(sheet.standing).get(group) ?? 0),
       color: GROUP_COLORS[group],
     })),
     stacked: true,
@@ -219,6 +245,20 @@ export function summaryReport(input: ReportInput): Report {
         row.empty,
       ]),
     );
+  const standingTable = (first: string, standing: Standing) => {
+    const row = (place: string, counts: ReadonlyMap<StandGroup, number>) => [
+      place,
+      STAND_GROUPS.reduce((sum, group) => sum + (counts.get(group) ?? 0), 0),
+      ...STAND_GROUPS.map((group) => counts.get(group) ?? 0),
+    ];
+    return table(
+      [first, tr('Đơn vị', 'Units'), ...STAND_GROUPS.map(groupLabel)],
+      [
+        ...[...standing].map(([place, counts]) => row(place, counts)),
+        row(tr('Toàn tỉnh', 'Province'), standingTotal(standing)),
+      ],
+    );
+  };
   const block = (made: { text: string; html: string }) => {
     text.push(made.text, '');
     html.push(made.html, '<p></p>');
@@ -237,8 +277,11 @@ export function summaryReport(input: ReportInput): Report {
     html.push(`<h3>${escapeHtml(sheet.title)}</h3>`);
     paragraph(progressLine(sheet));
     block(counts(tr('Huyện', 'District'), sheet.summary));
-    block(table([tr('Trạng thái', 'Status'), tr('Số đơn vị', 'Units')], [...sheet.statuses]));
+    block(standingTable(tr('Huyện', 'District'), sheet.standing));
     if (sheet.byCluster) block(counts(tr('Cụm', 'Cluster'), sheet.byCluster));
+    if (sheet.standingByCluster)
+      block(standingTable(tr('Cụm', 'Cluster'), sheet.standingByCluster));
+    block(table([tr('Trạng thái', 'Status'), tr('Số đơn vị', 'Units')], [...sheet.statuses]));
     const changes = changeLines(sheet, input.previous);
     if (input.previous) {
       list(

@@ -5,12 +5,12 @@ import { formatDate } from '../domain/recognition';
 import {
   type ReportSheet,
   type ReportSnapshot,
-  type StandGroup,
   standGroup,
   summaryReport,
+  tallyStanding,
 } from '../domain/report';
 import { workbookTitle } from '../domain/settings';
-import { NO_CLUSTER, summarize } from '../domain/summary';
+import { NO_CLUSTER, NO_DISTRICT, summarize } from '../domain/summary';
 import { stateLabel } from '../domain/workflow';
 import { type AuditPorts, checkAudit } from './audit-log';
 import { UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
@@ -63,23 +63,24 @@ export function composeSummary(ctx: ReportPorts) {
   return inLanguage(settings.summaryLanguage, () => {
     const sheets: ReportSheet[] = scored.sheets.map((sheet) => {
       const statuses = new Map<string, number>();
-      const groups = new Map<StandGroup, number>();
       const overdueLines: string[] = [];
-      for (const unit of units.filter((row) => row.sheet === sheet.sheet)) {
+      const mine = units.filter((row) => row.sheet === sheet.sheet);
+      const clusterOfUnit = (code: string) => clusterOf.get(textKey(code)) ?? NO_CLUSTER;
+      for (const unit of mine) {
         const late = unit.state && overdue(unit.state, unit.ladder, settings, settings.year, now);
         if (late) overdueLines.push(`${unit.code} – ${unit.name} (${unit.district}): ${late}`);
         const label = unit.state
           ? stateLabel(unit.state, unit.ladder)
           : unit.cell(WORKFLOW_KEYS.label) || stateLabel({ status: 'none' }, unit.ladder);
         statuses.set(label, (statuses.get(label) ?? 0) + 1);
-        const group = standGroup(unit.state);
-        groups.set(group, (groups.get(group) ?? 0) + 1);
       }
+      const placed = (place: (unit: (typeof mine)[number]) => string) =>
+        tallyStanding(mine.map((unit) => ({ place: place(unit), group: standGroup(unit.state) })));
       return {
         title: `${sheet.rubric.title} (${sheet.rubric.id})`,
         summary: sheet.summary,
         statuses,
-        groups,
+        standing: placed((unit) => unit.district || NO_DISTRICT),
         overdue: overdueLines,
         ...(sheet.rubric.targetPercent === undefined
           ? {}
@@ -89,11 +90,9 @@ export function composeSummary(ctx: ReportPorts) {
           ? {
               byCluster: summarize(
                 sheet.rubric,
-                sheet.units.map((unit) => ({
-                  ...unit,
-                  district: clusterOf.get(textKey(unit.code ?? '')) ?? NO_CLUSTER,
-                })),
+                sheet.units.map((unit) => ({ ...unit, district: clusterOfUnit(unit.code ?? '') })),
               ),
+              standingByCluster: placed((unit) => clusterOfUnit(unit.code)),
             }
           : {}),
       };

@@ -34,6 +34,19 @@ describe('the summary report for the steering committee', () => {
     expect(text).toContain('Huyện 1 | 1 | 1 | 0 | 0 | 0 | 0 | 0');
     expect(text).toContain('Toàn tỉnh | 3 | 3 | 0 | 0 | 0 | 0 | 0');
     expect(text).toContain('Trả lại cho xã | 1');
+    // Where the units stand, per district and per cluster: the returned unit drafts again in Huyện 1.
+    expect(text).toContain(
+      [
+        'Huyện | Đơn vị | Đã công nhận | Đang xét duyệt | Xã đang tự đánh giá | Chưa đăng ký / hết hạn | Không công nhận',
+        'Huyện 1 | 1 | 0 | 0 | 1 | 0 | 0',
+        'Huyện 2 | 1 | 0 | 0 | 0 | 1 | 0',
+        'Huyện 3 | 1 | 0 | 0 | 0 | 1 | 0',
+        'Toàn tỉnh | 3 | 0 | 0 | 1 | 2 | 0',
+      ].join('\n'),
+    );
+    expect(text).toContain(
+      'Cụm | Đơn vị | Đã công nhận | Đang xét duyệt | Xã đang tự đánh giá | Chưa đăng ký / hết hạn | Không công nhận\nII | 3 | 0 | 0 | 1 | 2 | 0',
+    );
     // The sample units all belong to cluster II of the units sheet.
     expect(text).toContain(
       'Cụm | Đơn vị | Tốt | Khá | Trung bình | Chưa đạt | Lỗi | Chưa nhập\nII | 3 | 3',
