@@ -20,7 +20,7 @@ const LADDERS: Record<string, string> = {
 
 export const init: Command = {
   name: 'init',
-  synopsis: 'init <tệp.xlsx> [--rubric MÃ]... [--ladder 3|2] [--province TÊN]',
+  synopsis: 'init <tệp.xlsx> [--rubric MÃ]... [--ladder 3|2] [--province TÊN] [--force]',
   summary: () =>
     tr(
       'Tạo bảng tính mới, hoặc chạy lại khởi tạo trên tệp đã có (thêm đơn vị, cột mới; không mất dữ liệu), như menu «Khởi tạo bảng tính»',
