@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -259,6 +259,18 @@ describe('the xhht command', () => {
       expect(printed).toContain(district);
     expect(printed).toMatch(/Toàn tỉnh\s+48\s/);
     expect(printed).toContain(join(out, 'xhht-demo.xlsx'));
+  });
+
+  it('finishes its work when the reader of its output stops early (`xhht demo | head`)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'xhht-pipe-'));
+    const child = spawn(process.execPath, ['bin/xhht.mjs', 'demo', '--out', out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader takes the first line and goes away.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(0);
+    expect(existsSync(join(out, 'bao-cao', 'bao-cao.eml'))).toBe(true);
   });
 
   it('exits 2 with the usage on an unknown command or a bad option', () => {
