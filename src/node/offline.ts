@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tr } from '../domain/i18n';
 import type { ActPorts } from '../sheets/act';
 import type { IdentityPort } from '../sheets/ports';
@@ -109,7 +109,15 @@ export async function saveBook(
       EXIT.wouldLose,
     );
   }
-  await book.write(target);
+  // Written beside the target, then renamed over it: a run stopped mid-write (a full disk, Ctrl-C)
+  // leaves the officer's file as it was.
+  const partial = `${target}.xhht-dang-ghi`;
+  try {
+    await book.write(partial);
+    renameSync(partial, target);
+  } finally {
+    rmSync(partial, { force: true });
+  }
 }
 
 /** The ports of the use cases over an offline workbook, as `user` (self-declared) at `now`. */
