@@ -25,6 +25,18 @@ export interface AuditRow extends AuditEntry {
   readonly previous: string;
 }
 
+/** How the log marks a name nobody vouched for: a step taken offline, where the name is self-declared. */
+export const UNVOUCHED_MARK = 'ngoại tuyến, chưa xác thực';
+
+/** The name the log gives the person (or XHHT itself) who took a step. */
+export function logName(name: string, vouched: boolean): string {
+  return vouched ? name : `${name} (${UNVOUCHED_MARK})`;
+}
+
+export function isUnvouched(user: string): boolean {
+  return user.endsWith(`(${UNVOUCHED_MARK})`);
+}
+
 /** The hash of the chain before any row. */
 export const GENESIS = '';
 
@@ -55,8 +67,16 @@ export function append(
   return { row, head: rowHash(row, digest) };
 }
 
+export interface ChainIntact {
+  readonly ok: true;
+  readonly head: string;
+  readonly rows: number;
+  /** Rows at the end added offline since the head kept outside the sheet (checked against the file's own). */
+  readonly offline?: number;
+}
+
 export type ChainCheck =
-  | { readonly ok: true; readonly head: string; readonly rows: number }
+  | ChainIntact
   /** `index` is the 0-based position of the first row that does not follow from the rows before it. */
   | { readonly ok: false; readonly index: number; readonly message: string };
 
@@ -95,4 +115,29 @@ export function verifyChain(
     };
   }
   return { ok: true, head, rows: rows.length };
+}
+
+/**
+ * A log that went offline and came back: its rows still follow each other, the head kept outside the
+ * sheet is the head after some row k, every row after k is marked unvouched (steps taken offline), and
+ * the file's own head (the hidden sheet) is the head after the last row. Then rows up to k are as
+ * safe as ever and the rows after k are what the offline file says, marked as such. Returns the check,
+ * or undefined when the log is not such an extension.
+ */
+export function verifyOfflineExtension(
+  rows: readonly AuditRow[],
+  keptHead: string,
+  fileHead: string,
+  digest: Digest,
+): ChainIntact | undefined {
+  let head = GENESIS;
+  let kept = keptHead === GENESIS ? 0 : -1;
+  for (const [index, row] of rows.entries()) {
+    if (row.previous !== head) return undefined;
+    head = rowHash(row, digest);
+    if (head === keptHead) kept = index + 1;
+  }
+  if (kept < 0 || kept === rows.length || head !== fileHead) return undefined;
+  if (!rows.slice(kept).every((row) => isUnvouched(row.user))) return undefined;
+  return { ok: true, head, rows: rows.length, offline: rows.length - kept };
 }

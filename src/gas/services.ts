@@ -96,9 +96,7 @@ export class GasIdentity implements IdentityPort {
     return this.session.getActiveUser().getEmail().trim();
   }
 
-  logName(): string {
-    return this.activeUserEmail();
-  }
+  readonly vouched = true;
 }
 
 export class GasStore implements StorePort {

@@ -34,8 +34,6 @@ export class CliProblem extends Error {
   }
 }
 
-export const OFFLINE_MARK = 'ngoại tuyến, chưa xác thực';
-
 export class OfflineIdentity implements IdentityPort {
   constructor(private readonly email: string) {}
 
@@ -43,9 +41,8 @@ export class OfflineIdentity implements IdentityPort {
     return this.email.trim();
   }
 
-  logName(): string {
-    return `${this.activeUserEmail()} (${OFFLINE_MARK})`;
-  }
+  /** Nobody vouches offline: the log marks the name (UNVOUCHED_MARK). */
+  readonly vouched = false;
 }
 
 export async function openBook(path: string): Promise<XlsxWorkbook> {

@@ -1,5 +1,5 @@
 import { cellPlace } from '../domain/a1';
-import type { AuditEntry, AuditRow } from '../domain/audit';
+import { type AuditEntry, type AuditRow, logName } from '../domain/audit';
 import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
@@ -72,6 +72,7 @@ function unloggedStates(
   col: (key: string) => number,
   log: readonly AuditRow[],
   time: string,
+  user: string,
 ): AuditEntry[] {
   const lastTo = new Map<string, string>();
   for (const entry of log) lastTo.set(entry.unit, entry.to);
@@ -84,7 +85,7 @@ function unloggedStates(
     if (logged === label) continue;
     missing.push({
       time,
-      user: 'XHHT',
+      user,
       unit: code,
       action: 'Ghi bổ sung nhật ký',
       from: logged ?? '',
@@ -166,7 +167,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const col = (key: string) => columnOf(located, key);
     const people = readPeople(ctx.workbook);
     const email = ctx.identity.activeUserEmail();
-    const logName = ctx.identity.logName();
+    const user = logName(email, ctx.identity.vouched);
     const grants = grantsOf(people.grants, email);
     const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
     const workflowCells = rows.map((row) =>
@@ -207,7 +208,16 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const log = readAudit(ctx.workbook);
     // Mail a cut-off run logged but did not queue goes out first, as that run would have sent it.
     queueMissedStepMail(ctx, log, settings, people.grants);
-    entries.push(...unloggedStates(sheet.name, rows, col, log, stamp(now)));
+    entries.push(
+      ...unloggedStates(
+        sheet.name,
+        rows,
+        col,
+        log,
+        stamp(now),
+        logName('XHHT', ctx.identity.vouched),
+      ),
+    );
 
     for (const rowNumber of selection.rows) {
       const row = rows[rowNumber - 2];
@@ -219,7 +229,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         const label = cellText(row[col(WORKFLOW_KEYS.label) - 1]);
         entries.push({
           time: stamp(now),
-          user: logName,
+          user,
           unit: code,
           action: inLanguage('vi', () => `${actionLabel(request.action)} (bị từ chối)`),
           from: label,
@@ -263,7 +273,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         put(WORKFLOW_KEYS.previous, encodePrevious(from));
         entries.push({
           time: stamp(now),
-          user: logName,
+          user,
           unit: code,
           action,
           from: fromLabel,
@@ -367,7 +377,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         action: request.action,
         to: outcome.state,
         label: to,
-        by: logName,
+        by: user,
         comment: request.comment ?? '',
         id: eventId(code, outcome.state, stamp(now)),
       });

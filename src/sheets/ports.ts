@@ -112,8 +112,8 @@ export interface LockPort {
 export interface IdentityPort {
   /** The active user's email, or '' when Google does not tell it. */
   activeUserEmail(): string;
-  /** How the audit log names them: the email Google vouches for, or a self-declared one marked so. */
-  logName(): string;
+  /** Whether anyone vouches for that email: Google does; offline, the name is self-declared. */
+  readonly vouched: boolean;
 }
 
 export interface StorePort {

@@ -6,7 +6,9 @@ import {
   type AuditRow,
   append,
   GENESIS,
+  logName,
   verifyChain,
+  verifyOfflineExtension,
 } from '../../src/domain/audit';
 import { ROLES } from '../../src/domain/ladder';
 import { type Grant, grantIndex, rolesOver } from '../../src/domain/people';
@@ -133,5 +135,52 @@ describe('the audit hash chain', () => {
     const { rows, head } = chain(4);
     const check = verifyChain(rows.slice(0, 3), head, sha256);
     expect(check).toMatchObject({ ok: false, index: 2 });
+  });
+
+  describe('a log that went offline and came back', () => {
+    /** `online` rows, then `offline` rows appended by unvouched (offline) names. */
+    function trip(
+      online: number,
+      offline: number,
+      name = (i: number) => logName(`xa${i}@example.org`, false),
+    ) {
+      const { rows, head: kept } = chain(online);
+      let head = kept;
+      const all = [...rows];
+      for (let i = 0; i < offline; i += 1) {
+        const next = append(head, { ...entry(online + i), user: name(i) }, sha256);
+        all.push(next.row);
+        head = next.head;
+      }
+      return { rows: all, kept, file: head };
+    }
+
+    it('accepts rows added offline after the kept head, and counts them', () => {
+      const { rows, kept, file } = trip(4, 2);
+      expect(verifyChain(rows, kept, sha256).ok).toBe(false);
+      expect(verifyOfflineExtension(rows, kept, file, sha256)).toEqual({
+        ok: true,
+        head: file,
+        rows: 6,
+        offline: 2,
+      });
+      // A log kept wholly offline from its first row.
+      const fresh = trip(0, 3);
+      expect(verifyOfflineExtension(fresh.rows, GENESIS, fresh.file, sha256)?.offline).toBe(3);
+    });
+
+    it('refuses an extension with a row in a vouched name, a broken link, a head that is not the file’s, or a kept head it never passed', () => {
+      const forged = trip(4, 2, (i) =>
+        i === 1 ? 'so.gddt@example.org' : logName('xa@example.org', false),
+      );
+      expect(verifyOfflineExtension(forged.rows, forged.kept, forged.file, sha256)).toBeUndefined();
+      const { rows, kept, file } = trip(4, 2);
+      const altered = rows.map((row, i) => (i === 1 ? { ...row, comment: 'sửa lén' } : row));
+      expect(verifyOfflineExtension(altered, kept, file, sha256)).toBeUndefined();
+      expect(verifyOfflineExtension(rows, kept, kept, sha256)).toBeUndefined();
+      expect(verifyOfflineExtension(rows, 'không phải mã nào', file, sha256)).toBeUndefined();
+      // Nothing added: the plain check is the one that answers.
+      expect(verifyOfflineExtension(rows.slice(0, 4), kept, kept, sha256)).toBeUndefined();
+    });
   });
 });

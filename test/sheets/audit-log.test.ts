@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../src/domain/audit';
+import { type AuditEntry, type AuditRow, rowHash } from '../../src/domain/audit';
 import { GasHasher, GasStore } from '../../src/gas/services';
 import { GasWorkbook } from '../../src/gas/workbook';
+import { OfflineIdentity } from '../../src/node/offline';
+import { SheetStore } from '../../src/node/sheet-store';
+import { type ActPorts, act } from '../../src/sheets/act';
 import {
   AUDIT_SHEET,
   appendAudit,
   checkAudit,
   HEAD_KEY,
   HEAD_SHEET,
+  readAudit,
 } from '../../src/sheets/audit-log';
 import { fakeGoogle } from '../fakes/google';
+import { columnValues, headerColumn, rubric } from './workbook-helpers';
+import { HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 const entry = (unit: string, action: string, comment = ''): AuditEntry => ({
   time: '23/11/2026 10:00:05',
@@ -85,5 +91,63 @@ describe('the audit log sheet', () => {
     expect(checkAudit(offline).check.ok).toBe(true);
     google.spreadsheet.sheet(HEAD_SHEET).type(1, 2, [['0'.repeat(64)]]);
     expect(checkAudit(offline).check.ok).toBe(false);
+  });
+});
+
+describe('a log that went offline and came back over the same spreadsheet', () => {
+  it('stays intact, says which rows were written offline, and the next step online chains after them', () => {
+    const { google, ports, as } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    // Downloaded and approved with `xhht` (no document properties offline; the name is self-declared),
+    // then uploaded over the same spreadsheet, whose properties still hold the head from before.
+    google.Session.email = HUYEN;
+    const offline: ActPorts = {
+      ...ports,
+      store: new SheetStore(ports.workbook),
+      identity: new OfflineIdentity(HUYEN),
+    };
+    act(offline, { action: 'approve' }, { sheet: rubric.scoringSheet, rows: [2] });
+    expect(checkAudit(ports)).toMatchObject({ check: { ok: true, rows: 3, offline: 1 } });
+    expect(checkAudit(ports).message).toContain(
+      '1 dòng cuối được ghi ngoại tuyến (tên người làm chưa xác thực)',
+    );
+    as(TINH, [[2, 1]], 'recognise', '125/QĐ-UBND', '20/03/2027');
+    const after = checkAudit(ports);
+    expect(after.check).toEqual({ ok: true, rows: 4, head: expect.any(String) });
+    expect(columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Người thực hiện')).toEqual([
+      XA,
+      XA,
+      `${HUYEN} (ngoại tuyến, chưa xác thực)`,
+      TINH,
+    ]);
+  });
+
+  it('does not take a row in a vouched name, slipped in by editing the file, as an offline one', () => {
+    const { google, ports, as } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    const offline: ActPorts = {
+      ...ports,
+      store: new SheetStore(ports.workbook),
+      identity: new OfflineIdentity(XA),
+    };
+    google.Session.email = XA;
+    act(offline, { action: 'submit' }, { sheet: rubric.scoringSheet, rows: [2] });
+    // The offline row's name is edited to look like a verified one, and the file's head recomputed
+    // to match: the chain holds, but a vouched name after the kept head is not an offline row.
+    const log = google.spreadsheet.sheet(AUDIT_SHEET);
+    log.type(3, headerColumn(log, 'Người thực hiện'), [[XA]]);
+    const forged = readAudit(ports.workbook)[1] as AuditRow;
+    google.spreadsheet
+      .sheet(HEAD_SHEET)
+      .type(1, 2, [[rowHash(forged, (text) => ports.hasher.sha256Hex(text))]]);
+    expect(checkAudit(ports)).toMatchObject({ check: { ok: false }, row: 3 });
+    // Put back as written offline, with its head, it is accepted again.
+    log.type(3, headerColumn(log, 'Người thực hiện'), [[`${XA} (ngoại tuyến, chưa xác thực)`]]);
+    const restored = readAudit(ports.workbook)[1] as AuditRow;
+    google.spreadsheet
+      .sheet(HEAD_SHEET)
+      .type(1, 2, [[rowHash(restored, (text) => ports.hasher.sha256Hex(text))]]);
+    expect(checkAudit(ports).check).toMatchObject({ ok: true, offline: 1 });
   });
 });

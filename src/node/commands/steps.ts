@@ -1,3 +1,4 @@
+import { UNVOUCHED_MARK } from '../../domain/audit';
 import { cellText, readDate, textKey } from '../../domain/cells';
 import { tr } from '../../domain/i18n';
 import { ACTIONS, type Action } from '../../domain/workflow';
@@ -8,7 +9,7 @@ import { scoringColumns } from '../../sheets/layout';
 import { actNotice } from '../../sheets/notices';
 import type { WorkbookPort } from '../../sheets/ports';
 import { columnOf, locateRequired } from '../../sheets/table';
-import { CliProblem, EXIT, OFFLINE_MARK, offlinePorts, openBook, saveBook } from '../offline';
+import { CliProblem, EXIT, offlinePorts, openBook, saveBook } from '../offline';
 import { required, usage } from './book';
 import type { Command } from './command';
 
@@ -81,8 +82,8 @@ export const workflow: Command = {
     'workflow <tệp.xlsx> <register|submit|approve|return|refuse|recognise|revert> --as EMAIL --unit MÃ[,MÃ] [--sheet TRANG] [--comment "…"] [--decision SỐ --date dd/mm/yyyy] [--out TỆP] [--force]',
   summary: () =>
     tr(
-      `Một bước duyệt, như menu: cùng quyền và nhật ký; nhật ký ghi người làm kèm «${OFFLINE_MARK}»`,
-      `One approval step, as the menu takes it: same rights and log; the log marks the person «${OFFLINE_MARK}»`,
+      `Một bước duyệt, như menu: cùng quyền và nhật ký; nhật ký ghi người làm kèm «${UNVOUCHED_MARK}»`,
+      `One approval step, as the menu takes it: same rights and log; the log marks the person «${UNVOUCHED_MARK}»`,
     ),
   options: {
     as: { type: 'string' },
