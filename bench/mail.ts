@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { chartPng } from '../src/node/chart-image';
 import { act } from '../src/sheets/act';
+import { readAudit } from '../src/sheets/audit-log';
 import { queueReminders } from '../src/sheets/reminders';
 import { readSettings, writeSetting } from '../src/sheets/settings-sheet';
 import { composeSummary } from '../src/sheets/summary-report';
@@ -27,7 +28,11 @@ function run(units: number) {
   google.io.reset();
   let queued = 0;
   const remindMs = cpuMs(() => {
-    queued = queueReminders(ports, readSettings(ports.workbook, ports.clock.now()));
+    queued = queueReminders(
+      ports,
+      readSettings(ports.workbook, ports.clock.now()),
+      readAudit(ports.workbook),
+    );
   });
   const remindIo = { reads: google.io.reads, writes: google.io.writes };
   const mail = summary?.mail;

@@ -14,6 +14,7 @@ import { TT25_2023_CDHT_XA } from '../domain/rubrics/tt25-2023-cdht-xa';
 import { PERIOD_NAMES, type Settings } from '../domain/settings';
 import { actionLabel } from '../domain/workflow';
 import { type ActRequest, act } from '../sheets/act';
+import { readAudit } from '../sheets/audit-log';
 import { readCriteria, rubricRows, TARGET_RULE } from '../sheets/criteria-sheet';
 import {
   CRITERIA_COLUMNS,
@@ -415,7 +416,7 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
   // The morning run, as the trigger does it in Google Sheets: reminders, summary, then the outbox.
   const admin = offlinePorts(workbook, { now, user: demoPeople.admin });
   const current = readSettings(workbook, now);
-  queueReminders(admin, current);
+  queueReminders(admin, current, readAudit(workbook));
   const summary = composeSummary(admin);
   queueSummary(admin);
   const mailer = new EmlMailer();

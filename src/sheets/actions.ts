@@ -325,9 +325,9 @@ export function dailyMailTimer(ctx: Context & AuditPorts & { readonly mailer: Ma
     begin(ctx.workbook);
     const settings = readSettings(ctx.workbook, ctx.clock.now());
     ctx.lock.withLock(() => {
-      const grants = readPeople(ctx.workbook).grants;
-      queueMissedStepMail(ctx, readAudit(ctx.workbook), settings, grants);
-      queueReminders(ctx, settings);
+      const log = readAudit(ctx.workbook);
+      queueMissedStepMail(ctx, log, settings, readPeople(ctx.workbook).grants);
+      queueReminders(ctx, settings, log);
     });
     if (summaryDue(settings.summaryPeriod, ctx.clock.now())) queueSummary(ctx);
     sendOutbox(ctx);

@@ -478,6 +478,13 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   let ladder: string | undefined;
   let target: number | undefined;
   const leafType = method === 'levels' ? ROW_TYPES.indicator : ROW_TYPES.item;
+  /** A «Quy tắc» row's number when `valid` takes it; otherwise its cell is named with what is expected. */
+  const ruleNumber = (row: SheetRow, valid: (n: number) => boolean, expected: string) => {
+    const rule = reader.parse(schemas().rule, row);
+    if (rule && typeof rule.threshold === 'number' && valid(rule.threshold)) return rule.threshold;
+    if (rule) reader.problem(row.row, 'threshold', expected);
+    return undefined;
+  };
 
   for (const row of rows) {
     const type = typeOf(row);
@@ -576,27 +583,22 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       type === textKey(ROW_TYPES.rule) &&
       textKey(row.cells('code')) === textKey(MEETING_RULE)
     ) {
-      const r = reader.parse(schemas().rule, row);
-      if (r && (r.threshold === 0 || r.threshold === 1)) meeting = r.threshold === 1;
-      else if (r)
-        reader.problem(
-          row.row,
-          'threshold',
-          tr('ghi 1 (bắt buộc) hoặc 0', 'write 1 (required) or 0'),
-        );
+      const value = ruleNumber(
+        row,
+        (n) => n === 0 || n === 1,
+        tr('ghi 1 (bắt buộc) hoặc 0', 'write 1 (required) or 0'),
+      );
+      if (value !== undefined) meeting = value === 1;
     } else if (
       type === textKey(ROW_TYPES.rule) &&
       textKey(row.cells('code')) === textKey(TARGET_RULE)
     ) {
-      const r = reader.parse(schemas().rule, row);
-      if (r && typeof r.threshold === 'number' && r.threshold > 0 && r.threshold <= 100)
-        target = r.threshold;
-      else if (r)
-        reader.problem(
-          row.row,
-          'threshold',
+      target =
+        ruleNumber(
+          row,
+          (n) => n > 0 && n <= 100,
           tr('ghi một tỉ lệ từ 1 đến 100 (%)', 'write a share from 1 to 100 (%)'),
-        );
+        ) ?? target;
     } else if (type === textKey(ROW_TYPES.rule) && method === 'levels') {
       const r = reader.parse(schemas().rule, row);
       if (r && !Object.values(RULE_CODES).includes(r.code as never)) {

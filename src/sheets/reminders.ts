@@ -1,8 +1,8 @@
+import type { AuditRow } from '../domain/audit';
 import { readDate, textKey } from '../domain/cells';
 import { inLanguage } from '../domain/i18n';
 import { reminders, type WaitingUnit } from '../domain/reminders';
 import { type Settings, workbookTitle } from '../domain/settings';
-import { readAudit } from './audit-log';
 import { queueMail } from './outbox';
 import { readPeople } from './people-sheet';
 import type { ClockPort, HasherPort, WorkbookPort } from './ports';
@@ -14,9 +14,9 @@ import { workflowRows } from './workflow-rows';
  */
 
 /** When each unit last changed state, from its last log row that moved it. */
-function lastSteps(workbook: WorkbookPort): Map<string, Date> {
+function lastSteps(log: readonly AuditRow[]): Map<string, Date> {
   const since = new Map<string, Date>();
-  for (const row of readAudit(workbook)) {
+  for (const row of log) {
     if (row.from === row.to) continue;
     const day = readDate(row.time.split(' ')[0] ?? '');
     if (day.ok) since.set(textKey(row.unit), day.value);
@@ -24,7 +24,7 @@ function lastSteps(workbook: WorkbookPort): Map<string, Date> {
   return since;
 }
 
-/** Queues today's reminders; returns how many messages. Call under the lock. */
+/** Queues today's reminders from the log as read; returns how many messages. Call under the lock. */
 export function queueReminders(
   ports: {
     readonly workbook: WorkbookPort;
@@ -32,9 +32,10 @@ export function queueReminders(
     readonly hasher: HasherPort;
   },
   settings: Settings,
+  log: readonly AuditRow[],
 ): number {
   const now = ports.clock.now();
-  const since = lastSteps(ports.workbook);
+  const since = lastSteps(log);
   const units: WaitingUnit[] = workflowRows(ports.workbook, settings, now).flatMap((row) => {
     if (!row.state) return [];
     const at = since.get(textKey(row.code));

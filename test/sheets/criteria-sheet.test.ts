@@ -62,6 +62,24 @@ describe('the criteria sheet validator names the cell of each problem', () => {
   };
   const problems = (read: ReturnType<typeof criteriaWith>['read']) => read()[0]?.problems;
 
+  it('a rule whose value is not one it takes: the meeting 0/1, the target 1–100%', () => {
+    const rule = (code: string, threshold: CellValue) => ({
+      rubric: POINTS_FIXTURE.id,
+      type: 'Quy tắc',
+      code,
+      text: code,
+      threshold,
+    });
+    const { read } = points([rule('HOP_THONG_NHAT', 2), rule('CHI_TIEU', 150)]);
+    const count = rubricRows(POINTS_FIXTURE).length;
+    expect(problems(read)).toEqual([
+      `Ô G${count + 2}, trang «Tiêu chí»: ghi 1 (bắt buộc) hoặc 0.`,
+      `Ô G${count + 3}, trang «Tiêu chí»: ghi một tỉ lệ từ 1 đến 100 (%).`,
+    ]);
+    const fine = points([rule('HOP_THONG_NHAT', 1), rule('CHI_TIEU', '65')]).read()[0]?.rubric;
+    expect(fine).toMatchObject({ meetingBeforeSubmit: true, targetPercent: 65 });
+  });
+
   it('item maxima that do not add up to the criterion', () => {
     const { read } = points([], (rows) => {
       const item = rows.find((r) => r.code === 'A2');
