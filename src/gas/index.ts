@@ -227,7 +227,7 @@ export function XHHT_MUCDO(
     ma_bo_tieu_chi,
     ngay_cong_nhan_muc_1 ?? '',
     () => new GasWorkbook(SpreadsheetApp),
-    new Date(),
+    systemClock.now(),
   );
 }
 

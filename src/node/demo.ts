@@ -45,6 +45,11 @@ import { XlsxWorkbook } from './xlsx-workbook';
  */
 
 export const DEMO_PROVINCE = 'Hà Tĩnh (dữ liệu mẫu)';
+/**
+ * The day the demo stands on, 10:00 in Hà Nội (`xhht demo --date`): fixed, so the demo writes the
+ * same workbook, reports and mail on every machine and every day, as the docs show them.
+ */
+export const DEMO_DATE = new Date(Date.UTC(2026, 2, 20, 3, 0, 0));
 export const DEMO_DISTRICTS = ['Thạch Hà', 'Cẩm Xuyên', 'TP Hà Tĩnh', 'TX Kỳ Anh'] as const;
 /** The cluster (cụm thi đua) of each district, for the summary's per-cluster table. */
 const DEMO_CLUSTERS = ['II', 'II', 'I', 'I'] as const;
@@ -241,7 +246,7 @@ export const demoPeople = {
  * sends the outbox into .eml messages.
  */
 export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult {
-  const now = options.now ?? new Date();
+  const now = options.now ?? DEMO_DATE;
   const seed = options.seed ?? 2026;
   const rubric = TT22_2020_DVHT;
   const workbook = new XlsxWorkbook();

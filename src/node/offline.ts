@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tr } from '../domain/i18n';
 import type { ActPorts } from '../sheets/act';
 import type { IdentityPort } from '../sheets/ports';
-import { ConsoleUi, fixedClock, nodeHasher, processLock } from './services';
+import { ConsoleUi, fixedClock, nodeHasher, processLock, systemClock } from './services';
 import { SheetStore } from './sheet-store';
 import { XlsxWorkbook } from './xlsx-workbook';
 
@@ -125,7 +125,7 @@ export function offlinePorts(
   return {
     workbook,
     ui: new ConsoleUi(options.print),
-    clock: fixedClock(options.now ?? new Date()),
+    clock: options.now ? fixedClock(options.now) : systemClock,
     lock: processLock,
     store: new SheetStore(workbook),
     hasher: nodeHasher,

@@ -39,6 +39,9 @@ export class ConsoleUi implements UiPort {
 
 export const processLock: LockPort = { withLock: (work) => work() };
 
+/** The machine's clock: the only place offline code reads the current time. */
+export const systemClock: ClockPort = { now: () => new Date() };
+
 export function fixedClock(at: Date): ClockPort {
   return { now: () => new Date(at.getTime()) };
 }

@@ -6,7 +6,7 @@ import { checkAudit } from '../../src/sheets/audit-log';
 import { CRITERIA_SHEET, SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { composeSummary } from '../../src/sheets/summary-report';
-import { gasMailer } from '../fakes/context';
+import { gasMailer, NOW } from '../fakes/context';
 import type { FakeHtmlOutput } from '../fakes/services';
 import { columnValues, rubric } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
@@ -118,7 +118,7 @@ describe('the summary’s progress, changes and chart', () => {
     expect(text).toContain(
       'Tiến độ: 1/3 đơn vị đã công nhận (33,3%); chỉ tiêu 50%: còn thiếu 1 đơn vị.',
     );
-    expect(text).toContain(`So với báo cáo ngày ${formatDate(new Date())}: 4 dòng nhật ký mới.`);
+    expect(text).toContain(`So với báo cáo ngày ${formatDate(NOW)}: 4 dòng nhật ký mới.`);
     expect(text).toContain(
       'Thay đổi so với báo cáo trước:\n• Chưa đăng ký: 3 → 2 (-1)\n• Đã công nhận: 0 → 1 (+1)',
     );

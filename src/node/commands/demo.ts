@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readDate } from '../../domain/cells';
 import { tr } from '../../domain/i18n';
 import { formatDate } from '../../domain/recognition';
 import { scoreAllNotice } from '../../sheets/notices';
-import { DEMO_PROVINCE, runDemo } from '../demo';
+import { DEMO_DATE, DEMO_PROVINCE, runDemo } from '../demo';
 import { EXIT } from '../offline';
 import { summaryTable } from '../summary-table';
 import { usage } from './book';
@@ -13,13 +14,17 @@ import { writeReport } from './mail';
 /** `xhht demo` (what `npm start` runs): the demo province, its year of steps, its reports and mail. */
 export const demo: Command = {
   name: 'demo',
-  synopsis: 'demo [--out THƯ_MỤC] [--seed SỐ]',
+  synopsis: 'demo [--out THƯ_MỤC] [--seed SỐ] [--date NGÀY]',
   summary: () =>
     tr(
       'Tạo tỉnh mẫu (hơn 100 đơn vị, 2 danh hiệu), đi qua một năm đăng ký – tự đánh giá – trả lại – công nhận, ghi bảng tính, báo cáo và thư vào THƯ_MỤC (mặc định: out)',
       'Make a sample province (100+ units, 2 titles), walk a year of registration, self-assessment, returns and recognitions, and write the workbook, reports and mail to DIR (default: out)',
     ),
-  options: { out: { type: 'string', default: 'out' }, seed: { type: 'string' } },
+  options: {
+    out: { type: 'string', default: 'out' },
+    seed: { type: 'string' },
+    date: { type: 'string' },
+  },
   steps: 3,
   async run({ values }, print, progress) {
     const seed = values.seed === undefined ? undefined : Number(values.seed);
@@ -31,12 +36,13 @@ export const demo: Command = {
         ),
       );
     }
+    const now = demoDate(values.date);
     const out = resolve(String(values.out ?? 'out'));
     mkdirSync(out, { recursive: true });
     progress?.step(
       tr('đang tạo tỉnh mẫu và đi qua các bước…', 'building the province and its steps…'),
     );
-    const result = runDemo(seed === undefined ? {} : { seed });
+    const result = runDemo(seed === undefined ? { now } : { seed, now });
     progress?.step(tr('đang ghi bảng tính…', 'writing the workbook…'));
     const file = join(out, 'xhht-demo.xlsx');
     await result.workbook.write(file);
@@ -90,3 +96,22 @@ export const demo: Command = {
     return EXIT.ok;
   },
 };
+
+/**
+ * The demo's day: `--date dd/mm/yyyy` at 10:00 in Hà Nội, or the fixed day the docs show. Never the
+ * machine's clock, so two runs write the same files.
+ */
+function demoDate(typed: unknown): Date {
+  if (typed === undefined) return DEMO_DATE;
+  const read = readDate(String(typed));
+  if (!read.ok) {
+    throw usage(
+      tr(
+        `--date cần một ngày dạng ngày/tháng/năm (ví dụ ${formatDate(DEMO_DATE)}), nhận được «${String(typed)}».`,
+        `--date needs a day as day/month/year (e.g. ${formatDate(DEMO_DATE)}), got «${String(typed)}».`,
+      ),
+    );
+  }
+  const day = read.value;
+  return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate(), 3, 0, 0));
+}
