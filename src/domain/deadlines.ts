@@ -5,10 +5,11 @@ import { formatDate } from './recognition';
 import type { UnitState } from './workflow';
 
 /**
- * The year's deadlines: a day and month of the year after the assessment year (REGULATIONS.md §3.4,
- * §8.3: TT 25/2023 commune CĐHT, submit before 28/02 and decide before 31/03 of year N+1 [V] S22;
- * TT 24/2023 district ĐVHT, 15/01 and 15/02 [V] S38, S39). They differ by title and some are unknown,
- * so the settings hold them and a blank one is no deadline.
+ * A title's deadlines (REGULATIONS.md §2.3, §3.4, §4.3, §5.2; REGULATIONS-2026.md §1.3, §3.2, §3.4,
+ * §4.2): each a day and month in a year counted from the assessment year, and whether the day itself
+ * is on time («đến hết ngày», «chậm nhất») or only the days before it («trước ngày»). They differ by
+ * title and some are unknown, so they are rows of the criteria sheet the province may change; a
+ * title without a row of a kind has no deadline of that kind.
  */
 
 export interface DayMonth {
@@ -39,25 +40,82 @@ export function formatDayMonth({ day, month }: DayMonth): string {
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}`;
 }
 
-export interface Deadlines {
-  readonly submitBy: DayMonth | null;
-  readonly decideBy: DayMonth | null;
+/** submit: the dossier reaches the level that decides; decide: the decision is taken. */
+export type DeadlineKind = 'submit' | 'decide';
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['submit', 'decide'];
+
+export interface Deadline extends DayMonth {
+  readonly kind: DeadlineKind;
+  /** Years after the assessment year: 1 for «năm sau liền kề năm đánh giá», 0 for the same year. */
+  readonly yearOffset: number;
+  /** Whether the day itself is on time («đến hết ngày», «chậm nhất»), or only the days before it. */
+  readonly onTime: boolean;
+  /** Where the date comes from. */
+  readonly basis: string;
 }
 
-/** The deadline a unit in `state` works to: the commune's submission, or the decision; none after. */
+/** A deadline a title has whose date no text gives: the province enters it. */
+export interface MissingDeadline {
+  readonly kind: DeadlineKind;
+  readonly missing: string;
+  readonly basis: string;
+}
+
+export function deadlineLabel(kind: DeadlineKind): string {
+  return kind === 'submit'
+    ? tr('Hạn nộp hồ sơ', 'Dossier deadline')
+    : tr('Hạn quyết định công nhận', 'Decision deadline');
+}
+
+/**
+ * The deadline's date for an assessment year. A day the month lacks that year is the month's last
+ * day: 29/02 in a common year is 28/02, never 01/03.
+ */
+export function deadlineDate(deadline: Deadline, year: number): Date {
+  const inYear = year + deadline.yearOffset;
+  const last = new Date(inYear, deadline.month, 0).getDate();
+  return new Date(inYear, deadline.month - 1, Math.min(deadline.day, last));
+}
+
+/** The last day that is still on time: the deadline's own day, or the day before it. */
+export function lastDayOnTime(deadline: Deadline, year: number): Date {
+  const date = deadlineDate(deadline, year);
+  return deadline.onTime
+    ? date
+    : new Date(date.getFullYear(), date.getMonth(), date.getDate() - 1);
+}
+
+/** «trước 28/02/2027» or «đến hết 31/03/2027». */
+export function deadlineWords(deadline: Deadline, year: number): string {
+  const date = formatDate(deadlineDate(deadline, year));
+  return deadline.onTime ? tr(`đến hết ${date}`, `by the end of ${date}`) : tr(`trước ${date}`, `before ${date}`);
+}
+
+export interface DueDeadline {
+  readonly deadline: Deadline;
+  /** The deadline's date in the assessment year's calendar. */
+  readonly date: Date;
+  /** The last day still on time. */
+  readonly lastDay: Date;
+}
+
+/** The deadline a unit in `state` works to: the submission, or the decision; none after. */
 export function deadlineFor(
   state: UnitState,
   ladder: Ladder,
-  deadlines: Deadlines,
+  deadlines: readonly Deadline[],
   year: number,
-): { readonly kind: 'submit' | 'decide'; readonly day: Date } | undefined {
-  const day = (deadline: DayMonth) => new Date(year + 1, deadline.month - 1, deadline.day);
-  if (state.status === 'drafting' && deadlines.submitBy) {
-    return { kind: 'submit', day: day(deadlines.submitBy) };
-  }
-  if (state.status === 'awaiting' && deadlines.decideBy) {
+): DueDeadline | undefined {
+  const of = (kind: DeadlineKind): DueDeadline | undefined => {
+    const deadline = deadlines.find((candidate) => candidate.kind === kind);
+    return deadline
+      ? { deadline, date: deadlineDate(deadline, year), lastDay: lastDayOnTime(deadline, year) }
+      : undefined;
+  };
+  if (state.status === 'drafting') return of('submit');
+  if (state.status === 'awaiting') {
     const decider = ladder.steps.findIndex((step) => step.kind === 'decide');
-    if (state.step <= decider) return { kind: 'decide', day: day(deadlines.decideBy) };
+    if (state.step <= decider) return of('decide');
   }
   return undefined;
 }
@@ -69,21 +127,21 @@ export function daysUntil(day: Date, now: Date): number {
 }
 
 /**
- * Why a unit is late at `now`, or undefined: the commune has not submitted by the submission deadline,
- * or the decision has not been taken by the decision deadline (the last day counts in full).
- * Consolidation after the decision and final states are never late.
+ * Why a unit is late at `now`, or undefined: the dossier has not been sent by its deadline, or the
+ * decision has not been taken by its deadline (the last day on time counts in full). Consolidation
+ * after the decision and final states are never late.
  */
 export function overdue(
   state: UnitState,
   ladder: Ladder,
-  deadlines: Deadlines,
+  deadlines: readonly Deadline[],
   year: number,
   now: Date,
 ): string | undefined {
-  const deadline = deadlineFor(state, ladder, deadlines, year);
-  if (!deadline || daysUntil(deadline.day, now) >= 0) return undefined;
-  const date = formatDate(deadline.day);
-  return deadline.kind === 'submit'
-    ? tr(`Quá hạn gửi (${date})`, `Submission overdue (${date})`)
-    : tr(`Quá hạn quyết định (${date})`, `Decision overdue (${date})`);
+  const due = deadlineFor(state, ladder, deadlines, year);
+  if (!due || daysUntil(due.lastDay, now) >= 0) return undefined;
+  const when = deadlineWords(due.deadline, year);
+  return due.deadline.kind === 'submit'
+    ? tr(`Quá hạn nộp hồ sơ (${when})`, `Dossier overdue (${when})`)
+    : tr(`Quá hạn quyết định (${when})`, `Decision overdue (${when})`);
 }

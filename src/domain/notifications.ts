@@ -21,6 +21,8 @@ export interface StepEvent {
   readonly comment: string;
   /** A stable id of the event (the unit, its new state and the time), for the outbox key. */
   readonly id: string;
+  /** The unit's own ladder, where the events of one run climb different ones. */
+  readonly ladder?: Ladder;
 }
 
 function rolesToTell(event: StepEvent, ladder: Ladder): Role[] {
@@ -31,10 +33,10 @@ function rolesToTell(event: StepEvent, ladder: Ladder): Role[] {
     case 'approve':
       return waitingRole ? [waitingRole] : [];
     case 'return':
-      return event.to.status === 'drafting' ? ['xa'] : waitingRole ? [waitingRole] : [];
+      return event.to.status === 'drafting' ? ['donVi'] : waitingRole ? [waitingRole] : [];
     case 'recognise':
     case 'refuse':
-      return ['xa', 'tinh', ...(waitingRole ? [waitingRole] : [])];
+      return ['donVi', 'tinh', ...(waitingRole ? [waitingRole] : [])];
     default:
       return [];
   }
@@ -56,7 +58,9 @@ export function notifications(
   const byPerson = new Map<string, StepEvent[]>();
   const holders = grantIndex(grants);
   for (const event of events) {
-    const emails = new Set(rolesToTell(event, ladder).flatMap((role) => holders(role, event.unit)));
+    const emails = new Set(
+      rolesToTell(event, event.ladder ?? ladder).flatMap((role) => holders(role, event.unit)),
+    );
     for (const email of emails) {
       const told = byPerson.get(email);
       if (told) told.push(event);

@@ -3,21 +3,63 @@ import { tr } from './i18n';
 import { type Role, roleLabel } from './ladder';
 
 /**
- * Who may act on which unit: the people sheet gives each email a role and a scope (a unit code for a
- * commune officer, a district for a district reviewer; blank for the province, the steering committee
- * and administrators). One person may have several rows.
+ * Who may act on which unit: the people sheet gives each email a role and a scope. The scope names a
+ * unit (its code: the officer who sends that unit's dossier), a commune (a «xã» acting on the units
+ * of its area), a former district («huyện», kept for history and grouping after 07/2025), a cluster
+ * («Cụm II») or, blank, the whole province. One person may have several rows.
  */
 
 export interface Grant {
   readonly email: string;
   readonly role: Role;
-  /** A unit code (xã) or a district (huyện); blank for the whole province. */
+  /** A unit code, a commune, a (former) district, a cluster; blank for the whole province. */
   readonly scope: string;
 }
 
 export interface UnitRef {
   readonly code: string;
+  /** The former district («Địa bàn (huyện cũ)»). */
   readonly district: string;
+  /** The commune the unit belongs to, where the units sheet gives it. */
+  readonly commune?: string;
+  /** The cluster («Cụm»), where the units sheet gives it. */
+  readonly cluster?: string;
+}
+
+/** The keys a scope may name for a unit, besides its code: commune, district, cluster («Cụm II» or «II»). */
+function placeKeys(unit: UnitRef): string[] {
+  const cluster = textKey(unit.cluster ?? '');
+  return [
+    textKey(unit.commune ?? ''),
+    textKey(unit.district),
+    ...(cluster ? [cluster, cluster.startsWith('cụm ') ? cluster : `cụm ${cluster}`] : []),
+  ].filter((key) => key !== '');
+}
+
+/**
+ * The roles one grant gives over a unit. A row naming the unit's code is its own officer («đơn vị»;
+ * a «xã» row does the same, as the previous version's sheets have it); a «xã» row naming the unit's
+ * commune acts for the commune; a «huyện» row its district; the others their scope, blank for all.
+ */
+export function grantRoles(grant: Grant, unit: UnitRef): Role[] {
+  const scope = textKey(grant.scope);
+  const code = textKey(unit.code);
+  const own = scope !== '' && scope === code;
+  switch (grant.role) {
+    case 'donVi':
+      return own ? ['donVi'] : [];
+    case 'xa': {
+      const commune = textKey(unit.commune ?? '');
+      return [
+        ...(own ? (['donVi'] as const) : []),
+        ...(scope !== '' && scope === commune ? (['xa'] as const) : []),
+      ];
+    }
+    case 'huyen':
+      return scope !== '' && scope === textKey(unit.district) ? ['huyen'] : [];
+    default:
+      return scope === '' || own || placeKeys(unit).includes(scope) ? [grant.role] : [];
+  }
 }
 
 /** Emails compare trimmed and case-insensitive. */
@@ -33,7 +75,7 @@ export function grantsOf(grants: readonly Grant[], email: string): Grant[] {
 /**
  * Who holds a role over a unit (trimmed, lower-cased emails, once each), for many units at once: the
  * grants are indexed by role and scope once, then each question is a few lookups (a bulk step or a
- * daily reminder over thousands of units, each commune a grant of its own). Same rule as `covers`.
+ * daily reminder over thousands of units, each commune a grant of its own). Same rule as `grantRoles`.
  */
 export function grantIndex(grants: readonly Grant[]): (role: Role, unit: UnitRef) => string[] {
   const byScope = new Map<string, string[]>();
@@ -45,38 +87,29 @@ export function grantIndex(grants: readonly Grant[]): (role: Role, unit: UnitRef
     if (emails) emails.push(email);
     else byScope.set(key, [email]);
   }
-  const at = (role: Role, scope: string) => byScope.get(`${role}|${scope}`) ?? [];
+  const at = (role: Role, scope: string) => (scope === '' ? [] : (byScope.get(`${role}|${scope}`) ?? []));
   return (role, unit) => {
     const code = textKey(unit.code);
-    const district = textKey(unit.district);
-    const found =
-      role === 'xa'
-        ? code === ''
-          ? []
-          : at(role, code)
-        : role === 'huyen'
-          ? district === ''
-            ? []
-            : at(role, district)
-          : [
-              ...at(role, ''),
-              ...(district ? at(role, district) : []),
-              ...(code ? at(role, code) : []),
-            ];
+    let found: string[];
+    switch (role) {
+      case 'donVi':
+        found = [...at('donVi', code), ...at('xa', code)];
+        break;
+      case 'xa':
+        found = at('xa', textKey(unit.commune ?? ''));
+        break;
+      case 'huyen':
+        found = at('huyen', textKey(unit.district));
+        break;
+      default:
+        found = [
+          ...(byScope.get(`${role}|`) ?? []),
+          ...at(role, code),
+          ...placeKeys(unit).flatMap((key) => at(role, key)),
+        ];
+    }
     return [...new Set(found)];
   };
-}
-
-function covers(grant: Grant, unit: UnitRef): boolean {
-  const scope = textKey(grant.scope);
-  switch (grant.role) {
-    case 'xa':
-      return scope !== '' && scope === textKey(unit.code);
-    case 'huyen':
-      return scope !== '' && scope === textKey(unit.district);
-    default:
-      return scope === '' || scope === textKey(unit.district) || scope === textKey(unit.code);
-  }
 }
 
 /** The roles `email` holds over `unit`, or why it holds none (in Vietnamese or English). */
@@ -104,9 +137,7 @@ export function rolesOver(
       ),
     };
   }
-  const roles = [
-    ...new Set(mine.filter((grant) => covers(grant, unit)).map((grant) => grant.role)),
-  ];
+  const roles = [...new Set(mine.flatMap((grant) => grantRoles(grant, unit)))];
   if (roles.length === 0) {
     const held = [
       ...new Set(

@@ -1,4 +1,4 @@
-import { type Deadlines, daysUntil, deadlineFor } from './deadlines';
+import { type Deadline, daysUntil, deadlineFor, deadlineWords } from './deadlines';
 import { escapeHtml } from './html';
 import type { Ladder, Role } from './ladder';
 import { atMost } from './lines';
@@ -20,11 +20,13 @@ export interface WaitingUnit {
   readonly title: string;
   readonly state: UnitState;
   readonly ladder: Ladder;
+  /** The deadlines of its title (the criteria sheet's HAN_NOP, HAN_QUYET_DINH rows). */
+  readonly deadlines: readonly Deadline[];
   /** When the unit reached its state (its last step in the log), when known. */
   readonly since?: Date;
 }
 
-export interface ReminderRules extends Deadlines {
+export interface ReminderRules {
   readonly year: number;
   readonly remindDays: number;
   readonly escalateAfterDays: number | null;
@@ -39,14 +41,18 @@ function describe(waiting: WaitingUnit): string {
 
 /** The line of a unit whose deadline is near or past, or undefined. */
 function dueLine(waiting: WaitingUnit, rules: ReminderRules, now: Date): string | undefined {
-  const deadline = deadlineFor(waiting.state, waiting.ladder, rules, rules.year);
-  if (!deadline) return undefined;
-  const left = daysUntil(deadline.day, now);
+  const due = deadlineFor(waiting.state, waiting.ladder, waiting.deadlines, rules.year);
+  if (!due) return undefined;
+  const left = daysUntil(due.lastDay, now);
   if (left > rules.remindDays) return undefined;
-  const what = deadline.kind === 'submit' ? 'hạn gửi' : 'hạn quyết định';
+  const what = due.deadline.kind === 'submit' ? 'hạn nộp hồ sơ' : 'hạn quyết định';
   const when =
-    left > 0 ? `còn ${left} ngày` : left === 0 ? 'hôm nay là ngày cuối' : `đã quá ${-left} ngày`;
-  return `${describe(waiting)} — ${what} ${formatDate(deadline.day)}, ${when}`;
+    left > 0
+      ? `còn ${left} ngày`
+      : left === 0
+        ? 'hôm nay là ngày cuối'
+        : `đã quá ${-left} ngày`;
+  return `${describe(waiting)} — ${what} ${deadlineWords(due.deadline, rules.year)}, ${when}`;
 }
 
 /** Whom a unit waiting too long at a review step is reported to, and the line they read. */

@@ -1,4 +1,5 @@
 import { tr } from './i18n';
+import type { Procedure } from './procedures';
 
 /**
  * A rubric (bộ tiêu chí) is data. Two methods exist in the regulations (DESIGN.md, "Rubrics are
@@ -34,8 +35,12 @@ interface RubricBase {
    * (TT 25/2023: REGULATIONS.md §3.4 A.3 [V] S22).
    */
   readonly meetingBeforeSubmit?: boolean;
-  /** The approval ladder of this title (a LADDER_PRESETS id), where it differs from the settings'. */
-  readonly ladder?: string;
+  /**
+   * Who submits, reviews and decides, from which date, and by when (./procedures.ts): the criteria
+   * sheet's «Quy tắc» rows CAC_CAP, HAN_NOP and HAN_QUYET_DINH. Without ladder rows, the settings'
+   * ladder applies (a workbook of the previous version, or a province's own rubric).
+   */
+  readonly procedure?: Procedure;
   /**
    * The share of units (%) the province aims to see recognised, e.g. QĐ 387/QĐ-TTg's 70% of families
    * by 2025 (REGULATIONS.md §5.2 [V] S51, S52); the summary report measures progress against it.

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { DEFAULT_RUBRIC_ID, rubricIds } from './catalog';
 import { type CellValue, cellText, isBlank, normalizeText, readNumber, textKey } from './cells';
-import { type DayMonth, readDayMonth } from './deadlines';
 import { type Language, tr } from './i18n';
 import { LADDER_PRESETS, type Ladder, ladderNamed, parseLadder } from './ladder';
 import { RUBRIC_ID } from './rubric';
@@ -17,11 +16,8 @@ export interface Settings {
   readonly province: string;
   readonly defaultRubricId: string;
   readonly language: Language;
-  /** Id of the approval ladder (LADDER_PRESETS). */
+  /** Id of the approval ladder (LADDER_PRESETS) of a rubric without ladder rows of its own. */
   readonly ladder: string;
-  /** Deadlines in the year after the assessment year; null: none set. */
-  readonly submitBy: DayMonth | null;
-  readonly decideBy: DayMonth | null;
   /** Who receives the summary report (the steering committee). */
   readonly summaryTo: readonly string[];
   /** When the daily run queues the summary by itself. */
@@ -75,21 +71,9 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   {
     key: 'ladder',
     label: 'Các cấp phê duyệt',
-    note: 'Mặc định cho mọi bộ tiêu chí; một bộ tiêu chí có thể ghi các cấp riêng ở trang «Tiêu chí» (dòng Quy tắc CAC_CAP). Từ 01/7/2025 không còn cấp huyện; chưa có văn bản nêu cấp công nhận thay (cần xác nhận).',
+    note: 'Chỉ dùng cho bộ tiêu chí không có dòng Quy tắc CAC_CAP ở trang «Tiêu chí» (bộ tiêu chí riêng của tỉnh, hoặc đơn vị đã gửi trước khi có các dòng đó). Mỗi bộ tiêu chí dựng sẵn ghi các cấp của mình theo văn bản và theo ngày.',
     options: LADDER_PRESETS.map((ladder) => ladder.label),
     initial: () => (LADDER_PRESETS[0] as Ladder).label,
-  },
-  {
-    key: 'submitBy',
-    label: 'Hạn xã gửi (ngày/tháng năm sau)',
-    note: 'Ví dụ 28/02 (TT 25/2023, CĐHT cấp xã) hoặc 15/01 (TT 24/2023, ĐVHT). Để trống nếu chưa có hạn: XHHT không báo quá hạn.',
-    initial: () => '',
-  },
-  {
-    key: 'decideBy',
-    label: 'Hạn quyết định (ngày/tháng năm sau)',
-    note: 'Ví dụ 31/03 (TT 25/2023, CĐHT cấp xã) hoặc 15/02 (TT 24/2023, ĐVHT cấp huyện). Để trống nếu chưa có hạn.',
-    initial: () => '',
   },
   {
     key: 'summaryTo',
@@ -131,6 +115,13 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     initial: () => LANGUAGE_NAMES.vi,
   },
 ];
+
+/**
+ * Keys the previous version had and this one no longer reads: the deadlines, now rows per rubric in
+ * the criteria sheet (HAN_NOP, HAN_QUYET_DINH). Set-up copies a value typed there into the rows it
+ * adds and marks the setting's row as no longer used; the value itself stays.
+ */
+export const RETIRED_SETTINGS = { submitBy: 'submit', decideBy: 'decide' } as const;
 
 export function settingSpec(key: keyof Settings): SettingSpec {
   const spec = SETTING_SPECS.find((candidate) => candidate.key === key);
@@ -183,8 +174,6 @@ function buildSchema() {
         }),
       ),
     ),
-    submitBy: dayMonthSchema(),
-    decideBy: dayMonthSchema(),
     language: languageSchema(),
     summaryLanguage: languageSchema(),
     summaryPeriod: z.enum(['daily', 'weekly', 'monthly', 'never'], {
@@ -217,31 +206,16 @@ function wholeDays(min: number) {
     .check(z.int({ error: problem }), z.gte(min, { error: problem }));
 }
 
-/** A day and month, or null; a value that did not read as one arrives as a string and fails here. */
-function dayMonthSchema() {
-  return z.nullable(
-    z.object(
-      { day: z.number(), month: z.number() },
-      {
-        error: () =>
-          tr(
-            'cần ngày/tháng, ví dụ 28/02, hoặc để trống',
-            'a day/month is expected, e.g. 28/02, or leave it blank',
-          ),
-      },
-    ),
-  );
-}
-
 /** Why a typed ladder is not one: the presets to choose from, or what is wrong in one written out. */
 export function ladderProblem(typed: string): string {
   const own = parseLadder(typed);
   const presets = LADDER_PRESETS.map((ladder) => ladder.label).join('; ');
-  return !own.ok && typed.trim().toLowerCase().startsWith('xã')
+  const first = typed.trim().toLowerCase();
+  return !own.ok && ['xã', 'đơn vị', 'thôn', 'gia đình'].some((word) => first.startsWith(word))
     ? own.problem
     : tr(
-        `chọn một trong: ${presets}; hoặc tự ghi, ví dụ «xã → huyện thẩm định → tỉnh quyết định»`,
-        `choose one of: ${presets}; or write one, e.g. «xã → huyện thẩm định → tỉnh quyết định»`,
+        `chọn một trong: ${presets}; hoặc tự ghi, ví dụ «xã → huyện thẩm định → tỉnh quyết định», «đơn vị → xã quyết định»`,
+        `choose one of: ${presets}; or write one, e.g. «xã → huyện thẩm định → tỉnh quyết định», «đơn vị → xã quyết định»`,
       );
 }
 
@@ -264,11 +238,6 @@ function periodOf(value: CellValue): SummaryPeriod | string {
 function days(value: CellValue): number {
   const read = readNumber(value);
   return read.ok ? read.value : Number.NaN;
-}
-
-function dayMonth(value: CellValue): DayMonth | null | string {
-  const read = readDayMonth(value);
-  return read.ok ? read.value : cellText(value);
 }
 
 export interface SettingIssue {
@@ -306,8 +275,6 @@ export function parseSettings(
     escalateAfterDays: isBlank(value(settingSpec('escalateAfterDays')))
       ? null
       : days(value(settingSpec('escalateAfterDays'))),
-    submitBy: dayMonth(value(settingSpec('submitBy'))),
-    decideBy: dayMonth(value(settingSpec('decideBy'))),
   };
   schema ??= buildSchema();
   const parsed = schema.safeParse(candidate);

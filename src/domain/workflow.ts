@@ -1,5 +1,12 @@
 import { tr } from './i18n';
-import { type Ladder, type Role, roleLabel, type StepKind } from './ladder';
+import {
+  type Ladder,
+  type Role,
+  roleLabel,
+  type StepKind,
+  submitterLabel,
+  submitterOf,
+} from './ladder';
 import { formatDate, hasEnded, lastValidDay } from './recognition';
 
 /**
@@ -98,10 +105,19 @@ export function stateLabel(state: UnitState, ladder: Ladder): string {
   switch (state.status) {
     case 'none':
       return tr('Chưa đăng ký', 'Not registered');
-    case 'drafting':
+    case 'drafting': {
+      // The commune's labels are those the previous version wrote; other submitters are named.
+      const submitter = submitterOf(ladder);
+      const who = submitterLabel(submitter);
+      if (submitter === 'xa')
+        return state.returned
+          ? tr('Trả lại cho xã', 'Returned to the commune')
+          : tr('Đang tự đánh giá', 'Self-assessing');
+      const capital = who.charAt(0).toUpperCase() + who.slice(1);
       return state.returned
-        ? tr('Trả lại cho xã', 'Returned to the commune')
-        : tr('Đang tự đánh giá', 'Self-assessing');
+        ? tr(`Trả lại cho ${who}`, `Returned to the ${who}`)
+        : tr(`${capital} đang tự đánh giá`, `${capital} self-assessing`);
+    }
     case 'awaiting': {
       const step = ladder.steps[state.step];
       if (!step) return '?';
@@ -152,9 +168,17 @@ export function currentStep(state: UnitState): number | undefined {
   return undefined;
 }
 
-/** The role that acts next, or 'xa' while the commune drafts, or none. */
+/**
+ * The roles that may register and send a unit's dossier: its own officer («đơn vị»); on a ladder
+ * without a commune step, also `xa`, the role the previous version gave the unit's officer.
+ */
+export function submitterRoles(ladder: Ladder): Role[] {
+  return ladder.steps.some((step) => step.role === 'xa') ? ['donVi'] : ['donVi', 'xa'];
+}
+
+/** The role that acts next: the unit's own officer ('donVi') while it drafts, a step's role, or none. */
 export function nextActor(state: UnitState, ladder: Ladder): Role | undefined {
-  if (state.status === 'none' || state.status === 'drafting') return 'xa';
+  if (state.status === 'none' || state.status === 'drafting') return 'donVi';
   const step = currentStep(state);
   return step === undefined ? undefined : ladder.steps[step]?.role;
 }
@@ -168,13 +192,10 @@ function after(ladder: Ladder, step: number): UnitState {
 /** What `request` does to `state` on `ladder`, or why it may not. */
 export function transition(state: UnitState, request: Request, ladder: Ladder): Outcome {
   const { action, roles } = request;
-  const notYours = (role: Role) =>
-    refuse(
-      tr(
-        `Bước này do ${roleLabel(role)} thực hiện.`,
-        `This step is taken by the ${roleLabel(role)}.`,
-      ),
-    );
+  const notYours = (role: Role) => {
+    const who = role === 'donVi' ? submitterLabel(submitterOf(ladder)) : roleLabel(role);
+    return refuse(tr(`Bước này do ${who} thực hiện.`, `This step is taken by the ${who}.`));
+  };
   const notNow = () =>
     refuse(
       tr(
@@ -199,7 +220,7 @@ export function transition(state: UnitState, request: Request, ladder: Ladder): 
   }
 
   if (action === 'register' || action === 'submit') {
-    if (!roles.includes('xa')) return notYours('xa');
+    if (!submitterRoles(ladder).some((role) => roles.includes(role))) return notYours('donVi');
     if (action === 'register')
       return state.status === 'none' || state.status === 'expired'
         ? { ok: true, state: { status: 'drafting', returned: false } }

@@ -67,7 +67,7 @@ export function onOpen(): void {
 }
 
 export function xhhtSetUp(): void {
-  setUpAction(context());
+  setUpAction(auditedContext());
 }
 
 export function xhhtScoreAll(): void {

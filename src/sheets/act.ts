@@ -26,7 +26,8 @@ import { readRecognitions, scoreSheet } from './score-all';
 import { readSettings } from './settings-sheet';
 import { eventId, queueMissedStepMail, queueStepMail } from './step-mail';
 import { columnOf, columnRuns, type Located, locateRequired } from './table';
-import { ladderFor, rowPrevious, rowState } from './unit-state';
+import { unitPlaces } from './unit-places';
+import { ladderFor, rowLadder, rowPrevious, rowState } from './unit-state';
 
 /**
  * An approval action on the units an officer selected on a scoring sheet: register, submit, approve,
@@ -154,7 +155,8 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         ),
       );
     }
-    const ladder = ladderFor(rubric, settings);
+    // Each unit climbs the ladder its submission date chooses; this one names the run's mail otherwise.
+    const runLadder = ladderFor(rubric, settings, now);
     // A submission or an approval is judged on this moment's values, not on the last run of score-all.
     const judging = request.action === 'approve' || request.action === 'recognise';
     if (request.action === 'submit' || judging) {
@@ -170,10 +172,13 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const user = logName(email, ctx.identity.vouched);
     const grants = grantsOf(people.grants, email);
     const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
+    // The workflow columns the sheet has («Ngày nộp» may wait for set-up on a sheet of the previous version).
+    const workflowSpecs = columns.workflow.filter((spec) => located.columns.has(spec.key));
     const workflowCells = rows.map((row) =>
-      columns.workflow.map((spec) => row[col(spec.key) - 1] ?? ''),
+      workflowSpecs.map((spec) => row[col(spec.key) - 1] ?? ''),
     );
-    const workflowIndex = (key: string) => columns.workflow.findIndex((spec) => spec.key === key);
+    const workflowIndex = (key: string) => workflowSpecs.findIndex((spec) => spec.key === key);
+    const placeOf = unitPlaces(ctx.workbook);
     const done: { code: string; to: string }[] = [];
     const refused: { code: string; reason: string }[] = [];
     const entries: AuditEntry[] = [];
@@ -237,14 +242,18 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
           comment: reason,
         });
       };
-      const access = rolesOver(grants, email, {
+      const unitRef = {
         code,
         district: cellText(row[col('district') - 1]),
-      });
+        commune: placeOf(code)?.commune ?? '',
+        cluster: placeOf(code)?.cluster ?? '',
+      };
+      const access = rolesOver(grants, email, unitRef);
       if (!access.ok) {
         deny(access.reason);
         continue;
       }
+      const ladder = rowLadder(rubric, settings, row, (key) => located.columns.get(key), now);
       const stateCell = cellText(row[col(WORKFLOW_KEYS.state) - 1]);
       const state = rowState(row, col, ladder, rubric, now);
       const previousCell = cellText(row[col(WORKFLOW_KEYS.previous) - 1]);
@@ -261,7 +270,8 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       }
       const cells = workflowCells[rowNumber - 2] as CellValue[];
       const put = (key: string, value: CellValue) => {
-        cells[workflowIndex(key)] = value;
+        const at = workflowIndex(key);
+        if (at >= 0) cells[at] = value;
       };
       const record = (action: string, from: UnitState, to: UnitState, comment: string) => {
         const [fromLabel, toLabel] = inLanguage('vi', () => [
@@ -340,15 +350,22 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         deny(outcome.reason);
         continue;
       }
+      // A decision under a ladder no text names yet says so in the log.
+      const unconfirmed =
+        ladder.warning && (request.action === 'recognise' || request.action === 'refuse')
+          ? ` [các cấp «${ladder.label}»: cần xác nhận]`
+          : '';
       const to = record(
         inLanguage('vi', () => actionLabel(request.action)),
         state,
         outcome.state,
-        request.comment ??
+        (request.comment ??
           (request.decision
             ? `${request.decision.number} (${formatDate(request.decision.date)})`
-            : meetingNote),
+            : meetingNote)) + unconfirmed,
       );
+      // The day the dossier is sent chooses its ladder from then on.
+      if (request.action === 'submit') put(WORKFLOW_KEYS.submittedOn, formatDate(now));
       // An undo cannot itself be undone; a second step back needs the log.
       if (request.action === 'revert') put(WORKFLOW_KEYS.previous, '');
       if (request.comment) put(WORKFLOW_KEYS.comment, request.comment);
@@ -369,11 +386,8 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       }
       done.push({ code, to });
       events.push({
-        unit: {
-          code,
-          district: cellText(row[col('district') - 1]),
-          name: cellText(row[col('name') - 1]),
-        },
+        ladder,
+        unit: { ...unitRef, name: cellText(row[col('name') - 1]) },
         action: request.action,
         to: outcome.state,
         label: to,
@@ -385,7 +399,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
 
     // State first, then the log: a run cut between them leaves a state the log can explain.
     if (changed) {
-      const keyAt = new Map(columns.workflow.map((spec, i) => [col(spec.key), i]));
+      const keyAt = new Map(workflowSpecs.map((spec, i) => [col(spec.key), i]));
       for (const run of columnRuns([...keyAt.keys()])) {
         const indexes = Array.from({ length: run.count }, (_, i) => keyAt.get(run.first + i) ?? 0);
         sheet.writeValues(
@@ -397,7 +411,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     }
     appendAudit(ctx, entries);
     // Third and last write (DESIGN.md): the mail the steps call for, queued in the outbox.
-    queueStepMail(ctx, events, ladder, people.grants, settings, log.length + entries.length);
+    queueStepMail(ctx, events, runLadder, people.grants, settings, log.length + entries.length);
     return { sheet: sheet.name, action: request.action, done, refused };
   });
 }

@@ -24,6 +24,8 @@ import { MENU_TITLE, menuItems } from './menu';
 import {
   actNotice,
   chooseRubric,
+  confirmQuestion,
+  isConfirmation,
   type SetUpChoice,
   scoreAllNotice,
   setUpNotice,
@@ -43,7 +45,7 @@ import {
 } from './ports';
 import { queueReminders } from './reminders';
 import { scoreAll } from './score-all';
-import { setUp } from './set-up';
+import { confirmLadders, setUp } from './set-up';
 import { type Basics, readBasics, readSettings } from './settings-sheet';
 import {
   type SidebarData,
@@ -105,7 +107,7 @@ function rubricChoices(workbook: WorkbookPort): SetUpChoice[] {
   return [...builtIn, ...custom];
 }
 
-export function setUpAction(ctx: Context): void {
+export function setUpAction(ctx: Context & { readonly identity?: IdentityPort }): void {
   run(ctx, ({ defaultRubricId }) => {
     const choices = rubricChoices(ctx.workbook);
     const answer = ctx.ui.prompt(APP_TITLE, setUpQuestion(choices, defaultRubricId));
@@ -115,7 +117,16 @@ export function setUpAction(ctx: Context): void {
         'Set-up cancelled; nothing was changed.',
       );
     }
-    return setUpNotice(setUp(ctx, chooseRubric(answer, choices, defaultRubricId)));
+    const report = setUp(ctx, chooseRubric(answer, choices, defaultRubricId));
+    // A ladder no text names is never taken silently: the administrator confirms it or leaves it marked.
+    let confirmed = 0;
+    if (report.confirm.length > 0) {
+      const reply = ctx.ui.prompt(APP_TITLE, confirmQuestion(report.confirm));
+      if (reply !== null && isConfirmation(reply)) {
+        confirmed = confirmLadders(ctx, report.confirm, ctx.identity?.activeUserEmail() ?? '');
+      }
+    }
+    return setUpNotice(report, confirmed);
   });
 }
 

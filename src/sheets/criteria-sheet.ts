@@ -6,12 +6,23 @@ import {
   isBlank,
   isDate,
   normalizeText,
+  readDate,
   readNumber,
   textKey,
 } from '../domain/cells';
+import {
+  type Deadline,
+  type DeadlineKind,
+  deadlineLabel,
+  formatDayMonth,
+  type MissingDeadline,
+  readDayMonth,
+} from '../domain/deadlines';
 import { tr } from '../domain/i18n';
-import { ladderNamed } from '../domain/ladder';
+import { type DatedLadder, ladderNamed } from '../domain/ladder';
 import { formatNumber } from '../domain/messages';
+import { builtInProcedure, type Procedure } from '../domain/procedures';
+import { formatDate } from '../domain/recognition';
 import {
   type Band,
   type Criterion,
@@ -51,8 +62,20 @@ export const METHOD_NAMES = { points: 'Thang điểm', levels: 'Mức độ' } a
 export const RULE_CODES = { wait: 'SO_THANG_TRUOC_MUC_2', validity: 'THOI_HAN_THANG' } as const;
 /** A rule of either method: 1 when the commune must record its agreement meeting before submitting. */
 export const MEETING_RULE = 'HOP_THONG_NHAT';
-/** A rule of either method: the title's own approval ladder, by its label or id. */
+/**
+ * A rule of either method: an approval ladder of the title (its label, id, or written out), from the
+ * date in «Từ ngày» (blank: a row of the previous version, for every date), with who decides in
+ * «Nội dung» and «Cần xác nhận: …» in «Xác nhận» while no text names the decider.
+ */
 export const LADDER_RULE = 'CAC_CAP';
+/** Rules of either method: the title's deadlines (day/month in «Ngưỡng / giá trị»). */
+export const DEADLINE_RULES: Readonly<Record<DeadlineKind, string>> = {
+  submit: 'HAN_NOP',
+  decide: 'HAN_QUYET_DINH',
+};
+/** How «Xác nhận» marks a ladder no text names; anything else there (e.g. «Đã xác nhận») confirms it. */
+export const CONFIRM_MARK = 'Cần xác nhận';
+export const YES_NO = { yes: 'Có', no: 'Không' } as const;
 /** A rule of either method: the share of units (%) to see recognised, for the summary report. */
 export const TARGET_RULE = 'CHI_TIEU';
 export const MET_MARK = 'Đạt';
@@ -106,17 +129,11 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       basis: `${rubric.legalBasis} — ${rubric.source}`,
     }),
   ];
-  const ownLadder = rubric.ladder ? ladderNamed(rubric.ladder) : undefined;
-  if (ownLadder) {
-    rows.push(
-      row({
-        type: ROW_TYPES.rule,
-        code: LADDER_RULE,
-        text: 'Các cấp phê duyệt của danh hiệu này (xóa dòng này để theo trang «Cài đặt»)',
-        threshold: ownLadder.label,
-      }),
-    );
-  }
+  rows.push(
+    ...procedureRows(rubric.id, rubric.procedure ?? builtInProcedure(rubric.id)).map((cells) =>
+      row(cells),
+    ),
+  );
   if (rubric.targetPercent !== undefined) {
     rows.push(
       row({
@@ -192,6 +209,36 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
     }),
   );
   return rows;
+}
+
+/** The rows of a title's procedure: its dated ladders, then its deadlines. */
+export function procedureRows(
+  rubricId: string,
+  procedure: Procedure | undefined,
+): (Record<string, CellValue> & { rubric: string })[] {
+  if (!procedure) return [];
+  return [
+    ...procedure.ladders.map((dated) => ({
+      rubric: rubricId,
+      type: ROW_TYPES.rule,
+      code: LADDER_RULE,
+      text: dated.decider,
+      threshold: dated.ladder,
+      from: dated.from ? formatDate(dated.from) : '',
+      basis: dated.basis,
+      confirm: dated.confirm ? `${CONFIRM_MARK}: ${dated.confirm}` : '',
+    })),
+    ...procedure.deadlines.map((deadline) => ({
+      rubric: rubricId,
+      type: ROW_TYPES.rule,
+      code: DEADLINE_RULES[deadline.kind],
+      text: deadlineLabel(deadline.kind),
+      threshold: 'missing' in deadline ? knownCell({ missing: deadline.missing }) : formatDayMonth(deadline),
+      yearOffset: 'missing' in deadline ? '' : deadline.yearOffset,
+      onTime: 'missing' in deadline ? '' : deadline.onTime ? YES_NO.yes : YES_NO.no,
+      basis: deadline.basis,
+    })),
+  ];
 }
 
 // --- reading: cells -----------------------------------------------------------------------------
@@ -351,6 +398,17 @@ export interface RubricRead {
   readonly problems: readonly string[];
   /** Values still marked «CẦN BỔ SUNG», each naming its cell. */
   readonly missing: readonly string[];
+  /** Ladders still marked «Cần xác nhận». */
+  readonly confirm?: readonly ToConfirm[];
+}
+
+/** A ladder row still marked «Cần xác nhận»: where, and what it says. */
+export interface ToConfirm {
+  /** «Trang!Ô: «ladder» (từ …) — why». */
+  readonly text: string;
+  /** Row and column of its «Xác nhận» cell in the criteria sheet. */
+  readonly row: number;
+  readonly column: number;
 }
 
 interface SheetRow {
@@ -366,10 +424,15 @@ function shortLabel(text: Known<string>, fallback: string): string {
 class RubricReader {
   readonly problems: string[] = [];
   readonly missing: string[] = [];
+  readonly confirm: ToConfirm[] = [];
   /** Row of each element, to name the cell of a rubric-wide issue. */
   private readonly rowOf = new Map<string, number>();
 
   constructor(private readonly located: Located) {}
+
+  column(key: string): number {
+    return this.located.columns.get(key) ?? columnOf(this.located, 'code');
+  }
 
   place(row: number, key: string): string {
     const column = this.located.columns.get(key) ?? columnOf(this.located, 'code');
@@ -475,8 +538,15 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   const bands: { label: string; min: Known<number> | undefined; row: number }[] = [];
   const rules = new Map<string, Known<number>>();
   let meeting = false;
-  let ladder: string | undefined;
+  const ladders: (DatedLadder & { row: number })[] = [];
+  const deadlines: (Deadline | MissingDeadline)[] = [];
   let target: number | undefined;
+  const ruleIs = (row: SheetRow, code: string) =>
+    typeOf(row) === textKey(ROW_TYPES.rule) && textKey(row.cells('code')) === textKey(code);
+  const deadlineKind = (row: SheetRow) =>
+    (Object.keys(DEADLINE_RULES) as DeadlineKind[]).find((kind) =>
+      ruleIs(row, DEADLINE_RULES[kind]),
+    );
   const leafType = method === 'levels' ? ROW_TYPES.indicator : ROW_TYPES.item;
   /** A «Quy tắc» row's number when `valid` takes it; otherwise its cell is named with what is expected. */
   const ruleNumber = (row: SheetRow, valid: (n: number) => boolean, expected: string) => {
@@ -572,13 +642,24 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         reader.remember('band', b.code, row.row);
         bands.push({ label: b.code, min: b.threshold, row: row.row });
       }
-    } else if (
-      type === textKey(ROW_TYPES.rule) &&
-      textKey(row.cells('code')) === textKey(LADDER_RULE)
-    ) {
-      const named = ladderNamed(cellText(row.cells('threshold')));
-      if (named) ladder = named.id;
-      else reader.problem(row.row, 'threshold', ladderProblem(cellText(row.cells('threshold'))));
+    } else if (ruleIs(row, LADDER_RULE)) {
+      const dated = readLadderRow(reader, row, ladders);
+      if (dated) ladders.push(dated);
+    } else if (deadlineKind(row)) {
+      const kind = deadlineKind(row) as DeadlineKind;
+      if (deadlines.some((deadline) => deadline.kind === kind)) {
+        reader.problem(
+          row.row,
+          'code',
+          tr(
+            `quy tắc ${DEADLINE_RULES[kind]} ghi hai lần`,
+            `rule ${DEADLINE_RULES[kind]} is written twice`,
+          ),
+        );
+      } else {
+        const deadline = readDeadlineRow(reader, row, kind);
+        if (deadline) deadlines.push(deadline);
+      }
     } else if (
       type === textKey(ROW_TYPES.rule) &&
       textKey(row.cells('code')) === textKey(MEETING_RULE)
@@ -650,7 +731,14 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     source: `trang «${CRITERIA_SHEET}»`,
     scoringSheet: meta.label || `Chấm ${id}`,
     ...(meeting ? { meetingBeforeSubmit: true } : {}),
-    ...(ladder ? { ladder } : {}),
+    ...(ladders.length > 0 || deadlines.length > 0
+      ? {
+          procedure: {
+            ladders: ladders.map(({ row: _row, ...dated }) => dated),
+            deadlines,
+          },
+        }
+      : {}),
     ...(target === undefined ? {} : { targetPercent: target }),
   };
   let rubric: Rubric;
@@ -708,7 +796,126 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   reader.check(rubric, head.row);
   return reader.problems.length > 0
     ? { id, problems: reader.problems, missing: reader.missing }
-    : { id, rubric, problems: [], missing: reader.missing };
+    : { id, rubric, problems: [], missing: reader.missing, confirm: reader.confirm };
+}
+
+/** A CAC_CAP row: the ladder, from when, who decides, whether confirmed; a bad cell is named. */
+function readLadderRow(
+  reader: RubricReader,
+  row: SheetRow,
+  earlier: readonly (DatedLadder & { row: number })[],
+): (DatedLadder & { row: number }) | undefined {
+  const typed = cellText(row.cells('threshold'));
+  const named = ladderNamed(typed);
+  if (!named) {
+    reader.problem(row.row, 'threshold', ladderProblem(typed));
+    return undefined;
+  }
+  const fromCell = row.cells('from');
+  const from = isBlank(fromCell) ? null : readDate(fromCell);
+  if (from && !from.ok) {
+    reader.problem(
+      row.row,
+      'from',
+      tr(
+        'cần ngày bắt đầu áp dụng (ngày/tháng/năm), hoặc để trống nếu áp dụng cho mọi ngày',
+        'a start date (day/month/year) is expected, or blank for every date',
+      ),
+    );
+    return undefined;
+  }
+  const day = from ? from.value : null;
+  const clash = earlier.find((other) => (other.from?.getTime() ?? null) === (day?.getTime() ?? null));
+  if (clash) {
+    reader.problem(
+      row.row,
+      'from',
+      tr(
+        `hai dòng ${LADDER_RULE} cùng áp dụng từ ${day ? formatDate(day) : 'mọi ngày'} (dòng ${clash.row}); xóa hoặc đổi ngày một dòng`,
+        `two ${LADDER_RULE} rows apply from ${day ? formatDate(day) : 'every date'} (row ${clash.row}); delete one or change its date`,
+      ),
+    );
+    return undefined;
+  }
+  const mark = cellText(row.cells('confirm'));
+  const toConfirm = textKey(mark).startsWith(textKey(CONFIRM_MARK));
+  const why = normalizeText(mark.slice(CONFIRM_MARK.length).replace(/^\s*[:—–-]\s*/, ''));
+  const confirm = toConfirm ? why || CONFIRM_MARK : undefined;
+  if (confirm) {
+    reader.confirm.push({
+      text: `${reader.place(row.row, 'threshold')}: «${typed}»${day ? ` (từ ${formatDate(day)})` : ''}, ${cellText(row.cells('text'))} — ${confirm}`,
+      row: row.row,
+      column: reader.column('confirm'),
+    });
+  }
+  return {
+    from: day,
+    ladder: typed,
+    decider: cellText(row.cells('text')),
+    basis: cellText(row.cells('basis')),
+    ...(confirm ? { confirm } : {}),
+    row: row.row,
+  };
+}
+
+/** A HAN_NOP or HAN_QUYET_DINH row: day/month (or «CẦN BỔ SUNG»), year offset, on time or not. */
+function readDeadlineRow(
+  reader: RubricReader,
+  row: SheetRow,
+  kind: DeadlineKind,
+): Deadline | MissingDeadline | undefined {
+  const basis = cellText(row.cells('basis'));
+  const missing = missingFrom(row.cells('threshold'));
+  if (missing) {
+    reader.missing.push(`${reader.place(row.row, 'threshold')}: ${missing.missing}.`);
+    return { kind, missing: missing.missing, basis };
+  }
+  const dayMonth = readDayMonth(row.cells('threshold'));
+  const offset = readNumber(row.cells('yearOffset'));
+  const onTime = textKey(row.cells('onTime'));
+  let ok = true;
+  if (!dayMonth.ok || dayMonth.value === null) {
+    ok = false;
+    reader.problem(
+      row.row,
+      'threshold',
+      tr(
+        `cần ngày/tháng của hạn, ví dụ 28/02 (hoặc ${MISSING_MARK} nếu chưa biết); xóa dòng nếu danh hiệu không có hạn này`,
+        `the deadline's day/month is expected, e.g. 28/02 (or ${MISSING_MARK} if unknown); delete the row if the title has no such deadline`,
+      ),
+    );
+  }
+  if (!offset.ok || !Number.isInteger(offset.value) || offset.value < 0 || offset.value > 2) {
+    ok = false;
+    reader.problem(
+      row.row,
+      'yearOffset',
+      tr(
+        'cần số năm sau năm đánh giá: 0 (cùng năm), 1 (năm sau) hoặc 2',
+        'the years after the assessment year are expected: 0 (same year), 1 (next year) or 2',
+      ),
+    );
+  }
+  if (onTime !== textKey(YES_NO.yes) && onTime !== textKey(YES_NO.no)) {
+    ok = false;
+    reader.problem(
+      row.row,
+      'onTime',
+      tr(
+        `ghi «${YES_NO.yes}» nếu nộp đúng ngày hạn vẫn kịp («đến hết ngày», «chậm nhất»), «${YES_NO.no}» nếu phải trước ngày đó («trước ngày»)`,
+        `write «${YES_NO.yes}» when the day itself is on time, «${YES_NO.no}» when only the days before it are («trước ngày»)`,
+      ),
+    );
+  }
+  if (!ok || !dayMonth.ok || !dayMonth.value || !offset.ok) return undefined;
+  return {
+    kind,
+    day: dayMonth.value.day,
+    month: dayMonth.value.month,
+    yearOffset: offset.value,
+    onTime: onTime === textKey(YES_NO.yes),
+    basis,
+  };
 }
 
 /** Every rubric written in the criteria sheet (one read), in the order they appear; none without the sheet. */

@@ -23,8 +23,11 @@ export const SETTINGS_COLUMNS: readonly ColumnSpec[] = [
 export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'code', header: 'Mã đơn vị', width: 110 },
   { key: 'name', header: 'Tên đơn vị', width: 300 },
-  { key: 'district', header: 'Huyện', width: 150 },
+  // Since 01/07/2025 there are no districts: the column keeps the former one, for history and grouping.
+  { key: 'district', header: 'Địa bàn (huyện cũ)', aliases: ['Huyện'], width: 150 },
   { key: 'cluster', header: 'Cụm', width: 80, optional: true },
+  // The commune a unit belongs to: a «xã» row of «Người dùng» naming it acts on the unit.
+  { key: 'commune', header: 'Xã / phường', width: 150, optional: true },
   { key: 'kind', header: 'Loại hình', width: 150, optional: true },
   { key: 'note', header: 'Ghi chú', width: 250, optional: true },
   // Which rubrics assess the unit (ids, separated by commas); blank: every rubric in use.
@@ -47,6 +50,12 @@ export const CRITERIA_COLUMNS: readonly ColumnSpec[] = [
   { key: 'level2', header: 'Mức độ 2', width: 170, optional: true },
   { key: 'evidence', header: 'Minh chứng', width: 90, optional: true },
   { key: 'basis', header: 'Căn cứ', width: 320, optional: true },
+  // Procedure rows (CAC_CAP, HAN_NOP, HAN_QUYET_DINH): from when a ladder applies, a deadline's year
+  // and whether its day is on time, and whether the province has confirmed a proposed ladder.
+  { key: 'from', header: 'Từ ngày', width: 100, optional: true },
+  { key: 'yearOffset', header: 'Năm (so với năm đánh giá)', width: 110, optional: true },
+  { key: 'onTime', header: 'Tính cả ngày hạn', width: 100, optional: true },
+  { key: 'confirm', header: 'Xác nhận', width: 260, optional: true },
 ];
 
 /** The columns of a rubric's scoring sheet: who, what the officer types, what the script writes. */
@@ -75,6 +84,7 @@ export const WORKFLOW_KEYS = {
   decisionDate: 'decisionDate',
   previous: 'previousState',
   approvedHash: 'approvedHash',
+  submittedOn: 'submittedOn',
 } as const;
 
 export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
@@ -92,6 +102,15 @@ export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
     header: 'Dấu giá trị đã duyệt',
     width: 120,
     scriptOwned: true,
+  },
+  // The day the dossier was sent: it chooses the ladder (src/sheets/unit-state.ts). Optional, so a
+  // sheet of the previous version still reads until set-up adds it.
+  {
+    key: WORKFLOW_KEYS.submittedOn,
+    header: 'Ngày nộp',
+    width: 100,
+    scriptOwned: true,
+    optional: true,
   },
 ];
 

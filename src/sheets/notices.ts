@@ -1,10 +1,10 @@
-import { normalizeText } from '../domain/cells';
+import { normalizeText, textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { actionLabel } from '../domain/workflow';
 import type { ActReport } from './act';
-import { MISSING_MARK } from './criteria-sheet';
+import { CONFIRM_MARK, MISSING_MARK, type ToConfirm } from './criteria-sheet';
 import { SheetError } from './errors';
-import { CRITERIA_SHEET, UNITS_SHEET } from './layout';
+import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from './layout';
 import type { RefusedRubric, ScoreAllReport } from './score-all';
 import type { SetUpReport } from './set-up';
 
@@ -22,7 +22,31 @@ function listed(details: readonly string[], max: number): string[] {
   return lines;
 }
 
-export function setUpNotice(report: SetUpReport): string {
+/** What set-up asks about ladders no text names (each «Cần xác nhận» row, with its cell). */
+export function confirmQuestion(cells: readonly ToConfirm[]): string {
+  return [
+    tr(
+      `Chưa có văn bản nêu ai quyết định công nhận theo ${cells.length === 1 ? 'các cấp' : `${cells.length} dòng các cấp`} dưới đây; XHHT ghi đề xuất và đánh dấu «${CONFIRM_MARK}»:`,
+      `No text found names who decides under the ${cells.length === 1 ? 'ladder' : `${cells.length} ladders`} below; XHHT wrote a proposal marked «${CONFIRM_MARK}»:`,
+    ),
+    ...listed(
+      cells.map((cell) => cell.text),
+      MAX_LISTED,
+    ),
+    '',
+    tr(
+      `Gõ «đồng ý» nếu tỉnh xác nhận đúng như vậy (theo văn bản hướng dẫn của tỉnh). Để trống hoặc bấm Hủy để giữ «${CONFIRM_MARK}»: các cấp vẫn dùng được, được ghi rõ là chưa xác nhận; sửa sau ở trang «${CRITERIA_SHEET}» (cột «Ngưỡng / giá trị» và «Xác nhận»).`,
+      `Type «đồng ý» (agree) if the province confirms it (from its guidance). Leave it empty or press Cancel to keep «${CONFIRM_MARK}»: the ladder still works, marked unconfirmed; change it later in sheet «${CRITERIA_SHEET}» (columns «Ngưỡng / giá trị» and «Xác nhận»).`,
+    ),
+  ].join('\n');
+}
+
+/** «đồng ý» (or «dong y», «ok», «yes»), in any case. */
+export function isConfirmation(answer: string): boolean {
+  return ['đồng ý', 'dong y', 'ok', 'yes', 'agree'].includes(textKey(answer));
+}
+
+export function setUpNotice(report: SetUpReport, confirmed = 0): string {
   const { rubric } = report;
   const lines = [
     tr(
@@ -74,6 +98,45 @@ export function setUpNotice(report: SetUpReport): string {
           `Enter them from the province's official copy in sheet «${CRITERIA_SHEET}»; until then XHHT does not score this rubric:`,
       ),
       ...listed(report.missing, MAX_LISTED),
+    );
+  }
+  if (report.addedProcedureRows > 0) {
+    lines.push(
+      '',
+      tr(
+        `Thêm ${report.addedProcedureRows} dòng quy trình (các cấp theo ngày, hạn nộp hồ sơ, hạn quyết định) cho «${rubric.id}» ở trang «${CRITERIA_SHEET}»; đơn vị đã gửi trước đó vẫn theo các cấp cũ.`,
+        `Added ${report.addedProcedureRows} procedure rows (dated ladders, deadlines) for «${rubric.id}» in sheet «${CRITERIA_SHEET}»; units already submitted keep their former ladder.`,
+      ),
+    );
+  }
+  if (report.movedSettings.length > 0) {
+    lines.push(
+      tr(
+        `Hạn đã ghi ở trang «${SETTINGS_SHEET}» (${report.movedSettings.join(', ')}) được chép sang các dòng hạn của bộ tiêu chí; dòng cài đặt cũ giữ nguyên giá trị nhưng không còn dùng.`,
+        `The deadlines typed in sheet «${SETTINGS_SHEET}» (${report.movedSettings.join(', ')}) were copied into the rubric's deadline rows; the old setting rows keep their values but are no longer read.`,
+      ),
+    );
+  }
+  const pending = report.confirm.length - confirmed;
+  if (confirmed > 0) {
+    lines.push(
+      '',
+      tr(
+        `Đã ghi xác nhận cho ${confirmed} dòng các cấp ở trang «${CRITERIA_SHEET}».`,
+        `Recorded the confirmation of ${confirmed} ladder rows in sheet «${CRITERIA_SHEET}».`,
+      ),
+    );
+  } else if (pending > 0) {
+    lines.push(
+      '',
+      tr(
+        `${pending} dòng các cấp còn «${CONFIRM_MARK}» (chưa có văn bản nêu người quyết định); quyết định theo các cấp đó được ghi rõ là chưa xác nhận:`,
+        `${pending} ladder rows are still «${CONFIRM_MARK}» (no text names the decider); decisions under them are logged as unconfirmed:`,
+      ),
+      ...listed(
+        report.confirm.map((cell) => cell.text),
+        MAX_LISTED,
+      ),
     );
   }
   lines.push('', tr('Dữ liệu đã nhập không bị thay đổi.', 'Nothing anyone typed was changed.'));

@@ -13,12 +13,18 @@ export const PEOPLE_SHEET = 'Người dùng';
 export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
   { key: 'email', header: 'Email', width: 240 },
   { key: 'role', header: 'Vai trò', width: 120 },
-  { key: 'scope', header: 'Phạm vi (mã đơn vị hoặc huyện)', prefix: 'Phạm vi', width: 220 },
+  {
+    key: 'scope',
+    header: 'Phạm vi (mã đơn vị, xã, huyện cũ, cụm; trống = cả tỉnh)',
+    prefix: 'Phạm vi',
+    aliases: ['Phạm vi (mã đơn vị hoặc huyện)'],
+    width: 260,
+  },
   { key: 'name', header: 'Họ tên', width: 200, optional: true },
   { key: 'note', header: 'Ghi chú', width: 240, optional: true },
 ];
 
-/** A role as typed: its Vietnamese name in any case (xã, huyện, tỉnh, ban chỉ đạo, quản trị). */
+/** A role as typed: its Vietnamese name in any case (đơn vị, xã, huyện, tỉnh, bộ, ban chỉ đạo, quản trị). */
 function roleOf(value: unknown): Role | undefined {
   const typed = textKey(value);
   return inLanguage('vi', () => ROLES.find((role) => textKey(roleLabel(role)) === typed));
@@ -46,8 +52,8 @@ export function readPeople(workbook: WorkbookPort): PeopleRead {
     if (!role) {
       problems.push(
         tr(
-          `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: vai trò «${cellText(typedRole)}» không rõ; ghi xã, huyện, tỉnh, ban chỉ đạo hoặc quản trị.`,
-          `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: the role «${cellText(typedRole)}» is not clear; write xã, huyện, tỉnh, ban chỉ đạo or quản trị.`,
+          `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: vai trò «${cellText(typedRole)}» không rõ; ghi đơn vị, xã, huyện, tỉnh, bộ, ban chỉ đạo hoặc quản trị.`,
+          `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: the role «${cellText(typedRole)}» is not clear; write đơn vị, xã, huyện, tỉnh, bộ, ban chỉ đạo or quản trị.`,
         ),
       );
       return;

@@ -41,10 +41,17 @@ export function queueReminders(
     const at = since.get(textKey(row.code));
     return [
       {
-        unit: { code: row.code, name: row.name, district: row.district },
+        unit: {
+          code: row.code,
+          name: row.name,
+          district: row.district,
+          commune: row.commune,
+          cluster: row.cluster,
+        },
         title: row.rubric.title,
         state: row.state,
         ladder: row.ladder,
+        deadlines: row.deadlines,
         ...(at ? { since: at } : {}),
       },
     ];

@@ -4,8 +4,24 @@ import { tr } from '../domain/i18n';
 import { ANSWERS, indicatorInputs } from '../domain/levels';
 import { MESSAGES } from '../domain/messages';
 import { itemsOf, known, type Rubric } from '../domain/rubric';
-import { SETTING_SPECS } from '../domain/settings';
-import { readCriteria, rubricRows } from './criteria-sheet';
+import {
+  type Deadline,
+  type DeadlineKind,
+  type MissingDeadline,
+  readDayMonth,
+} from '../domain/deadlines';
+import { builtInProcedure, type Procedure } from '../domain/procedures';
+import { formatDate } from '../domain/recognition';
+import { RETIRED_SETTINGS, SETTING_SPECS } from '../domain/settings';
+import {
+  DEADLINE_RULES,
+  LADDER_RULE,
+  procedureRows,
+  ROW_TYPES,
+  readCriteria,
+  rubricRows,
+  type ToConfirm,
+} from './criteria-sheet';
 import { SheetError } from './errors';
 import {
   CRITERIA_COLUMNS,
@@ -32,6 +48,15 @@ export interface SetUpReport {
   readonly rubric: Rubric;
   /** Values of the rubric still marked «CẦN BỔ SUNG», each naming its cell. */
   readonly missing: readonly string[];
+  /**
+   * Ladders of the rubric still marked «Cần xác nhận» (no text names the decider), each naming its
+   * cell: set-up asks the administrator to confirm or change them.
+   */
+  readonly confirm: readonly ToConfirm[];
+  /** Procedure rows (ladders, deadlines) added to a rubric the criteria sheet already held. */
+  readonly addedProcedureRows: number;
+  /** Settings of the previous version whose values moved into the criteria sheet. */
+  readonly movedSettings: readonly string[];
   readonly createdSheets: readonly string[];
   readonly addedSettings: number;
   readonly addedCriteriaRows: number;
@@ -56,6 +81,54 @@ function appendRows(table: Table, rows: CellValue[][]): void {
 function keysIn(table: Table, key: string): Set<string> {
   const column = columnOf(table.located, key);
   return new Set(table.rows.map((row) => textKey(row[column - 1])).filter((k) => k !== ''));
+}
+
+/** A deadline the previous version kept in the settings, as the criteria sheet's row now holds it. */
+type LegacyDeadlines = Partial<Record<DeadlineKind, Deadline>>;
+
+/**
+ * The previous version's deadline settings (submitBy, decideBy: a day/month of the year after the
+ * assessment year, the day itself on time): read, and their rows' notes marked as no longer used.
+ * The values stay where the administrator typed them.
+ */
+function retireDeadlineSettings(table: Table): { legacy: LegacyDeadlines; moved: string[] } {
+  const keyColumn = columnOf(table.located, 'key');
+  const valueColumn = columnOf(table.located, 'value');
+  const noteColumn = table.located.columns.get('note');
+  const legacy: LegacyDeadlines = {};
+  const moved: string[] = [];
+  table.rows.forEach((row, i) => {
+    const key = (Object.keys(RETIRED_SETTINGS) as (keyof typeof RETIRED_SETTINGS)[]).find(
+      (candidate) => textKey(candidate) === textKey(row[keyColumn - 1]),
+    );
+    if (!key) return;
+    const kind = RETIRED_SETTINGS[key];
+    const read = readDayMonth(row[valueColumn - 1] ?? '');
+    if (read.ok && read.value && !legacy[kind]) {
+      legacy[kind] = {
+        kind,
+        ...read.value,
+        yearOffset: 1,
+        onTime: true,
+        basis: `Chuyển từ trang «${SETTINGS_SHEET}» (${key})`,
+      };
+      moved.push(key);
+    }
+    const note = `Không còn dùng: hạn của mỗi bộ tiêu chí nằm ở trang «${CRITERIA_SHEET}», dòng Quy tắc ${DEADLINE_RULES[kind]}.`;
+    if (noteColumn !== undefined && cellText(row[noteColumn - 1]) !== note)
+      table.sheet.writeValues(i + 2, noteColumn, [[note]]);
+  });
+  return { legacy, moved };
+}
+
+/** A built-in procedure with the deadlines the settings held in their place. */
+function withLegacy(procedure: Procedure | undefined, legacy: LegacyDeadlines): Procedure {
+  const kinds: DeadlineKind[] = ['submit', 'decide'];
+  const deadlines = kinds.flatMap((kind): (Deadline | MissingDeadline)[] => {
+    const own = legacy[kind] ?? procedure?.deadlines.find((deadline) => deadline.kind === kind);
+    return own ? [own] : [];
+  });
+  return { ladders: procedure?.ladders ?? [], deadlines };
 }
 
 function setUpSettings(sheet: SheetPort, year: number): Table & { added: number } {
@@ -97,23 +170,48 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
   return { ...table, added: missing.length };
 }
 
-/** Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id. */
-function setUpCriteria(sheet: SheetPort, rubricId: string): number {
+/**
+ * Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id. A
+ * rubric already there (written by the previous version) gains the procedure rows it lacks: the
+ * built-in ladders when it has no CAC_CAP row, and a deadline row of each kind it has none of (the
+ * settings' value where the previous version kept one there). Returns the rows written.
+ */
+function setUpCriteria(
+  sheet: SheetPort,
+  rubricId: string,
+  legacy: LegacyDeadlines,
+): { added: number; procedureRows: number } {
   const table = ensureTable(sheet, CRITERIA_COLUMNS);
   sheet.freeze(1, 0);
-  if (keysIn(table, 'rubric').has(textKey(rubricId))) return 0;
+  const procedure = withLegacy(builtInProcedure(rubricId), legacy);
+  if (keysIn(table, 'rubric').has(textKey(rubricId))) {
+    const at = (key: string) => columnOf(table.located, key) - 1;
+    const rules = table.rows
+      .filter((row) => textKey(row[at('rubric')]) === textKey(rubricId))
+      .filter((row) => textKey(row[at('type')]) === textKey(ROW_TYPES.rule))
+      .map((row) => textKey(row[at('code')]));
+    const lacking: Procedure = {
+      ladders: rules.includes(textKey(LADDER_RULE)) ? [] : procedure.ladders,
+      deadlines: procedure.deadlines.filter(
+        (deadline) => !rules.includes(textKey(DEADLINE_RULES[deadline.kind])),
+      ),
+    };
+    const rows = procedureRows(rubricId, lacking).map((cells) => rowFor(table, cells));
+    appendRows(table, rows);
+    return { added: rows.length, procedureRows: rows.length };
+  }
   const builtIn = findRubric(rubricId);
   if (!builtIn) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
-  const rows = rubricRows(builtIn).map((cells) => rowFor(table, cells));
+  const rows = rubricRows({ ...builtIn, procedure }).map((cells) => rowFor(table, cells));
   appendRows(table, rows);
-  return rows.length;
+  return { added: rows.length, procedureRows: 0 };
 }
 
 /** The rubric as the criteria sheet now holds it (the administrator may have edited it). */
 function rubricAsWritten(
   ctx: Context,
   rubricId: string,
-): { rubric: Rubric; missing: readonly string[] } {
+): { rubric: Rubric; missing: readonly string[]; confirm: readonly ToConfirm[] } {
   const read = readCriteria(ctx.workbook)?.find((candidate) => candidate.id === rubricId);
   if (!read) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
   if (!read.rubric) {
@@ -127,7 +225,7 @@ function rubricAsWritten(
       ].join('\n'),
     );
   }
-  return { rubric: read.rubric, missing: read.missing };
+  return { rubric: read.rubric, missing: read.missing, confirm: read.confirm ?? [] };
 }
 
 const ANSWER_OPTIONS = [ANSWERS.met, ANSWERS.notMet, ANSWERS.notApplicable];
@@ -272,15 +370,22 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     };
     workbook.setLocaleAndTimeZone(LOCALE, TIME_ZONE);
     const settings = setUpSettings(open(SETTINGS_SHEET), ctx.clock.now().getFullYear());
+    const retired = retireDeadlineSettings(settings);
     const units = ensureTable(open(UNITS_SHEET), UNIT_COLUMNS);
     units.sheet.freeze(1, 2);
     ensureTable(open(PEOPLE_SHEET), PEOPLE_COLUMNS).sheet.freeze(1, 0);
-    const addedCriteriaRows = setUpCriteria(open(CRITERIA_SHEET), rubricId);
-    const { rubric, missing } = rubricAsWritten(ctx, rubricId);
+    const criteria = setUpCriteria(open(CRITERIA_SHEET), rubricId, retired.legacy);
+    const { rubric, missing, confirm } = rubricAsWritten(ctx, rubricId);
+    // A unit's own officer is no reviewer: a «đơn vị» row, or a «xã» row naming a unit's code.
+    const unitCodes = keysIn(units, 'code');
     const reviewers = [
       ...new Set(
         readPeople(workbook)
-          .grants.filter((grant) => grant.role !== 'xa')
+          .grants.filter(
+            (grant) =>
+              grant.role !== 'donVi' &&
+              !(grant.role === 'xa' && (grant.scope === '' || unitCodes.has(textKey(grant.scope)))),
+          )
           .map((grant) => grant.email.trim().toLowerCase()),
       ),
     ].filter(Boolean);
@@ -288,11 +393,34 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     return {
       rubric,
       missing,
+      confirm,
+      addedProcedureRows: criteria.procedureRows,
+      movedSettings: retired.moved,
       createdSheets,
       addedSettings: settings.added,
-      addedCriteriaRows,
+      addedCriteriaRows: criteria.added,
       addedUnits: scoring.added,
       unitsInSheet: scoring.units,
     };
+  });
+}
+
+/**
+ * The administrator's answer to set-up's question on the ladders no text names: each «Cần xác nhận»
+ * cell becomes «Đã xác nhận ngày … (email)», so the ladder runs without its warning from then on.
+ * Returns how many were confirmed.
+ */
+export function confirmLadders(
+  ctx: Context,
+  cells: readonly ToConfirm[],
+  email: string,
+): number {
+  return ctx.lock.withLock(() => {
+    const sheet = ctx.workbook.sheet(CRITERIA_SHEET);
+    if (!sheet) return 0;
+    const day = formatDate(ctx.clock.now());
+    const by = email.trim() ? ` (${email.trim()})` : '';
+    for (const cell of cells) sheet.writeValues(cell.row, cell.column, [[`Đã xác nhận ngày ${day}${by}`]]);
+    return cells.length;
   });
 }

@@ -117,7 +117,12 @@ export function sidebarData(ctx: ActPorts): SidebarData {
 
   for (const entry of workflowRows(ctx.workbook, settings, now)) {
     const { ladder, state, previous, cell, code } = entry;
-    const access = rolesOver(grants, email, { code, district: entry.district });
+    const access = rolesOver(grants, email, {
+      code,
+      district: entry.district,
+      commune: entry.commune,
+      cluster: entry.cluster,
+    });
     const open =
       state && access.ok
         ? ACTIONS.filter(
@@ -130,7 +135,7 @@ export function sidebarData(ctx: ActPorts): SidebarData {
           )
         : [];
     const status = state ? stateLabel(state, ladder) : cell(WORKFLOW_KEYS.label);
-    const late = (state && overdue(state, ladder, settings, settings.year, now)) ?? '';
+    const late = (state && overdue(state, ladder, entry.deadlines, settings.year, now)) ?? '';
     // Waiting for this user: a step of the ladder is theirs (an undo alone is not work waiting).
     if (open.some((action) => action !== 'revert')) {
       mine.push({

@@ -85,10 +85,18 @@ export function queueMissedStepMail(
   for (const unit of workflowRows(ports.workbook, settings, ports.clock.now())) {
     const step = missed.get(textKey(unit.code));
     if (!step || !unit.state || unit.cell(WORKFLOW_KEYS.label) !== step.row.to) continue;
-    const group = bySheet.get(unit.sheet) ?? { ladder: unit.ladder, events: [] };
-    bySheet.set(unit.sheet, group);
+    // Units of one sheet may climb different ladders (chosen by their submission dates).
+    const key = `${unit.sheet}|${unit.ladder.id}`;
+    const group = bySheet.get(key) ?? { ladder: unit.ladder, events: [] };
+    bySheet.set(key, group);
     group.events.push({
-      unit: { code: unit.code, district: unit.district, name: unit.name },
+      unit: {
+        code: unit.code,
+        district: unit.district,
+        name: unit.name,
+        commune: unit.commune,
+        cluster: unit.cluster,
+      },
       action: step.action,
       to: unit.state,
       label: step.row.to,

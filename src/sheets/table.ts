@@ -19,6 +19,8 @@ export interface ColumnSpec {
   readonly scriptOwned?: boolean;
   /** Read by nothing (a note, a label): added by set-up when absent, never required. */
   readonly optional?: boolean;
+  /** Headers an earlier version wrote: still found by them; set-up writes the header anew. */
+  readonly aliases?: readonly string[];
 }
 
 export interface Located {
@@ -31,6 +33,7 @@ function matches(spec: ColumnSpec, header: CellValue): boolean {
   const key = textKey(header);
   if (key === '') return false;
   if (key === textKey(spec.header)) return true;
+  if (spec.aliases?.some((alias) => key === textKey(alias))) return true;
   if (spec.prefix === undefined) return false;
   const prefix = textKey(spec.prefix);
   return key === prefix || key.startsWith(`${prefix} `);
@@ -148,6 +151,15 @@ export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Tab
   const values = sheet.readValues();
   const headerRow = values[0] ?? [];
   const first = locateColumns(headerRow, specs);
+  // A header an earlier version wrote takes this version's name (the column and its data stay).
+  for (const spec of specs) {
+    const at = first.columns.get(spec.key);
+    const written = at === undefined ? undefined : headerRow[at - 1];
+    if (at === undefined || !spec.aliases?.some((alias) => textKey(alias) === textKey(written)))
+      continue;
+    sheet.writeValues(1, at, [[spec.header]]);
+    headerRow[at - 1] = spec.header;
+  }
   if (first.missing.length === 0) {
     return { sheet, rows: values.slice(1), located: first };
   }

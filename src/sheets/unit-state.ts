@@ -1,5 +1,5 @@
 import { type CellValue, cellText, readDate } from '../domain/cells';
-import { type Ladder, ladderNamed } from '../domain/ladder';
+import { datedLadderOn, type Ladder, ladderNamed } from '../domain/ladder';
 import { known, type Rubric } from '../domain/rubric';
 import type { Settings } from '../domain/settings';
 import { decodePrevious, decodeState, type UnitState, withExpiry } from '../domain/workflow';
@@ -28,15 +28,60 @@ export function rowState(
   return withExpiry(stored, decided.ok ? decided.value : undefined, months, now);
 }
 
-/** The ladder a rubric's units climb: its own, else the settings' default. */
+function named(text: string, confirm?: string): Ladder {
+  const ladder = ladderNamed(text);
+  if (!ladder) throw new Error(`no ladder ${text}`);
+  return confirm ? { ...ladder, warning: `Cần xác nhận: ${confirm}` } : ladder;
+}
+
+/**
+ * The ladder a rubric's unit climbs when its dossier is sent on `day` (before it is sent: the day of
+ * the step). The rubric's dated ladders choose by that day (a day before all of them takes the
+ * earliest); a rubric without any takes the settings' ladder. `day` undefined is a unit sent by the
+ * previous version, which stored no submission date: it keeps the ladder that version gave it, the
+ * rubric's undated ladder or else the settings'.
+ */
 export function ladderFor(
-  rubric: Pick<Rubric, 'ladder'>,
+  rubric: Pick<Rubric, 'procedure'>,
   settings: Pick<Settings, 'ladder'>,
+  day?: Date,
 ): Ladder {
-  const id = rubric.ladder ?? settings.ladder;
-  const ladder = ladderNamed(id);
-  if (!ladder) throw new Error(`no ladder ${id}`);
-  return ladder;
+  const ladders = rubric.procedure?.ladders ?? [];
+  if (day === undefined || ladders.length === 0) {
+    const undated = ladders.find((candidate) => candidate.from === null);
+    return undated ? named(undated.ladder, undated.confirm) : named(settings.ladder);
+  }
+  const chosen =
+    datedLadderOn(ladders, day) ??
+    [...ladders].sort((a, b) => (a.from?.getTime() ?? 0) - (b.from?.getTime() ?? 0))[0];
+  return chosen ? named(chosen.ladder, chosen.confirm) : named(settings.ladder);
+}
+
+/**
+ * The day that chooses a row's ladder: its «Ngày nộp» once the dossier is sent, the step's day
+ * before; undefined for a dossier sent by the previous version (no date kept).
+ */
+export function ladderDay(
+  row: readonly CellValue[],
+  column: (key: string) => number | undefined,
+  now: Date,
+): Date | undefined {
+  const code = cellText(row[(column(WORKFLOW_KEYS.state) ?? 0) - 1]).split(':')[0] ?? '';
+  if (code === '' || code === 'none' || code === 'drafting') return now;
+  const at = column(WORKFLOW_KEYS.submittedOn);
+  const read = at === undefined ? undefined : readDate(row[at - 1] ?? '');
+  return read?.ok ? read.value : undefined;
+}
+
+/** The ladder of one row: `ladderFor` on the row's `ladderDay`. */
+export function rowLadder(
+  rubric: Pick<Rubric, 'procedure'>,
+  settings: Pick<Settings, 'ladder'>,
+  row: readonly CellValue[],
+  column: (key: string) => number | undefined,
+  now: Date,
+): Ladder {
+  return ladderFor(rubric, settings, ladderDay(row, column, now));
 }
 
 /** The state before the row's last step: null when there is none to undo, undefined when edited. */

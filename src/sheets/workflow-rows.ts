@@ -1,5 +1,7 @@
 import { type CellValue, cellText } from '../domain/cells';
+import type { Deadline } from '../domain/deadlines';
 import type { Ladder } from '../domain/ladder';
+import { deadlinesOf } from '../domain/procedures';
 import type { Rubric } from '../domain/rubric';
 import type { Settings } from '../domain/settings';
 import type { UnitState } from '../domain/workflow';
@@ -7,19 +9,26 @@ import { readCriteria } from './criteria-sheet';
 import { scoringColumns } from './layout';
 import type { WorkbookPort } from './ports';
 import { columnOf, locateRequired } from './table';
-import { ladderFor, rowPrevious, rowState } from './unit-state';
+import { unitPlaces } from './unit-places';
+import { rowLadder, rowPrevious, rowState } from './unit-state';
 
 /** Every unit row of every scoring sheet with its workflow state: what the mail jobs read (one read per sheet). */
 
 export interface WorkflowRow {
   readonly rubric: Rubric;
+  /** The ladder the unit climbs: chosen by its submission date (./unit-state.ts). */
   readonly ladder: Ladder;
+  /** Its title's deadlines. */
+  readonly deadlines: readonly Deadline[];
   readonly sheet: string;
   /** The row's number in its sheet. */
   readonly row: number;
   readonly code: string;
   readonly name: string;
   readonly district: string;
+  /** The unit's commune and cluster, from the units sheet ('' when not given). */
+  readonly commune: string;
+  readonly cluster: string;
   /** undefined when the state cell was edited into something else. */
   readonly state: UnitState | undefined;
   /** The state before the last step: null when there is none to undo, undefined when edited. */
@@ -32,11 +41,12 @@ export interface WorkflowRow {
 
 export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Date): WorkflowRow[] {
   const found: WorkflowRow[] = [];
+  const placeOf = unitPlaces(workbook);
   for (const read of readCriteria(workbook) ?? []) {
     const rubric = read.rubric;
     const sheet = rubric ? workbook.sheet(rubric.scoringSheet) : undefined;
     if (!rubric || !sheet) continue;
-    const ladder = ladderFor(rubric, settings);
+    const deadlines = deadlinesOf(rubric);
     const [header = [], ...rows] = sheet.readValues();
     const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
     const col = (key: string) => columnOf(located, key);
@@ -45,14 +55,18 @@ export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Da
       const cell = (key: string) => cellText(value(key));
       const code = cell('code');
       if (code === '') return;
+      const ladder = rowLadder(rubric, settings, cells, (key) => located.columns.get(key), now);
       found.push({
         rubric,
         ladder,
+        deadlines,
         sheet: sheet.name,
         row: i + 2,
         code,
         name: cell('name'),
         district: cell('district'),
+        commune: placeOf(code)?.commune ?? '',
+        cluster: placeOf(code)?.cluster ?? '',
         state: rowState(cells, col, ladder, rubric, now),
         previous: rowPrevious(cells, col, ladder),
         cell,

@@ -1,0 +1,31 @@
+import { cellText, textKey } from '../domain/cells';
+import { UNIT_COLUMNS, UNITS_SHEET } from './layout';
+import type { WorkbookPort } from './ports';
+import { locateColumns } from './table';
+
+/** A unit's commune and cluster, from the units sheet: what a «xã» or «Cụm» scope names. */
+export interface UnitPlace {
+  readonly commune: string;
+  readonly cluster: string;
+}
+
+/** Each unit's commune and cluster by its code (one read); empty without the sheet or the columns. */
+export function unitPlaces(workbook: WorkbookPort): (code: string) => UnitPlace | undefined {
+  const [header = [], ...rows] = workbook.sheet(UNITS_SHEET)?.readValues() ?? [];
+  const located = locateColumns(header, UNIT_COLUMNS);
+  const code = located.columns.get('code');
+  const commune = located.columns.get('commune');
+  const cluster = located.columns.get('cluster');
+  const byCode = new Map<string, UnitPlace>();
+  if (code !== undefined && (commune !== undefined || cluster !== undefined)) {
+    for (const row of rows) {
+      const key = textKey(row[code - 1]);
+      if (key === '' || byCode.has(key)) continue;
+      byCode.set(key, {
+        commune: commune === undefined ? '' : cellText(row[commune - 1]),
+        cluster: cluster === undefined ? '' : cellText(row[cluster - 1]),
+      });
+    }
+  }
+  return (unit) => byCode.get(textKey(unit));
+}
