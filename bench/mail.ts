@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { chartPng } from '../src/node/chart-image';
 import { act } from '../src/sheets/act';
 import { readAudit } from '../src/sheets/audit-log';
+import { DEADLINE_RULES } from '../src/sheets/criteria-sheet';
+import { CRITERIA_SHEET } from '../src/sheets/layout';
 import { queueReminders } from '../src/sheets/reminders';
 import { readSettings, writeSetting } from '../src/sheets/settings-sheet';
 import { composeSummary } from '../src/sheets/summary-report';
@@ -18,7 +20,12 @@ function run(units: number) {
   act(ports, { action: 'register' }, all);
   // Every unit still drafting with the submission deadline two days away: each is in a reminder.
   writeSetting(ports.workbook, 'year', 2025);
-  writeSetting(ports.workbook, 'submitBy', '25/11');
+  const criteria = ports.workbook.sheet(CRITERIA_SHEET);
+  const rows = criteria?.readValues() ?? [];
+  const header = rows[0] ?? [];
+  const at = (name: string) => header.findIndex((cell) => cell === name);
+  const deadline = rows.findIndex((row) => row[at('Mã')] === DEADLINE_RULES.submit);
+  criteria?.writeValues(deadline + 1, at('Ngưỡng / giá trị') + 1, [['25/11']]);
   google.io.reset();
   let summary: ReturnType<typeof composeSummary> | undefined;
   const summaryMs = cpuMs(() => {

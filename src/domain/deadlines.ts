@@ -80,15 +80,15 @@ export function deadlineDate(deadline: Deadline, year: number): Date {
 /** The last day that is still on time: the deadline's own day, or the day before it. */
 export function lastDayOnTime(deadline: Deadline, year: number): Date {
   const date = deadlineDate(deadline, year);
-  return deadline.onTime
-    ? date
-    : new Date(date.getFullYear(), date.getMonth(), date.getDate() - 1);
+  return deadline.onTime ? date : new Date(date.getFullYear(), date.getMonth(), date.getDate() - 1);
 }
 
 /** «trước 28/02/2027» or «đến hết 31/03/2027». */
 export function deadlineWords(deadline: Deadline, year: number): string {
   const date = formatDate(deadlineDate(deadline, year));
-  return deadline.onTime ? tr(`đến hết ${date}`, `by the end of ${date}`) : tr(`trước ${date}`, `before ${date}`);
+  return deadline.onTime
+    ? tr(`đến hết ${date}`, `by the end of ${date}`)
+    : tr(`trước ${date}`, `before ${date}`);
 }
 
 export interface DueDeadline {

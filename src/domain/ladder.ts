@@ -247,10 +247,7 @@ function dayNumber(date: Date): number {
  * The ladder in force on `day` among `ladders`: the latest whose date is not after that day (dates
  * compare by calendar day). Undefined when none has begun by then.
  */
-export function datedLadderOn(
-  ladders: readonly DatedLadder[],
-  day: Date,
-): DatedLadder | undefined {
+export function datedLadderOn(ladders: readonly DatedLadder[], day: Date): DatedLadder | undefined {
   let found: DatedLadder | undefined;
   let foundRank = Number.NEGATIVE_INFINITY;
   for (const candidate of ladders) {

@@ -87,7 +87,8 @@ export function grantIndex(grants: readonly Grant[]): (role: Role, unit: UnitRef
     if (emails) emails.push(email);
     else byScope.set(key, [email]);
   }
-  const at = (role: Role, scope: string) => (scope === '' ? [] : (byScope.get(`${role}|${scope}`) ?? []));
+  const at = (role: Role, scope: string) =>
+    scope === '' ? [] : (byScope.get(`${role}|${scope}`) ?? []);
   return (role, unit) => {
     const code = textKey(unit.code);
     let found: string[];

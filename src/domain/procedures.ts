@@ -37,8 +37,7 @@ export const BUILT_IN_PROCEDURES: Readonly<Record<string, Procedure>> = {
       {
         from: new Date(2024, 1, 12),
         ladder: 'xã → huyện quyết định',
-        decider:
-          'Trưởng phòng Giáo dục và Đào tạo, sau khi Hội đồng đánh giá cấp huyện thẩm định',
+        decider: 'Trưởng phòng Giáo dục và Đào tạo, sau khi Hội đồng đánh giá cấp huyện thẩm định',
         basis: `${TT25}, Điều 5, Điều 9`,
       },
       {

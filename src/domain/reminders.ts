@@ -47,11 +47,7 @@ function dueLine(waiting: WaitingUnit, rules: ReminderRules, now: Date): string 
   if (left > rules.remindDays) return undefined;
   const what = due.deadline.kind === 'submit' ? 'hạn nộp hồ sơ' : 'hạn quyết định';
   const when =
-    left > 0
-      ? `còn ${left} ngày`
-      : left === 0
-        ? 'hôm nay là ngày cuối'
-        : `đã quá ${-left} ngày`;
+    left > 0 ? `còn ${left} ngày` : left === 0 ? 'hôm nay là ngày cuối' : `đã quá ${-left} ngày`;
   return `${describe(waiting)} — ${what} ${deadlineWords(due.deadline, rules.year)}, ${when}`;
 }
 

@@ -1,5 +1,7 @@
 import { type CellValue, cellText } from '../domain/cells';
+import { LADDER_PRESETS } from '../domain/ladder';
 import { ANSWERS, indicatorInputs } from '../domain/levels';
+import type { Procedure } from '../domain/procedures';
 import { formatDate } from '../domain/recognition';
 import {
   isMissing,
@@ -15,7 +17,14 @@ import { PERIOD_NAMES, type Settings } from '../domain/settings';
 import { actionLabel } from '../domain/workflow';
 import { type ActRequest, act } from '../sheets/act';
 import { readAudit } from '../sheets/audit-log';
-import { readCriteria, rubricRows, TARGET_RULE } from '../sheets/criteria-sheet';
+import {
+  DEADLINE_RULES,
+  LADDER_RULE,
+  procedureRows,
+  readCriteria,
+  rubricRows,
+  TARGET_RULE,
+} from '../sheets/criteria-sheet';
 import {
   CRITERIA_COLUMNS,
   CRITERIA_SHEET,
@@ -239,6 +248,44 @@ export const demoPeople = {
 };
 
 /**
+ * The demo's titles climb one ladder with the deadlines the settings held before each title carried
+ * its own (issue 10's demo of the real ladders by date replaces this).
+ */
+const DEMO_PROCEDURE: Procedure = {
+  ladders: [
+    {
+      from: null,
+      ladder: (LADDER_PRESETS[0] as { label: string }).label,
+      decider: 'Các cấp của bản demo',
+      basis: 'bản demo',
+    },
+  ],
+  deadlines: [
+    { kind: 'submit', day: 28, month: 2, yearOffset: 1, onTime: true, basis: 'bản demo' },
+    { kind: 'decide', day: 31, month: 3, yearOffset: 1, onTime: true, basis: 'bản demo' },
+  ],
+};
+
+/** Replaces the procedure rows set-up wrote for `rubricId` by the demo's. */
+function useDemoProcedure(workbook: XlsxWorkbook, rubricId: string): void {
+  const criteria = workbook.sheet(CRITERIA_SHEET);
+  if (!criteria) throw new Error('set-up did not create the criteria sheet');
+  const values = criteria.readValues();
+  const codes = [LADDER_RULE, ...Object.values(DEADLINE_RULES)];
+  values.forEach((row, i) => {
+    if (row[0] === rubricId && codes.includes(cellText(row[2])))
+      criteria.writeValues(i + 1, 1, [row.map(() => '')]);
+  });
+  criteria.writeValues(
+    values.length + 1,
+    1,
+    procedureRows(rubricId, DEMO_PROCEDURE).map((row) =>
+      CRITERIA_COLUMNS.map((spec) => row[spec.key] ?? ''),
+    ),
+  );
+}
+
+/**
  * Builds the demo province through the same use cases as the menu: set up both titles, paste the units
  * and the people, type the scores and the agreement meetings, score; then walks the year's steps, each
  * by its own officer on its own day (registration, self-assessment and submission, reviews with
@@ -253,6 +300,7 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
   const ctx = offlinePorts(workbook, { now, user: demoPeople.admin });
 
   setUp(ctx, rubric.id);
+  useDemoProcedure(workbook, rubric.id);
   const criteria = workbook.sheet(CRITERIA_SHEET);
   // The province's target for learning units: QĐ 387/QĐ-TTg's 80% (REGULATIONS.md §5.2), as a rule row.
   criteria?.writeValues(criteria.readValues().length + 1, 1, [
@@ -268,7 +316,10 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
     ),
   ]);
   if (!criteria) throw new Error('set-up did not create the criteria sheet');
-  const tt25Rows = rubricRows(withSampleValues(TT25_2023_CDHT_XA));
+  const tt25Rows = rubricRows({
+    ...withSampleValues(TT25_2023_CDHT_XA),
+    procedure: DEMO_PROCEDURE,
+  });
   criteria.writeValues(
     criteria.readValues().length + 1,
     1,
@@ -280,8 +331,6 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
   const settings: [keyof Settings, CellValue][] = [
     ['province', DEMO_PROVINCE],
     ['year', year],
-    ['submitBy', '28/02'],
-    ['decideBy', '31/03'],
     ['summaryTo', demoPeople.committee.join(', ')],
     ['summaryPeriod', PERIOD_NAMES.daily],
     ['escalateAfterDays', 10],

@@ -233,7 +233,8 @@ export function procedureRows(
       type: ROW_TYPES.rule,
       code: DEADLINE_RULES[deadline.kind],
       text: deadlineLabel(deadline.kind),
-      threshold: 'missing' in deadline ? knownCell({ missing: deadline.missing }) : formatDayMonth(deadline),
+      threshold:
+        'missing' in deadline ? knownCell({ missing: deadline.missing }) : formatDayMonth(deadline),
       yearOffset: 'missing' in deadline ? '' : deadline.yearOffset,
       onTime: 'missing' in deadline ? '' : deadline.onTime ? YES_NO.yes : YES_NO.no,
       basis: deadline.basis,
@@ -825,7 +826,9 @@ function readLadderRow(
     return undefined;
   }
   const day = from ? from.value : null;
-  const clash = earlier.find((other) => (other.from?.getTime() ?? null) === (day?.getTime() ?? null));
+  const clash = earlier.find(
+    (other) => (other.from?.getTime() ?? null) === (day?.getTime() ?? null),
+  );
   if (clash) {
     reader.problem(
       row.row,

@@ -26,8 +26,6 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   // Since 01/07/2025 there are no districts: the column keeps the former one, for history and grouping.
   { key: 'district', header: 'Địa bàn (huyện cũ)', aliases: ['Huyện'], width: 150 },
   { key: 'cluster', header: 'Cụm', width: 80, optional: true },
-  // The commune a unit belongs to: a «xã» row of «Người dùng» naming it acts on the unit.
-  { key: 'commune', header: 'Xã / phường', width: 150, optional: true },
   { key: 'kind', header: 'Loại hình', width: 150, optional: true },
   { key: 'note', header: 'Ghi chú', width: 250, optional: true },
   // Which rubrics assess the unit (ids, separated by commas); blank: every rubric in use.
@@ -35,6 +33,8 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   // Levels rubrics: the unit's current recognition, for the waiting and validity rules.
   { key: 'recognizedLevel', header: 'Mức đã công nhận', width: 120, optional: true },
   { key: 'recognizedOn', header: 'Ngày công nhận', width: 120, optional: true },
+  // The commune a unit belongs to: a «xã» row of «Người dùng» naming it acts on the unit.
+  { key: 'commune', header: 'Xã / phường', width: 150, optional: true },
 ];
 
 export const CRITERIA_COLUMNS: readonly ColumnSpec[] = [

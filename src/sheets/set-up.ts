@@ -1,17 +1,17 @@
 import { findRubric, rubricIds } from '../domain/catalog';
 import { type CellValue, cellText, textKey } from '../domain/cells';
-import { tr } from '../domain/i18n';
-import { ANSWERS, indicatorInputs } from '../domain/levels';
-import { MESSAGES } from '../domain/messages';
-import { itemsOf, known, type Rubric } from '../domain/rubric';
 import {
   type Deadline,
   type DeadlineKind,
   type MissingDeadline,
   readDayMonth,
 } from '../domain/deadlines';
+import { tr } from '../domain/i18n';
+import { ANSWERS, indicatorInputs } from '../domain/levels';
+import { MESSAGES } from '../domain/messages';
 import { builtInProcedure, type Procedure } from '../domain/procedures';
 import { formatDate } from '../domain/recognition';
+import { itemsOf, known, type Rubric } from '../domain/rubric';
 import { RETIRED_SETTINGS, SETTING_SPECS } from '../domain/settings';
 import {
   DEADLINE_RULES,
@@ -38,7 +38,7 @@ import {
 } from './layout';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
 import type { Context, SheetPort } from './ports';
-import { columnOf, columnRuns, ensureTable, type Table } from './table';
+import { columnOf, columnRuns, ensureTable, locateColumns, type Table } from './table';
 
 export const LOCALE = 'vi_VN';
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -171,40 +171,51 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
 }
 
 /**
- * Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id. A
- * rubric already there (written by the previous version) gains the procedure rows it lacks: the
- * built-in ladders when it has no CAC_CAP row, and a deadline row of each kind it has none of (the
- * settings' value where the previous version kept one there). Returns the rows written.
+ * Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id.
+ * Migration of a sheet the previous version wrote (it lacks the «Từ ngày» column, added now): each
+ * rubric there gains the procedure rows it lacks, the built-in ladders when it has no CAC_CAP row and
+ * a deadline row of each kind it has none of (the settings' value where the previous version kept one
+ * there). This runs once: after it, deleting a procedure row sticks. Returns the rows written.
  */
 function setUpCriteria(
   sheet: SheetPort,
   rubricId: string,
   legacy: LegacyDeadlines,
 ): { added: number; procedureRows: number } {
+  const upgrading = !locateColumns(sheet.readValues()[0] ?? [], CRITERIA_COLUMNS).columns.has(
+    'from',
+  );
   const table = ensureTable(sheet, CRITERIA_COLUMNS);
   sheet.freeze(1, 0);
-  const procedure = withLegacy(builtInProcedure(rubricId), legacy);
-  if (keysIn(table, 'rubric').has(textKey(rubricId))) {
-    const at = (key: string) => columnOf(table.located, key) - 1;
-    const rules = table.rows
-      .filter((row) => textKey(row[at('rubric')]) === textKey(rubricId))
-      .filter((row) => textKey(row[at('type')]) === textKey(ROW_TYPES.rule))
-      .map((row) => textKey(row[at('code')]));
-    const lacking: Procedure = {
-      ladders: rules.includes(textKey(LADDER_RULE)) ? [] : procedure.ladders,
-      deadlines: procedure.deadlines.filter(
-        (deadline) => !rules.includes(textKey(DEADLINE_RULES[deadline.kind])),
-      ),
-    };
-    const rows = procedureRows(rubricId, lacking).map((cells) => rowFor(table, cells));
-    appendRows(table, rows);
-    return { added: rows.length, procedureRows: rows.length };
+  const at = (key: string) => columnOf(table.located, key) - 1;
+  const migrated: CellValue[][] = [];
+  if (upgrading) {
+    const ids = [...new Set(table.rows.map((row) => cellText(row[at('rubric')]).toUpperCase()))];
+    for (const id of ids.filter(Boolean)) {
+      const rules = table.rows
+        .filter((row) => textKey(row[at('rubric')]) === textKey(id))
+        .filter((row) => textKey(row[at('type')]) === textKey(ROW_TYPES.rule))
+        .map((row) => textKey(row[at('code')]));
+      const procedure = withLegacy(builtInProcedure(id), legacy);
+      const lacking: Procedure = {
+        ladders: rules.includes(textKey(LADDER_RULE)) ? [] : procedure.ladders,
+        deadlines: procedure.deadlines.filter(
+          (deadline) => !rules.includes(textKey(DEADLINE_RULES[deadline.kind])),
+        ),
+      };
+      migrated.push(...procedureRows(id, lacking).map((cells) => rowFor(table, cells)));
+    }
   }
-  const builtIn = findRubric(rubricId);
-  if (!builtIn) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
-  const rows = rubricRows({ ...builtIn, procedure }).map((cells) => rowFor(table, cells));
-  appendRows(table, rows);
-  return { added: rows.length, procedureRows: 0 };
+  const present = keysIn(table, 'rubric').has(textKey(rubricId));
+  const builtIn = present ? undefined : findRubric(rubricId);
+  if (!present && !builtIn) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
+  const fresh = builtIn
+    ? rubricRows({ ...builtIn, procedure: withLegacy(builtInProcedure(rubricId), legacy) }).map(
+        (cells) => rowFor(table, cells),
+      )
+    : [];
+  appendRows(table, [...migrated, ...fresh]);
+  return { added: migrated.length + fresh.length, procedureRows: migrated.length };
 }
 
 /** The rubric as the criteria sheet now holds it (the administrator may have edited it). */
@@ -410,17 +421,14 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
  * cell becomes «Đã xác nhận ngày … (email)», so the ladder runs without its warning from then on.
  * Returns how many were confirmed.
  */
-export function confirmLadders(
-  ctx: Context,
-  cells: readonly ToConfirm[],
-  email: string,
-): number {
+export function confirmLadders(ctx: Context, cells: readonly ToConfirm[], email: string): number {
   return ctx.lock.withLock(() => {
     const sheet = ctx.workbook.sheet(CRITERIA_SHEET);
     if (!sheet) return 0;
     const day = formatDate(ctx.clock.now());
     const by = email.trim() ? ` (${email.trim()})` : '';
-    for (const cell of cells) sheet.writeValues(cell.row, cell.column, [[`Đã xác nhận ngày ${day}${by}`]]);
+    for (const cell of cells)
+      sheet.writeValues(cell.row, cell.column, [[`Đã xác nhận ngày ${day}${by}`]]);
     return cells.length;
   });
 }

@@ -67,7 +67,8 @@ export function composeSummary(ctx: ReportPorts) {
       const mine = units.filter((row) => row.sheet === sheet.sheet);
       const clusterOfUnit = (code: string) => clusterOf.get(textKey(code)) ?? NO_CLUSTER;
       for (const unit of mine) {
-        const late = unit.state && overdue(unit.state, unit.ladder, unit.deadlines, settings.year, now);
+        const late =
+          unit.state && overdue(unit.state, unit.ladder, unit.deadlines, settings.year, now);
         if (late) overdueLines.push(`${unit.code} – ${unit.name} (${unit.district}): ${late}`);
         const label = unit.state
           ? stateLabel(unit.state, unit.ladder)

@@ -4,13 +4,10 @@ import { reminders, type WaitingUnit } from '../../src/domain/reminders';
 
 const ladder = LADDER_PRESETS[0] as (typeof LADDER_PRESETS)[number];
 const NOW = new Date(2026, 10, 23, 10);
-const rules = {
-  year: 2025,
-  submitBy: { day: 25, month: 11 },
-  decideBy: null,
-  remindDays: 7,
-  escalateAfterDays: null,
-};
+const rules = { year: 2025, remindDays: 7, escalateAfterDays: null };
+const deadlines = [
+  { kind: 'submit' as const, day: 25, month: 11, yearOffset: 1, onTime: true, basis: '' },
+];
 
 function drafting(count: number): WaitingUnit[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -18,6 +15,7 @@ function drafting(count: number): WaitingUnit[] {
     title: 'Đơn vị học tập',
     state: { status: 'drafting', returned: false },
     ladder,
+    deadlines,
   }));
 }
 
@@ -39,18 +37,24 @@ describe('the daily reminder, as data', () => {
 
   it('tells nobody of a deadline further than the days the settings give, nor of a unit not registered', () => {
     const grants = [{ email: 'xa@example.org', role: 'xa' as const, scope: 'DV0' }];
-    const far = { ...rules, submitBy: { day: 30, month: 12 } };
-    expect(reminders(drafting(1), grants, far, NOW, 'XHHT', (t) => t)).toEqual([]);
+    const on = (day: number, month: number, onTime = true) =>
+      drafting(1).map((unit) => ({
+        ...unit,
+        deadlines: [{ ...(deadlines[0] as (typeof deadlines)[0]), day, month, onTime }],
+      }));
+    expect(reminders(on(30, 12), grants, rules, NOW, 'XHHT', (t) => t)).toEqual([]);
     const none: WaitingUnit[] = [{ ...(drafting(1)[0] as WaitingUnit), state: { status: 'none' } }];
     expect(reminders(none, grants, rules, NOW, 'XHHT', (t) => t)).toEqual([]);
     // On the last day itself, and after it.
-    const today = { ...rules, submitBy: { day: 23, month: 11 } };
-    expect(reminders(drafting(1), grants, today, NOW, 'XHHT', (t) => t)[0]?.text).toContain(
-      'hạn gửi 23/11/2026, hôm nay là ngày cuối',
+    expect(reminders(on(23, 11), grants, rules, NOW, 'XHHT', (t) => t)[0]?.text).toContain(
+      'hạn nộp hồ sơ đến hết 23/11/2026, hôm nay là ngày cuối',
     );
-    const past = { ...rules, submitBy: { day: 1, month: 11 } };
-    expect(reminders(drafting(1), grants, past, NOW, 'XHHT', (t) => t)[0]?.text).toContain(
-      'hạn gửi 01/11/2026, đã quá 22 ngày',
+    // «trước ngày 24/11»: today is the last day too.
+    expect(reminders(on(24, 11, false), grants, rules, NOW, 'XHHT', (t) => t)[0]?.text).toContain(
+      'hạn nộp hồ sơ trước 24/11/2026, hôm nay là ngày cuối',
+    );
+    expect(reminders(on(1, 11), grants, rules, NOW, 'XHHT', (t) => t)[0]?.text).toContain(
+      'hạn nộp hồ sơ đến hết 01/11/2026, đã quá 22 ngày',
     );
   });
 });

@@ -42,8 +42,6 @@ describe('parseSettings', () => {
     defaultRubricId: 'TT22_2020_DVHT',
     language: 'vi',
     ladder: 'XA_HUYEN_TINH',
-    submitBy: null,
-    decideBy: null,
     summaryTo: [],
     summaryPeriod: 'weekly',
     summaryLanguage: 'vi',

@@ -51,12 +51,14 @@ function expected(ladder: Ladder, state: UnitState, action: Action, role: Role):
   const last = ladder.steps.length - 1;
   // The table's requests carry no previous state, so there is nothing to undo.
   if (action === 'revert') return null;
+  // The unit's own officer; on a ladder with no commune step, also the role the previous version gave it.
+  const submits = role === 'donVi' || (role === 'xa' && !ladder.steps.some((s) => s.role === 'xa'));
   if (action === 'register')
-    return role === 'xa' && (state.status === 'none' || state.status === 'expired')
+    return submits && (state.status === 'none' || state.status === 'expired')
       ? { status: 'drafting', returned: false }
       : null;
   if (action === 'submit')
-    return role === 'xa' && state.status === 'drafting'
+    return submits && state.status === 'drafting'
       ? { status: 'awaiting', step: 0, returned: false }
       : null;
   if (stepAt === null || !step || role !== step.role) return null;
@@ -299,7 +301,7 @@ describe("an administrator's own ladder, written out", () => {
     expect(parseLadder('xã → tỉnh duyệt')).toEqual({
       ok: false,
       problem:
-        'không hiểu bước «tỉnh duyệt»: ghi huyện, tỉnh hoặc ban chỉ đạo, rồi thẩm định, quyết định hoặc tổng hợp',
+        'không hiểu bước «tỉnh duyệt»: ghi xã, huyện, tỉnh, bộ hoặc ban chỉ đạo, rồi thẩm định, quyết định hoặc tổng hợp',
     });
     expect(parseLadder('xã → huyện thẩm định → tỉnh tổng hợp')).toEqual({
       ok: false,

@@ -281,13 +281,15 @@ describe('the approval workflow from the menu', () => {
     as(XA, [[2, 1]], 'register');
     as(XA, [[2, 1]], 'submit');
     expect(status()[0]).toBe('Chờ tỉnh quyết định');
-    expect(readCriteria(ports.workbook)?.[0]?.rubric?.ladder).toBe('XA_TINH');
+    expect(readCriteria(ports.workbook)?.[0]?.rubric?.procedure?.ladders[0]?.ladder).toBe(
+      '2 cấp: xã → tỉnh (từ 01/7/2025)',
+    );
 
     criteria.type(next, 7, [['xã → tỉnh']]);
     const read = readCriteria(ports.workbook);
     expect(read?.[0]?.problems[0]).toMatch(
       new RegExp(
-        `^${cellPlace(CRITERIA_SHEET, next, 7)}.*không hiểu bước «tỉnh»: ghi huyện, tỉnh hoặc ban chỉ đạo`,
+        `^${cellPlace(CRITERIA_SHEET, next, 7)}.*không hiểu bước «tỉnh»: ghi xã, huyện, tỉnh, bộ hoặc ban chỉ đạo`,
       ),
     );
   });

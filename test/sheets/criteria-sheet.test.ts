@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/domain/catalog';
 import type { CellValue } from '../../src/domain/cells';
+import { builtInProcedure } from '../../src/domain/procedures';
 import type { Rubric } from '../../src/domain/rubric';
 import { readCriteria, rubricRows } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET } from '../../src/sheets/layout';
@@ -39,15 +40,39 @@ describe('a rubric written to the criteria sheet reads back the same', () => {
       {
         ...POINTS_FIXTURE,
         id: 'RIENG_CAC_CAP',
-        ladder: 'XA_HUYEN_QUYET_DINH_TINH_TONG_HOP',
+        procedure: {
+          ladders: [
+            {
+              from: null,
+              ladder: 'XA_HUYEN_QUYET_DINH_TINH_TONG_HOP',
+              decider: 'Trưởng phòng GD&ĐT',
+              basis: 'văn bản của tỉnh',
+            },
+            {
+              from: new Date(2025, 6, 1),
+              ladder: 'đơn vị → xã thẩm định → tỉnh quyết định',
+              decider: 'Giám đốc Sở GD&ĐT',
+              basis: 'đề xuất',
+              confirm: 'chưa có văn bản',
+            },
+          ],
+          deadlines: [
+            { kind: 'submit', day: 29, month: 2, yearOffset: 1, onTime: true, basis: 'tỉnh' },
+            { kind: 'decide', missing: 'hạn quyết định', basis: '' },
+          ],
+        },
         meetingBeforeSubmit: true,
-      },
+      } as Rubric,
     ].map((r) => [r.id, r] as const),
   )('%s', (_id, rubric) => {
     const { read } = criteriaWith(rubricRows(rubric).map(row));
     const [back] = read();
     expect(back?.problems).toEqual([]);
-    expect(meaning(back?.rubric)).toEqual(meaning(rubric));
+    // A built-in rubric is written with its built-in procedure.
+    const procedure = rubric.procedure ?? builtInProcedure(rubric.id);
+    expect(meaning(back?.rubric)).toEqual(
+      meaning({ ...rubric, ...(procedure ? { procedure } : {}) }),
+    );
   });
 });
 
@@ -228,10 +253,12 @@ describe('the criteria sheet validator names the cell of each problem', () => {
     if (!tt44) throw new Error('no TT44');
     const [read] = criteriaWith(rubricRows(tt44).map(row)).read();
     expect(read?.problems).toEqual([]);
-    // 15 item maxima, 3 group maxima, 2 band thresholds.
-    expect(read?.missing).toHaveLength(20);
-    expect(read?.missing[0]).toBe(
-      'Ô F3, trang «Tiêu chí»: Tổng điểm của nhóm 1 (bằng tổng điểm các tiêu chí trong nhóm).',
+    // 15 item maxima, 3 group maxima, 2 band thresholds, the decision deadline (working days).
+    expect(read?.missing).toHaveLength(21);
+    // The procedure rows follow the rubric's head row: the ladder (row 3), the deadlines (4, 5).
+    expect(read?.missing[0]).toMatch(/^Ô G5, trang «Tiêu chí»: ngày quyết định: trong 15 ngày làm việc/);
+    expect(read?.missing[1]).toBe(
+      'Ô F6, trang «Tiêu chí»: Tổng điểm của nhóm 1 (bằng tổng điểm các tiêu chí trong nhóm).',
     );
   });
 

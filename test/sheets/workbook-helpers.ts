@@ -1,7 +1,8 @@
 import type { CellValue } from '../../src/domain/cells';
 import { itemsOf } from '../../src/domain/rubric';
 import { TT22_2020_DVHT } from '../../src/domain/rubrics/tt22-2020-dvht';
-import { UNITS_SHEET } from '../../src/sheets/layout';
+import { DEADLINE_RULES, LADDER_RULE } from '../../src/sheets/criteria-sheet';
+import { CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { setUp } from '../../src/sheets/set-up';
 import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
@@ -19,6 +20,7 @@ export const WORKFLOW_HEADERS = [
   'Mã trạng thái',
   'Mã trạng thái trước',
   'Dấu giá trị đã duyệt',
+  'Ngày nộp',
 ];
 
 /** The result columns of the TT22 scoring sheet, as the officer sees their headers. */
@@ -74,11 +76,29 @@ export function columnValues(sheet: FakeSheet, header: string | RegExp): unknown
     .map((row) => row[column - 1]);
 }
 
-/** A set-up workbook with `count` units, the scores typed into the item columns (D…M). */
+/**
+ * Blanks the procedure rows (ladders, deadlines) set-up wrote for `id`: its units then climb the
+ * settings' ladder with no deadline, as every rubric did before titles carried their procedure.
+ */
+export function withoutProcedure(google: ReturnType<typeof fakeGoogle>, id = rubric.id): void {
+  const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+  const codes = [LADDER_RULE, ...Object.values(DEADLINE_RULES)];
+  criteria.snapshot().forEach((row, i) => {
+    if (row[0] === id && codes.includes(String(row[2])))
+      criteria.type(i + 1, 1, [row.map(() => '')]);
+  });
+}
+
+/**
+ * A set-up workbook with `count` units, the scores typed into the item columns (D…M). Its rubric
+ * has no procedure rows: the workflow tests walk the settings' ladder (test/sheets/ladders.test.ts
+ * walks the built-in ones).
+ */
 export function workbookWith(scores: unknown[][], count = scores.length) {
   const google = fakeGoogle();
   const ctx = gasContext(google);
   setUp(ctx, rubric.id);
+  withoutProcedure(google);
   google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(count));
   setUp(ctx, rubric.id);
   const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
