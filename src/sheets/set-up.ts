@@ -387,15 +387,16 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     ensureTable(open(PEOPLE_SHEET), PEOPLE_COLUMNS).sheet.freeze(1, 0);
     const criteria = setUpCriteria(open(CRITERIA_SHEET), rubricId, retired.legacy);
     const { rubric, missing, confirm } = rubricAsWritten(ctx, rubricId);
-    // A unit's own officer is no reviewer: a «đơn vị» row, or a «xã» row naming a unit's code.
-    const unitCodes = keysIn(units, 'code');
+    // A unit's own officer is no reviewer: a «đơn vị» row, or a «xã» row not naming a commune of
+    // the units sheet (as the previous version had it, naming the unit's code).
+    const communes = units.located.columns.has('commune') ? keysIn(units, 'commune') : new Set();
     const reviewers = [
       ...new Set(
         readPeople(workbook)
           .grants.filter(
             (grant) =>
               grant.role !== 'donVi' &&
-              !(grant.role === 'xa' && (grant.scope === '' || unitCodes.has(textKey(grant.scope)))),
+              !(grant.role === 'xa' && !communes.has(textKey(grant.scope))),
           )
           .map((grant) => grant.email.trim().toLowerCase()),
       ),

@@ -256,7 +256,9 @@ describe('the criteria sheet validator names the cell of each problem', () => {
     // 15 item maxima, 3 group maxima, 2 band thresholds, the decision deadline (working days).
     expect(read?.missing).toHaveLength(21);
     // The procedure rows follow the rubric's head row: the ladder (row 3), the deadlines (4, 5).
-    expect(read?.missing[0]).toMatch(/^Ô G5, trang «Tiêu chí»: ngày quyết định: trong 15 ngày làm việc/);
+    expect(read?.missing[0]).toMatch(
+      /^Ô G5, trang «Tiêu chí»: ngày quyết định: trong 15 ngày làm việc/,
+    );
     expect(read?.missing[1]).toBe(
       'Ô F6, trang «Tiêu chí»: Tổng điểm của nhóm 1 (bằng tổng điểm các tiêu chí trong nhóm).',
     );

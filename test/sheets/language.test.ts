@@ -99,7 +99,7 @@ describe('the interface in English, chosen in the settings', () => {
     const { google, ctx } = workbookIn('Français');
     scoreAllAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
-      'Ô C13, trang «Cài đặt» (Ngôn ngữ / Language): chọn «Tiếng Việt» hoặc «English».',
+      'Ô C11, trang «Cài đặt» (Ngôn ngữ / Language): chọn «Tiếng Việt» hoặc «English».',
     );
   });
 });

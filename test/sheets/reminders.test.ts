@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actAction, dailyMailTimer } from '../../src/sheets/actions';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { gasMailer, NOW } from '../fakes/context';
-import { rubric } from './workbook-helpers';
+import { rubric, setDeadline } from './workbook-helpers';
 import { HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 const DAY = 86_400_000;
@@ -14,8 +14,8 @@ function lateBook(escalateAfter: number | '') {
   const set = (key: string, value: unknown) =>
     settings.type(settings.snapshot().findIndex((row) => row[0] === key) + 1, 3, [[value]]);
   set('year', 2025);
-  set('submitBy', '25/11');
-  set('decideBy', '20/11');
+  setDeadline(book.google, 'submit', '25/11');
+  setDeadline(book.google, 'decide', '20/11');
   set('remindDays', 7);
   set('escalateAfterDays', escalateAfter);
   set('summaryPeriod', 'Không tự gửi');
@@ -48,7 +48,7 @@ describe('the daily reminder', () => {
       [XA, '[XHHT] Nhắc việc ngày 23/11/2026: 1 đơn vị'],
     ]);
     expect(reminders()[0]?.body).toContain(
-      '• DV0001 – Đơn vị 1 (mẫu) (Huyện 1), Đơn vị học tập: Đang tự đánh giá — hạn gửi 25/11/2026, còn 2 ngày',
+      '• DV0001 – Đơn vị 1 (mẫu) (Huyện 1), Đơn vị học tập: Đang tự đánh giá — hạn nộp hồ sơ đến hết 25/11/2026, còn 2 ngày',
     );
   });
 
@@ -59,7 +59,7 @@ describe('the daily reminder', () => {
     const told = new Map(reminders().map((mail) => [mail.to, mail.body]));
     expect([...told.keys()].sort()).toEqual([HUYEN, TINH].sort());
     expect(told.get(HUYEN)).toContain(
-      'Đang chờ bạn, sắp đến hạn hoặc đã quá hạn:\n• DV0001 – Đơn vị 1 (mẫu) (Huyện 1), Đơn vị học tập: Chờ huyện thẩm định — hạn quyết định 20/11/2026, đã quá 3 ngày',
+      'Đang chờ bạn, sắp đến hạn hoặc đã quá hạn:\n• DV0001 – Đơn vị 1 (mẫu) (Huyện 1), Đơn vị học tập: Chờ huyện thẩm định — hạn quyết định đến hết 20/11/2026, đã quá 3 ngày',
     );
     expect(told.get(TINH)).toContain(
       'Chờ cấp dưới xét quá 10 ngày (báo để cấp trên đôn đốc):\n• DV0001 – Đơn vị 1 (mẫu) (Huyện 1), Đơn vị học tập: Chờ huyện thẩm định — đã chờ 22 ngày (từ 01/11/2026)',

@@ -40,7 +40,7 @@ describe('a levels rubric written by the administrator', () => {
     expect(sheet.snapshot()[0]).toEqual([
       'Mã đơn vị',
       'Tên đơn vị',
-      'Huyện',
+      'Địa bàn (huyện cũ)',
       '1.1 Kế hoạch (Đạt/Chưa đạt)',
       '1.2 mức 1 — Danh hiệu (Đạt/Chưa đạt)',
       '1.2 mức 2 — Danh hiệu (Đạt/Chưa đạt)',
@@ -68,7 +68,7 @@ describe('a levels rubric written by the administrator', () => {
     });
     expect(sheet.validations.get('2,7')).toMatchObject({ kind: 'number', min: 0 });
     expect(sheet.numberFormats.get('2,9')).toBe('@');
-    expect(sheet.protections[0]?.area).toMatchObject({ column: 16, columns: 14 });
+    expect(sheet.protections[0]?.area).toMatchObject({ column: 16, columns: 15 });
   });
 
   it('scores levels, applies the 12-month and validity rules from the units sheet, and requires evidence', () => {

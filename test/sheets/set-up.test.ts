@@ -25,7 +25,7 @@ const SCORING = rubric.scoringSheet;
 const EXPECTED_HEADERS = [
   'Mã đơn vị',
   'Tên đơn vị',
-  'Huyện',
+  'Địa bàn (huyện cũ)',
   '1.1 Kế hoạch học tập (tối đa 10)',
   '1.2 Quy định khuyến khích (tối đa 10)',
   '1.3 Đầu tư nguồn lực (tối đa 10)',
@@ -69,13 +69,14 @@ describe('set-up on a new spreadsheet', () => {
     expect(google.spreadsheet.sheet(UNITS_SHEET).snapshot()[0]).toEqual([
       'Mã đơn vị',
       'Tên đơn vị',
-      'Huyện',
+      'Địa bàn (huyện cũ)',
       'Cụm',
       'Loại hình',
       'Ghi chú',
       'Bộ tiêu chí áp dụng',
       'Mức đã công nhận',
       'Ngày công nhận',
+      'Xã / phường',
     ]);
   });
 
@@ -102,7 +103,7 @@ describe('set-up on a new spreadsheet', () => {
     expect(scoring.protections).toHaveLength(2);
     const [results, reviewers] = scoring.protections;
     expect(results?.isWarningOnly()).toBe(true);
-    expect(results?.area).toEqual({ row: 1, column: 25, rows: 1000, columns: 16 });
+    expect(results?.area).toEqual({ row: 1, column: 25, rows: 1000, columns: 17 });
     // No reviewer in the people sheet yet: only the owner may type reviewed values.
     expect(reviewers?.isWarningOnly()).toBe(false);
     expect(reviewers?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 11 });
@@ -135,8 +136,6 @@ describe('set-up on a new spreadsheet', () => {
       ['province', ''],
       ['defaultRubricId', 'TT22_2020_DVHT'],
       ['ladder', '3 cấp: xã → huyện → tỉnh'],
-      ['submitBy', ''],
-      ['decideBy', ''],
       ['summaryTo', ''],
       ['summaryPeriod', 'Hằng tuần (thứ Hai)'],
       ['summaryLanguage', 'Tiếng Việt'],
@@ -149,8 +148,13 @@ describe('set-up on a new spreadsheet', () => {
       values: rubricIds(),
     });
     const criteria = google.spreadsheet.sheet(CRITERIA_SHEET).snapshot();
-    // The rubric's own row, 3 criteria, 10 items, 3 bands and the fallback band.
-    expect(criteria).toHaveLength(1 + 1 + 3 + ITEM_COUNT + 4);
+    // The rubric's own row, its ladder and deadline (TT 22/2020 Điều 7), 3 criteria, 10 items, 3
+    // bands and the fallback band.
+    expect(criteria).toHaveLength(1 + 1 + 2 + 3 + ITEM_COUNT + 4);
+    expect(criteria.slice(2, 4).map((r) => r.slice(1, 3))).toEqual([
+      ['Quy tắc', 'CAC_CAP'],
+      ['Quy tắc', 'HAN_NOP'],
+    ]);
     expect(criteria[1]?.slice(0, 5)).toEqual([
       'TT22_2020_DVHT',
       'Bộ tiêu chí',
@@ -158,7 +162,7 @@ describe('set-up on a new spreadsheet', () => {
       rubric.title,
       rubric.scoringSheet,
     ]);
-    expect(criteria[3]?.slice(0, 10)).toEqual([
+    expect(criteria[5]?.slice(0, 10)).toEqual([
       'TT22_2020_DVHT',
       'Mục',
       '1.1',
@@ -343,7 +347,7 @@ describe('set-up and what officers type in other ways', () => {
     const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
     settings.type(2, 1, [[' Year ', 'Năm', 2024]]);
     setUp(ctx, rubric.id);
-    expect(settings.snapshot()).toHaveLength(13);
+    expect(settings.snapshot()).toHaveLength(11);
     expect(readSettings(ctx.workbook, new Date(2026, 0, 1)).year).toBe(2024);
   });
 

@@ -8,7 +8,7 @@ import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { composeSummary } from '../../src/sheets/summary-report';
 import { gasMailer, NOW } from '../fakes/context';
 import type { FakeHtmlOutput } from '../fakes/services';
-import { columnValues, rubric } from './workbook-helpers';
+import { columnValues, rubric, setDeadline } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 function withRecipients(book: ReturnType<typeof workflowBook>, typed: string) {
@@ -57,11 +57,11 @@ describe('the summary report for the steering committee', () => {
     const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
     const rowOf = (key: string) => settings.snapshot().findIndex((r) => r[0] === key) + 1;
     settings.type(rowOf('year'), 3, [[2025]]);
-    settings.type(rowOf('submitBy'), 3, [['28/02']]);
+    setDeadline(google, 'submit', '28/02');
     expect(composeSummary(ports).mail.text).toContain(
-      'Quá hạn (1 đơn vị):\n• DV0001 – Đơn vị 1 (mẫu) (Huyện 1): Quá hạn gửi (28/02/2026)',
+      'Quá hạn (1 đơn vị):\n• DV0001 – Đơn vị 1 (mẫu) (Huyện 1): Quá hạn nộp hồ sơ (đến hết 28/02/2026)',
     );
-    settings.type(rowOf('submitBy'), 3, [['']]);
+    setDeadline(google, 'submit', '');
     settings.type(rowOf('year'), 3, [[2026]]);
     const audit = checkAudit(ports);
     expect(audit.check.ok && text).toContain(

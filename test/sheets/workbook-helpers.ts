@@ -105,3 +105,33 @@ export function workbookWith(scores: unknown[][], count = scores.length) {
   sheet.type(2, 4, scores);
   return { google, ctx, sheet };
 }
+
+/**
+ * Writes (or, with '', removes) the rubric's deadline row of `kind` in the criteria sheet: a day/month
+ * of the year after the assessment year, the day itself on time unless `onTime` says otherwise.
+ */
+export function setDeadline(
+  google: ReturnType<typeof fakeGoogle>,
+  kind: keyof typeof DEADLINE_RULES,
+  dayMonth: string,
+  onTime = 'Có',
+  id = rubric.id,
+): void {
+  const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+  const rows = criteria.snapshot();
+  const header = rows[0] ?? [];
+  const at = (name: string) => header.indexOf(name);
+  const found = rows.findIndex((row) => row[0] === id && row[2] === DEADLINE_RULES[kind]);
+  const row = found >= 0 ? found + 1 : rows.length + 1;
+  const cells: unknown[] = header.map(() => '');
+  if (dayMonth !== '') {
+    cells[at('Bộ tiêu chí')] = id;
+    cells[at('Loại')] = 'Quy tắc';
+    cells[at('Mã')] = DEADLINE_RULES[kind];
+    cells[at('Nội dung')] = kind === 'submit' ? 'Hạn nộp hồ sơ' : 'Hạn quyết định công nhận';
+    cells[at('Ngưỡng / giá trị')] = dayMonth;
+    cells[at('Năm (so với năm đánh giá)')] = 1;
+    cells[at('Tính cả ngày hạn')] = onTime;
+  }
+  criteria.type(row, 1, [cells]);
+}
