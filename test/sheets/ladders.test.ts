@@ -4,7 +4,7 @@ import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
 import { type ActPorts, type ActRequest, act } from '../../src/sheets/act';
 import { setUpAction } from '../../src/sheets/actions';
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
-import { procedureRows } from '../../src/sheets/criteria-sheet';
+import { procedureRows, readCriteria } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { sidebarData } from '../../src/sheets/sidebar';
@@ -88,9 +88,9 @@ describe('the ladder a unit climbs, chosen by the day it sent its dossier', () =
     on(new Date(2025, 5, 1), TRUONG2, 3, { action: 'register' });
     on(new Date(2025, 6, 1, 0, 5), TRUONG2, 3, { action: 'submit' });
     expect(status()[1]).toBe('Chờ xã quyết định');
-    expect(on(new Date(2025, 6, 3), HUYEN, 3, { action: 'recognise', decision: DECISION }).done).toEqual(
-      [],
-    );
+    expect(
+      on(new Date(2025, 6, 3), HUYEN, 3, { action: 'recognise', decision: DECISION }).done,
+    ).toEqual([]);
     // The commune of the unit sends it back: the unit, not a commune, fixes it.
     on(new Date(2025, 6, 3), UBND_XA, 3, { action: 'return', comment: 'Bổ sung minh chứng' });
     expect(status()[1]).toBe('Trả lại cho đơn vị');
@@ -136,7 +136,9 @@ describe('set-up asks about a ladder no text names', () => {
     const { google, marks, notice } = asAdmin(['TT24_2023_DVHT_HUYEN', 'Đồng ý']);
     const question = google.SpreadsheetApp.ui.prompts.at(-1)?.prompt ?? '';
     expect(question).toMatch(/^Chưa có văn bản nêu ai quyết định công nhận theo các cấp dưới đây/);
-    expect(question).toMatch(/«đơn vị → xã quyết định» \(từ 01\/07\/2025\), Chủ tịch Ủy ban nhân dân cấp xã/);
+    expect(question).toMatch(
+      /«đơn vị → xã quyết định» \(từ 01\/07\/2025\), Chủ tịch Ủy ban nhân dân cấp xã/,
+    );
     expect(marks).toEqual([
       ['đơn vị → huyện quyết định', ''],
       ['đơn vị → xã quyết định', `Đã xác nhận ngày 23/11/2026 (${ADMIN})`],
@@ -153,5 +155,63 @@ describe('set-up asks about a ladder no text names', () => {
   it('asks nothing for a title whose deciders the texts name', () => {
     const { google } = asAdmin(['TT24_2023_DVHT_TINH']);
     expect(google.SpreadsheetApp.ui.prompts).toHaveLength(1);
+  });
+});
+
+describe('the procedure rows of the criteria sheet', () => {
+  /** The TT 24 procedure rows of `ladderBook`, with `change` typed over one of them. */
+  const problems = (code: string, column: string, value: unknown) => {
+    const { google, ctx } = ladderBook();
+    const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+    const row = criteria.snapshot().findIndex((cells) => cells[2] === code) + 1;
+    criteria.type(row, headerColumn(criteria, column), [[value]]);
+    return { row, problems: readCriteria(ctx.workbook)?.[0]?.problems ?? [] };
+  };
+
+  it('reads the built-in rows back as the title’s procedure', () => {
+    const { ctx } = ladderBook();
+    const read = readCriteria(ctx.workbook)?.[0];
+    expect(read?.problems).toEqual([]);
+    expect(read?.rubric?.procedure).toEqual(BUILT_IN_PROCEDURES.TT24_2023_DVHT_HUYEN);
+    expect(read?.confirm?.map((cell) => cell.text)).toEqual([
+      expect.stringMatching(/«đơn vị → xã quyết định» \(từ 01\/07\/2025\)/),
+    ]);
+  });
+
+  it.each([
+    ['CAC_CAP', 'Từ ngày', '31/02/2025', 'L', 'cần ngày bắt đầu áp dụng (ngày/tháng/năm)'],
+    [
+      'CAC_CAP',
+      'Ngưỡng / giá trị',
+      'xã quyết định',
+      'G',
+      'các cấp riêng bắt đầu bằng đơn vị đề nghị',
+    ],
+    ['HAN_NOP', 'Ngưỡng / giá trị', '30/02', 'G', 'cần ngày/tháng của hạn, ví dụ 28/02'],
+    [
+      'HAN_NOP',
+      'Năm (so với năm đánh giá)',
+      3,
+      'M',
+      'cần số năm sau năm đánh giá: 0 (cùng năm), 1 (năm sau) hoặc 2',
+    ],
+    ['HAN_QUYET_DINH', 'Tính cả ngày hạn', 'x', 'N', 'ghi «Có» nếu nộp đúng ngày hạn vẫn kịp'],
+  ])('names the cell of a bad %s «%s»', (code, column, value, letter, message) => {
+    const { row, problems: found } = problems(code, column, value);
+    expect(found).toEqual([
+      expect.stringContaining(`Ô ${letter}${row}, trang «Tiêu chí»: ${message}`),
+    ]);
+  });
+
+  it('refuses two ladders from the same day, naming both rows', () => {
+    const { google, ctx } = ladderBook();
+    const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+    const rows = criteria.snapshot();
+    const first = rows.findIndex((cells) => cells[2] === 'CAC_CAP') + 1;
+    const from = headerColumn(criteria, 'Từ ngày');
+    criteria.type(first + 1, from, [[rows[first - 1]?.[from - 1]]]);
+    expect(readCriteria(ctx.workbook)?.[0]?.problems).toEqual([
+      `Ô L${first + 1}, trang «Tiêu chí»: hai dòng CAC_CAP cùng áp dụng từ 26/01/2024 (dòng ${first}); xóa hoặc đổi ngày một dòng.`,
+    ]);
   });
 });
