@@ -401,6 +401,11 @@ export interface RubricRead {
   readonly missing: readonly string[];
   /** Ladders still marked «Cần xác nhận». */
   readonly confirm?: readonly ToConfirm[];
+  /**
+   * Deadlines marked «CẦN BỔ SUNG», each naming its cell: the title has no such deadline until the
+   * province enters it, and it still scores (unlike `missing`).
+   */
+  readonly deadlinesToEnter?: readonly string[];
 }
 
 /** A ladder row still marked «Cần xác nhận»: where, and what it says. */
@@ -426,6 +431,7 @@ class RubricReader {
   readonly problems: string[] = [];
   readonly missing: string[] = [];
   readonly confirm: ToConfirm[] = [];
+  readonly deadlinesToEnter: string[] = [];
   /** Row of each element, to name the cell of a rubric-wide issue. */
   private readonly rowOf = new Map<string, number>();
 
@@ -797,7 +803,14 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   reader.check(rubric, head.row);
   return reader.problems.length > 0
     ? { id, problems: reader.problems, missing: reader.missing }
-    : { id, rubric, problems: [], missing: reader.missing, confirm: reader.confirm };
+    : {
+        id,
+        rubric,
+        problems: [],
+        missing: reader.missing,
+        confirm: reader.confirm,
+        deadlinesToEnter: reader.deadlinesToEnter,
+      };
 }
 
 /** A CAC_CAP row: the ladder, from when, who decides, whether confirmed; a bad cell is named. */
@@ -870,7 +883,7 @@ function readDeadlineRow(
   const basis = cellText(row.cells('basis'));
   const missing = missingFrom(row.cells('threshold'));
   if (missing) {
-    reader.missing.push(`${reader.place(row.row, 'threshold')}: ${missing.missing}.`);
+    reader.deadlinesToEnter.push(`${reader.place(row.row, 'threshold')}: ${missing.missing}.`);
     return { kind, missing: missing.missing, basis };
   }
   const dayMonth = readDayMonth(row.cells('threshold'));

@@ -117,6 +117,16 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
       ),
     );
   }
+  if (report.deadlinesToEnter.length > 0) {
+    lines.push(
+      '',
+      tr(
+        `Văn bản chưa nêu ngày của ${report.deadlinesToEnter.length} hạn; chưa nhập thì XHHT không báo quá hạn đó:`,
+        `The texts give no date for ${report.deadlinesToEnter.length} deadlines; until entered, XHHT reports none of them overdue:`,
+      ),
+      ...listed(report.deadlinesToEnter, MAX_LISTED),
+    );
+  }
   const pending = report.confirm.length - confirmed;
   if (confirmed > 0) {
     lines.push(

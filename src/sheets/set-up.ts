@@ -53,6 +53,8 @@ export interface SetUpReport {
    * cell: set-up asks the administrator to confirm or change them.
    */
   readonly confirm: readonly ToConfirm[];
+  /** Deadlines of the title marked «CẦN BỔ SUNG» (no text gives their date), each naming its cell. */
+  readonly deadlinesToEnter: readonly string[];
   /** Procedure rows (ladders, deadlines) added to a rubric the criteria sheet already held. */
   readonly addedProcedureRows: number;
   /** Settings of the previous version whose values moved into the criteria sheet. */
@@ -222,7 +224,12 @@ function setUpCriteria(
 function rubricAsWritten(
   ctx: Context,
   rubricId: string,
-): { rubric: Rubric; missing: readonly string[]; confirm: readonly ToConfirm[] } {
+): {
+  rubric: Rubric;
+  missing: readonly string[];
+  confirm: readonly ToConfirm[];
+  deadlinesToEnter: readonly string[];
+} {
   const read = readCriteria(ctx.workbook)?.find((candidate) => candidate.id === rubricId);
   if (!read) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
   if (!read.rubric) {
@@ -236,7 +243,12 @@ function rubricAsWritten(
       ].join('\n'),
     );
   }
-  return { rubric: read.rubric, missing: read.missing, confirm: read.confirm ?? [] };
+  return {
+    rubric: read.rubric,
+    missing: read.missing,
+    confirm: read.confirm ?? [],
+    deadlinesToEnter: read.deadlinesToEnter ?? [],
+  };
 }
 
 const ANSWER_OPTIONS = [ANSWERS.met, ANSWERS.notMet, ANSWERS.notApplicable];
@@ -386,7 +398,7 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     units.sheet.freeze(1, 2);
     ensureTable(open(PEOPLE_SHEET), PEOPLE_COLUMNS).sheet.freeze(1, 0);
     const criteria = setUpCriteria(open(CRITERIA_SHEET), rubricId, retired.legacy);
-    const { rubric, missing, confirm } = rubricAsWritten(ctx, rubricId);
+    const { rubric, missing, confirm, deadlinesToEnter } = rubricAsWritten(ctx, rubricId);
     // A unit's own officer is no reviewer: a «đơn vị» row, or a «xã» row not naming a commune of
     // the units sheet (as the previous version had it, naming the unit's code).
     const communes = units.located.columns.has('commune') ? keysIn(units, 'commune') : new Set();
@@ -406,6 +418,7 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
       rubric,
       missing,
       confirm,
+      deadlinesToEnter,
       addedProcedureRows: criteria.procedureRows,
       movedSettings: retired.moved,
       createdSheets,

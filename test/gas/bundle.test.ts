@@ -5,7 +5,7 @@ import { UNITS_SHEET } from '../../src/sheets/layout';
 import { menuHandlers } from '../../src/sheets/menu';
 import type { SidebarData, SidebarResult } from '../../src/sheets/sidebar';
 import { fakeGoogle } from '../fakes/google';
-import { headerColumn, rubric, unitRows } from '../sheets/workbook-helpers';
+import { headerColumn, rubric, unitRows, withoutProcedure } from '../sheets/workbook-helpers';
 import { type Bundle, buildBundle, loadBundle } from './bundle';
 
 let code: string;
@@ -214,6 +214,8 @@ describe.each([
       [PEOPLE.tinh, 'tỉnh', ''],
       [PEOPLE.quanTri, 'quản trị', ''],
     ]);
+    // The title's own ladders (its procedure rows) give way to the settings' ladder under test.
+    withoutProcedure(google);
     const settings = google.spreadsheet.sheet('Cài đặt');
     const ladderRow = settings.snapshot().findIndex((row) => row[0] === 'ladder') + 1;
     settings.type(ladderRow, headerColumn(settings, 'Giá trị'), [[ladder]]);

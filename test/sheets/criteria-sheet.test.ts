@@ -253,13 +253,14 @@ describe('the criteria sheet validator names the cell of each problem', () => {
     if (!tt44) throw new Error('no TT44');
     const [read] = criteriaWith(rubricRows(tt44).map(row)).read();
     expect(read?.problems).toEqual([]);
-    // 15 item maxima, 3 group maxima, 2 band thresholds, the decision deadline (working days).
-    expect(read?.missing).toHaveLength(21);
-    // The procedure rows follow the rubric's head row: the ladder (row 3), the deadlines (4, 5).
-    expect(read?.missing[0]).toMatch(
-      /^Ô G5, trang «Tiêu chí»: ngày quyết định: trong 15 ngày làm việc/,
-    );
-    expect(read?.missing[1]).toBe(
+    // 15 item maxima, 3 group maxima, 2 band thresholds.
+    expect(read?.missing).toHaveLength(20);
+    // The procedure rows follow the rubric's head row: the ladder (row 3), the deadlines (4, 5). A
+    // deadline to enter does not stop scoring: it is listed apart.
+    expect(read?.deadlinesToEnter).toEqual([
+      expect.stringMatching(/^Ô G5, trang «Tiêu chí»: ngày quyết định: trong 15 ngày làm việc/),
+    ]);
+    expect(read?.missing[0]).toBe(
       'Ô F6, trang «Tiêu chí»: Tổng điểm của nhóm 1 (bằng tổng điểm các tiêu chí trong nhóm).',
     );
   });
