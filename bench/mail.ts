@@ -23,7 +23,7 @@ function run(units: number) {
   const criteria = ports.workbook.sheet(CRITERIA_SHEET);
   const rows = criteria?.readValues() ?? [];
   const header = rows[0] ?? [];
-  const at = (name: string) => header.findIndex((cell) => cell === name);
+  const at = (name: string) => header.indexOf(name);
   const deadline = rows.findIndex((row) => row[at('Mã')] === DEADLINE_RULES.submit);
   criteria?.writeValues(deadline + 1, at('Ngưỡng / giá trị') + 1, [['25/11']]);
   google.io.reset();

@@ -10,7 +10,7 @@ import {
 } from '../../src/sheets/actions';
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
-import { columnValues, rubric } from '../sheets/workbook-helpers';
+import { columnValues, rubric, setDeadline } from '../sheets/workbook-helpers';
 import { HUYEN, TINH, workflowBook, XA } from '../sheets/workflow-helpers';
 import { chromiumPath, launch, serveHtml, stubScriptRun } from './browser';
 
@@ -94,7 +94,7 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
       const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
       const rowOf = (key: string) => settings.snapshot().findIndex((row) => row[0] === key) + 1;
       settings.type(rowOf('year'), 3, [[2025]]);
-      settings.type(rowOf('decideBy'), 3, [['31/03']]);
+      setDeadline(google, 'decide', '31/03');
       google.spreadsheet.select(SETTINGS_SHEET, [2, 1]);
     });
     await expect
@@ -102,10 +102,12 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
       .toMatch(/^Chọn một dòng đơn vị trên trang chấm điểm/);
     expect(await page.isVisible('#unit')).toBe(false);
 
-    expect(await page.textContent('#mine .late')).toBe(' · Quá hạn quyết định (31/03/2026)');
+    expect(await page.textContent('#mine .late')).toBe(
+      ' · Quá hạn quyết định (đến hết 31/03/2026)',
+    );
     await page.click('#mine a');
     await expect.poll(() => page.textContent('#status')).toBe('Chờ tỉnh quyết định');
-    expect(await page.textContent('#overdue')).toBe('Quá hạn quyết định (31/03/2026)');
+    expect(await page.textContent('#overdue')).toBe('Quá hạn quyết định (đến hết 31/03/2026)');
     expect(await page.isVisible('#overdue')).toBe(true);
     expect(google.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet().getName()).toBe(
       rubric.scoringSheet,
