@@ -36,14 +36,15 @@ export const BUILT_IN_PROCEDURES: Readonly<Record<string, Procedure>> = {
     ladders: [
       {
         from: new Date(2024, 1, 12),
-        ladder: 'xã → huyện quyết định',
-        decider: 'Trưởng phòng Giáo dục và Đào tạo, sau khi Hội đồng đánh giá cấp huyện thẩm định',
+        ladder: 'xã → huyện thẩm định → huyện quyết định',
+        decider:
+          'Hội đồng đánh giá cấp huyện (do Trưởng phòng GD&ĐT thành lập) thẩm định; Trưởng phòng Giáo dục và Đào tạo quyết định',
         basis: `${TT25}, Điều 5, Điều 9`,
       },
       {
         from: REFORM_DATE,
-        ladder: 'xã → tỉnh quyết định',
-        decider: 'Giám đốc Sở Giáo dục và Đào tạo (đề xuất)',
+        ladder: 'xã → tỉnh thẩm định → tỉnh quyết định',
+        decider: 'Sở Giáo dục và Đào tạo thẩm định; Giám đốc Sở quyết định (đề xuất)',
         basis: 'Nghị định 142/2025/NĐ-CP (bỏ cấp huyện từ 01/07/2025)',
         confirm: NO_TEXT_AFTER_REFORM,
       },
@@ -72,15 +73,16 @@ export const BUILT_IN_PROCEDURES: Readonly<Record<string, Procedure>> = {
     ladders: [
       {
         from: new Date(2024, 0, 26),
-        ladder: 'đơn vị → huyện quyết định',
+        ladder: 'đơn vị → huyện thẩm định → huyện quyết định',
         decider:
-          'Chủ tịch Ủy ban nhân dân cấp huyện, sau khi Hội đồng do Trưởng phòng GD&ĐT thành lập thẩm định',
+          'Hội đồng do Trưởng phòng GD&ĐT thành lập thẩm định; Chủ tịch Ủy ban nhân dân cấp huyện quyết định',
         basis: `${TT24}, Điều 5, Điều 10`,
       },
       {
         from: REFORM_DATE,
-        ladder: 'đơn vị → xã quyết định',
-        decider: 'Chủ tịch Ủy ban nhân dân cấp xã (suy luận)',
+        ladder: 'đơn vị → xã thẩm định → xã quyết định',
+        decider:
+          'Phòng Văn hóa – Xã hội của xã thẩm định; Chủ tịch Ủy ban nhân dân cấp xã quyết định (suy luận)',
         basis:
           'Nghị định 142/2025/NĐ-CP; các thông tư phân cấp năm 2025 thay «Chủ tịch UBND cấp huyện» bằng «Chủ tịch UBND cấp xã» (suy luận)',
         confirm: NO_TEXT_AFTER_REFORM,
@@ -110,9 +112,9 @@ export const BUILT_IN_PROCEDURES: Readonly<Record<string, Procedure>> = {
     ladders: [
       {
         from: new Date(2024, 0, 26),
-        ladder: 'đơn vị → tỉnh quyết định',
+        ladder: 'đơn vị → tỉnh thẩm định → tỉnh quyết định',
         decider:
-          'Chủ tịch Ủy ban nhân dân cấp tỉnh, sau khi Hội đồng do Giám đốc Sở GD&ĐT thành lập thẩm định',
+          'Hội đồng do Giám đốc Sở GD&ĐT thành lập thẩm định; Chủ tịch Ủy ban nhân dân cấp tỉnh quyết định',
         basis: `${TT24}, Điều 11, Điều 16`,
       },
     ],
@@ -140,9 +142,9 @@ export const BUILT_IN_PROCEDURES: Readonly<Record<string, Procedure>> = {
     ladders: [
       {
         from: new Date(2020, 8, 21),
-        ladder: 'đơn vị → huyện quyết định',
+        ladder: 'đơn vị → huyện thẩm định → huyện quyết định',
         decider:
-          'Chủ tịch Ủy ban nhân dân cùng cấp: cấp huyện với đơn vị cấp huyện (với đơn vị cấp tỉnh, sửa thành «đơn vị → tỉnh quyết định»)',
+          'Phòng GD&ĐT kiểm tra, tổng hợp; Chủ tịch Ủy ban nhân dân cùng cấp quyết định (với đơn vị cấp tỉnh, sửa thành «đơn vị → tỉnh thẩm định → tỉnh quyết định»)',
         basis: 'Thông tư 22/2020/TT-BGDĐT, Điều 7',
       },
     ],
@@ -162,9 +164,9 @@ export const BUILT_IN_PROCEDURES: Readonly<Record<string, Procedure>> = {
     ladders: [
       {
         from: new Date(2015, 0, 25),
-        ladder: 'xã → huyện quyết định',
+        ladder: 'xã → huyện thẩm định → huyện quyết định',
         decider:
-          'Chủ tịch Ủy ban nhân dân cấp huyện, sau khi Hội Khuyến học huyện kiểm tra, đánh giá, xếp loại',
+          'Hội Khuyến học huyện kiểm tra, đánh giá, xếp loại; Chủ tịch Ủy ban nhân dân cấp huyện quyết định',
         basis: 'Thông tư 44/2014/TT-BGDĐT, Điều 6; quy trình công bố tại Quyết định 645/QĐ-BGDĐT',
       },
     ],

@@ -106,15 +106,27 @@ describe('the ladder of a date', () => {
       return `${chosen?.ladder}${chosen?.confirm ? ' (cần xác nhận)' : ''}`;
     };
     // Before 01/07/2025, REGULATIONS' deciders [V]; from then, the proposals marked to confirm.
-    expect(on('TT25_2023_CDHT_XA', day(30, 6, 2025))).toBe('xã → huyện quyết định');
-    expect(on('TT25_2023_CDHT_XA', day(1, 7, 2025))).toBe('xã → tỉnh quyết định (cần xác nhận)');
-    expect(on('TT24_2023_DVHT_HUYEN', day(30, 6, 2025))).toBe('đơn vị → huyện quyết định');
-    expect(on('TT24_2023_DVHT_HUYEN', day(1, 7, 2025))).toBe(
-      'đơn vị → xã quyết định (cần xác nhận)',
+    expect(on('TT25_2023_CDHT_XA', day(30, 6, 2025))).toBe(
+      'xã → huyện thẩm định → huyện quyết định',
     );
-    expect(on('TT24_2023_DVHT_TINH', day(1, 7, 2025))).toBe('đơn vị → tỉnh quyết định');
-    expect(on('TT44_2014_CDHT_XA', day(1, 12, 2020))).toBe('xã → huyện quyết định');
-    expect(on('TT22_2020_DVHT', day(1, 3, 2021))).toBe('đơn vị → huyện quyết định');
+    expect(on('TT25_2023_CDHT_XA', day(1, 7, 2025))).toBe(
+      'xã → tỉnh thẩm định → tỉnh quyết định (cần xác nhận)',
+    );
+    expect(on('TT24_2023_DVHT_HUYEN', day(30, 6, 2025))).toBe(
+      'đơn vị → huyện thẩm định → huyện quyết định',
+    );
+    expect(on('TT24_2023_DVHT_HUYEN', day(1, 7, 2025))).toBe(
+      'đơn vị → xã thẩm định → xã quyết định (cần xác nhận)',
+    );
+    expect(on('TT24_2023_DVHT_TINH', day(1, 7, 2025))).toBe(
+      'đơn vị → tỉnh thẩm định → tỉnh quyết định',
+    );
+    expect(on('TT44_2014_CDHT_XA', day(1, 12, 2020))).toBe(
+      'xã → huyện thẩm định → huyện quyết định',
+    );
+    expect(on('TT22_2020_DVHT', day(1, 3, 2021))).toBe(
+      'đơn vị → huyện thẩm định → huyện quyết định',
+    );
     expect(on('QD448_2015_GDHT', day(1, 3, 2021))).toBe('gia đình → xã quyết định (cần xác nhận)');
   });
 });

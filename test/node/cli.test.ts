@@ -95,7 +95,8 @@ describe('xhht on a workbook, command by command', () => {
       (await step('return', '--as', HUYEN, '--unit', 'DV0001', '--comment', 'Thiếu biên bản')).code,
     ).toBe(0);
     await step('submit', '--as', XA, '--unit', 'DV0001');
-    // TT 22/2020 Điều 7: the district (the Chủ tịch UBND of the unit's level) decides.
+    // TT 22/2020 Điều 7: the district checks, then its Chủ tịch UBND (the unit's level) decides.
+    await step('approve', '--as', HUYEN, '--unit', 'DV0001');
     const recognised = await step(
       'decide',
       '--as',
@@ -115,11 +116,12 @@ describe('xhht on a workbook, command by command', () => {
       [`${XA} (ngoại tuyến, chưa xác thực)`, 'Duyệt (bị từ chối)'],
       [`${HUYEN} (ngoại tuyến, chưa xác thực)`, 'Trả lại'],
       [`${XA} (ngoại tuyến, chưa xác thực)`, 'Gửi'],
+      [`${HUYEN} (ngoại tuyến, chưa xác thực)`, 'Duyệt'],
       [`${HUYEN} (ngoại tuyến, chưa xác thực)`, 'Công nhận'],
     ]);
     const verified = await xhht('audit', 'verify', file);
     expect(verified).toMatchObject({ code: 0 });
-    expect(verified.out).toMatch(/^Nhật ký nguyên vẹn: 6 dòng\./);
+    expect(verified.out).toMatch(/^Nhật ký nguyên vẹn: 7 dòng\./);
 
     // An edit of the log by hand is found, with its row.
     await edit(file, (book) => {

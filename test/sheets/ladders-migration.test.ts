@@ -105,7 +105,7 @@ describe('set-up on a workbook of the previous version', () => {
       },
     ]);
     expect(read?.rubric?.procedure?.ladders.map((dated) => dated.ladder)).toEqual([
-      'đơn vị → huyện quyết định',
+      'đơn vị → huyện thẩm định → huyện quyết định',
     ]);
     const submitBy = settings.snapshot().find((row) => row[0] === 'submitBy');
     expect(submitBy?.[2]).toEqual(typedSubmitBy);
@@ -130,7 +130,7 @@ describe('set-up on a workbook of the previous version', () => {
     on(new Date(2026, 1, 2), XA, 3, { action: 'submit' });
     expect(columnValues(sheet, 'Trạng thái').slice(0, 2)).toEqual([
       'Đã công nhận',
-      'Chờ huyện quyết định',
+      'Chờ huyện thẩm định',
     ]);
     expect(columnValues(sheet, 'Ngày nộp')[1]).toBe('02/02/2026');
   });

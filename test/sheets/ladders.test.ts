@@ -68,9 +68,12 @@ describe('the ladder a unit climbs, chosen by the day it sent its dossier', () =
     on(new Date(2025, 5, 1), TRUONG1, 2, { action: 'register' });
     expect(status()[0]).toBe('Đơn vị đang tự đánh giá');
     on(new Date(2025, 5, 30, 23), TRUONG1, 2, { action: 'submit' });
-    expect(status()[0]).toBe('Chờ huyện quyết định');
+    expect(status()[0]).toBe('Chờ huyện thẩm định');
     expect(columnValues(sheet, 'Ngày nộp')[0]).toBe('30/06/2025');
-    // After the reform, the commune may not decide on it; the district still does.
+    // After the reform, the commune may not act on it; the district still does.
+    expect(on(new Date(2025, 6, 2), UBND_XA, 2, { action: 'approve' }).done).toEqual([]);
+    on(new Date(2025, 6, 2), HUYEN, 2, { action: 'approve' });
+    expect(status()[0]).toBe('Chờ huyện quyết định');
     const commune = on(new Date(2025, 6, 2), UBND_XA, 2, {
       action: 'recognise',
       decision: DECISION,
@@ -87,14 +90,14 @@ describe('the ladder a unit climbs, chosen by the day it sent its dossier', () =
     const { google, ctx, on, status } = ladderBook();
     on(new Date(2025, 5, 1), TRUONG2, 3, { action: 'register' });
     on(new Date(2025, 6, 1, 0, 5), TRUONG2, 3, { action: 'submit' });
-    expect(status()[1]).toBe('Chờ xã quyết định');
-    expect(
-      on(new Date(2025, 6, 3), HUYEN, 3, { action: 'recognise', decision: DECISION }).done,
-    ).toEqual([]);
+    expect(status()[1]).toBe('Chờ xã thẩm định');
+    expect(on(new Date(2025, 6, 3), HUYEN, 3, { action: 'approve' }).done).toEqual([]);
     // The commune of the unit sends it back: the unit, not a commune, fixes it.
     on(new Date(2025, 6, 3), UBND_XA, 3, { action: 'return', comment: 'Bổ sung minh chứng' });
     expect(status()[1]).toBe('Trả lại cho đơn vị');
     on(new Date(2025, 6, 4), TRUONG2, 3, { action: 'submit' });
+    on(new Date(2025, 6, 4), UBND_XA, 3, { action: 'approve' });
+    expect(status()[1]).toBe('Chờ xã quyết định');
     google.Session.email = UBND_XA;
     google.spreadsheet.select(rubric.scoringSheet, [3, 1]);
     const page = sidebarData({
@@ -104,14 +107,14 @@ describe('the ladder a unit climbs, chosen by the day it sent its dossier', () =
       hasher: new GasHasher(google.Utilities),
       identity: new GasIdentity(google.Session),
     });
-    expect(page.ladder).toBe('đơn vị → xã quyết định');
+    expect(page.ladder).toBe('đơn vị → xã thẩm định → xã quyết định');
     expect(page.warning).toMatch(/^Cần xác nhận: Chưa có văn bản nêu cấp công nhận/);
     expect(page.unit?.actions.map((action) => action.action)).toContain('recognise');
     on(new Date(2025, 6, 5), UBND_XA, 3, { action: 'recognise', decision: DECISION });
     expect(status()[1]).toBe('Đã công nhận');
     const log = google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
     expect(String(log.at(-1)?.[6])).toMatch(
-      /^15\/QĐ-UBND \(10\/07\/2025\) \[các cấp «đơn vị → xã quyết định»: cần xác nhận\]$/,
+      /^15\/QĐ-UBND \(10\/07\/2025\) \[các cấp «đơn vị → xã thẩm định → xã quyết định»: cần xác nhận\]$/,
     );
   });
 });
@@ -137,11 +140,11 @@ describe('set-up asks about a ladder no text names', () => {
     const question = google.SpreadsheetApp.ui.prompts.at(-1)?.prompt ?? '';
     expect(question).toMatch(/^Chưa có văn bản nêu ai quyết định công nhận theo các cấp dưới đây/);
     expect(question).toMatch(
-      /«đơn vị → xã quyết định» \(từ 01\/07\/2025\), Chủ tịch Ủy ban nhân dân cấp xã/,
+      /«đơn vị → xã thẩm định → xã quyết định» \(từ 01\/07\/2025\), Phòng Văn hóa – Xã hội/,
     );
     expect(marks).toEqual([
-      ['đơn vị → huyện quyết định', ''],
-      ['đơn vị → xã quyết định', `Đã xác nhận ngày 23/11/2026 (${ADMIN})`],
+      ['đơn vị → huyện thẩm định → huyện quyết định', ''],
+      ['đơn vị → xã thẩm định → xã quyết định', `Đã xác nhận ngày 23/11/2026 (${ADMIN})`],
     ]);
     expect(notice).toContain('Đã ghi xác nhận cho 1 dòng các cấp');
   });
@@ -174,7 +177,7 @@ describe('the procedure rows of the criteria sheet', () => {
     expect(read?.problems).toEqual([]);
     expect(read?.rubric?.procedure).toEqual(BUILT_IN_PROCEDURES.TT24_2023_DVHT_HUYEN);
     expect(read?.confirm?.map((cell) => cell.text)).toEqual([
-      expect.stringMatching(/«đơn vị → xã quyết định» \(từ 01\/07\/2025\)/),
+      expect.stringMatching(/«đơn vị → xã thẩm định → xã quyết định» \(từ 01\/07\/2025\)/),
     ]);
   });
 
