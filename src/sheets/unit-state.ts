@@ -28,10 +28,18 @@ export function rowState(
   return withExpiry(stored, decided.ok ? decided.value : undefined, months, now);
 }
 
+// Ladders by their text: a use case asks for one per row, and the text is parsed once per run.
+const ladders = new Map<string, Ladder>();
+
 function named(text: string, confirm?: string): Ladder {
+  const key = `${text}\u0000${confirm ?? ''}`;
+  const known = ladders.get(key);
+  if (known) return known;
   const ladder = ladderNamed(text);
   if (!ladder) throw new Error(`no ladder ${text}`);
-  return confirm ? { ...ladder, warning: `Cần xác nhận: ${confirm}` } : ladder;
+  const found = confirm ? { ...ladder, warning: `Cần xác nhận: ${confirm}` } : ladder;
+  ladders.set(key, found);
+  return found;
 }
 
 /**
@@ -46,14 +54,14 @@ export function ladderFor(
   settings: Pick<Settings, 'ladder'>,
   day?: Date,
 ): Ladder {
-  const ladders = rubric.procedure?.ladders ?? [];
-  if (day === undefined || ladders.length === 0) {
-    const undated = ladders.find((candidate) => candidate.from === null);
+  const dated = rubric.procedure?.ladders ?? [];
+  if (day === undefined || dated.length === 0) {
+    const undated = dated.find((candidate) => candidate.from === null);
     return undated ? named(undated.ladder, undated.confirm) : named(settings.ladder);
   }
   const chosen =
-    datedLadderOn(ladders, day) ??
-    [...ladders].sort((a, b) => (a.from?.getTime() ?? 0) - (b.from?.getTime() ?? 0))[0];
+    datedLadderOn(dated, day) ??
+    [...dated].sort((a, b) => (a.from?.getTime() ?? 0) - (b.from?.getTime() ?? 0))[0];
   return chosen ? named(chosen.ladder, chosen.confirm) : named(settings.ladder);
 }
 
