@@ -18,7 +18,7 @@ import {
   type MissingDeadline,
   readDayMonth,
 } from '../domain/deadlines';
-import { tr } from '../domain/i18n';
+import { inLanguage, tr } from '../domain/i18n';
 import { type DatedLadder, ladderNamed } from '../domain/ladder';
 import { formatNumber } from '../domain/messages';
 import { builtInProcedure, type Procedure } from '../domain/procedures';
@@ -232,7 +232,8 @@ export function procedureRows(
       rubric: rubricId,
       type: ROW_TYPES.rule,
       code: DEADLINE_RULES[deadline.kind],
-      text: deadlineLabel(deadline.kind),
+      // Sheet content stays Vietnamese whatever the interface language.
+      text: inLanguage('vi', () => deadlineLabel(deadline.kind)),
       threshold:
         'missing' in deadline ? knownCell({ missing: deadline.missing }) : formatDayMonth(deadline),
       yearOffset: 'missing' in deadline ? '' : deadline.yearOffset,
