@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnLetter } from '../../src/domain/a1';
 import { BUILT_IN_PROCEDURES } from '../../src/domain/procedures';
 import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
 import { type ActPorts, type ActRequest, act } from '../../src/sheets/act';
@@ -168,7 +169,8 @@ describe('the procedure rows of the criteria sheet', () => {
     const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
     const row = criteria.snapshot().findIndex((cells) => cells[2] === code) + 1;
     criteria.type(row, headerColumn(criteria, column), [[value]]);
-    return { row, problems: readCriteria(ctx.workbook)?.[0]?.problems ?? [] };
+    const letter = columnLetter(headerColumn(criteria, column));
+    return { row, letter, problems: readCriteria(ctx.workbook)?.[0]?.problems ?? [] };
   };
 
   it('reads the built-in rows back as the title’s procedure', () => {
@@ -182,25 +184,18 @@ describe('the procedure rows of the criteria sheet', () => {
   });
 
   it.each([
-    ['CAC_CAP', 'Từ ngày', '31/02/2025', 'L', 'cần ngày bắt đầu áp dụng (ngày/tháng/năm)'],
-    [
-      'CAC_CAP',
-      'Ngưỡng / giá trị',
-      'xã quyết định',
-      'G',
-      'các cấp riêng bắt đầu bằng đơn vị đề nghị',
-    ],
-    ['HAN_NOP', 'Ngưỡng / giá trị', '30/02', 'G', 'cần ngày/tháng của hạn, ví dụ 28/02'],
+    ['CAC_CAP', 'Từ ngày', '31/02/2025', 'cần ngày bắt đầu áp dụng (ngày/tháng/năm)'],
+    ['CAC_CAP', 'Ngưỡng / giá trị', 'xã quyết định', 'các cấp riêng bắt đầu bằng đơn vị đề nghị'],
+    ['HAN_NOP', 'Ngưỡng / giá trị', '30/02', 'cần ngày/tháng của hạn, ví dụ 28/02'],
     [
       'HAN_NOP',
       'Năm (so với năm đánh giá)',
       3,
-      'M',
       'cần số năm sau năm đánh giá: 0 (cùng năm), 1 (năm sau) hoặc 2',
     ],
-    ['HAN_QUYET_DINH', 'Tính cả ngày hạn', 'x', 'N', 'ghi «Có» nếu nộp đúng ngày hạn vẫn kịp'],
-  ])('names the cell of a bad %s «%s»', (code, column, value, letter, message) => {
-    const { row, problems: found } = problems(code, column, value);
+    ['HAN_QUYET_DINH', 'Tính cả ngày hạn', 'x', 'ghi «Có» nếu nộp đúng ngày hạn vẫn kịp'],
+  ])('names the cell of a bad %s «%s»', (code, column, value, message) => {
+    const { row, letter, problems: found } = problems(code, String(column), value);
     expect(found).toEqual([
       expect.stringContaining(`Ô ${letter}${row}, trang «Tiêu chí»: ${message}`),
     ]);
@@ -214,7 +209,7 @@ describe('the procedure rows of the criteria sheet', () => {
     const from = headerColumn(criteria, 'Từ ngày');
     criteria.type(first + 1, from, [[rows[first - 1]?.[from - 1]]]);
     expect(readCriteria(ctx.workbook)?.[0]?.problems).toEqual([
-      `Ô L${first + 1}, trang «Tiêu chí»: hai dòng CAC_CAP cùng áp dụng từ 26/01/2024 (dòng ${first}); xóa hoặc đổi ngày một dòng.`,
+      `Ô ${columnLetter(from)}${first + 1}, trang «Tiêu chí»: hai dòng CAC_CAP cùng áp dụng từ 26/01/2024 (dòng ${first}); xóa hoặc đổi ngày một dòng.`,
     ]);
   });
 });
