@@ -12,6 +12,7 @@ import {
 import { tr } from '../domain/i18n';
 import { ladderNamed } from '../domain/ladder';
 import { formatNumber } from '../domain/messages';
+import { isClassification, titleResults } from '../domain/register';
 import {
   type Band,
   type Criterion,
@@ -55,6 +56,11 @@ export const MEETING_RULE = 'HOP_THONG_NHAT';
 export const LADDER_RULE = 'CAC_CAP';
 /** A rule of either method: the share of units (%) to see recognised, for the summary report. */
 export const TARGET_RULE = 'CHI_TIEU';
+/**
+ * A rule of a points rubric that classifies (more than one band above the lowest): the bands that hold
+ * the title, separated by commas (issue 10). Absent: Khá and Tốt, to be confirmed by the province.
+ */
+export const HOLDING_RULE = 'XEP_LOAI_CONG_NHAN';
 export const MET_MARK = 'Đạt';
 export const EVIDENCE_MARK = 'Bắt buộc';
 /** Sheets of XHHT's own that no rubric may score in. */
@@ -134,6 +140,18 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
         code: MEETING_RULE,
         text: 'Xã ghi ngày họp thống nhất và biên bản trước khi gửi (1 = bắt buộc, 0 = không)',
         threshold: 1,
+      }),
+    );
+  }
+  if (rubric.method === 'points' && isClassification(rubric)) {
+    rows.push(
+      row({
+        type: ROW_TYPES.rule,
+        code: HOLDING_RULE,
+        text: rubric.holdingBands
+          ? 'Các xếp loại được công nhận danh hiệu (cách nhau bằng dấu phẩy)'
+          : 'Các xếp loại được công nhận danh hiệu (cách nhau bằng dấu phẩy). Cần xác nhận: văn bản không nêu; mặc định Tốt, Khá',
+        threshold: titleResults(rubric).join(', '),
       }),
     );
   }
@@ -477,6 +495,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   let meeting = false;
   let ladder: string | undefined;
   let target: number | undefined;
+  let holding: { row: number; labels: string[] } | undefined;
   const leafType = method === 'levels' ? ROW_TYPES.indicator : ROW_TYPES.item;
   /** A «Quy tắc» row's number when `valid` takes it; otherwise its cell is named with what is expected. */
   const ruleNumber = (row: SheetRow, valid: (n: number) => boolean, expected: string) => {
@@ -581,6 +600,26 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       else reader.problem(row.row, 'threshold', ladderProblem(cellText(row.cells('threshold'))));
     } else if (
       type === textKey(ROW_TYPES.rule) &&
+      textKey(row.cells('code')) === textKey(HOLDING_RULE)
+    ) {
+      if (method !== 'points')
+        reader.problem(
+          row.row,
+          'code',
+          tr(
+            `quy tắc ${HOLDING_RULE} chỉ dùng cho bộ tiêu chí «${METHOD_NAMES.points}»`,
+            `the rule ${HOLDING_RULE} belongs to a «${METHOD_NAMES.points}» rubric only`,
+          ),
+        );
+      holding = {
+        row: row.row,
+        labels: cellText(row.cells('threshold'))
+          .split(/[,;]/)
+          .map((label) => normalizeText(label))
+          .filter(Boolean),
+      };
+    } else if (
+      type === textKey(ROW_TYPES.rule) &&
       textKey(row.cells('code')) === textKey(MEETING_RULE)
     ) {
       const value = ruleNumber(
@@ -677,6 +716,30 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         .map(({ label, min }): Band => ({ label, min: min ?? { missing: label } })),
       fallbackBand: lastBand.label,
     };
+    if (holding) {
+      const labels = bands.map((band) => band.label);
+      const unknown = holding.labels.filter(
+        (label) => !labels.some((band) => textKey(band) === textKey(label)),
+      );
+      if (unknown.length > 0 || holding.labels.length === 0) {
+        reader.problem(
+          holding.row,
+          'threshold',
+          tr(
+            `ghi các xếp loại được công nhận, cách nhau bằng dấu phẩy, trong số: ${labels.join(', ')}${unknown.length > 0 ? ` (không có: ${unknown.join(', ')})` : ''}`,
+            `write the bands that hold the title, separated by commas, among: ${labels.join(', ')}${unknown.length > 0 ? ` (not a band: ${unknown.join(', ')})` : ''}`,
+          ),
+        );
+        return { id, problems: reader.problems, missing: reader.missing };
+      }
+      const chosen = labels.filter((band) =>
+        holding?.labels.some((label) => textKey(label) === textKey(band)),
+      );
+      // The default, written back as it was, reads as the default.
+      const preset = titleResults(rubric);
+      const same = chosen.length === preset.length && chosen.every((b) => preset.includes(b));
+      if (!same) rubric = { ...rubric, holdingBands: chosen };
+    }
   } else {
     for (const [key, what] of [
       [

@@ -4,7 +4,7 @@ import { actionLabel } from '../domain/workflow';
 import type { ActReport } from './act';
 import { MISSING_MARK } from './criteria-sheet';
 import { SheetError } from './errors';
-import { CRITERIA_SHEET, UNITS_SHEET } from './layout';
+import { CRITERIA_SHEET, REGISTER_SHEET, UNITS_SHEET } from './layout';
 import type { RefusedRubric, ScoreAllReport } from './score-all';
 import type { SetUpReport } from './set-up';
 
@@ -46,6 +46,14 @@ export function setUpNotice(report: SetUpReport): string {
       ),
     );
   }
+  if (report.migratedRecognitions > 0)
+    lines.push(
+      tr(
+        `Chuyển ${report.migratedRecognitions} công nhận từ cột «Mức đã công nhận»/«Ngày công nhận» của trang «${UNITS_SHEET}» sang trang «${REGISTER_SHEET}»; các cột cũ giữ nguyên nhưng không còn được đọc.`,
+        `Moved ${report.migratedRecognitions} recognitions from the «Mức đã công nhận»/«Ngày công nhận» columns of «${UNITS_SHEET}» to «${REGISTER_SHEET}»; the old columns stay as they are but are no longer read.`,
+      ),
+    );
+  lines.push(...report.registerProblems);
   if (report.addedCriteriaRows > 0)
     lines.push(
       tr(

@@ -11,6 +11,7 @@ import {
   CRITERIA_COLUMNS,
   CRITERIA_SHEET,
   inputKey,
+  REGISTER_SHEET,
   RESULT_KEYS,
   reviewKey,
   type ScoringColumns,
@@ -22,6 +23,7 @@ import {
 } from './layout';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
 import type { Context, SheetPort } from './ports';
+import { assessedBy, migrateLegacy } from './register-sheet';
 import { columnOf, columnRuns, ensureTable, type Table } from './table';
 
 export const LOCALE = 'vi_VN';
@@ -38,6 +40,10 @@ export interface SetUpReport {
   readonly addedUnits: number;
   /** Units the scoring sheet now holds. */
   readonly unitsInSheet: number;
+  /** Recognitions moved from the units sheet's old columns into «Sổ công nhận» by this run. */
+  readonly migratedRecognitions: number;
+  /** Old units-sheet values that could not be moved, each naming its cell. */
+  readonly registerProblems: readonly string[];
 }
 
 /** A blank row as wide as the table, with `cells` placed in their located columns. */
@@ -189,15 +195,6 @@ function validateInputs(
     sheet.setNumberFormat(columnOf(table.located, spec.key), 2, '@');
 }
 
-/** Whether a unit's «Bộ tiêu chí áp dụng» cell includes the rubric; a blank cell includes all. */
-function assessedBy(cell: CellValue, rubricId: string): boolean {
-  const ids = cellText(cell)
-    .toUpperCase()
-    .split(/[\s,;]+/)
-    .filter(Boolean);
-  return ids.length === 0 || ids.includes(rubricId);
-}
-
 function setUpScoring(
   sheet: SheetPort,
   rubric: Rubric,
@@ -285,7 +282,15 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
       ),
     ].filter(Boolean);
     const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units, reviewers);
+    // The register of recognitions, and the old per-unit-code columns of «Đơn vị» moved into it.
+    if (!workbook.sheet(REGISTER_SHEET)) createdSheets.push(REGISTER_SHEET);
+    const rubrics = (readCriteria(workbook) ?? []).flatMap((read) =>
+      read.rubric ? [read.rubric] : [],
+    );
+    const migration = migrateLegacy(workbook, rubrics);
     return {
+      migratedRecognitions: migration.migrated,
+      registerProblems: migration.problems,
       rubric,
       missing,
       createdSheets,
