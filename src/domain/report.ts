@@ -64,7 +64,7 @@ function groupLabel(group: StandGroup): string {
     case 'notRegistered':
       return tr('Chưa đăng ký / hết hạn', 'Not registered / expired');
     case 'refused':
-      return tr('Không công nhận / không đạt danh hiệu', 'Not recognised / title not met');
+      return tr('Không công nhận', 'Not recognised');
   }
 }
 

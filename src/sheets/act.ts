@@ -214,7 +214,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       }
       return undefined;
     };
-    const sealed = sealedColumns(columns, col);
+    const sealed = sealedColumns(columns, at);
     /** The scores and evidence of a row, as one digest: what an approval seals. */
     const valuesHash = (row: readonly CellValue[]) => ctx.hasher.sha256Hex(sealedText(row, sealed));
 

@@ -143,18 +143,6 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       }),
     );
   }
-  if (rubric.method === 'points' && isClassification(rubric)) {
-    rows.push(
-      row({
-        type: ROW_TYPES.rule,
-        code: HOLDING_RULE,
-        text: rubric.holdingBands
-          ? 'Các xếp loại được công nhận danh hiệu (cách nhau bằng dấu phẩy)'
-          : 'Các xếp loại được công nhận danh hiệu (cách nhau bằng dấu phẩy). Cần xác nhận: văn bản không nêu; mặc định Tốt, Khá',
-        threshold: titleResults(rubric).join(', '),
-      }),
-    );
-  }
   if (rubric.method === 'levels') {
     rows.push(
       row({
@@ -209,6 +197,19 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       text: 'Dưới mọi ngưỡng trên (để trống ngưỡng)',
     }),
   );
+  // Last, so the rows above keep their places.
+  if (rubric.method === 'points' && isClassification(rubric)) {
+    rows.push(
+      row({
+        type: ROW_TYPES.rule,
+        code: HOLDING_RULE,
+        text: rubric.holdingBands
+          ? 'Các xếp loại được công nhận danh hiệu (cách nhau bằng dấu phẩy)'
+          : 'Các xếp loại được công nhận danh hiệu (cách nhau bằng dấu phẩy). Cần xác nhận: văn bản không nêu; mặc định Tốt, Khá',
+        threshold: titleResults(rubric).join(', '),
+      }),
+    );
+  }
   return rows;
 }
 

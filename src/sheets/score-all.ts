@@ -207,7 +207,12 @@ export function scoreSheet(
     ...columns.workflow.filter((spec) => spec.key === WORKFLOW_KEYS.submittedOn),
   ]).columns.get(WORKFLOW_KEYS.submittedOn);
   const workflowAt = locateColumns(header, columns.workflow).columns;
-  const sealed = sealedColumns(columns, col);
+  const sealedAt = locateColumns(header, [
+    ...columns.inputs,
+    ...columns.evidence,
+    ...columns.meeting,
+  ]).columns;
+  const sealed = sealedColumns(columns, (key) => sealedAt.get(key));
   /** The flag of a decided row whose sealed values changed since, or ''. */
   const frozenFlag = (row: readonly CellValue[]) => {
     const at = (key: string) => row[(workflowAt.get(key) ?? 0) - 1] ?? '';

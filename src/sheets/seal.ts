@@ -8,10 +8,13 @@ import type { ScoringColumns } from './layout';
  * after its decision.
  */
 
-/** The 0-based indexes of the sealed cells in a row. */
-export function sealedColumns(columns: ScoringColumns, col: (key: string) => number): number[] {
+/** The 0-based indexes of the sealed cells in a row; -1 (read blank) for a column not there. */
+export function sealedColumns(
+  columns: ScoringColumns,
+  at: (key: string) => number | undefined,
+): number[] {
   return [...columns.inputs, ...columns.evidence, ...columns.meeting].map(
-    (spec) => col(spec.key) - 1,
+    (spec) => (at(spec.key) ?? 0) - 1,
   );
 }
 
