@@ -144,6 +144,7 @@ describe('the demo workbook, as a real .xlsx file', () => {
       'Người dùng',
       'Tiêu chí',
       'Chấm điểm ĐVHT',
+      'Sổ công nhận',
       'Chấm CĐHT xã (TT25)',
       'XHHT thuộc tính',
       'Nhật ký',
