@@ -19,6 +19,7 @@ import {
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { scoreAll } from '../../src/sheets/score-all';
 import { setUp } from '../../src/sheets/set-up';
+import { sidebarData } from '../../src/sheets/sidebar';
 import { composeSummary } from '../../src/sheets/summary-report';
 import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
@@ -128,6 +129,13 @@ describe('a decided row is frozen; revocation is the way to correct it', () => {
     expect(String(cellAt(sheet, 2, 'Lỗi'))).toMatch(
       /^Điểm hoặc minh chứng đã bị sửa sau quyết định 125\/QĐ-UBND; kết quả đã quyết định vẫn giữ nguyên/,
     );
+    // The sidebar says so too.
+    google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    expect(sidebarData(ports).unit?.frozen).toMatch(
+      /^Điểm hoặc minh chứng đã bị sửa sau quyết định/,
+    );
+    google.spreadsheet.select(rubric.scoringSheet, [3, 1]);
+    expect(sidebarData(ports).unit?.frozen).toBe('');
     // The unit is not silently sent back, by a step or a return.
     expect(as(TINH, [[2, 1]], 'return', 'Sửa điểm')).toContain('Thu hồi / hủy công nhận');
     expect(as(ADMIN, [[2, 1]], 'revert', 'Nhầm')).toContain('Thu hồi / hủy công nhận');
@@ -265,6 +273,32 @@ describe('what a levels title recognises: «Mức độ 1» or «Mức độ 2»
         'Hiệu lực đến': '31/12/2029',
       }),
     ]);
+  });
+});
+
+describe('a new cycle', () => {
+  it('starts with no old decision on the row once the recognition has expired', () => {
+    const { google, sheet, as, status } = levelsBook();
+    sheet.type(2, 4, [['Đạt', 'Đạt', '', 90, 100, 'link']]);
+    as(XA, 2, 'register');
+    as(XA, 2, 'submit', '1');
+    as(HUYEN, 2, 'approve');
+    as(TINH, 2, 'recognise', '7/QĐ-UBND', '10/12/2022');
+    // Valid to 31/12/2025: expired on 23/11/2026, so the commune may register again.
+    expect(cellAt(sheet, 2, 'Số quyết định')).toBe('7/QĐ-UBND');
+    as(XA, 2, 'register');
+    expect(status()[0]).toBe('Đang tự đánh giá');
+    for (const header of [
+      'Số quyết định',
+      'Ngày quyết định',
+      'Kết quả quyết định',
+      'Ngày nộp',
+      'Mức đề nghị',
+    ]) {
+      expect(cellAt(sheet, 2, header), header).toBe('');
+    }
+    // The register keeps the old decision.
+    expect(registerRows(google).map((row) => row['Số quyết định'])).toEqual(['7/QĐ-UBND']);
   });
 });
 
