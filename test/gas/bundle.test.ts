@@ -281,6 +281,7 @@ describe.each([
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
       /^Đã nhập 1 công nhận trước đây/,
     );
+    google.Session.email = PEOPLE.xa;
 
     // Mail: only the administrator turns the schedules on, once each; the timers send the outbox.
     bundle.xhhtInstallMailTriggers?.();
