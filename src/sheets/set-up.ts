@@ -11,6 +11,7 @@ import {
   CRITERIA_COLUMNS,
   CRITERIA_SHEET,
   inputKey,
+  REGISTER_COLUMNS,
   REGISTER_SHEET,
   RESULT_KEYS,
   reviewKey,
@@ -288,6 +289,14 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
       read.rubric ? [read.rubric] : [],
     );
     const migration = migrateLegacy(workbook, rubrics);
+    // Written by XHHT alone (an administrator's earlier recognitions go in with «Loại ghi» blank, then
+    // XHHT → Nhập công nhận trước đây): a warning before a hand edit.
+    workbook
+      .sheet(REGISTER_SHEET)
+      ?.protectColumnsWarningOnly(
+        [{ first: 1, count: REGISTER_COLUMNS.length }],
+        `XHHT: «${REGISTER_SHEET}», do XHHT ghi`,
+      );
     return {
       migratedRecognitions: migration.migrated,
       registerProblems: migration.problems,

@@ -349,6 +349,8 @@ describe('the register outlives the year', () => {
     expect(report.registerProblems).toEqual([
       expect.stringMatching(/^Ô H3, trang «Đơn vị»: «mức 3» không chuyển được sang «Sổ công nhận»/),
     ]);
+    // The register is the script's: a hand edit meets a warning.
+    expect(google.spreadsheet.sheet(REGISTER_SHEET).protections[0]?.isWarningOnly()).toBe(true);
     // Nothing typed is lost: the old cells stay as they were.
     expect(units.snapshot().slice(0, 5)).toEqual(before);
     // The moved recognition holds DV0001 at mức độ 1 until 12 months after it.
