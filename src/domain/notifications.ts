@@ -34,6 +34,7 @@ function rolesToTell(event: StepEvent, ladder: Ladder): Role[] {
       return event.to.status === 'drafting' ? ['xa'] : waitingRole ? [waitingRole] : [];
     case 'recognise':
     case 'refuse':
+    case 'revoke':
       return ['xa', 'tinh', ...(waitingRole ? [waitingRole] : [])];
     default:
       return [];

@@ -162,8 +162,9 @@ export function sidebarData(ctx: ActPorts): SidebarData {
         : [];
     const status = state ? stateLabel(state, ladder) : cell(WORKFLOW_KEYS.label);
     const late = (state && overdue(state, ladder, settings, settings.year, now)) ?? '';
-    // Waiting for this user: a step of the ladder is theirs (an undo alone is not work waiting).
-    if (open.some((action) => action !== 'revert')) {
+    // Waiting for this user: a step of the ladder is theirs (an undo or a revocation, open on every
+    // decided unit, is not work waiting).
+    if (open.some((action) => action !== 'revert' && action !== 'revoke')) {
       mine.push({
         sheet: entry.sheet,
         row: entry.row,

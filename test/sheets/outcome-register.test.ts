@@ -136,6 +136,11 @@ describe('a decided row is frozen; revocation is the way to correct it', () => {
     );
     google.spreadsheet.select(rubric.scoringSheet, [3, 1]);
     expect(sidebarData(ports).unit?.frozen).toBe('');
+    // A decided unit is no work waiting for the decider, though they may revoke it.
+    google.Session.email = TINH;
+    google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    expect(sidebarData(ports).unit?.actions.map((choice) => choice.action)).toEqual(['revoke']);
+    expect(sidebarData(ports).mine).toEqual([]);
     // The unit is not silently sent back, by a step or a return.
     expect(as(TINH, [[2, 1]], 'return', 'Sửa điểm')).toContain('Thu hồi / hủy công nhận');
     expect(as(ADMIN, [[2, 1]], 'revert', 'Nhầm')).toContain('Thu hồi / hủy công nhận');
