@@ -58,7 +58,7 @@ export type RegisterKind = 'recognise' | 'import' | 'migrate' | 'revoke';
 export const REGISTER_KINDS: Readonly<Record<RegisterKind, string>> = {
   recognise: 'Công nhận',
   import: 'Nhập công nhận trước đây',
-  migrate: 'Chuyển từ trang «Đơn vị»',
+  migrate: 'Chuyển từ phiên bản trước',
   revoke: 'Thu hồi / hủy công nhận',
 };
 

@@ -49,8 +49,8 @@ export function setUpNotice(report: SetUpReport): string {
   if (report.migratedRecognitions > 0)
     lines.push(
       tr(
-        `Chuyển ${report.migratedRecognitions} công nhận từ cột «Mức đã công nhận»/«Ngày công nhận» của trang «${UNITS_SHEET}» sang trang «${REGISTER_SHEET}»; các cột cũ giữ nguyên nhưng không còn được đọc.`,
-        `Moved ${report.migratedRecognitions} recognitions from the «Mức đã công nhận»/«Ngày công nhận» columns of «${UNITS_SHEET}» to «${REGISTER_SHEET}»; the old columns stay as they are but are no longer read.`,
+        `Chuyển ${report.migratedRecognitions} công nhận ghi trước đây (cột «Mức đã công nhận»/«Ngày công nhận» của trang «${UNITS_SHEET}», dòng đã công nhận của trang chấm điểm) sang trang «${REGISTER_SHEET}»; các cột cũ giữ nguyên nhưng không còn được đọc.`,
+        `Moved ${report.migratedRecognitions} earlier recognitions (the «Mức đã công nhận»/«Ngày công nhận» columns of «${UNITS_SHEET}», rows recognised on the scoring sheet) to «${REGISTER_SHEET}»; the old columns stay as they are but are no longer read.`,
       ),
     );
   lines.push(...report.registerProblems);

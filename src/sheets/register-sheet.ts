@@ -14,8 +14,11 @@ import {
   LEGACY_RECOGNITION_COLUMNS,
   REGISTER_COLUMNS,
   REGISTER_SHEET,
+  RESULT_KEYS,
+  scoringColumns,
   UNIT_COLUMNS,
   UNITS_SHEET,
+  WORKFLOW_KEYS,
 } from './layout';
 import { readPeople } from './people-sheet';
 import type { WorkbookPort } from './ports';
@@ -262,6 +265,72 @@ export function migrateLegacy(
   const fresh = legacy.entries.filter((entry) => !moved.has(key(entry)));
   appendRegister(workbook, fresh);
   return { migrated: fresh.length, problems: legacy.problems };
+}
+
+/**
+ * Set-up's migration of the rows a previous version decided: a scoring-sheet row stored as recognised,
+ * with a decision number and date but no «Kết quả quyết định», gets the result it was decided on (the
+ * reviewers' where they adjusted, else its own) and a register row of kind `migrate`, once. Returns
+ * how many.
+ */
+export function migrateDecidedRows(workbook: WorkbookPort, rubric: Rubric): number {
+  const sheet = workbook.sheet(rubric.scoringSheet);
+  if (!sheet) return 0;
+  const columns = scoringColumns(rubric);
+  const [header = [], ...rows] = sheet.readValues();
+  const located = locateColumns(header, columns.all);
+  const at = (key: string) => located.columns.get(key);
+  const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
+  const decidedColumn = at(WORKFLOW_KEYS.decidedResult);
+  const needed = [
+    'code',
+    WORKFLOW_KEYS.state,
+    WORKFLOW_KEYS.decisionNumber,
+    WORKFLOW_KEYS.decisionDate,
+    resultKey,
+    RESULT_KEYS.reviewed,
+  ].map(at);
+  if (decidedColumn === undefined || needed.some((column) => column === undefined)) return 0;
+  const text = (row: readonly CellValue[], key: string) => cellText(row[(at(key) ?? 0) - 1]);
+  const known = new Set(
+    readRegister(workbook)
+      .entries.filter((entry) => entry.title === rubric.id)
+      .map((entry) => `${textKey(entry.unit)}|${textKey(entry.decisionNumber)}`),
+  );
+  const fresh: RegisterEntry[] = [];
+  const decided = rows.map((row, i) => {
+    const own = cellText(row[decidedColumn - 1]);
+    if (own !== '' || !text(row, WORKFLOW_KEYS.state).startsWith('recognised')) return own;
+    const date = readDate(row[(at(WORKFLOW_KEYS.decisionDate) ?? 0) - 1] ?? '');
+    const number = text(row, WORKFLOW_KEYS.decisionNumber);
+    const result = text(row, RESULT_KEYS.reviewed) || text(row, resultKey);
+    if (!date.ok || number === '' || result === '') return own;
+    const code = text(row, 'code');
+    if (!known.has(`${textKey(code)}|${textKey(number)}`)) {
+      const validUntil = validUntilOf(rubric, date.value);
+      fresh.push({
+        kind: 'migrate',
+        title: rubric.id,
+        unit: code,
+        name: text(row, 'name'),
+        result,
+        decisionNumber: number,
+        decisionDate: date.value,
+        decider: '',
+        ...(validUntil ? { validUntil } : {}),
+        reason: `Chuyển từ ${cellPlace(sheet.name, i + 2, decidedColumn)} khi khởi tạo bảng tính (quyết định ghi trước khi có «${REGISTER_SHEET}»)`,
+      });
+    }
+    return result;
+  });
+  if (fresh.length === 0) return 0;
+  sheet.writeValues(
+    2,
+    decidedColumn,
+    decided.map((value) => [value]),
+  );
+  appendRegister(workbook, fresh);
+  return fresh.length;
 }
 
 export interface ImportReport {

@@ -24,7 +24,7 @@ import {
 } from './layout';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
 import type { Context, SheetPort } from './ports';
-import { assessedBy, migrateLegacy } from './register-sheet';
+import { assessedBy, migrateDecidedRows, migrateLegacy } from './register-sheet';
 import { columnOf, columnRuns, ensureTable, type Table } from './table';
 
 export const LOCALE = 'vi_VN';
@@ -289,6 +289,8 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
       read.rubric ? [read.rubric] : [],
     );
     const migration = migrateLegacy(workbook, rubrics);
+    // Rows this rubric's sheet holds as recognised from before the register: into it, with their result.
+    const movedRows = migrateDecidedRows(workbook, rubric);
     // Written by XHHT alone (an administrator's earlier recognitions go in with «Loại ghi» blank, then
     // XHHT → Nhập công nhận trước đây): a warning before a hand edit.
     workbook
@@ -298,7 +300,7 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
         `XHHT: «${REGISTER_SHEET}», do XHHT ghi`,
       );
     return {
-      migratedRecognitions: migration.migrated,
+      migratedRecognitions: migration.migrated + movedRows,
       registerProblems: migration.problems,
       rubric,
       missing,

@@ -343,7 +343,7 @@ describe('the register outlives the year', () => {
     expect(report.migratedRecognitions).toBe(0);
     expect(registerRows(google)).toEqual([
       expect.objectContaining({
-        'Loại ghi': 'Chuyển từ trang «Đơn vị»',
+        'Loại ghi': 'Chuyển từ phiên bản trước',
         'Danh hiệu (mã bộ tiêu chí)': LEVELS_FIXTURE.id,
         'Mã đơn vị': 'DV0001',
         'Mức / xếp loại': 'Mức độ 1',
@@ -364,6 +364,45 @@ describe('the register outlives the year', () => {
     scoreAll(ctx);
     expect(cellAt(sheet, 2, 'Mức độ đạt')).toBe('Mức độ 2');
     expect(cellAt(sheet, 2, 'Hiệu lực công nhận')).toBe('Còn hiệu lực đến 31/12/2027');
+  });
+
+  it('moves rows the previous version recognised on a scoring sheet into the register, with their result, once', () => {
+    const { google, ports, sheet, status, decide } = classificationBook([FULL, LOW, FULL]);
+    decide(2, '125/QĐ-UBND', '20/03/2026');
+    decide(3, '126/QĐ-UBND', '20/03/2026');
+    // As the previous version left them: no «Kết quả quyết định», nothing in a register.
+    const decided = headerColumn(sheet, 'Kết quả quyết định');
+    sheet.type(2, decided, [[''], ['']]);
+    sheet.type(2, headerColumn(sheet, 'Trạng thái'), [['Đã công nhận'], ['Đã công nhận']]);
+    const register = google.spreadsheet.sheet(REGISTER_SHEET);
+    register.type(2, 1, [Array(12).fill(''), Array(12).fill('')]);
+    expect(status()).toEqual(['Đã công nhận', 'Đã công nhận', '']);
+
+    expect(setUp(ports, rubric.id).migratedRecognitions).toBe(2);
+    expect(setUp(ports, rubric.id).migratedRecognitions).toBe(0);
+    expect(columnValues(sheet, 'Kết quả quyết định')).toEqual(['Tốt', 'Chưa đạt', '']);
+    expect(
+      registerRows(google).map((row) => [
+        row['Loại ghi'],
+        row['Mã đơn vị'],
+        row['Mức / xếp loại'],
+        row['Số quyết định'],
+      ]),
+    ).toEqual([
+      ['Chuyển từ phiên bản trước', 'DV0001', 'Tốt', '125/QĐ-UBND'],
+      ['Chuyển từ phiên bản trước', 'DV0002', 'Chưa đạt', '126/QĐ-UBND'],
+    ]);
+    // The unit decided in «Chưa đạt» is now shown as such, and not counted.
+    google.spreadsheet.select(rubric.scoringSheet, [3, 1]);
+    expect(sidebarData(ports).unit?.status).toBe('Đã xếp loại: Chưa đạt');
+    exportRecognisedAction(ports);
+    expect(
+      google.spreadsheet
+        .sheet(RECOGNISED_SHEET)
+        .snapshot()
+        .filter((row) => row[2] !== '')
+        .map((row) => row[2]),
+    ).toEqual(['Mã đơn vị', 'DV0001']);
   });
 
   it('imports an administrator’s earlier recognitions, logged as such, and counts those still valid', () => {
