@@ -131,7 +131,12 @@ function refusalHeading(rubricId: string, reason: RefusedRubric['reason'], count
   }
 }
 
-export function scoreAllNotice({ settings, sheets, refused }: ScoreAllReport): string {
+export function scoreAllNotice({
+  settings,
+  sheets,
+  refused,
+  registerProblems = [],
+}: ScoreAllReport): string {
   const province = settings.province ? ` — ${settings.province}` : '';
   const heading = tr(
     `Năm đánh giá ${settings.year}${province}.`,
@@ -168,7 +173,19 @@ export function scoreAllNotice({ settings, sheets, refused }: ScoreAllReport): s
   const refusals = refused.map(({ rubricId, reason, details }) =>
     [refusalHeading(rubricId, reason, details.length), ...listed(details, MAX_LISTED)].join('\n'),
   );
-  return [heading, ...parts, ...refusals].join('\n\n');
+  const register =
+    registerProblems.length > 0
+      ? [
+          [
+            tr(
+              `${registerProblems.length} dòng của «${REGISTER_SHEET}» không đọc được, chưa được dùng:`,
+              `${registerProblems.length} rows of «${REGISTER_SHEET}» cannot be read and are not used:`,
+            ),
+            ...listed(registerProblems, MAX_LISTED),
+          ].join('\n'),
+        ]
+      : [];
+  return [heading, ...parts, ...refusals, ...register].join('\n\n');
 }
 
 /** One rubric set-up can use, as the prompt lists it. */

@@ -25,7 +25,7 @@ import {
   scoringColumns,
   WORKFLOW_KEYS,
 } from './layout';
-import type { Context, HasherPort, SheetPort, WorkbookPort } from './ports';
+import type { Context, HasherPort, SheetPort } from './ports';
 import { readRegister } from './register-sheet';
 import { frozenEditText, sealedColumns, sealedText } from './seal';
 import { readSettings } from './settings-sheet';
@@ -56,6 +56,8 @@ export interface ScoreAllReport {
   readonly settings: Settings;
   readonly sheets: readonly SheetScore[];
   readonly refused: readonly RefusedRubric[];
+  /** Rows of «Sổ công nhận» that cannot be read, each naming its cell (left out of every rule). */
+  readonly registerProblems?: readonly string[];
 }
 
 /** The register's entries the waiting and validity rules read. */
@@ -354,11 +356,6 @@ export function scoreSheet(
   return { sheet: name, rubric, units, errors, summary: summarize(rubric, units) };
 }
 
-/** The register's entries for every rubric in use (one read; the units sheet's before set-up). */
-export function readRecognitions(workbook: WorkbookPort, rubrics: readonly Rubric[]): Recognitions {
-  return readRegister(workbook, rubrics).entries;
-}
-
 /**
  * XHHT → Chấm điểm tất cả. Checks the settings and every rubric of the criteria sheet, then scores the
  * scoring sheet of each rubric that is complete, writing only result columns: what officers typed is
@@ -378,12 +375,11 @@ export function scoreAll(ctx: Context & { readonly hasher?: HasherPort }): Score
       else if (!sheet) refused.push({ rubricId: read.id, reason: 'noSheet', details: [] });
       else inUse.push({ rubric: read.rubric, missing: read.missing, sheet });
     }
-    const recognitions = inUse.some(({ rubric }) => rubric.method === 'levels')
-      ? readRecognitions(
-          ctx.workbook,
-          inUse.map(({ rubric }) => rubric),
-        )
-      : [];
+    const register = readRegister(
+      ctx.workbook,
+      inUse.map(({ rubric }) => rubric),
+    );
+    const recognitions = register.entries;
     const sheets: SheetScore[] = [];
     for (const { rubric, missing, sheet } of inUse) {
       if (missing.length > 0) {
@@ -406,6 +402,6 @@ export function scoreAll(ctx: Context & { readonly hasher?: HasherPort }): Score
         ),
       );
     }
-    return { settings, sheets, refused };
+    return { settings, sheets, refused, registerProblems: register.problems };
   });
 }

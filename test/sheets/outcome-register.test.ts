@@ -405,6 +405,17 @@ describe('the register outlives the year', () => {
     ).toEqual(['Mã đơn vị', 'DV0001']);
   });
 
+  it('names a register row that cannot be read, and leaves it out', () => {
+    const { google, ports } = levelsBook();
+    google.spreadsheet
+      .sheet(REGISTER_SHEET)
+      .type(2, 1, [['Công nhận', LEVELS_FIXTURE.id, 'DV0001', '', 'Mức độ 1', '1/QĐ', 'hôm qua']]);
+    scoreAllAction(ports);
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
+      '1 dòng của «Sổ công nhận» không đọc được, chưa được dùng:\n• Ô G2, trang «Sổ công nhận»: ngày quyết định không đúng dạng ngày/tháng/năm.',
+    );
+  });
+
   it('imports an administrator’s earlier recognitions, logged as such, and counts those still valid', () => {
     const { google, ports } = levelsBook();
     const register = google.spreadsheet.sheet(REGISTER_SHEET);
