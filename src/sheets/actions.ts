@@ -234,6 +234,8 @@ export interface SidebarRequest {
   readonly comment?: string;
   readonly decisionNumber?: string;
   readonly decisionDate?: string;
+  /** Submitting a levels title: '1', '2', or '' for the level reached. */
+  readonly level?: string;
 }
 
 /** Called by the sidebar page: an action on the unit it shows; a problem comes back as the notice. */
@@ -264,6 +266,7 @@ export function sidebarActAction(ctx: ActPorts, sent: SidebarRequest): SidebarRe
         action,
         ...(sent.comment === undefined ? {} : { comment: String(sent.comment) }),
         ...(decision ? { decision } : {}),
+        ...(sent.level === '1' || sent.level === '2' ? { level: sent.level === '1' ? 1 : 2 } : {}),
       },
     );
   } catch (error) {

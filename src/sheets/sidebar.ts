@@ -29,7 +29,7 @@ export interface ActionChoice {
   readonly action: Action;
   readonly label: string;
   /** What the officer must add: a comment (return, refuse, undo) or a decision (recognise). */
-  readonly needs: 'comment' | 'decision' | 'revocation' | 'none';
+  readonly needs: 'comment' | 'decision' | 'revocation' | 'level' | 'none';
 }
 
 export interface UnitView {
@@ -99,6 +99,8 @@ function pageText(): Record<string, string> {
     comment: tr('Nhận xét / lý do', 'Comment / reason'),
     decisionNumber: tr('Số quyết định', 'Decision number'),
     decisionDate: tr('Ngày quyết định (ngày/tháng/năm)', 'Decision date (day/month/year)'),
+    level: tr('Mức đề nghị công nhận', 'Level applied for'),
+    levelReached: tr('Theo kết quả tự đánh giá', 'The level the self-assessment reaches'),
     noAction: tr(
       'Bạn không có bước nào để làm với đơn vị này lúc này.',
       'There is no step for you to take on this unit now.',
@@ -199,7 +201,12 @@ export function sidebarData(ctx: ActPorts): SidebarData {
       history: history
         .filter((row) => row.unit === code)
         .map(({ time, user, action, to, comment }) => ({ time, user, action, to, comment })),
-      actions: open.map((action) => ({ action, label: actionLabel(action), needs: NEEDS[action] })),
+      // Submitting a levels title states the level applied for.
+      actions: open.map((action) => ({
+        action,
+        label: actionLabel(action),
+        needs: action === 'submit' && entry.rubric.method === 'levels' ? 'level' : NEEDS[action],
+      })),
     };
   }
 

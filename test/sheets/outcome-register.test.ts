@@ -6,6 +6,7 @@ import {
   exportRecognisedAction,
   importRecognitionsAction,
   scoreAllAction,
+  sidebarActAction,
 } from '../../src/sheets/actions';
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
 import { readCriteria, rubricRows } from '../../src/sheets/criteria-sheet';
@@ -236,7 +237,7 @@ function levelsBook() {
 
 describe('what a levels title recognises: «Mức độ 1» or «Mức độ 2», at the level applied for', () => {
   it('refuses a submission, approval or recognition whose result does not meet the title, naming the cell', () => {
-    const { google, sheet, as, status } = levelsBook();
+    const { google, ports, sheet, as, status } = levelsBook();
     sheet.type(2, 4, [
       ['Chưa đạt', 'Đạt', '', 90, 100, 'link'],
       ['Đạt', 'Đạt', '', 90, 100, 'link'],
@@ -254,6 +255,20 @@ describe('what a levels title recognises: «Mức độ 1» or «Mức độ 2»
     expect(as(XA, 3, 'submit', '2')).toContain(
       `Ô ${letter}3, trang «${LEVELS_FIXTURE.scoringSheet}»: kết quả «Mức độ 1» thấp hơn mức đề nghị «Mức độ 2»`,
     );
+    // The sidebar asks the same: submitting a levels title states the level.
+    google.Session.email = XA;
+    google.spreadsheet.select(LEVELS_FIXTURE.scoringSheet, [3, 1]);
+    expect(sidebarData(ports).unit?.actions.find((c) => c.action === 'submit')?.needs).toBe(
+      'level',
+    );
+    const fromSidebar = sidebarActAction(ports, {
+      sheet: LEVELS_FIXTURE.scoringSheet,
+      row: 3,
+      action: 'submit',
+      level: '2',
+    });
+    expect(fromSidebar.problem).toBe(true);
+    expect(fromSidebar.notice).toContain('thấp hơn mức đề nghị «Mức độ 2»');
     as(XA, 3, 'submit', '');
     as(XA, 4, 'submit', '2');
     expect(status()).toEqual(['Đang tự đánh giá', 'Chờ huyện thẩm định', 'Chờ huyện thẩm định']);
