@@ -348,7 +348,30 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
           continue;
         }
       }
-      // What the title recognises (issue 10): the result judged is the reviewers' where they
+      let meetingNote = '';
+      if (request.action === 'submit' && rubric.meetingBeforeSubmit) {
+        const meeting = readMeeting(
+          row,
+          (column) => cellPlace(sheet.name, rowNumber, column),
+          located,
+          now,
+        );
+        if (!meeting.ok) {
+          deny(meeting.problem);
+          continue;
+        }
+        meetingNote = meeting.note;
+      }
+      const outcome = transition(
+        state,
+        { ...request, roles: access.roles, ...(previous ? { previous } : {}) },
+        ladder,
+      );
+      if (!outcome.ok) {
+        deny(outcome.reason);
+        continue;
+      }
+      // What the title recognises (issue 10), once the step itself is allowed: the result judged is the reviewers' where they
       // adjusted values, else the unit's own; a levels or pass/fail title is submitted, approved and
       // recognised only when met, and at the level applied for.
       const reviewedResult = cellText(row[col(RESULT_KEYS.reviewed) - 1]);
@@ -393,29 +416,6 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
             `${place(resultColumn)}: the result «${judged}» is below the level applied for, «${LEVEL_LABELS[applied]}»${appliedWhere}; cannot «${actionLabel(request.action)}».`,
           ),
         );
-        continue;
-      }
-      let meetingNote = '';
-      if (request.action === 'submit' && rubric.meetingBeforeSubmit) {
-        const meeting = readMeeting(
-          row,
-          (column) => cellPlace(sheet.name, rowNumber, column),
-          located,
-          now,
-        );
-        if (!meeting.ok) {
-          deny(meeting.problem);
-          continue;
-        }
-        meetingNote = meeting.note;
-      }
-      const outcome = transition(
-        state,
-        { ...request, roles: access.roles, ...(previous ? { previous } : {}) },
-        ladder,
-      );
-      if (!outcome.ok) {
-        deny(outcome.reason);
         continue;
       }
       // A decision in a band that does not hold the title is a classification, never a recognition.
