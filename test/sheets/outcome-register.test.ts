@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PointsRubric, Rubric } from '../../src/domain/rubric';
 import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
 import type { ActPorts } from '../../src/sheets/act';
 import {
@@ -25,7 +26,7 @@ import { composeSummary } from '../../src/sheets/summary-report';
 import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
-import { LEVELS_FIXTURE } from '../fixtures/rubrics';
+import { LEVELS_FIXTURE, POINTS_FIXTURE } from '../fixtures/rubrics';
 import { columnValues, headerColumn, rubric, unitRows } from './workbook-helpers';
 import { ADMIN, FULL, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
@@ -187,23 +188,21 @@ describe('a decided row is frozen; revocation is the way to correct it', () => {
 });
 
 /** A levels title (THU_MUC_DO: 12-month wait, 36 months' validity) with three units in Huyện 1. */
-function levelsBook() {
+function levelsBook(title: Rubric = LEVELS_FIXTURE) {
   const google = fakeGoogle();
   const ctx = gasContext(google);
   const criteria = google.spreadsheet.insertSheet(CRITERIA_SHEET);
   criteria.type(1, 1, [
     CRITERIA_COLUMNS.map((spec) => spec.header),
-    ...rubricRows(LEVELS_FIXTURE).map((cells) =>
-      CRITERIA_COLUMNS.map((spec) => cells[spec.key] ?? ''),
-    ),
+    ...rubricRows(title).map((cells) => CRITERIA_COLUMNS.map((spec) => cells[spec.key] ?? '')),
   ]);
-  setUp(ctx, LEVELS_FIXTURE.id);
+  setUp(ctx, title.id);
   google.spreadsheet.sheet(UNITS_SHEET).type(
     2,
     1,
     unitRows(3, () => 'Huyện 1'),
   );
-  setUp(ctx, LEVELS_FIXTURE.id);
+  setUp(ctx, title.id);
   google.spreadsheet.sheet(PEOPLE_SHEET).type(2, 1, [
     [XA, 'xã', 'DV0001'],
     [XA, 'xã', 'DV0002'],
@@ -218,7 +217,7 @@ function levelsBook() {
     hasher: new GasHasher(google.Utilities),
     identity: new GasIdentity(google.Session),
   };
-  const sheet = google.spreadsheet.sheet(LEVELS_FIXTURE.scoringSheet);
+  const sheet = google.spreadsheet.sheet(title.scoringSheet);
   const as = (
     who: string,
     row: number,
@@ -226,7 +225,7 @@ function levelsBook() {
     ...answers: string[]
   ) => {
     google.Session.email = who;
-    google.spreadsheet.select(LEVELS_FIXTURE.scoringSheet, [row, 1]);
+    google.spreadsheet.select(title.scoringSheet, [row, 1]);
     google.SpreadsheetApp.ui.answers.push(...answers);
     actAction(ports, action);
     return google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
@@ -293,6 +292,31 @@ describe('what a levels title recognises: «Mức độ 1» or «Mức độ 2»
         'Hiệu lực đến': '31/12/2029',
       }),
     ]);
+  });
+});
+
+describe('a pass/fail title (one band above «Chưa đạt», as QĐ 448 «Đạt»)', () => {
+  it('is submitted only when passed, and recognised as such', () => {
+    const passFail: PointsRubric = {
+      ...POINTS_FIXTURE,
+      bands: [{ label: 'Đạt', min: 50 }],
+    };
+    const { google, sheet, as, status } = levelsBook(passFail);
+    sheet.type(2, 4, [
+      [10, 10, 10, 'link'],
+      [20, 10, 30, 'link'],
+    ]);
+    as(XA, 2, 'register');
+    as(XA, 3, 'register');
+    const band = String.fromCharCode(64 + headerColumn(sheet, 'Xếp loại'));
+    expect(as(XA, 2, 'submit')).toContain(
+      `Ô ${band}2, trang «${passFail.scoringSheet}»: kết quả «Chưa đạt» không đạt danh hiệu «${passFail.title}» (cần Đạt)`,
+    );
+    as(XA, 3, 'submit');
+    as(HUYEN, 3, 'approve');
+    as(TINH, 3, 'recognise', '3/QĐ-UBND', '10/12/2026');
+    expect(status()).toEqual(['Đang tự đánh giá', 'Đã công nhận', '']);
+    expect(registerRows(google)[0]?.['Mức / xếp loại']).toBe('Đạt');
   });
 });
 
