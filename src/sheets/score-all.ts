@@ -375,10 +375,13 @@ export function scoreAll(ctx: Context & { readonly hasher?: HasherPort }): Score
       else if (!sheet) refused.push({ rubricId: read.id, reason: 'noSheet', details: [] });
       else inUse.push({ rubric: read.rubric, missing: read.missing, sheet });
     }
-    const register = readRegister(
-      ctx.workbook,
-      inUse.map(({ rubric }) => rubric),
-    );
+    // Only the levels titles' rules read the register: a points-only workbook is not read for it.
+    const register = inUse.some(({ rubric }) => rubric.method === 'levels')
+      ? readRegister(
+          ctx.workbook,
+          inUse.map(({ rubric }) => rubric),
+        )
+      : { entries: [], problems: [] };
     const recognitions = register.entries;
     const sheets: SheetScore[] = [];
     for (const { rubric, missing, sheet } of inUse) {
