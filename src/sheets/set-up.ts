@@ -5,7 +5,7 @@ import { ANSWERS, indicatorInputs } from '../domain/levels';
 import { MESSAGES } from '../domain/messages';
 import { itemsOf, known, type Rubric } from '../domain/rubric';
 import { SETTING_SPECS } from '../domain/settings';
-import { readCriteria, rubricRows } from './criteria-sheet';
+import { HOLDING_RULE, readCriteria, rubricRows } from './criteria-sheet';
 import { SheetError } from './errors';
 import {
   CRITERIA_COLUMNS,
@@ -104,11 +104,31 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
   return { ...table, added: missing.length };
 }
 
+/**
+ * A built-in classification written by an earlier version lacks the «Quy tắc» row of the bands that
+ * hold the title (issue 10): it is added once, with the default, so the province sees and can change it.
+ */
+function addHoldingRule(table: Table, rubricId: string): number {
+  const builtIn = findRubric(rubricId);
+  if (!builtIn) return 0;
+  const rule = rubricRows(builtIn).find((cells) => cells.code === HOLDING_RULE);
+  const rubricColumn = columnOf(table.located, 'rubric') - 1;
+  const codeColumn = columnOf(table.located, 'code') - 1;
+  const present = table.rows.some(
+    (row) =>
+      textKey(row[rubricColumn]) === textKey(rubricId) &&
+      textKey(row[codeColumn]) === textKey(HOLDING_RULE),
+  );
+  if (!rule || present) return 0;
+  appendRows(table, [rowFor(table, rule)]);
+  return 1;
+}
+
 /** Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id. */
 function setUpCriteria(sheet: SheetPort, rubricId: string): number {
   const table = ensureTable(sheet, CRITERIA_COLUMNS);
   sheet.freeze(1, 0);
-  if (keysIn(table, 'rubric').has(textKey(rubricId))) return 0;
+  if (keysIn(table, 'rubric').has(textKey(rubricId))) return addHoldingRule(table, rubricId);
   const builtIn = findRubric(rubricId);
   if (!builtIn) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
   const rows = rubricRows(builtIn).map((cells) => rowFor(table, cells));

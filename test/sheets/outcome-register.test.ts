@@ -110,13 +110,19 @@ describe('what a classification title recognises (TT 22/2020: the bands that hol
     const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
     const rule = criteria.snapshot().findIndex((row) => row[2] === 'XEP_LOAI_CONG_NHAN') + 1;
     expect(rule).toBeGreaterThan(1);
-    criteria.type(rule, headerColumn(criteria, 'Ngưỡng / giá trị'), [['Xuất sắc']]);
+    // A criteria sheet an earlier version wrote lacks the row: set-up adds it, once.
+    criteria.type(rule, 1, [Array(criteria.snapshot()[0]?.length ?? 11).fill('')]);
+    expect(setUp(ports, rubric.id).addedCriteriaRows).toBe(1);
+    expect(setUp(ports, rubric.id).addedCriteriaRows).toBe(0);
+    const added = criteria.snapshot().findIndex((row) => row[2] === 'XEP_LOAI_CONG_NHAN') + 1;
+    expect(criteria.snapshot()[added - 1]?.[6]).toBe('Tốt, Khá');
+    criteria.type(added, headerColumn(criteria, 'Ngưỡng / giá trị'), [['Xuất sắc']]);
     expect(readCriteria(ports.workbook)?.[0]?.problems).toEqual([
       expect.stringMatching(
         /^Ô G\d+, trang «Tiêu chí».*Tốt, Khá, Trung bình, Chưa đạt \(không có: Xuất sắc\)/,
       ),
     ]);
-    criteria.type(rule, headerColumn(criteria, 'Ngưỡng / giá trị'), [['Khá']]);
+    criteria.type(added, headerColumn(criteria, 'Ngưỡng / giá trị'), [['Khá']]);
     decide(2, '125/QĐ-UBND', '20/03/2026');
     expect(status()[0]).toBe('Đã xếp loại: Tốt');
   });
