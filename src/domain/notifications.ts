@@ -36,6 +36,7 @@ function rolesToTell(event: StepEvent, ladder: Ladder): Role[] {
       return event.to.status === 'drafting' ? ['donVi'] : waitingRole ? [waitingRole] : [];
     case 'recognise':
     case 'refuse':
+    case 'revoke':
       return ['donVi', 'tinh', ...(waitingRole ? [waitingRole] : [])];
     default:
       return [];

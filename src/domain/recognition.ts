@@ -54,13 +54,15 @@ export function applyLevelRules(
   reached: LevelNumber | 0,
   previous: PreviousRecognition | undefined,
   now: Date,
+  /** When the unit submitted: the wait is judged then, not at a later click (issue 10). */
+  submitted: Date = now,
 ): LevelOutcome {
   let level = reached;
   let note = '';
   const wait = known(rubric.monthsBeforeNextLevel);
   if (reached === 2 && previous?.level === 1 && wait !== undefined) {
     const from = addMonths(previous.date, wait);
-    if (now < from) {
+    if (submitted < from) {
       level = 1;
       note = tr(
         `Đạt chỉ tiêu mức độ 2 nhưng chưa đủ ${wait} tháng ở mức độ 1 (được xét mức độ 2 từ ${formatDate(from)}).`,

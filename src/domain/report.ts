@@ -30,8 +30,16 @@ const GROUP_COLORS: Record<StandGroup, string> = {
   refused: '#c62828',
 };
 
-export function standGroup(state: UnitState | undefined): StandGroup {
+/**
+ * Where a unit stands: recognised only by a decision that meets the title and still holds, on its row
+ * or (`stillRecognised`) in the register from an earlier year; a decision in a band that does not hold
+ * the title stands with the refusals.
+ */
+export function standGroup(state: UnitState | undefined, stillRecognised = false): StandGroup {
+  if (stillRecognised) return 'recognised';
   switch (state?.status) {
+    case 'classified':
+      return 'refused';
     case 'recognised':
       return 'recognised';
     case 'awaiting':

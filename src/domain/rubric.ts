@@ -83,6 +83,11 @@ export interface PointsRubric extends RubricBase {
   readonly bands: readonly Band[];
   /** The band of a total below every threshold. */
   readonly fallbackBand: string;
+  /**
+   * The bands that hold the title (a «Quy tắc» row XEP_LOAI_CONG_NHAN of the criteria sheet); absent:
+   * Khá and Tốt for a classification, the one band of a pass/fail title (src/domain/register.ts).
+   */
+  readonly holdingBands?: readonly string[];
 }
 
 // --- levels -------------------------------------------------------------------------------------

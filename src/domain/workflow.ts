@@ -8,6 +8,7 @@ import {
   submitterOf,
 } from './ladder';
 import { formatDate, hasEnded, lastValidDay } from './recognition';
+import { classifiedLabel } from './register';
 
 /**
  * A unit's assessment as it climbs its ladder (REGULATIONS.md §2.3, §3.4, §4.3): registered at the
@@ -26,6 +27,11 @@ export type UnitState =
   | { readonly status: 'awaiting'; readonly step: number; readonly returned: boolean }
   /** Recognised at the deciding step; `step` is the consolidation still waiting, if any. */
   | { readonly status: 'recognised'; readonly step: number | null }
+  /**
+   * Decided in a band that does not hold the title (a classification, REGULATIONS.md §2.3): derived
+   * from the recorded result (`withOutcome`), stored as «recognised».
+   */
+  | { readonly status: 'classified'; readonly step: number | null; readonly result: string }
   /** Not recognised: final for the year. */
   | { readonly status: 'refused' }
   /**
@@ -41,7 +47,8 @@ export type Action =
   | 'recognise'
   | 'return'
   | 'refuse'
-  | 'revert';
+  | 'revert'
+  | 'revoke';
 export const ACTIONS: readonly Action[] = [
   'register',
   'submit',
@@ -50,6 +57,7 @@ export const ACTIONS: readonly Action[] = [
   'return',
   'refuse',
   'revert',
+  'revoke',
 ];
 
 export interface Request {
@@ -58,8 +66,10 @@ export interface Request {
   readonly roles: readonly Role[];
   /** Required to return or refuse. */
   readonly comment?: string;
-  /** Required to recognise. */
+  /** Required to recognise, and to revoke (the revoking decision). */
   readonly decision?: { readonly number: string; readonly date: Date };
+  /** Submitting a levels title: the level applied for (blank: the level the result reaches). */
+  readonly level?: 1 | 2;
   /** To revert: the state before the last step, as the sheet kept it. */
   readonly previous?: UnitState;
 }
@@ -86,6 +96,8 @@ export function actionLabel(action: Action): string {
       return tr('Không công nhận', 'Refuse');
     case 'revert':
       return tr('Hoàn tác', 'Undo');
+    case 'revoke':
+      return tr('Thu hồi / hủy công nhận', 'Revoke / cancel the recognition');
   }
 }
 
@@ -135,6 +147,15 @@ export function stateLabel(state: UnitState, ladder: Ladder): string {
           )
         : tr('Đã công nhận', 'Recognised');
     }
+    case 'classified': {
+      const step = state.step === null ? undefined : ladder.steps[state.step];
+      return step
+        ? tr(
+            `${classifiedLabel(state.result)}, chờ ${roleLabel(step.role)} tổng hợp`,
+            `${classifiedLabel(state.result)}, awaiting ${roleLabel(step.role)} consolidation`,
+          )
+        : classifiedLabel(state.result);
+    }
     case 'refused':
       return tr('Không công nhận', 'Not recognised');
     case 'expired':
@@ -161,10 +182,27 @@ export function withExpiry(
   return hasEnded(until, now) ? { status: 'expired', until } : state;
 }
 
+/**
+ * A decided unit seen with its recorded result: a band that does not hold the title makes it
+ * «classified» rather than recognised; any other state, or a result that holds, is as stored.
+ */
+export function withOutcome(state: UnitState, result: string, holds: boolean): UnitState {
+  if (state.status !== 'recognised' || holds || result.trim() === '') return state;
+  return { status: 'classified', step: state.step, result };
+}
+
+/** Whether a decision stands on the unit's row (recognised, classified or expired). */
+export function isDecided(state: UnitState): boolean {
+  return (
+    state.status === 'recognised' || state.status === 'classified' || state.status === 'expired'
+  );
+}
+
 /** The step the unit waits at, if any. */
 export function currentStep(state: UnitState): number | undefined {
   if (state.status === 'awaiting') return state.step;
-  if (state.status === 'recognised' && state.step !== null) return state.step;
+  if ((state.status === 'recognised' || state.status === 'classified') && state.step !== null)
+    return state.step;
   return undefined;
 }
 
@@ -207,6 +245,13 @@ export function transition(state: UnitState, request: Request, ladder: Ladder): 
   if (action === 'revert') {
     // An administrator's undo of the last step, with a reason; one step only (the sheet keeps one).
     if (!roles.includes('quanTri')) return notYours('quanTri');
+    if (isDecided(state))
+      return refuse(
+        tr(
+          'Không hoàn tác được một quyết định; người quyết định dùng «Thu hồi / hủy công nhận».',
+          'A decision cannot be undone; the decider uses «Thu hồi / hủy công nhận» (revoke).',
+        ),
+      );
     if (!request.previous)
       return refuse(
         tr(
@@ -217,6 +262,26 @@ export function transition(state: UnitState, request: Request, ladder: Ladder): 
     if (!request.comment?.trim())
       return refuse(tr('Hoàn tác cần ghi lý do.', 'An undo needs a reason.'));
     return { ok: true, state: request.previous };
+  }
+
+  if (action === 'revoke') {
+    // A correction tool, not a legal procedure (REGULATIONS.md says nothing of revocation): the
+    // decider cancels the decision by one of their own, and the unit is back at their step.
+    const decide = ladder.steps.findIndex((s) => s.kind === 'decide');
+    const decider = ladder.steps[decide];
+    if (!decider) return notNow();
+    if (!roles.includes(decider.role)) return notYours(decider.role);
+    if (!isDecided(state)) return notNow();
+    if (!request.decision || request.decision.number.trim() === '')
+      return refuse(
+        tr(
+          'Thu hồi cần số và ngày của quyết định thu hồi / hủy.',
+          'A revocation needs the number and date of the revoking decision.',
+        ),
+      );
+    if (!request.comment?.trim())
+      return refuse(tr('Thu hồi cần ghi lý do.', 'A revocation needs a reason.'));
+    return { ok: true, state: { status: 'awaiting', step: decide, returned: true } };
   }
 
   if (action === 'register' || action === 'submit') {
@@ -248,8 +313,8 @@ export function transition(state: UnitState, request: Request, ladder: Ladder): 
       return {
         ok: true,
         state:
-          state.status === 'recognised'
-            ? { status: 'recognised', step: next(ladder, at) }
+          state.status === 'recognised' || state.status === 'classified'
+            ? { ...state, step: next(ladder, at) }
             : after(ladder, at),
       };
     case 'recognise':
@@ -271,8 +336,15 @@ export function transition(state: UnitState, request: Request, ladder: Ladder): 
     case 'return':
       if (!request.comment?.trim())
         return refuse(tr('Trả lại cần có nhận xét.', 'A return needs a comment.'));
-      // One level down: to the step below, or to the commune from the first step. A return above the
-      // decision withdraws the recognition, which the decider takes again.
+      // After a decision, nothing goes back silently: the decider revokes it, logged, to correct it.
+      if (isDecided(state))
+        return refuse(
+          tr(
+            'Đơn vị đã có quyết định; không trả lại được. Muốn sửa, người quyết định dùng «Thu hồi / hủy công nhận».',
+            'The unit has a decision; it cannot be returned. To correct it, the decider uses «Thu hồi / hủy công nhận» (revoke).',
+          ),
+        );
+      // One level down: to the step below, or to the commune from the first step.
       return {
         ok: true,
         state:
@@ -300,6 +372,8 @@ export function encodeState(state: UnitState): string {
     case 'awaiting':
       return `awaiting:${state.step}${state.returned ? ':returned' : ''}`;
     case 'recognised':
+      return state.step === null ? 'recognised' : `recognised:${state.step}`;
+    case 'classified':
       return state.step === null ? 'recognised' : `recognised:${state.step}`;
     case 'refused':
       return 'refused';

@@ -6,6 +6,7 @@ import {
   checkLogAction,
   dailyMailTimer,
   exportRecognisedAction,
+  importRecognitionsAction,
   installMailTriggersAction,
   levelFormula,
   previewSummaryAction,
@@ -71,7 +72,8 @@ export function xhhtSetUp(): void {
 }
 
 export function xhhtScoreAll(): void {
-  scoreAllAction(context());
+  // With the hasher, so that a decided row edited after its decision is flagged.
+  scoreAllAction({ ...context(), hasher: new GasHasher(Utilities) });
 }
 
 /** The context of actions that record in the audit log. */
@@ -110,6 +112,14 @@ export function xhhtRefuse(): void {
 
 export function xhhtRevert(): void {
   actAction(auditedContext(), 'revert');
+}
+
+export function xhhtRevoke(): void {
+  actAction(auditedContext(), 'revoke');
+}
+
+export function xhhtImportRecognitions(): void {
+  importRecognitionsAction(auditedContext());
 }
 
 export function xhhtSidebar(): void {

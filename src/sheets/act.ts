@@ -2,19 +2,31 @@ import { cellPlace } from '../domain/a1';
 import { type AuditEntry, type AuditRow, logName } from '../domain/audit';
 import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
+import { roleLabel } from '../domain/ladder';
 import { MESSAGES } from '../domain/messages';
 import type { StepEvent } from '../domain/notifications';
 import { grantsOf, rolesOver } from '../domain/people';
 import { formatDate } from '../domain/recognition';
 import {
+  isClassification,
+  levelOf,
+  meetsTitle,
+  type RegisterEntry,
+  titleResults,
+  validUntilOf,
+} from '../domain/register';
+import { LEVEL_LABELS } from '../domain/rubric';
+import {
   type Action,
   actionLabel,
   encodePrevious,
   encodeState,
+  isDecided,
   type Request,
   stateLabel,
   transition,
   type UnitState,
+  withOutcome,
 } from '../domain/workflow';
 import { type AuditPorts, appendAudit, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
@@ -22,8 +34,11 @@ import { SheetError } from './errors';
 import { MEETING_KEYS, RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import { readPeople } from './people-sheet';
 import type { Context, IdentityPort } from './ports';
-import { readRecognitions, scoreSheet } from './score-all';
+import { appendRegister, readRegister } from './register-sheet';
+import { scoreSheet } from './score-all';
+import { frozenEditText, sealedColumns, sealedText } from './seal';
 import { readSettings } from './settings-sheet';
+import { stamp } from './stamp';
 import { eventId, queueMissedStepMail, queueStepMail } from './step-mail';
 import { columnOf, columnRuns, type Located, locateRequired } from './table';
 import { unitPlaces } from './unit-places';
@@ -50,11 +65,6 @@ export interface ActReport {
 
 const VALUES_CHANGED_VI =
   'Điểm hoặc minh chứng bị sửa sau khi đã được duyệt; các bước duyệt phải làm lại từ cấp đầu.';
-
-function stamp(at: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${formatDate(at)} ${two(at.getHours())}:${two(at.getMinutes())}:${two(at.getSeconds())}`;
-}
 
 /** The rows to act on: the officer's selection, or the unit the sidebar shows. */
 export interface Target {
@@ -157,11 +167,13 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     }
     // Each unit climbs the ladder its submission date chooses; this one names the run's mail otherwise.
     const runLadder = ladderFor(rubric, settings, now);
+    const register = readRegister(ctx.workbook, [rubric]).entries;
     // A submission or an approval is judged on this moment's values, not on the last run of score-all.
     const judging = request.action === 'approve' || request.action === 'recognise';
     if (request.action === 'submit' || judging) {
-      scoreSheet(sheet, rubric, now, readRecognitions(ctx.workbook));
+      scoreSheet(sheet, rubric, now, register, ctx.hasher);
     }
+    const registerEntries: RegisterEntry[] = [];
 
     const columns = scoringColumns(rubric);
     const [header = [], ...rows] = sheet.readValues();
@@ -172,8 +184,9 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const user = logName(email, ctx.identity.vouched);
     const grants = grantsOf(people.grants, email);
     const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
-    // The workflow columns the sheet has («Ngày nộp» may wait for set-up on a sheet of the previous version).
+    // The workflow columns this sheet has: those this version added appear at the next set-up.
     const workflowSpecs = columns.workflow.filter((spec) => located.columns.has(spec.key));
+    const at = (key: string) => located.columns.get(key);
     const workflowCells = rows.map((row) =>
       workflowSpecs.map((spec) => row[col(spec.key) - 1] ?? ''),
     );
@@ -203,12 +216,9 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       }
       return undefined;
     };
-    const sealed = [...columns.inputs, ...columns.evidence, ...columns.meeting].map(
-      (spec) => col(spec.key) - 1,
-    );
+    const sealed = sealedColumns(columns, at);
     /** The scores and evidence of a row, as one digest: what an approval seals. */
-    const valuesHash = (row: readonly CellValue[]) =>
-      ctx.hasher.sha256Hex(JSON.stringify(sealed.map((i) => cellText(row[i]))));
+    const valuesHash = (row: readonly CellValue[]) => ctx.hasher.sha256Hex(sealedText(row, sealed));
 
     const log = readAudit(ctx.workbook);
     // Mail a cut-off run logged but did not queue goes out first, as that run would have sent it.
@@ -255,7 +265,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       }
       const ladder = rowLadder(rubric, settings, row, (key) => located.columns.get(key), now);
       const stateCell = cellText(row[col(WORKFLOW_KEYS.state) - 1]);
-      const state = rowState(row, col, ladder, rubric, now);
+      const state = rowState(row, col, ladder, rubric, now, at);
       const previousCell = cellText(row[col(WORKFLOW_KEYS.previous) - 1]);
       const previous = rowPrevious(row, col, ladder);
       if (!state || previous === undefined) {
@@ -270,9 +280,14 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       }
       const cells = workflowCells[rowNumber - 2] as CellValue[];
       const put = (key: string, value: CellValue) => {
-        const at = workflowIndex(key);
-        if (at >= 0) cells[at] = value;
+        const index = workflowIndex(key);
+        if (index >= 0) cells[index] = value;
       };
+      const workflowCell = (key: string) => {
+        const column = at(key);
+        return column === undefined ? '' : cellText(row[column - 1]);
+      };
+      const place = (column: number) => cellPlace(sheet.name, rowNumber, column);
       const record = (action: string, from: UnitState, to: UnitState, comment: string) => {
         const [fromLabel, toLabel] = inLanguage('vi', () => [
           stateLabel(from, ladder),
@@ -296,7 +311,19 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
 
       // Scores or evidence edited after a level approved them: the approvals no longer hold.
       const approvedHash = cellText(row[col(WORKFLOW_KEYS.approvedHash) - 1]);
-      if (approvedHash !== '' && approvedHash !== valuesHash(row)) {
+      const edited = approvedHash !== '' && approvedHash !== valuesHash(row);
+      // A decided row is frozen: an edit is flagged and the unit stays decided; revoking (or a new
+      // cycle once the recognition expired) is the way on.
+      if (
+        edited &&
+        isDecided(state) &&
+        request.action !== 'revoke' &&
+        request.action !== 'register'
+      ) {
+        deny(frozenEditText(cellText(row[col(WORKFLOW_KEYS.decisionNumber) - 1])));
+        continue;
+      }
+      if (edited && !isDecided(state)) {
         const back: UnitState = { status: 'awaiting', step: 0, returned: false };
         const label = record('Giá trị đổi sau khi duyệt', state, back, VALUES_CHANGED_VI);
         put(WORKFLOW_KEYS.approvedHash, '');
@@ -350,6 +377,70 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         deny(outcome.reason);
         continue;
       }
+      // What the title recognises (issue 10), once the step itself is allowed: the result judged is the reviewers' where they
+      // adjusted values, else the unit's own; a levels or pass/fail title is submitted, approved and
+      // recognised only when met, and at the level applied for.
+      const reviewedResult = cellText(row[col(RESULT_KEYS.reviewed) - 1]);
+      const useReviewed = judging && reviewedResult !== '';
+      const resultColumn = useReviewed ? col(RESULT_KEYS.reviewed) : col(resultKey);
+      const judged = useReviewed ? reviewedResult : cellText(row[col(resultKey) - 1]);
+      const appliedColumn = at(WORKFLOW_KEYS.appliedLevel);
+      const reached = levelOf(judged);
+      const appliedCell = levelOf(workflowCell(WORKFLOW_KEYS.appliedLevel));
+      const applied =
+        request.action === 'submit'
+          ? (request.level ?? (reached === 0 ? undefined : reached))
+          : appliedCell === 0
+            ? undefined
+            : appliedCell;
+      const checksTitle =
+        (request.action === 'submit' || judging) &&
+        !isClassification(rubric) &&
+        !(state.status === 'recognised' || state.status === 'classified');
+      if (checksTitle && !meetsTitle(rubric, judged)) {
+        deny(
+          tr(
+            `${place(resultColumn)}: kết quả «${judged || 'chưa có'}» không đạt danh hiệu «${rubric.title}» (cần ${titleResults(rubric).join(' hoặc ')}); không «${actionLabel(request.action)}» được.`,
+            `${place(resultColumn)}: the result «${judged || 'none'}» does not meet the title «${rubric.title}» (${titleResults(rubric).join(' or ')} is needed); cannot «${actionLabel(request.action)}».`,
+          ),
+        );
+        continue;
+      }
+      if (
+        checksTitle &&
+        rubric.method === 'levels' &&
+        applied !== undefined &&
+        (reached ?? 0) < applied
+      ) {
+        const appliedWhere =
+          request.action === 'submit' || appliedColumn === undefined
+            ? ''
+            : tr(` (${place(appliedColumn)})`, ` (${place(appliedColumn)})`);
+        deny(
+          tr(
+            `${place(resultColumn)}: kết quả «${judged}» thấp hơn mức đề nghị «${LEVEL_LABELS[applied]}»${appliedWhere}; không «${actionLabel(request.action)}» được.`,
+            `${place(resultColumn)}: the result «${judged}» is below the level applied for, «${LEVEL_LABELS[applied]}»${appliedWhere}; cannot «${actionLabel(request.action)}».`,
+          ),
+        );
+        continue;
+      }
+      // A decision in a band that does not hold the title is a classification, never a recognition.
+      const reachedState =
+        request.action === 'recognise'
+          ? withOutcome(outcome.state, judged, meetsTitle(rubric, judged))
+          : outcome.state;
+      const decidedNumber = cellText(row[col(WORKFLOW_KEYS.decisionNumber) - 1]);
+      const decidedResult = workflowCell(WORKFLOW_KEYS.decidedResult);
+      const logRow = log.length + 2 + entries.length;
+      const comment =
+        request.action === 'revoke' && request.decision
+          ? `Thu hồi / hủy quyết định ${decidedNumber || '(không số)'} bằng ${request.decision.number} (${formatDate(request.decision.date)}); lý do: ${request.comment ?? ''}`
+          : request.action === 'recognise' && request.decision
+            ? `${request.decision.number} (${formatDate(request.decision.date)}); kết quả: ${judged}`
+            : (request.comment ??
+              (request.decision
+                ? `${request.decision.number} (${formatDate(request.decision.date)})`
+                : meetingNote));
       // A decision under a ladder no text names yet says so in the log.
       const unconfirmed =
         ladder.warning && (request.action === 'recognise' || request.action === 'refuse')
@@ -358,14 +449,63 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       const to = record(
         inLanguage('vi', () => actionLabel(request.action)),
         state,
-        outcome.state,
-        (request.comment ??
-          (request.decision
-            ? `${request.decision.number} (${formatDate(request.decision.date)})`
-            : meetingNote)) + unconfirmed,
+        reachedState,
+        comment + unconfirmed,
       );
+      const decideStep = ladder.steps.find((step) => step.kind === 'decide');
+      const decider = decideStep
+        ? inLanguage('vi', () => `${roleLabel(decideStep.role)}: ${user}`)
+        : user;
       // The day the dossier is sent chooses its ladder from then on.
-      if (request.action === 'submit') put(WORKFLOW_KEYS.submittedOn, formatDate(now));
+      if (request.action === 'submit') {
+        put(WORKFLOW_KEYS.submittedOn, formatDate(now));
+        put(
+          WORKFLOW_KEYS.appliedLevel,
+          rubric.method === 'levels' && applied !== undefined ? LEVEL_LABELS[applied] : '',
+        );
+      }
+      if (request.action === 'recognise' && request.decision) {
+        put(WORKFLOW_KEYS.decidedResult, judged);
+        const validUntil = validUntilOf(rubric, request.decision.date);
+        registerEntries.push({
+          kind: 'recognise',
+          title: rubric.id,
+          unit: code,
+          name: cellText(row[col('name') - 1]),
+          result: judged,
+          decisionNumber: request.decision.number,
+          decisionDate: request.decision.date,
+          decider,
+          ...(validUntil ? { validUntil } : {}),
+          logRow,
+        });
+      }
+      if (request.action === 'revoke' && request.decision) {
+        registerEntries.push({
+          kind: 'revoke',
+          title: rubric.id,
+          unit: code,
+          name: cellText(row[col('name') - 1]),
+          result: decidedResult,
+          decisionNumber: request.decision.number,
+          decisionDate: request.decision.date,
+          decider,
+          revokes: decidedNumber,
+          reason: request.comment ?? '',
+          logRow,
+        });
+      }
+      // The decision is gone from the row when revoked, and a new cycle starts with none of the old.
+      if (request.action === 'revoke' || request.action === 'register') {
+        put(WORKFLOW_KEYS.decisionNumber, '');
+        put(WORKFLOW_KEYS.decisionDate, '');
+        put(WORKFLOW_KEYS.decidedResult, '');
+        put(WORKFLOW_KEYS.approvedHash, '');
+      }
+      if (request.action === 'register') {
+        put(WORKFLOW_KEYS.submittedOn, '');
+        put(WORKFLOW_KEYS.appliedLevel, '');
+      }
       // An undo cannot itself be undone; a second step back needs the log.
       if (request.action === 'revert') put(WORKFLOW_KEYS.previous, '');
       if (request.comment) put(WORKFLOW_KEYS.comment, request.comment);
@@ -377,6 +517,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       if (request.action === 'approve' || request.action === 'recognise') {
         put(WORKFLOW_KEYS.approvedHash, valuesHash(row));
       } else if (
+        request.action === 'revoke' ||
         outcome.state.status === 'refused' ||
         outcome.state.status === 'drafting' ||
         outcome.state.status === 'none' ||
@@ -410,6 +551,8 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       }
     }
     appendAudit(ctx, entries);
+    // The register after the log: each of its rows names the log row that made it.
+    appendRegister(ctx.workbook, registerEntries);
     // Third and last write (DESIGN.md): the mail the steps call for, queued in the outbox.
     queueStepMail(ctx, events, runLadder, people.grants, settings, log.length + entries.length);
     return { sheet: sheet.name, action: request.action, done, refused };

@@ -36,6 +36,7 @@ import { readPeople } from './people-sheet';
 import {
   BusyError,
   type Context,
+  type HasherPort,
   type IdentityPort,
   type MailerPort,
   type Schedule,
@@ -43,6 +44,7 @@ import {
   type UiPort,
   type WorkbookPort,
 } from './ports';
+import { importNotice, importRecognitions } from './register-sheet';
 import { queueReminders } from './reminders';
 import { scoreAll } from './score-all';
 import { confirmLadders, setUp } from './set-up';
@@ -130,7 +132,7 @@ export function setUpAction(ctx: Context & { readonly identity?: IdentityPort })
   });
 }
 
-export function scoreAllAction(ctx: Context): void {
+export function scoreAllAction(ctx: Context & { readonly hasher?: HasherPort }): void {
   run(ctx, () => scoreAllNotice(scoreAll(ctx)));
 }
 
@@ -151,10 +153,38 @@ function details(ctx: Context, action: Action): Omit<ActRequest, 'action'> | nul
     const comment = ctx.ui.prompt(APP_TITLE, question);
     return comment === null ? null : { comment };
   }
-  if (action === 'recognise') {
+  if (action === 'submit') {
+    // A levels title: the level applied for (blank: the level the result reaches).
+    const selection = ctx.workbook.selection();
+    const rubric = readCriteria(ctx.workbook)?.find(
+      (read) => read.rubric?.scoringSheet === selection?.sheet,
+    )?.rubric;
+    if (rubric?.method !== 'levels') return {};
+    const typed = ctx.ui.prompt(
+      APP_TITLE,
+      tr(
+        'Mức đề nghị công nhận (1 hoặc 2; để trống: theo kết quả tự đánh giá):',
+        'Level applied for (1 or 2; blank: the level the self-assessment reaches):',
+      ),
+    );
+    if (typed === null) return null;
+    const level = normalizeText(typed).replace(/^mức( độ)?\s*/i, '');
+    if (level === '') return {};
+    if (level !== '1' && level !== '2')
+      throw new SheetError(
+        tr(`«${typed}» không phải mức 1 hoặc 2.`, `«${typed}» is not level 1 or 2.`),
+      );
+    return { level: level === '1' ? 1 : 2 };
+  }
+  if (action === 'recognise' || action === 'revoke') {
     const number = ctx.ui.prompt(
       APP_TITLE,
-      tr('Số quyết định công nhận:', 'Recognition decision number:'),
+      action === 'revoke'
+        ? tr(
+            'Số quyết định thu hồi / hủy công nhận:',
+            'Number of the decision revoking / cancelling the recognition:',
+          )
+        : tr('Số quyết định công nhận:', 'Recognition decision number:'),
     );
     if (number === null) return null;
     const typed = ctx.ui.prompt(
@@ -167,6 +197,14 @@ function details(ctx: Context, action: Action): Omit<ActRequest, 'action'> | nul
       throw new SheetError(
         tr(`«${typed}» không phải ngày/tháng/năm.`, `«${typed}» is not a day/month/year date.`),
       );
+    if (action === 'revoke') {
+      const comment = ctx.ui.prompt(
+        APP_TITLE,
+        tr('Lý do thu hồi / hủy (bắt buộc):', 'Reason for the revocation (required):'),
+      );
+      if (comment === null) return null;
+      return { decision: { number, date: date.value }, comment };
+    }
     return { decision: { number, date: date.value } };
   }
   return {};
@@ -207,6 +245,8 @@ export interface SidebarRequest {
   readonly comment?: string;
   readonly decisionNumber?: string;
   readonly decisionDate?: string;
+  /** Submitting a levels title: '1', '2', or '' for the level reached. */
+  readonly level?: string;
 }
 
 /** Called by the sidebar page: an action on the unit it shows; a problem comes back as the notice. */
@@ -219,7 +259,7 @@ export function sidebarActAction(ctx: ActPorts, sent: SidebarRequest): SidebarRe
   }
   try {
     let decision: ActRequest['decision'];
-    if (action === 'recognise') {
+    if (action === 'recognise' || action === 'revoke') {
       const date = readDate(sent.decisionDate ?? '');
       if (!date.ok)
         throw new SheetError(
@@ -237,12 +277,18 @@ export function sidebarActAction(ctx: ActPorts, sent: SidebarRequest): SidebarRe
         action,
         ...(sent.comment === undefined ? {} : { comment: String(sent.comment) }),
         ...(decision ? { decision } : {}),
+        ...(sent.level === '1' || sent.level === '2' ? { level: sent.level === '1' ? 1 : 2 } : {}),
       },
     );
   } catch (error) {
     if (!(error instanceof SheetError || error instanceof BusyError)) throw error;
     return { notice: error.message, problem: true, data: sidebarData(ctx) };
   }
+}
+
+/** XHHT → Nhập công nhận trước đây (quản trị). */
+export function importRecognitionsAction(ctx: ActPorts): void {
+  run(ctx, () => importNotice(importRecognitions(ctx)));
 }
 
 /** XHHT → Xuất danh sách đã công nhận. */

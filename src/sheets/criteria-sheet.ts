@@ -23,6 +23,7 @@ import { type DatedLadder, ladderNamed } from '../domain/ladder';
 import { formatNumber } from '../domain/messages';
 import { builtInProcedure, type Procedure } from '../domain/procedures';
 import { formatDate } from '../domain/recognition';
+import { isClassification, titleResults } from '../domain/register';
 import {
   type Band,
   type Criterion,
@@ -78,6 +79,11 @@ export const CONFIRM_MARK = 'Cần xác nhận';
 export const YES_NO = { yes: 'Có', no: 'Không' } as const;
 /** A rule of either method: the share of units (%) to see recognised, for the summary report. */
 export const TARGET_RULE = 'CHI_TIEU';
+/**
+ * A rule of a points rubric that classifies (more than one band above the lowest): the bands that hold
+ * the title, separated by commas (issue 10). Absent: Khá and Tốt, to be confirmed by the province.
+ */
+export const HOLDING_RULE = 'XEP_LOAI_CONG_NHAN';
 export const MET_MARK = 'Đạt';
 export const EVIDENCE_MARK = 'Bắt buộc';
 /** Sheets of XHHT's own that no rubric may score in. */
@@ -208,6 +214,19 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       text: 'Dưới mọi ngưỡng trên (để trống ngưỡng)',
     }),
   );
+  // Last, so the rows above keep their places.
+  if (rubric.method === 'points' && isClassification(rubric)) {
+    rows.push(
+      row({
+        type: ROW_TYPES.rule,
+        code: HOLDING_RULE,
+        text: rubric.holdingBands
+          ? 'Các xếp loại được công nhận danh hiệu (cách nhau bằng dấu phẩy)'
+          : 'Các xếp loại được công nhận danh hiệu (cách nhau bằng dấu phẩy). Cần xác nhận: văn bản không nêu; mặc định Tốt, Khá',
+        threshold: titleResults(rubric).join(', '),
+      }),
+    );
+  }
   return rows;
 }
 
@@ -555,6 +574,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     (Object.keys(DEADLINE_RULES) as DeadlineKind[]).find((kind) =>
       ruleIs(row, DEADLINE_RULES[kind]),
     );
+  let holding: { row: number; labels: string[] } | undefined;
   const leafType = method === 'levels' ? ROW_TYPES.indicator : ROW_TYPES.item;
   /** A «Quy tắc» row's number when `valid` takes it; otherwise its cell is named with what is expected. */
   const ruleNumber = (row: SheetRow, valid: (n: number) => boolean, expected: string) => {
@@ -670,6 +690,26 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       }
     } else if (
       type === textKey(ROW_TYPES.rule) &&
+      textKey(row.cells('code')) === textKey(HOLDING_RULE)
+    ) {
+      if (method !== 'points')
+        reader.problem(
+          row.row,
+          'code',
+          tr(
+            `quy tắc ${HOLDING_RULE} chỉ dùng cho bộ tiêu chí «${METHOD_NAMES.points}»`,
+            `the rule ${HOLDING_RULE} belongs to a «${METHOD_NAMES.points}» rubric only`,
+          ),
+        );
+      holding = {
+        row: row.row,
+        labels: cellText(row.cells('threshold'))
+          .split(/[,;]/)
+          .map((label) => normalizeText(label))
+          .filter(Boolean),
+      };
+    } else if (
+      type === textKey(ROW_TYPES.rule) &&
       textKey(row.cells('code')) === textKey(MEETING_RULE)
     ) {
       const value = ruleNumber(
@@ -773,6 +813,30 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         .map(({ label, min }): Band => ({ label, min: min ?? { missing: label } })),
       fallbackBand: lastBand.label,
     };
+    if (holding) {
+      const labels = bands.map((band) => band.label);
+      const unknown = holding.labels.filter(
+        (label) => !labels.some((band) => textKey(band) === textKey(label)),
+      );
+      if (unknown.length > 0 || holding.labels.length === 0) {
+        reader.problem(
+          holding.row,
+          'threshold',
+          tr(
+            `ghi các xếp loại được công nhận, cách nhau bằng dấu phẩy, trong số: ${labels.join(', ')}${unknown.length > 0 ? ` (không có: ${unknown.join(', ')})` : ''}`,
+            `write the bands that hold the title, separated by commas, among: ${labels.join(', ')}${unknown.length > 0 ? ` (not a band: ${unknown.join(', ')})` : ''}`,
+          ),
+        );
+        return { id, problems: reader.problems, missing: reader.missing };
+      }
+      const chosen = labels.filter((band) =>
+        holding?.labels.some((label) => textKey(label) === textKey(band)),
+      );
+      // The default, written back as it was, reads as the default.
+      const preset = titleResults(rubric);
+      const same = chosen.length === preset.length && chosen.every((b) => preset.includes(b));
+      if (!same) rubric = { ...rubric, holdingBands: chosen };
+    }
   } else {
     for (const [key, what] of [
       [

@@ -1,9 +1,10 @@
-import { readDate } from '../domain/cells';
+import { readDate, textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
-import { formatDate, lastValidDay } from '../domain/recognition';
-import { known } from '../domain/rubric';
+import { formatDate } from '../domain/recognition';
+import { standingRecognition, validUntilOf } from '../domain/register';
 import { RESULT_KEYS, WORKFLOW_KEYS } from './layout';
 import type { Context } from './ports';
+import { readRegister } from './register-sheet';
 import { readSettings } from './settings-sheet';
 import type { ColumnSpec } from './table';
 import { workflowRows } from './workflow-rows';
@@ -37,26 +38,55 @@ export function exportRecognised(ctx: Context): ExportReport {
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
-    // A recognition whose validity has ended is no longer listed.
-    const rows = workflowRows(ctx.workbook, settings, now)
+    // Only recognitions that meet the title and still hold (issue 10): a decision in a band that
+    // does not hold the title is «classified», an ended validity «expired»; neither is listed.
+    const units = workflowRows(ctx.workbook, settings, now);
+    const register = readRegister(
+      ctx.workbook,
+      units.map((unit) => unit.rubric),
+    ).entries;
+    const listed = new Set<string>();
+    const rows = units
       .filter((unit) => unit.state?.status === 'recognised')
-      .map(({ rubric, cell, value }) => {
+      .map(({ rubric, cell, value, code }) => {
+        listed.add(`${rubric.id}|${textKey(code)}`);
         const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
-        const months = rubric.method === 'levels' ? known(rubric.validityMonths) : undefined;
         const decided = readDate(value(WORKFLOW_KEYS.decisionDate));
+        const until = decided.ok ? validUntilOf(rubric, decided.value) : undefined;
         return [
           rubric.id,
           rubric.title,
           cell('code'),
           cell('name'),
           cell('district'),
-          // The result the reviewers settled on, where they adjusted values.
-          cell(RESULT_KEYS.reviewed) || cell(resultKey),
+          // The result decided; before this version recorded it, the reviewers' or the unit's own.
+          cell(WORKFLOW_KEYS.decidedResult) || cell(RESULT_KEYS.reviewed) || cell(resultKey),
           cell(WORKFLOW_KEYS.decisionNumber),
           decided.ok ? formatDate(decided.value) : cell(WORKFLOW_KEYS.decisionDate),
-          decided.ok && months !== undefined ? formatDate(lastValidDay(decided.value, months)) : '',
+          until ? formatDate(until) : '',
         ];
       });
+    // Units still validly recognised from an earlier year (or on paper), from the register.
+    const seen = new Set<string>();
+    for (const unit of units) {
+      const key = `${unit.rubric.id}|${textKey(unit.code)}`;
+      if (listed.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      const entry = standingRecognition(register, unit.rubric, unit.code, now);
+      if (!entry) continue;
+      const until = entry.validUntil ?? validUntilOf(unit.rubric, entry.decisionDate);
+      rows.push([
+        unit.rubric.id,
+        unit.rubric.title,
+        unit.code,
+        unit.name,
+        unit.district,
+        entry.result,
+        entry.decisionNumber,
+        formatDate(entry.decisionDate),
+        until ? formatDate(until) : '',
+      ]);
+    }
     const target = ctx.workbook.sheet(RECOGNISED_SHEET) ?? ctx.workbook.addSheet(RECOGNISED_SHEET);
     // The export owns this sheet: rows left from a longer earlier export are blanked, in the same write.
     const before = target.readValues().length;

@@ -30,11 +30,35 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'note', header: 'Ghi chú', width: 250, optional: true },
   // Which rubrics assess the unit (ids, separated by commas); blank: every rubric in use.
   { key: 'rubrics', header: 'Bộ tiêu chí áp dụng', width: 200, optional: true },
-  // Levels rubrics: the unit's current recognition, for the waiting and validity rules.
-  { key: 'recognizedLevel', header: 'Mức đã công nhận', width: 120, optional: true },
-  { key: 'recognizedOn', header: 'Ngày công nhận', width: 120, optional: true },
   // The commune a unit belongs to: a «xã» row of «Người dùng» naming it acts on the unit.
   { key: 'commune', header: 'Xã / phường', width: 150, optional: true },
+];
+
+/**
+ * The per-unit-code recognition of earlier versions, shared by all titles: set-up moves its values into
+ * «Sổ công nhận» (src/sheets/register-sheet.ts) and nothing reads it after; the columns stay as typed.
+ */
+export const LEGACY_RECOGNITION_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'recognizedLevel', header: 'Mức đã công nhận', optional: true },
+  { key: 'recognizedOn', header: 'Ngày công nhận', optional: true },
+];
+
+/** The register of recognitions: one row per recognition, import, migration or revocation. */
+export const REGISTER_SHEET = 'Sổ công nhận';
+
+export const REGISTER_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'kind', header: 'Loại ghi', width: 170 },
+  { key: 'title', header: 'Danh hiệu (mã bộ tiêu chí)', width: 150 },
+  { key: 'code', header: 'Mã đơn vị', width: 110 },
+  { key: 'name', header: 'Tên đơn vị', width: 240 },
+  { key: 'result', header: 'Mức / xếp loại', width: 110 },
+  { key: 'decisionNumber', header: 'Số quyết định', width: 130 },
+  { key: 'decisionDate', header: 'Ngày quyết định', width: 110 },
+  { key: 'decider', header: 'Người quyết định', width: 220 },
+  { key: 'validUntil', header: 'Hiệu lực đến', width: 110 },
+  { key: 'revokes', header: 'Quyết định bị thu hồi', width: 130 },
+  { key: 'reason', header: 'Lý do / ghi chú', width: 260 },
+  { key: 'logRow', header: 'Dòng nhật ký', width: 90 },
 ];
 
 export const CRITERIA_COLUMNS: readonly ColumnSpec[] = [
@@ -85,6 +109,8 @@ export const WORKFLOW_KEYS = {
   previous: 'previousState',
   approvedHash: 'approvedHash',
   submittedOn: 'submittedOn',
+  appliedLevel: 'appliedLevel',
+  decidedResult: 'decidedResult',
 } as const;
 
 export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
@@ -103,12 +129,28 @@ export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
     width: 120,
     scriptOwned: true,
   },
-  // The day the dossier was sent: it chooses the ladder (src/sheets/unit-state.ts). Optional, so a
-  // sheet of the previous version still reads until set-up adds it.
+  // Added by this version: optional, so a sheet set up earlier works until set-up adds them.
+  // The date the unit submitted: the 12-month wait and the ladder are judged at it.
   {
     key: WORKFLOW_KEYS.submittedOn,
     header: 'Ngày nộp',
+    width: 110,
+    scriptOwned: true,
+    optional: true,
+  },
+  // Levels titles: the level the unit applied for when it submitted.
+  {
+    key: WORKFLOW_KEYS.appliedLevel,
+    header: 'Mức đề nghị',
     width: 100,
+    scriptOwned: true,
+    optional: true,
+  },
+  // The level or band the decision recorded.
+  {
+    key: WORKFLOW_KEYS.decidedResult,
+    header: 'Kết quả quyết định',
+    width: 120,
     scriptOwned: true,
     optional: true,
   },

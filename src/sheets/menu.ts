@@ -16,6 +16,10 @@ export function menuItems(): (MenuItem | null)[] {
     { label: tr('Trả lại', 'Return'), handler: 'xhhtReturn' },
     { label: tr('Không công nhận', 'Refuse'), handler: 'xhhtRefuse' },
     {
+      label: tr('Thu hồi / hủy công nhận', 'Revoke / cancel a recognition'),
+      handler: 'xhhtRevoke',
+    },
+    {
       label: tr('Hoàn tác bước gần nhất (quản trị)', 'Undo the latest step (admin)'),
       handler: 'xhhtRevert',
     },
@@ -23,6 +27,10 @@ export function menuItems(): (MenuItem | null)[] {
     {
       label: tr('Đơn vị đang chọn và việc của tôi', 'Selected unit and my work'),
       handler: 'xhhtSidebar',
+    },
+    {
+      label: tr('Nhập công nhận trước đây (quản trị)', 'Import earlier recognitions (admin)'),
+      handler: 'xhhtImportRecognitions',
     },
     {
       label: tr('Xuất danh sách đã công nhận', 'Export the recognised units'),

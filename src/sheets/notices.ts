@@ -4,7 +4,7 @@ import { actionLabel } from '../domain/workflow';
 import type { ActReport } from './act';
 import { CONFIRM_MARK, MISSING_MARK, type ToConfirm } from './criteria-sheet';
 import { SheetError } from './errors';
-import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from './layout';
+import { CRITERIA_SHEET, REGISTER_SHEET, SETTINGS_SHEET, UNITS_SHEET } from './layout';
 import type { RefusedRubric, ScoreAllReport } from './score-all';
 import type { SetUpReport } from './set-up';
 
@@ -70,6 +70,14 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
       ),
     );
   }
+  if (report.migratedRecognitions > 0)
+    lines.push(
+      tr(
+        `Chuyển ${report.migratedRecognitions} công nhận ghi trước đây (cột «Mức đã công nhận»/«Ngày công nhận» của trang «${UNITS_SHEET}», dòng đã công nhận của trang chấm điểm) sang trang «${REGISTER_SHEET}»; các cột cũ giữ nguyên nhưng không còn được đọc.`,
+        `Moved ${report.migratedRecognitions} earlier recognitions (the «Mức đã công nhận»/«Ngày công nhận» columns of «${UNITS_SHEET}», rows recognised on the scoring sheet) to «${REGISTER_SHEET}»; the old columns stay as they are but are no longer read.`,
+      ),
+    );
+  lines.push(...report.registerProblems);
   if (report.addedCriteriaRows > 0)
     lines.push(
       tr(
@@ -196,7 +204,12 @@ function refusalHeading(rubricId: string, reason: RefusedRubric['reason'], count
   }
 }
 
-export function scoreAllNotice({ settings, sheets, refused }: ScoreAllReport): string {
+export function scoreAllNotice({
+  settings,
+  sheets,
+  refused,
+  registerProblems = [],
+}: ScoreAllReport): string {
   const province = settings.province ? ` — ${settings.province}` : '';
   const heading = tr(
     `Năm đánh giá ${settings.year}${province}.`,
@@ -233,7 +246,19 @@ export function scoreAllNotice({ settings, sheets, refused }: ScoreAllReport): s
   const refusals = refused.map(({ rubricId, reason, details }) =>
     [refusalHeading(rubricId, reason, details.length), ...listed(details, MAX_LISTED)].join('\n'),
   );
-  return [heading, ...parts, ...refusals].join('\n\n');
+  const register =
+    registerProblems.length > 0
+      ? [
+          [
+            tr(
+              `${registerProblems.length} dòng của «${REGISTER_SHEET}» không đọc được, chưa được dùng:`,
+              `${registerProblems.length} rows of «${REGISTER_SHEET}» cannot be read and are not used:`,
+            ),
+            ...listed(registerProblems, MAX_LISTED),
+          ].join('\n'),
+        ]
+      : [];
+  return [heading, ...parts, ...refusals, ...register].join('\n\n');
 }
 
 /** One rubric set-up can use, as the prompt lists it. */

@@ -3,7 +3,8 @@ import { type CellValue, cellText, isBlank, readDate, textKey } from '../domain/
 import { tr } from '../domain/i18n';
 import { assessLevels } from '../domain/levels';
 import { indicatorIssueMessage, itemIssueMessage, MESSAGES } from '../domain/messages';
-import { applyLevelRules, type PreviousRecognition, validityText } from '../domain/recognition';
+import { applyLevelRules, validityText } from '../domain/recognition';
+import { previousRecognition, type RegisterEntry } from '../domain/register';
 import {
   indicatorsOf,
   itemsOf,
@@ -22,10 +23,11 @@ import {
   evidenceKey,
   RESULT_KEYS,
   scoringColumns,
-  UNIT_COLUMNS,
-  UNITS_SHEET,
+  WORKFLOW_KEYS,
 } from './layout';
-import type { Context, SheetPort, WorkbookPort } from './ports';
+import type { Context, HasherPort, SheetPort } from './ports';
+import { readRegister } from './register-sheet';
+import { frozenEditText, sealedColumns, sealedText } from './seal';
 import { readSettings } from './settings-sheet';
 import { type ColumnSpec, columnOf, columnRuns, locateColumns, locateRequired } from './table';
 
@@ -54,9 +56,12 @@ export interface ScoreAllReport {
   readonly settings: Settings;
   readonly sheets: readonly SheetScore[];
   readonly refused: readonly RefusedRubric[];
+  /** Rows of «Sổ công nhận» that cannot be read, each naming its cell (left out of every rule). */
+  readonly registerProblems?: readonly string[];
 }
 
-type Recognitions = ReadonlyMap<string, PreviousRecognition | { problem: string }>;
+/** The register's entries the waiting and validity rules read. */
+type Recognitions = readonly RegisterEntry[];
 
 /** What one row ends with: its result cells and, for a unit, its outcome for the summary. */
 interface RowOutcome {
@@ -71,6 +76,8 @@ interface RowContext {
   readonly code: string;
   readonly district: string;
   readonly now: Date;
+  /** When the unit submitted («Ngày nộp»), if it has. */
+  readonly submitted?: Date;
 }
 
 function pointsRow(rubric: PointsRubric, row: RowContext): RowOutcome {
@@ -130,9 +137,10 @@ function levelsRow(rubric: LevelsRubric, row: RowContext, recognitions: Recognit
         .join('\n'),
     );
   }
-  const previous = recognitions.get(textKey(row.code));
-  if (previous && 'problem' in previous) return invalid(previous.problem);
-  const outcome = applyLevelRules(rubric, assessment.reached, previous, row.now);
+  // The register, per title, as it stood when the unit submitted (issue 10); before that, today.
+  const at = row.submitted ?? row.now;
+  const previous = previousRecognition(recognitions, rubric.id, row.code, at);
+  const outcome = applyLevelRules(rubric, assessment.reached, previous, row.now, at);
   const nextLevel = outcome.level === 2 ? undefined : outcome.level + 1;
   const unmet = nextLevel ? (assessment.unmet[nextLevel - 1] ?? []) : [];
   const note = [
@@ -180,7 +188,9 @@ export function scoreSheet(
   sheet: SheetPort,
   rubric: Rubric,
   now: Date,
-  recognitions: Recognitions = new Map(),
+  recognitions: Recognitions = [],
+  /** Where given, a decided row edited after its decision is flagged in its «Lỗi» cell. */
+  hasher?: HasherPort,
 ): SheetScore {
   const columns = scoringColumns(rubric);
   const name = sheet.name;
@@ -195,6 +205,26 @@ export function scoreSheet(
   ]);
 
   const col = (key: string) => columnOf(located, key);
+  const submittedColumn = locateColumns(header, [
+    ...columns.workflow.filter((spec) => spec.key === WORKFLOW_KEYS.submittedOn),
+  ]).columns.get(WORKFLOW_KEYS.submittedOn);
+  const workflowAt = locateColumns(header, columns.workflow).columns;
+  const sealedAt = locateColumns(header, [
+    ...columns.inputs,
+    ...columns.evidence,
+    ...columns.meeting,
+  ]).columns;
+  const sealed = sealedColumns(columns, (key) => sealedAt.get(key));
+  /** The flag of a decided row whose sealed values changed since, or ''. */
+  const frozenFlag = (row: readonly CellValue[]) => {
+    const at = (key: string) => row[(workflowAt.get(key) ?? 0) - 1] ?? '';
+    const seal = cellText(at(WORKFLOW_KEYS.approvedHash));
+    if (!hasher || seal === '' || !cellText(at(WORKFLOW_KEYS.state)).startsWith('recognised'))
+      return '';
+    return hasher.sha256Hex(sealedText(row, sealed)) === seal
+      ? ''
+      : frozenEditText(cellText(at(WORKFLOW_KEYS.decisionNumber)));
+  };
   const inputColumns = columns.inputs.map((spec) => col(spec.key));
   // Absent until set-up adds them to a sheet made by an earlier version: then there is nothing to review.
   const reviewAt = [...columns.review, columns.reviewReason].map((spec) =>
@@ -226,6 +256,11 @@ export function scoreSheet(
         outcome.error ?? (outcome.unit?.status === 'empty' ? emptyText : note),
       );
       cells.set(RESULT_KEYS.scoredAt, now);
+      const flag = frozenFlag(row);
+      if (flag) {
+        const before = cellText(cells.get(RESULT_KEYS.error) ?? '');
+        cells.set(RESULT_KEYS.error, before ? `${flag}\n${before}` : flag);
+      }
       return cells;
     };
     const code = cellText(row[col('code') - 1]);
@@ -242,12 +277,15 @@ export function scoreSheet(
       });
     }
     firstRowOf.set(textKey(code), rowNumber);
+    const submitted =
+      submittedColumn === undefined ? undefined : readDate(row[submittedColumn - 1] ?? '');
     const context: RowContext = {
       values,
       place: (input) => cellPlace(name, rowNumber, inputColumns[input] ?? 0),
       code,
       district: cellText(row[col('district') - 1]),
       now,
+      ...(submitted?.ok ? { submitted: submitted.value } : {}),
     };
     const scoreRow = (rowContext: RowContext) =>
       rubric.method === 'points'
@@ -318,65 +356,12 @@ export function scoreSheet(
   return { sheet: name, rubric, units, errors, summary: summarize(rubric, units) };
 }
 
-const LEVEL_WORDS = new Map<string, 1 | 2>([
-  ['1', 1],
-  ['mức độ 1', 1],
-  ['mức 1', 1],
-  ['khá', 1],
-  ['2', 2],
-  ['mức độ 2', 2],
-  ['mức 2', 2],
-  ['tốt', 2],
-]);
-
-/** Each unit's current recognition from the units sheet (one read), keyed by its code. */
-export function readRecognitions(workbook: WorkbookPort): Recognitions {
-  const sheet = workbook.sheet(UNITS_SHEET);
-  const recognitions = new Map<string, PreviousRecognition | { problem: string }>();
-  if (!sheet) return recognitions;
-  const [header = [], ...rows] = sheet.readValues();
-  const specs = UNIT_COLUMNS.filter((spec) =>
-    ['code', 'recognizedLevel', 'recognizedOn'].includes(spec.key),
-  );
-  const located = locateColumns(header, specs);
-  const levelColumn = located.columns.get('recognizedLevel');
-  const dateColumn = located.columns.get('recognizedOn');
-  const codeColumn = located.columns.get('code');
-  if (levelColumn === undefined || dateColumn === undefined || codeColumn === undefined)
-    return recognitions;
-  rows.forEach((row, i) => {
-    const code = textKey(row[codeColumn - 1]);
-    const levelCell = row[levelColumn - 1] ?? '';
-    const dateCell = row[dateColumn - 1] ?? '';
-    if (code === '' || (isBlank(levelCell) && isBlank(dateCell))) return;
-    const level = LEVEL_WORDS.get(textKey(levelCell));
-    const date = readDate(dateCell);
-    if (!level) {
-      const where = cellPlace(UNITS_SHEET, i + 2, levelColumn);
-      recognitions.set(code, {
-        problem: MESSAGES.badRecognition(
-          where,
-          MESSAGES.unknownRecognizedLevel(cellText(levelCell)),
-        ),
-      });
-    } else if (!date.ok) {
-      const where = cellPlace(UNITS_SHEET, i + 2, dateColumn);
-      recognitions.set(code, {
-        problem: MESSAGES.badRecognition(where, MESSAGES.badRecognitionDate()),
-      });
-    } else {
-      recognitions.set(code, { level, date: date.value });
-    }
-  });
-  return recognitions;
-}
-
 /**
  * XHHT → Chấm điểm tất cả. Checks the settings and every rubric of the criteria sheet, then scores the
  * scoring sheet of each rubric that is complete, writing only result columns: what officers typed is
  * never touched. A rubric with problems or values still to enter is listed instead, cell by cell.
  */
-export function scoreAll(ctx: Context): ScoreAllReport {
+export function scoreAll(ctx: Context & { readonly hasher?: HasherPort }): ScoreAllReport {
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
@@ -390,9 +375,14 @@ export function scoreAll(ctx: Context): ScoreAllReport {
       else if (!sheet) refused.push({ rubricId: read.id, reason: 'noSheet', details: [] });
       else inUse.push({ rubric: read.rubric, missing: read.missing, sheet });
     }
-    const recognitions = inUse.some(({ rubric }) => rubric.method === 'levels')
-      ? readRecognitions(ctx.workbook)
-      : new Map();
+    // Only the levels titles' rules read the register: a points-only workbook is not read for it.
+    const register = inUse.some(({ rubric }) => rubric.method === 'levels')
+      ? readRegister(
+          ctx.workbook,
+          inUse.map(({ rubric }) => rubric),
+        )
+      : { entries: [], problems: [] };
+    const recognitions = register.entries;
     const sheets: SheetScore[] = [];
     for (const { rubric, missing, sheet } of inUse) {
       if (missing.length > 0) {
@@ -401,7 +391,7 @@ export function scoreAll(ctx: Context): ScoreAllReport {
       }
       // One sheet that cannot be read (a renamed header, say) does not keep the others from scoring.
       try {
-        sheets.push(scoreSheet(sheet, rubric, now, recognitions));
+        sheets.push(scoreSheet(sheet, rubric, now, recognitions, ctx.hasher));
       } catch (error) {
         if (!(error instanceof SheetError)) throw error;
         refused.push({ rubricId: rubric.id, reason: 'sheet', details: [error.message] });
@@ -415,6 +405,6 @@ export function scoreAll(ctx: Context): ScoreAllReport {
         ),
       );
     }
-    return { settings, sheets, refused };
+    return { settings, sheets, refused, registerProblems: register.problems };
   });
 }

@@ -15,6 +15,7 @@ import { itemsOf, known, type Rubric } from '../domain/rubric';
 import { RETIRED_SETTINGS, SETTING_SPECS } from '../domain/settings';
 import {
   DEADLINE_RULES,
+  HOLDING_RULE,
   LADDER_RULE,
   procedureRows,
   ROW_TYPES,
@@ -27,6 +28,8 @@ import {
   CRITERIA_COLUMNS,
   CRITERIA_SHEET,
   inputKey,
+  REGISTER_COLUMNS,
+  REGISTER_SHEET,
   RESULT_KEYS,
   reviewKey,
   type ScoringColumns,
@@ -38,6 +41,7 @@ import {
 } from './layout';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
 import type { Context, SheetPort } from './ports';
+import { assessedBy, migrateDecidedRows, migrateLegacy } from './register-sheet';
 import { columnOf, columnRuns, ensureTable, locateColumns, type Table } from './table';
 
 export const LOCALE = 'vi_VN';
@@ -65,6 +69,10 @@ export interface SetUpReport {
   readonly addedUnits: number;
   /** Units the scoring sheet now holds. */
   readonly unitsInSheet: number;
+  /** Recognitions moved from the units sheet's old columns into «Sổ công nhận» by this run. */
+  readonly migratedRecognitions: number;
+  /** Old units-sheet values that could not be moved, each naming its cell. */
+  readonly registerProblems: readonly string[];
 }
 
 /** A blank row as wide as the table, with `cells` placed in their located columns. */
@@ -173,6 +181,26 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
 }
 
 /**
+ * A built-in classification written by an earlier version lacks the «Quy tắc» row of the bands that
+ * hold the title (issue 10): it is added once, with the default, so the province sees and can change it.
+ */
+function addHoldingRule(table: Table, rubricId: string): number {
+  const builtIn = findRubric(rubricId);
+  if (!builtIn) return 0;
+  const rule = rubricRows(builtIn).find((cells) => cells.code === HOLDING_RULE);
+  const rubricColumn = columnOf(table.located, 'rubric') - 1;
+  const codeColumn = columnOf(table.located, 'code') - 1;
+  const present = table.rows.some(
+    (row) =>
+      textKey(row[rubricColumn]) === textKey(rubricId) &&
+      textKey(row[codeColumn]) === textKey(HOLDING_RULE),
+  );
+  if (!rule || present) return 0;
+  appendRows(table, [rowFor(table, rule)]);
+  return 1;
+}
+
+/**
  * Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id.
  * Migration of a sheet the previous version wrote (it lacks the «Từ ngày» column, added now): each
  * rubric there gains the procedure rows it lacks, the built-in ladders when it has no CAC_CAP row and
@@ -217,7 +245,8 @@ function setUpCriteria(
       )
     : [];
   appendRows(table, [...migrated, ...fresh]);
-  return { added: migrated.length + fresh.length, procedureRows: migrated.length };
+  const holding = present ? addHoldingRule(table, rubricId) : 0;
+  return { added: migrated.length + fresh.length + holding, procedureRows: migrated.length };
 }
 
 /** The rubric as the criteria sheet now holds it (the administrator may have edited it). */
@@ -308,15 +337,6 @@ function validateInputs(
   }
   for (const spec of columns.evidence)
     sheet.setNumberFormat(columnOf(table.located, spec.key), 2, '@');
-}
-
-/** Whether a unit's «Bộ tiêu chí áp dụng» cell includes the rubric; a blank cell includes all. */
-function assessedBy(cell: CellValue, rubricId: string): boolean {
-  const ids = cellText(cell)
-    .toUpperCase()
-    .split(/[\s,;]+/)
-    .filter(Boolean);
-  return ids.length === 0 || ids.includes(rubricId);
 }
 
 function setUpScoring(
@@ -414,7 +434,25 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
       ),
     ].filter(Boolean);
     const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units, reviewers);
+    // The register of recognitions, and the old per-unit-code columns of «Đơn vị» moved into it.
+    if (!workbook.sheet(REGISTER_SHEET)) createdSheets.push(REGISTER_SHEET);
+    const rubrics = (readCriteria(workbook) ?? []).flatMap((read) =>
+      read.rubric ? [read.rubric] : [],
+    );
+    const migration = migrateLegacy(workbook, rubrics);
+    // Rows this rubric's sheet holds as recognised from before the register: into it, with their result.
+    const movedRows = migrateDecidedRows(workbook, rubric);
+    // Written by XHHT alone (an administrator's earlier recognitions go in with «Loại ghi» blank, then
+    // XHHT → Nhập công nhận trước đây): a warning before a hand edit.
+    workbook
+      .sheet(REGISTER_SHEET)
+      ?.protectColumnsWarningOnly(
+        [{ first: 1, count: REGISTER_COLUMNS.length }],
+        `XHHT: «${REGISTER_SHEET}», do XHHT ghi`,
+      );
     return {
+      migratedRecognitions: migration.migrated + movedRows,
+      registerProblems: migration.problems,
       rubric,
       missing,
       confirm,

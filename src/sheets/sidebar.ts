@@ -1,15 +1,23 @@
 import { overdue } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
 import { grantsOf, rolesOver } from '../domain/people';
-import { ACTIONS, type Action, actionLabel, stateLabel, transition } from '../domain/workflow';
+import {
+  ACTIONS,
+  type Action,
+  actionLabel,
+  isDecided,
+  stateLabel,
+  transition,
+} from '../domain/workflow';
 import { type ActPorts, type ActRequest, act, type Target } from './act';
 import { readAudit } from './audit-log';
-import { RESULT_KEYS, WORKFLOW_KEYS } from './layout';
+import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import { actNotice } from './notices';
 import { readPeople } from './people-sheet';
+import { frozenEditText, sealedText } from './seal';
 import { readSettings } from './settings-sheet';
 import { ladderFor } from './unit-state';
-import { workflowRows } from './workflow-rows';
+import { type WorkflowRow, workflowRows } from './workflow-rows';
 
 /**
  * What the sidebar shows and does: the selected unit (status, history, the actions the current user
@@ -21,7 +29,7 @@ export interface ActionChoice {
   readonly action: Action;
   readonly label: string;
   /** What the officer must add: a comment (return, refuse, undo) or a decision (recognise). */
-  readonly needs: 'comment' | 'decision' | 'none';
+  readonly needs: 'comment' | 'decision' | 'revocation' | 'level' | 'none';
 }
 
 export interface UnitView {
@@ -35,6 +43,8 @@ export interface UnitView {
   readonly overdue: string;
   readonly result: string;
   readonly lastComment: string;
+  /** A decided row whose values were edited after its decision: the warning, or ''. */
+  readonly frozen: string;
   readonly history: readonly {
     readonly time: string;
     readonly user: string;
@@ -73,6 +83,8 @@ const NEEDS: Record<Action, ActionChoice['needs']> = {
   return: 'comment',
   refuse: 'comment',
   revert: 'comment',
+  // The revoking decision's number and date, and the reason.
+  revoke: 'revocation',
 };
 
 /** The words of the page, in the workbook's language. */
@@ -87,6 +99,8 @@ function pageText(): Record<string, string> {
     comment: tr('Nhận xét / lý do', 'Comment / reason'),
     decisionNumber: tr('Số quyết định', 'Decision number'),
     decisionDate: tr('Ngày quyết định (ngày/tháng/năm)', 'Decision date (day/month/year)'),
+    level: tr('Mức đề nghị công nhận', 'Level applied for'),
+    levelReached: tr('Theo kết quả tự đánh giá', 'The level the self-assessment reaches'),
     noAction: tr(
       'Bạn không có bước nào để làm với đơn vị này lúc này.',
       'There is no step for you to take on this unit now.',
@@ -98,6 +112,25 @@ function pageText(): Record<string, string> {
     you: tr('Bạn', 'You'),
   };
 }
+
+/** Whether the values a decided row sealed were edited since. */
+function editedAfterDecision(ctx: ActPorts, entry: WorkflowRow): boolean {
+  const sealed = cellTextOf(entry, WORKFLOW_KEYS.approvedHash);
+  if (sealed === '') return false;
+  const columns = scoringColumns(entry.rubric);
+  const keys = [...columns.inputs, ...columns.evidence, ...columns.meeting].map((spec) => spec.key);
+  const row = keys.map((key) => entry.value(key));
+  return (
+    ctx.hasher.sha256Hex(
+      sealedText(
+        row,
+        keys.map((_, i) => i),
+      ),
+    ) !== sealed
+  );
+}
+
+const cellTextOf = (entry: WorkflowRow, key: string) => entry.cell(key);
 
 /** A stand-in for what the officer will type, to ask the state machine which actions are open. */
 const PROBE = { comment: '-', decision: { number: '-', date: new Date(0) } };
@@ -136,8 +169,9 @@ export function sidebarData(ctx: ActPorts): SidebarData {
         : [];
     const status = state ? stateLabel(state, ladder) : cell(WORKFLOW_KEYS.label);
     const late = (state && overdue(state, ladder, entry.deadlines, settings.year, now)) ?? '';
-    // Waiting for this user: a step of the ladder is theirs (an undo alone is not work waiting).
-    if (open.some((action) => action !== 'revert')) {
+    // Waiting for this user: a step of the ladder is theirs (an undo or a revocation, open on every
+    // decided unit, is not work waiting).
+    if (open.some((action) => action !== 'revert' && action !== 'revoke')) {
       mine.push({
         sheet: entry.sheet,
         row: entry.row,
@@ -165,10 +199,19 @@ export function sidebarData(ctx: ActPorts): SidebarData {
           )
         : cell(resultKey),
       lastComment: cell(WORKFLOW_KEYS.comment),
+      frozen:
+        state && isDecided(state) && editedAfterDecision(ctx, entry)
+          ? frozenEditText(cell(WORKFLOW_KEYS.decisionNumber))
+          : '',
       history: history
         .filter((row) => row.unit === code)
         .map(({ time, user, action, to, comment }) => ({ time, user, action, to, comment })),
-      actions: open.map((action) => ({ action, label: actionLabel(action), needs: NEEDS[action] })),
+      // Submitting a levels title states the level applied for.
+      actions: open.map((action) => ({
+        action,
+        label: actionLabel(action),
+        needs: action === 'submit' && entry.rubric.method === 'levels' ? 'level' : NEEDS[action],
+      })),
     };
   }
 

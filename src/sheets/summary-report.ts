@@ -2,6 +2,7 @@ import { cellText, textKey } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
 import { inLanguage, tr } from '../domain/i18n';
 import { formatDate } from '../domain/recognition';
+import { standingRecognition } from '../domain/register';
 import {
   type ReportSheet,
   type ReportSnapshot,
@@ -16,6 +17,7 @@ import { type AuditPorts, checkAudit } from './audit-log';
 import { UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
 import type { Context, StorePort, WorkbookPort } from './ports';
+import { readRegister } from './register-sheet';
 import { scoreAll } from './score-all';
 import { locateColumns } from './table';
 import { workflowRows } from './workflow-rows';
@@ -59,6 +61,10 @@ export function composeSummary(ctx: ReportPorts) {
   const now = ctx.clock.now();
   const clusterOf = clusters(ctx.workbook);
   const units = workflowRows(ctx.workbook, settings, now);
+  const register = readRegister(
+    ctx.workbook,
+    scored.sheets.map((sheet) => sheet.rubric),
+  ).entries;
   const audit = checkAudit(ctx);
   return inLanguage(settings.summaryLanguage, () => {
     const sheets: ReportSheet[] = scored.sheets.map((sheet) => {
@@ -75,8 +81,14 @@ export function composeSummary(ctx: ReportPorts) {
           : unit.cell(WORKFLOW_KEYS.label) || stateLabel({ status: 'none' }, unit.ladder);
         statuses.set(label, (statuses.get(label) ?? 0) + 1);
       }
+      // A unit still validly recognised from an earlier year counts as recognised (issue 10).
+      const still = (unit: (typeof mine)[number]) =>
+        unit.state?.status !== 'recognised' &&
+        standingRecognition(register, sheet.rubric, unit.code, now) !== undefined;
       const placed = (place: (unit: (typeof mine)[number]) => string) =>
-        tallyStanding(mine.map((unit) => ({ place: place(unit), group: standGroup(unit.state) })));
+        tallyStanding(
+          mine.map((unit) => ({ place: place(unit), group: standGroup(unit.state, still(unit)) })),
+        );
       return {
         title: `${sheet.rubric.title} (${sheet.rubric.id})`,
         summary: sheet.summary,

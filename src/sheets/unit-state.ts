@@ -1,8 +1,15 @@
 import { type CellValue, cellText, readDate } from '../domain/cells';
 import { datedLadderOn, type Ladder, ladderNamed } from '../domain/ladder';
+import { meetsTitle } from '../domain/register';
 import { known, type Rubric } from '../domain/rubric';
 import type { Settings } from '../domain/settings';
-import { decodePrevious, decodeState, type UnitState, withExpiry } from '../domain/workflow';
+import {
+  decodePrevious,
+  decodeState,
+  type UnitState,
+  withExpiry,
+  withOutcome,
+} from '../domain/workflow';
 import { WORKFLOW_KEYS } from './layout';
 
 /**
@@ -12,7 +19,8 @@ import { WORKFLOW_KEYS } from './layout';
 
 /**
  * A row's state as its state cell holds it, with a recognition whose validity has ended seen as
- * expired; undefined when the cell was edited into something else.
+ * expired, and a decision in a band that does not hold the title seen as classified; undefined when
+ * the cell was edited into something else. `at` finds a column that may be absent.
  */
 export function rowState(
   row: readonly CellValue[],
@@ -20,9 +28,13 @@ export function rowState(
   ladder: Ladder,
   rubric: Rubric,
   now: Date,
+  at: (key: string) => number | undefined = col,
 ): UnitState | undefined {
-  const stored = decodeState(cellText(row[col(WORKFLOW_KEYS.state) - 1]), ladder);
-  if (!stored) return undefined;
+  const decoded = decodeState(cellText(row[col(WORKFLOW_KEYS.state) - 1]), ladder);
+  if (!decoded) return undefined;
+  const resultColumn = at(WORKFLOW_KEYS.decidedResult);
+  const result = resultColumn === undefined ? '' : cellText(row[resultColumn - 1]);
+  const stored = withOutcome(decoded, result, meetsTitle(rubric, result));
   const decided = readDate(row[col(WORKFLOW_KEYS.decisionDate) - 1] ?? '');
   const months = rubric.method === 'levels' ? known(rubric.validityMonths) : undefined;
   return withExpiry(stored, decided.ok ? decided.value : undefined, months, now);

@@ -51,7 +51,11 @@ export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Da
     const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
     const col = (key: string) => columnOf(located, key);
     rows.forEach((cells, i) => {
-      const value = (key: string): CellValue => cells[col(key) - 1] ?? '';
+      // A column this version added may be absent until set-up: it reads blank.
+      const value = (key: string): CellValue => {
+        const column = located.columns.get(key);
+        return column === undefined ? '' : (cells[column - 1] ?? '');
+      };
       const cell = (key: string) => cellText(value(key));
       const code = cell('code');
       if (code === '') return;
@@ -67,7 +71,7 @@ export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Da
         district: cell('district'),
         commune: placeOf(code)?.commune ?? '',
         cluster: placeOf(code)?.cluster ?? '',
-        state: rowState(cells, col, ladder, rubric, now),
+        state: rowState(cells, col, ladder, rubric, now, (key) => located.columns.get(key)),
         previous: rowPrevious(cells, col, ladder),
         cell,
         value,

@@ -38,6 +38,10 @@ function statesOf(ladder: Ladder): UnitState[] {
       ),
     { status: 'recognised', step: null },
     ...steps.filter((i) => i > decider).map((i): UnitState => ({ status: 'recognised', step: i })),
+    { status: 'classified', step: null, result: 'Chưa đạt' },
+    ...steps
+      .filter((i) => i > decider)
+      .map((i): UnitState => ({ status: 'classified', step: i, result: 'Trung bình' })),
     { status: 'refused' },
     { status: 'expired', until: new Date(2029, 11, 31) },
   ];
@@ -46,13 +50,23 @@ function statesOf(ladder: Ladder): UnitState[] {
 /** What may happen, written as a table apart from the implementation: the expected state, or null. */
 function expected(ladder: Ladder, state: UnitState, action: Action, role: Role): UnitState | null {
   const stepAt =
-    state.status === 'awaiting' ? state.step : state.status === 'recognised' ? state.step : null;
+    state.status === 'awaiting' || state.status === 'recognised' || state.status === 'classified'
+      ? state.step
+      : null;
   const step = stepAt === null ? undefined : ladder.steps[stepAt];
   const last = ladder.steps.length - 1;
+  const decided =
+    state.status === 'recognised' || state.status === 'classified' || state.status === 'expired';
+  const decider = ladder.steps.findIndex((s) => s.kind === 'decide');
   // The table's requests carry no previous state, so there is nothing to undo.
   if (action === 'revert') return null;
   // The unit's own officer; on a ladder with no commune step, also the role the previous version gave it.
   const submits = role === 'donVi' || (role === 'xa' && !ladder.steps.some((s) => s.role === 'xa'));
+  // Revocation: the decider's, on a decided unit, back at the decider's step.
+  if (action === 'revoke')
+    return decided && role === ladder.steps[decider]?.role
+      ? { status: 'awaiting', step: decider, returned: true }
+      : null;
   if (action === 'register')
     return submits && (state.status === 'none' || state.status === 'expired')
       ? { status: 'drafting', returned: false }
@@ -63,9 +77,11 @@ function expected(ladder: Ladder, state: UnitState, action: Action, role: Role):
       : null;
   if (stepAt === null || !step || role !== step.role) return null;
   if (action === 'return')
-    return stepAt === 0
-      ? { status: 'drafting', returned: true }
-      : { status: 'awaiting', step: stepAt - 1, returned: true };
+    return decided
+      ? null
+      : stepAt === 0
+        ? { status: 'drafting', returned: true }
+        : { status: 'awaiting', step: stepAt - 1, returned: true };
   if (action === 'refuse') return step.kind === 'decide' ? { status: 'refused' } : null;
   if (action === 'recognise')
     return step.kind === 'decide'
@@ -73,8 +89,8 @@ function expected(ladder: Ladder, state: UnitState, action: Action, role: Role):
       : null;
   // approve
   if (step.kind === 'decide') return null;
-  if (state.status === 'recognised')
-    return { status: 'recognised', step: stepAt < last ? stepAt + 1 : null };
+  if (state.status === 'recognised' || state.status === 'classified')
+    return { ...state, step: stepAt < last ? stepAt + 1 : null };
   return { status: 'awaiting', step: stepAt + 1, returned: false };
 }
 

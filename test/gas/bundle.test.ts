@@ -28,6 +28,8 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtReturn',
       'xhhtRefuse',
       'xhhtRevert',
+      'xhhtRevoke',
+      'xhhtImportRecognitions',
       'xhhtSidebar',
       'xhhtSidebarData',
       'xhhtSidebarOpen',
@@ -102,9 +104,11 @@ describe('the menu, end to end through the global handlers', () => {
       'Công nhận',
       'Trả lại',
       'Không công nhận',
+      'Thu hồi / hủy công nhận',
       'Hoàn tác bước gần nhất (quản trị)',
       '—',
       'Đơn vị đang chọn và việc của tôi',
+      'Nhập công nhận trước đây (quản trị)',
       'Xuất danh sách đã công nhận',
       'Xem trước báo cáo tổng hợp',
       'Gửi báo cáo tổng hợp ngay',
@@ -262,6 +266,24 @@ describe.each([
     );
     bundle.xhhtSidebar?.();
     expect(google.SpreadsheetApp.ui.sidebars.at(-1)).toMatchObject({ file: 'Sidebar' });
+
+    // The decider revokes a decision from the menu; an administrator imports an earlier one.
+    google.Session.email = ladder.includes('huyện (quyết định)') ? PEOPLE.huyen : PEOPLE.tinh;
+    google.spreadsheet.select(rubric.scoringSheet, [3, 1]);
+    google.SpreadsheetApp.ui.answers.push('16/QĐ-UBND', '25/03/2027', 'Ghi nhầm đơn vị');
+    bundle.xhhtRevoke?.();
+    expect(sheet.snapshot()[2]?.[status - 1]).toMatch(/^Trả lại cho /);
+    google.Session.email = PEOPLE.quanTri;
+    google.spreadsheet
+      .sheet('Sổ công nhận')
+      .type(10, 1, [
+        ['', rubric.id, 'DV0001', '', 'Tốt', '1/QĐ-UBND', '01/02/2024', '', '', '', '', ''],
+      ]);
+    bundle.xhhtImportRecognitions?.();
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
+      /^Đã nhập 1 công nhận trước đây/,
+    );
+    google.Session.email = PEOPLE.xa;
 
     // Mail: only the administrator turns the schedules on, once each; the timers send the outbox.
     bundle.xhhtInstallMailTriggers?.();

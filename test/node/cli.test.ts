@@ -119,9 +119,34 @@ describe('xhht on a workbook, command by command', () => {
       [`${HUYEN} (ngoại tuyến, chưa xác thực)`, 'Duyệt'],
       [`${HUYEN} (ngoại tuyến, chưa xác thực)`, 'Công nhận'],
     ]);
+    // The register holds the decision; the decider revokes it with a decision of their own.
+    expect((await sheetRows(file, 'Sổ công nhận'))[1]?.slice(0, 7)).toEqual([
+      'Công nhận',
+      'TT22_2020_DVHT',
+      'DV0001',
+      expect.any(String),
+      'Tốt',
+      '12/QĐ-UBND',
+      '20/11/2026',
+    ]);
+    const revoked = await step(
+      'revoke',
+      '--as',
+      HUYEN,
+      '--unit',
+      'DV0001',
+      '--decision',
+      '13/QĐ-UBND',
+      '--date',
+      '22/11/2026',
+      '--comment',
+      'Ghi nhầm đơn vị',
+    );
+    expect(revoked.out).toContain('DV0001 → Trả lại cho huyện');
+    expect((await sheetRows(file, 'Sổ công nhận'))[2]?.[0]).toBe('Thu hồi / hủy công nhận');
     const verified = await xhht('audit', 'verify', file);
     expect(verified).toMatchObject({ code: 0 });
-    expect(verified.out).toMatch(/^Nhật ký nguyên vẹn: 7 dòng\./);
+    expect(verified.out).toMatch(/^Nhật ký nguyên vẹn: 8 dòng\./);
 
     // An edit of the log by hand is found, with its row.
     await edit(file, (book) => {
@@ -141,6 +166,9 @@ describe('xhht on a workbook, command by command', () => {
       ['workflow', file, 'approve', '--as', HUYEN, '--unit', 'DV9999'],
       ['workflow', file, 'fly', '--as', HUYEN, '--unit', 'DV0001'],
       ['workflow', file, 'recognise', '--as', TINH, '--unit', 'DV0001'],
+      ['workflow', file, 'revoke', '--as', TINH, '--unit', 'DV0001', '--comment', 'Nhầm'],
+      ['workflow', file, 'submit', '--as', XA, '--unit', 'DV0001', '--level', '3'],
+      ['workflow', file, 'approve', '--as', HUYEN, '--unit', 'DV0001', '--level', '1'],
       ['score', file, '--colour'],
       ['audit', 'check', file],
       ['report', file],

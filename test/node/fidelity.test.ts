@@ -290,6 +290,7 @@ describe('the officer’s own things survive `xhht score` (exceljs, no LibreOffi
       ['Người dùng', 'visible'],
       ['Tiêu chí', 'visible'],
       [SCORING, 'visible'],
+      ['Sổ công nhận', 'visible'],
       [EXTRA, 'visible'],
       [HIDDEN, 'hidden'],
     ]);

@@ -152,7 +152,7 @@ describe('the criteria sheet validator names the cell of each problem', () => {
       'Ô B3, trang «Tiêu chí»: dòng «Mục» phải nằm dưới một dòng «Tiêu chí».',
       'Ô F5, trang «Tiêu chí»: điểm tối đa cần một số không âm, không phải «hai lăm».',
       'Ô F7, trang «Tiêu chí»: điểm tối đa cần một số không âm.',
-      'Ô B12, trang «Tiêu chí»: loại dòng cần là một trong: «Tiêu chí», «Mục», «Xếp loại».',
+      'Ô B13, trang «Tiêu chí»: loại dòng cần là một trong: «Tiêu chí», «Mục», «Xếp loại».',
     ]);
   });
 

@@ -59,8 +59,10 @@ describe('the export of recognised units', () => {
       ],
     ]);
 
-    // An administrator undoes one recognition: the next export no longer lists it, and no row is left over.
-    as(ADMIN, [[3, 1]], 'revert', 'Quyết định ghi nhầm đơn vị');
+    // A decision is not undone: the decider revokes it; the next export no longer lists it, and no
+    // row is left over.
+    expect(as(ADMIN, [[3, 1]], 'revert', 'Quyết định ghi nhầm đơn vị')).toContain('Thu hồi');
+    as(TINH, [[3, 1]], 'revoke', '130/QĐ-UBND', '25/03/2027', 'Quyết định ghi nhầm đơn vị');
     exportRecognisedAction(ports);
     const rows = exported.snapshot().filter((row) => row.some((cell) => cell !== ''));
     expect(rows.map((row) => row[2])).toEqual(['Mã đơn vị', 'DV0001']);

@@ -115,7 +115,7 @@ describe('the ladder a unit climbs, chosen by the day it sent its dossier', () =
     expect(status()[1]).toBe('Đã công nhận');
     const log = google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
     expect(String(log.at(-1)?.[6])).toMatch(
-      /^15\/QĐ-UBND \(10\/07\/2025\) \[các cấp «đơn vị → xã thẩm định → xã quyết định»: cần xác nhận\]$/,
+      /^15\/QĐ-UBND \(10\/07\/2025\); kết quả: Tốt \[các cấp «đơn vị → xã thẩm định → xã quyết định»: cần xác nhận\]$/,
     );
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { RegisterEntry } from '../../src/domain/register';
 import { bandFormula, scoreAllAction, setUpAction, totalFormula } from '../../src/sheets/actions';
 import { rubricRows } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
+import { appendRegister } from '../../src/sheets/register-sheet';
 import { scoreAll } from '../../src/sheets/score-all';
 import { setUp } from '../../src/sheets/set-up';
 import { gasContext } from '../fakes/context';
@@ -68,16 +70,27 @@ describe('a levels rubric written by the administrator', () => {
     });
     expect(sheet.validations.get('2,7')).toMatchObject({ kind: 'number', min: 0 });
     expect(sheet.numberFormats.get('2,9')).toBe('@');
-    expect(sheet.protections[0]?.area).toMatchObject({ column: 16, columns: 15 });
+    expect(sheet.protections[0]?.area).toMatchObject({ column: 16, columns: 17 });
   });
 
-  it('scores levels, applies the 12-month and validity rules from the units sheet, and requires evidence', () => {
-    const { google, ctx, sheet } = levelsWorkbook();
-    const units = google.spreadsheet.sheet(UNITS_SHEET);
-    const level = headerColumn(units, 'Mức đã công nhận');
-    units.type(3, level, [['Mức độ 1', '15/03/2026']]);
-    units.type(4, level, [['Mức độ 1', new Date(2022, 0, 10)]]);
-    units.type(5, level, [['mức 3', '01/01/2025']]);
+  it('scores levels, applies the 12-month and validity rules from the register, per title and at the submission date, and requires evidence', () => {
+    const { ctx, sheet } = levelsWorkbook();
+    const entry = (unit: string, title: string, result: string, date: Date): RegisterEntry => ({
+      kind: 'recognise',
+      title,
+      unit,
+      name: '',
+      result,
+      decisionNumber: `QĐ ${unit}`,
+      decisionDate: date,
+      decider: 'huyện',
+    });
+    appendRegister(ctx.workbook, [
+      entry('DV0002', LEVELS_FIXTURE.id, 'Mức độ 1', new Date(2026, 2, 15)),
+      entry('DV0003', LEVELS_FIXTURE.id, 'Mức độ 1', new Date(2022, 0, 10)),
+      // Another title's recognition does not hold this one back.
+      entry('DV0004', 'KHAC', 'Mức độ 1', new Date(2026, 2, 15)),
+    ]);
     sheet.type(2, 4, [
       ['Đạt', 'Đạt', 'Đạt', 95, 100, 'https://example.org/qd-12'],
       ['Đạt', 'Đạt', 'Đạt', 95, 100, 'Biên bản họp 12/2026'],
@@ -89,7 +102,7 @@ describe('a levels rubric written by the administrator', () => {
       'Mức độ 2',
       'Mức độ 1',
       'Mức độ 1',
-      '',
+      'Mức độ 2',
     ]);
     expect(byHeader(sheet, 3, 'Chỉ tiêu chưa đạt / ghi chú')).toBe(
       'Đạt chỉ tiêu mức độ 2 nhưng chưa đủ 12 tháng ở mức độ 1 (được xét mức độ 2 từ 15/03/2027).',
@@ -97,9 +110,21 @@ describe('a levels rubric written by the administrator', () => {
     expect(byHeader(sheet, 3, 'Hiệu lực công nhận')).toBe('Còn hiệu lực đến 31/12/2029');
     expect(byHeader(sheet, 4, 'Chỉ tiêu chưa đạt / ghi chú')).toBe('Chưa đạt mức độ 2: 1.2, 2.1.');
     expect(byHeader(sheet, 4, 'Hiệu lực công nhận')).toBe('Hết hạn công nhận (31/12/2025)');
-    expect(byHeader(sheet, 5, 'Lỗi')).toMatch(
-      /^Ô H5, trang «Đơn vị»: mức đã công nhận «mức 3» không rõ/,
-    );
+
+    // The wait is judged at «Ngày nộp», the day the unit submitted: a day before the 12 months end,
+    // it is not yet met however late the scoring runs; the day they end, it is.
+    appendRegister(ctx.workbook, [
+      entry('DV0005', LEVELS_FIXTURE.id, 'Mức độ 1', new Date(2025, 10, 10)),
+    ]);
+    const submitted = headerColumn(sheet, 'Ngày nộp');
+    sheet.type(6, 1, [['DV0005']]);
+    sheet.type(6, 4, [['Đạt', 'Đạt', 'Đạt', 100, 100, 'link']]);
+    sheet.type(6, submitted, [['09/11/2026']]);
+    scoreAll(ctx);
+    expect(byHeader(sheet, 6, 'Mức độ đạt')).toBe('Mức độ 1');
+    sheet.type(6, submitted, [['10/11/2026']]);
+    scoreAll(ctx);
+    expect(byHeader(sheet, 6, 'Mức độ đạt')).toBe('Mức độ 2');
 
     sheet.type(2, 9, [['']]);
     scoreAll(ctx);

@@ -3,7 +3,12 @@ import { rubricIds } from '../../src/domain/catalog';
 import { itemsOf } from '../../src/domain/rubric';
 import { asLiteral } from '../../src/gas/workbook';
 import { setUpAction } from '../../src/sheets/actions';
-import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
+import {
+  CRITERIA_SHEET,
+  REGISTER_SHEET,
+  SETTINGS_SHEET,
+  UNITS_SHEET,
+} from '../../src/sheets/layout';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { setUp } from '../../src/sheets/set-up';
 import { readSettings } from '../../src/sheets/settings-sheet';
@@ -48,13 +53,14 @@ describe('set-up on a new spreadsheet', () => {
     setUp(gasContext(google), rubric.id);
   });
 
-  it('creates the five sheets, in vi_VN and Asia/Ho_Chi_Minh', () => {
+  it('creates the six sheets, in vi_VN and Asia/Ho_Chi_Minh', () => {
     expect(google.spreadsheet.sheets.map((s) => s.getName())).toEqual([
       SETTINGS_SHEET,
       UNITS_SHEET,
       PEOPLE_SHEET,
       CRITERIA_SHEET,
       SCORING,
+      REGISTER_SHEET,
     ]);
     expect(google.spreadsheet.locale).toBe('vi_VN');
     expect(google.spreadsheet.timeZone).toBe('Asia/Ho_Chi_Minh');
@@ -74,8 +80,6 @@ describe('set-up on a new spreadsheet', () => {
       'Loại hình',
       'Ghi chú',
       'Bộ tiêu chí áp dụng',
-      'Mức đã công nhận',
-      'Ngày công nhận',
       'Xã / phường',
     ]);
   });
@@ -103,7 +107,7 @@ describe('set-up on a new spreadsheet', () => {
     expect(scoring.protections).toHaveLength(2);
     const [results, reviewers] = scoring.protections;
     expect(results?.isWarningOnly()).toBe(true);
-    expect(results?.area).toEqual({ row: 1, column: 25, rows: 1000, columns: 17 });
+    expect(results?.area).toEqual({ row: 1, column: 25, rows: 1000, columns: 19 });
     // No reviewer in the people sheet yet: only the owner may type reviewed values.
     expect(reviewers?.isWarningOnly()).toBe(false);
     expect(reviewers?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 11 });
@@ -149,12 +153,16 @@ describe('set-up on a new spreadsheet', () => {
     });
     const criteria = google.spreadsheet.sheet(CRITERIA_SHEET).snapshot();
     // The rubric's own row, its ladder and deadline (TT 22/2020 Điều 7), 3 criteria, 10 items, 3
-    // bands and the fallback band.
-    expect(criteria).toHaveLength(1 + 1 + 2 + 3 + ITEM_COUNT + 4);
+    // bands, the fallback band and the bands that hold the title.
+    expect(criteria).toHaveLength(1 + 1 + 2 + 3 + ITEM_COUNT + 4 + 1);
     expect(criteria.slice(2, 4).map((r) => r.slice(1, 3))).toEqual([
       ['Quy tắc', 'CAC_CAP'],
       ['Quy tắc', 'HAN_NOP'],
     ]);
+    const holding = criteria.find((r) => r[2] === 'XEP_LOAI_CONG_NHAN');
+    expect(holding?.slice(1, 3)).toEqual(['Quy tắc', 'XEP_LOAI_CONG_NHAN']);
+    expect(holding?.[6]).toBe('Tốt, Khá');
+    expect(String(holding?.[3])).toContain('Cần xác nhận');
     expect(criteria[1]?.slice(0, 5)).toEqual([
       'TT22_2020_DVHT',
       'Bộ tiêu chí',
@@ -209,7 +217,7 @@ describe('set-up run again', () => {
     expect(scoring.snapshot()[1]?.slice(3, 6)).toEqual([10, '8,5', 'mười']);
     // Replaced on each run, not added again: the results' and the reviewers' columns.
     expect(scoring.protections).toHaveLength(2);
-    expect(google.spreadsheet.sheets).toHaveLength(5);
+    expect(google.spreadsheet.sheets).toHaveLength(6);
   });
 
   it('keeps a column the officer inserted and adds a header they deleted at the end', () => {

@@ -21,6 +21,8 @@ export const WORKFLOW_HEADERS = [
   'Mã trạng thái trước',
   'Dấu giá trị đã duyệt',
   'Ngày nộp',
+  'Mức đề nghị',
+  'Kết quả quyết định',
 ];
 
 /** The result columns of the TT22 scoring sheet, as the officer sees their headers. */

@@ -141,9 +141,12 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
       'Công nhận',
     ]);
     expect(await page.isVisible('#overdue')).toBe(false);
-    expect(await page.textContent('#no-action')).toBe(
-      'Bạn không có bước nào để làm với đơn vị này lúc này.',
-    );
+    // Decided, the unit has one step left for its decider: a revocation, with its decision and reason.
+    expect(await page.locator('#actions button').allTextContents()).toEqual([
+      'Thu hồi / hủy công nhận',
+    ]);
+    expect(await page.isVisible('#decision-box')).toBe(true);
+    expect(await page.isVisible('#comment-box')).toBe(true);
     await page.close();
   });
 });

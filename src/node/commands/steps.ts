@@ -79,7 +79,7 @@ function actionNamed(name: string): Action {
 export const workflow: Command = {
   name: 'workflow',
   synopsis:
-    'workflow <tệp.xlsx> <register|submit|approve|return|refuse|recognise|revert> --as EMAIL --unit MÃ[,MÃ] [--sheet TRANG] [--comment "…"] [--decision SỐ --date dd/mm/yyyy] [--out TỆP] [--force]',
+    'workflow <tệp.xlsx> <register|submit|approve|return|refuse|recognise|revert|revoke> --as EMAIL --unit MÃ[,MÃ] [--sheet TRANG] [--level 1|2] [--comment "…"] [--decision SỐ --date dd/mm/yyyy] [--out TỆP] [--force]',
   summary: () =>
     tr(
       `Một bước duyệt, như menu: cùng quyền và nhật ký; nhật ký ghi người làm kèm «${UNVOUCHED_MARK}»`,
@@ -92,6 +92,7 @@ export const workflow: Command = {
     comment: { type: 'string' },
     decision: { type: 'string' },
     date: { type: 'string' },
+    level: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean' },
   },
@@ -117,17 +118,35 @@ export const workflow: Command = {
     );
     if (codes.length === 0) throw usage(tr('--unit cần mã đơn vị.', '--unit needs unit codes.'));
     let decision: { number: string; date: Date } | undefined;
-    if (action === 'recognise') {
+    if (action === 'recognise' || action === 'revoke') {
       const date = readDate(String(values.date ?? ''));
       if (!values.decision || !date.ok) {
         throw usage(
-          tr(
-            'Công nhận cần --decision SỐ_QUYẾT_ĐỊNH và --date ngày/tháng/năm.',
-            'Recognising needs --decision NUMBER and --date day/month/year.',
-          ),
+          action === 'revoke'
+            ? tr(
+                'Thu hồi cần --decision SỐ_QUYẾT_ĐỊNH_THU_HỒI, --date ngày/tháng/năm và --comment "lý do".',
+                'Revoking needs --decision NUMBER of the revoking decision, --date day/month/year and --comment "reason".',
+              )
+            : tr(
+                'Công nhận cần --decision SỐ_QUYẾT_ĐỊNH và --date ngày/tháng/năm.',
+                'Recognising needs --decision NUMBER and --date day/month/year.',
+              ),
         );
       }
       decision = { number: String(values.decision), date: date.value };
+    }
+    // The level applied for, when submitting a levels title («Mức độ 1»/«Mức độ 2»).
+    let level: 1 | 2 | undefined;
+    if (values.level !== undefined) {
+      if (action !== 'submit' || !['1', '2'].includes(String(values.level))) {
+        throw usage(
+          tr(
+            '--level chỉ dùng khi gửi (submit), với giá trị 1 hoặc 2.',
+            '--level is for submit only, with the value 1 or 2.',
+          ),
+        );
+      }
+      level = String(values.level) === '1' ? 1 : 2;
     }
     const book = await openBook(source);
     const ctx = offlinePorts(book, { user, print });
@@ -138,6 +157,7 @@ export const workflow: Command = {
         action,
         ...(values.comment === undefined ? {} : { comment: String(values.comment) }),
         ...(decision ? { decision } : {}),
+        ...(level ? { level } : {}),
       },
       target,
     );
