@@ -9,6 +9,7 @@ import {
   readNumber,
   textKey,
 } from '../domain/cells';
+import { findRubric } from '../domain/catalog';
 import { tr } from '../domain/i18n';
 import { ladderNamed } from '../domain/ladder';
 import { formatNumber } from '../domain/messages';
@@ -21,6 +22,7 @@ import {
   type Known,
   type LevelCriterion,
   type Missing,
+  type Provenance,
   type Requirement,
   RUBRIC_ID,
   type Rubric,
@@ -49,6 +51,16 @@ export const ROW_TYPES = {
 } as const;
 export const METHOD_NAMES = { points: 'Thang điểm', levels: 'Mức độ' } as const;
 export const RULE_CODES = { wait: 'SO_THANG_TRUOC_MUC_2', validity: 'THOI_HAN_THANG' } as const;
+/** A rule of points rubrics: 1 when a criterion at 0 points holds the unit at the lowest band. */
+export const NO_ZERO_RULE = 'KHONG_TIEU_CHI_DIEM_0';
+/** The «Đối chiếu văn bản» column: the wording copied from the legal text, or reworded. */
+export const CERTAINTY = {
+  verified: 'đã đối chiếu văn bản',
+  reworded: 'diễn đạt lại, cần đối chiếu',
+} as const;
+export const MAY_NOT_APPLY_MARK = 'Có';
+/** The «vùng khó khăn» thresholds of a share, after the general one: «≥ 50%; vùng khó khăn ≥ 40%». */
+export const HARD_AREA_WORDS = 'vùng khó khăn';
 /** A rule of either method: 1 when the commune must record its agreement meeting before submitting. */
 export const MEETING_RULE = 'HOP_THONG_NHAT';
 /** A rule of either method: the title's own approval ladder, by its label or id. */
@@ -69,16 +81,32 @@ function knownCell<T extends CellValue>(value: Known<T>): CellValue {
 function requirementCell(requirement: Requirement): CellValue {
   if (requirement.kind === 'met') return MET_MARK;
   if (requirement.kind === 'text') return knownCell(requirement.text);
-  return isMissing(requirement.min)
-    ? knownCell(requirement.min)
-    : `≥ ${formatNumber(requirement.min)}%`;
+  if (isMissing(requirement.min)) return knownCell(requirement.min);
+  const hard =
+    requirement.minHard === undefined
+      ? ''
+      : `; ${HARD_AREA_WORDS} ≥ ${formatNumber(requirement.minHard)}%`;
+  return `≥ ${formatNumber(requirement.min)}%${hard}`;
+}
+
+/** The «Căn cứ» and «Đối chiếu văn bản» cells of an element. */
+function provenanceCells(element: Provenance): Record<string, CellValue> {
+  return {
+    basis: element.basis ?? '',
+    certainty:
+      element.verified === undefined
+        ? ''
+        : element.verified
+          ? CERTAINTY.verified
+          : CERTAINTY.reworded,
+  };
 }
 
 /** The rows of a rubric in the criteria sheet, keyed like CRITERIA_COLUMNS. */
 export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
   const row = (cells: Record<string, CellValue>) => ({ rubric: rubric.id, ...cells });
   const criterionRow = (
-    criterion: { code: string; name: string; label: string },
+    criterion: { code: string; name: string; label: string } & Provenance,
     cells: Record<string, CellValue>,
   ) =>
     row({
@@ -86,6 +114,7 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       code: criterion.code,
       text: criterion.name,
       label: criterion.label,
+      ...provenanceCells(criterion),
       ...cells,
     });
   const leafRow = (type: string, leaf: Item | Indicator, cells: Record<string, CellValue>) =>
@@ -95,6 +124,7 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       text: knownCell(leaf.text),
       label: leaf.label,
       evidence: leaf.evidenceRequired ? EVIDENCE_MARK : '',
+      ...provenanceCells(leaf),
       ...cells,
     });
   const rows = [
@@ -103,7 +133,8 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       code: METHOD_NAMES[rubric.method],
       text: rubric.title,
       label: rubric.scoringSheet,
-      basis: `${rubric.legalBasis} — ${rubric.source}`,
+      // The legal text with its dates; the repo's source notes stay in the code.
+      basis: rubric.legalBasis,
     }),
   ];
   const ownLadder = rubric.ladder ? ladderNamed(rubric.ladder) : undefined;
@@ -159,11 +190,22 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
           leafRow(ROW_TYPES.indicator, indicator, {
             level1: requirementCell(indicator.levels[0]),
             level2: requirementCell(indicator.levels[1]),
+            mayNotApply: indicator.mayNotApply ? MAY_NOT_APPLY_MARK : '',
           }),
         ),
       );
     }
     return rows;
+  }
+  if (rubric.noZeroCriterion) {
+    rows.push(
+      row({
+        type: ROW_TYPES.rule,
+        code: NO_ZERO_RULE,
+        text: 'Mỗi xếp loại (trừ xếp loại thấp nhất) đòi hỏi không có tiêu chí bị điểm 0 (1 = áp dụng, 0 = không)',
+        threshold: 1,
+      }),
+    );
   }
   for (const criterion of rubric.criteria) {
     rows.push(
@@ -270,9 +312,27 @@ const knownNumber = (what: () => string) => cell((value) => readKnownNumber(valu
 const optionalNumber = (what: () => string) =>
   cell((value) => (isBlank(value) ? undefined : readKnownNumber(value, what())));
 const evidence = () => cell((value) => !isBlank(value) && textKey(value) !== 'không');
+const mayNotApply = () => cell((value) => !isBlank(value) && textKey(value) !== 'không');
+/** «đã đối chiếu văn bản» → true, «diễn đạt lại…» → false, blank → unknown. */
+const certainty = () =>
+  cell((value): boolean | undefined | CellProblem => {
+    if (isBlank(value)) return undefined;
+    const key = textKey(value);
+    if (key === textKey(CERTAINTY.verified)) return true;
+    if (key.startsWith(textKey('diễn đạt lại'))) return false;
+    return fail(
+      tr(
+        `ghi «${CERTAINTY.verified}», «${CERTAINTY.reworded}» hoặc để trống`,
+        `write «${CERTAINTY.verified}» (checked against the legal text), «${CERTAINTY.reworded}» (reworded, to check) or leave it blank`,
+      ),
+    );
+  });
 
 type RequirementCell = Requirement | { kind: 'missing'; missing: Missing };
 const PERCENT = /^(?:≥|>=)?\s*(\d+(?:[.,]\d+)?)\s*%?$/;
+/** «≥ 50%; vùng khó khăn ≥ 40%»: a share, and the lower one for a unit in a difficult area. */
+const PERCENT_HARD =
+  /^(?:≥|>=)?\s*(\d+(?:[.,]\d+)?)\s*%?\s*;\s*vùng khó khăn\s*(?:≥|>=)?\s*(\d+(?:[.,]\d+)?)\s*%?$/iu;
 const requirement = (level: number) =>
   cell((value): RequirementCell | CellProblem => {
     if (isBlank(value)) {
@@ -292,6 +352,14 @@ const requirement = (level: number) =>
     if (textKey(text) === textKey(MET_MARK)) return { kind: 'met' };
     const percent = PERCENT.exec(text);
     if (percent?.[1]) return { kind: 'percent', min: Number(percent[1].replace(',', '.')) };
+    const hard = PERCENT_HARD.exec(text);
+    if (hard?.[1] && hard[2]) {
+      return {
+        kind: 'percent',
+        min: Number(hard[1].replace(',', '.')),
+        minHard: Number(hard[2].replace(',', '.')),
+      };
+    }
     return { kind: 'text', text };
   });
 
@@ -312,14 +380,24 @@ function buildSchemas() {
       label: optionalText(),
       max,
       threshold: optionalNumber(() => tr('điểm tối thiểu', 'the minimum')),
+      basis: optionalText(),
+      certainty: certainty(),
     }),
-    levelsCriterion: z.object({ code: code(), text: requiredText(), label: optionalText() }),
+    levelsCriterion: z.object({
+      code: code(),
+      text: requiredText(),
+      label: optionalText(),
+      basis: optionalText(),
+      certainty: certainty(),
+    }),
     item: z.object({
       code: code(),
       text: knownText(),
       label: optionalText(),
       max,
       evidence: evidence(),
+      basis: optionalText(),
+      certainty: certainty(),
     }),
     indicator: z.object({
       code: code(),
@@ -328,6 +406,9 @@ function buildSchemas() {
       level1: requirement(1),
       level2: requirement(2),
       evidence: evidence(),
+      mayNotApply: mayNotApply(),
+      basis: optionalText(),
+      certainty: certainty(),
     }),
     band: z.object({
       code: code(),
@@ -356,6 +437,14 @@ export interface RubricRead {
 interface SheetRow {
   readonly row: number;
   readonly cells: (key: string) => CellValue;
+}
+
+/** The provenance fields of a row, only where given (so a rubric reads back as it was written). */
+function provenanceOf(row: { basis: string; certainty: boolean | undefined }): Provenance {
+  return {
+    ...(row.basis ? { basis: row.basis } : {}),
+    ...(row.certainty === undefined ? {} : { verified: row.certainty }),
+  };
 }
 
 function shortLabel(text: Known<string>, fallback: string): string {
@@ -475,6 +564,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   const bands: { label: string; min: Known<number> | undefined; row: number }[] = [];
   const rules = new Map<string, Known<number>>();
   let meeting = false;
+  let noZero = false;
   let ladder: string | undefined;
   let target: number | undefined;
   const leafType = method === 'levels' ? ROW_TYPES.indicator : ROW_TYPES.item;
@@ -500,6 +590,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             label: c.label || shortLabel(c.text, c.code),
             max: c.max,
             ...(c.threshold === undefined ? {} : { min: c.threshold }),
+            ...provenanceOf(c),
             items: [],
           });
         }
@@ -511,6 +602,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             code: c.code,
             name: c.text,
             label: c.label || shortLabel(c.text, c.code),
+            ...provenanceOf(c),
             indicators: [],
           });
         }
@@ -545,6 +637,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             label: i.label || shortLabel(i.text, i.code),
             max: i.max,
             ...(i.evidence ? { evidenceRequired: true } : {}),
+            ...provenanceOf(i),
           });
         }
       } else {
@@ -563,6 +656,8 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             measure: levels.some((level) => level.kind === 'percent') ? 'ratio' : 'check',
             levels,
             ...(i.evidence ? { evidenceRequired: true } : {}),
+            ...(i.mayNotApply ? { mayNotApply: true } : {}),
+            ...provenanceOf(i),
           });
         }
       }
@@ -589,6 +684,17 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         tr('ghi 1 (bắt buộc) hoặc 0', 'write 1 (required) or 0'),
       );
       if (value !== undefined) meeting = value === 1;
+    } else if (
+      type === textKey(ROW_TYPES.rule) &&
+      textKey(row.cells('code')) === textKey(NO_ZERO_RULE) &&
+      method === 'points'
+    ) {
+      const value = ruleNumber(
+        row,
+        (n) => n === 0 || n === 1,
+        tr('ghi 1 (áp dụng) hoặc 0', 'write 1 (applies) or 0'),
+      );
+      if (value !== undefined) noZero = value === 1;
     } else if (
       type === textKey(ROW_TYPES.rule) &&
       textKey(row.cells('code')) === textKey(TARGET_RULE)
@@ -643,8 +749,12 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     return { id, problems: reader.problems, missing: reader.missing };
   }
 
+  // A built-in id keeps its title and legal dates: the sheet holds the same legal text.
+  const builtIn = findRubric(id);
   const base = {
     id,
+    ...(builtIn?.titleKey ? { titleKey: builtIn.titleKey } : {}),
+    ...(builtIn?.inForce ? { inForce: builtIn.inForce } : {}),
     title: meta.text,
     legalBasis: meta.basis,
     source: `trang «${CRITERIA_SHEET}»`,
@@ -672,6 +782,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       ...base,
       method,
       criteria: pointsCriteria,
+      ...(noZero ? { noZeroCriterion: true } : {}),
       bands: bands
         .slice(0, -1)
         .map(({ label, min }): Band => ({ label, min: min ?? { missing: label } })),

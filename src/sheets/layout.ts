@@ -46,7 +46,12 @@ export const CRITERIA_COLUMNS: readonly ColumnSpec[] = [
   { key: 'level1', header: 'Mức độ 1', width: 170, optional: true },
   { key: 'level2', header: 'Mức độ 2', width: 170, optional: true },
   { key: 'evidence', header: 'Minh chứng', width: 90, optional: true },
+  // «Có» where «Không áp dụng» is accepted for the indicator (levels rubrics).
+  { key: 'mayNotApply', header: 'Có thể không áp dụng', width: 110, optional: true },
+  // The article of the legal text (Điều, khoản, điểm), never a file name or a source tag.
   { key: 'basis', header: 'Căn cứ', width: 320, optional: true },
+  // How sure the wording is: «đã đối chiếu văn bản» or «diễn đạt lại, cần đối chiếu».
+  { key: 'certainty', header: 'Đối chiếu văn bản', width: 170, optional: true },
 ];
 
 /** The columns of a rubric's scoring sheet: who, what the officer types, what the script writes. */
@@ -162,7 +167,14 @@ const PART_HEADERS: Record<InputPart, { prefix: string; hint: string }> = {
   level2: { prefix: 'mức 2', hint: 'Đạt/Chưa đạt' },
   count: { prefix: 'số đạt', hint: 'số người' },
   total: { prefix: 'tổng số', hint: 'số người' },
+  hardArea: { prefix: '', hint: 'Có/Không' },
 };
+
+/** The words after an indicator's code that name one of its cells («5.1 mức 1», «5.1 số đạt»). */
+export const PART_WORDS: readonly string[] = ['mức 1', 'mức 2', 'số đạt', 'tổng số'];
+
+/** The per-unit answer of rubrics with thresholds for a difficult area (TT 25/2023 indicator 5.2). */
+export const HARD_AREA_HEADER = 'Xã thuộc vùng khó khăn';
 
 function inputColumns(rubric: Rubric): ColumnSpec[] {
   if (rubric.method === 'points') {
@@ -173,8 +185,16 @@ function inputColumns(rubric: Rubric): ColumnSpec[] {
       width: 110,
     }));
   }
-  return indicatorInputs(rubric).map(({ indicator, part }) => {
+  return indicatorInputs(rubric).map(({ indicator, part }): ColumnSpec => {
     const { prefix, hint } = PART_HEADERS[part];
+    if (part === 'hardArea') {
+      return {
+        key: inputKey(indicator.code, part),
+        header: `${HARD_AREA_HEADER} (${hint})`,
+        prefix: HARD_AREA_HEADER,
+        width: 130,
+      };
+    }
     const start = prefix ? `${indicator.code} ${prefix}` : indicator.code;
     return {
       key: inputKey(indicator.code, part),
@@ -183,6 +203,8 @@ function inputColumns(rubric: Rubric): ColumnSpec[] {
         : `${start} ${indicator.label} (${hint})`,
       prefix: start,
       width: part === 'count' || part === 'total' ? 90 : 130,
+      // «5.1 mức 1 …» left from a layout where 5.1 was split is never read as the answer of 5.1.
+      ...(prefix ? {} : { notFollowedBy: PART_WORDS }),
     };
   });
 }
@@ -215,6 +237,7 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
     prefix: `Thẩm định ${spec.prefix ?? spec.header}`,
     width: 90,
     optional: true,
+    ...(spec.notFollowedBy ? { notFollowedBy: spec.notFollowedBy } : {}),
   }));
   const results: ColumnSpec[] =
     rubric.method === 'points'

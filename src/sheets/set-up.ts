@@ -1,7 +1,7 @@
 import { findRubric, rubricIds } from '../domain/catalog';
 import { type CellValue, cellText, textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
-import { ANSWERS, indicatorInputs } from '../domain/levels';
+import { ANSWERS, HARD_AREA_ANSWERS, indicatorInputs } from '../domain/levels';
 import { MESSAGES } from '../domain/messages';
 import { itemsOf, known, type Rubric } from '../domain/rubric';
 import { SETTING_SPECS } from '../domain/settings';
@@ -10,6 +10,7 @@ import { SheetError } from './errors';
 import {
   CRITERIA_COLUMNS,
   CRITERIA_SHEET,
+  HARD_AREA_HEADER,
   inputKey,
   RESULT_KEYS,
   reviewKey,
@@ -131,6 +132,7 @@ function rubricAsWritten(
 }
 
 const ANSWER_OPTIONS = [ANSWERS.met, ANSWERS.notMet, ANSWERS.notApplicable];
+const HARD_AREA_OPTIONS = [HARD_AREA_ANSWERS.yes, HARD_AREA_ANSWERS.no];
 
 function validateInputs(
   sheet: SheetPort,
@@ -163,7 +165,18 @@ function validateInputs(
   } else {
     for (const { indicator, part } of indicatorInputs(rubric)) {
       for (const at of columnsOf(inputKey(indicator.code, part))) {
-        if (part === 'count' || part === 'total') {
+        if (part === 'hardArea') {
+          sheet.requireOneOf(at, 2, HARD_AREA_OPTIONS, {
+            help: tr(
+              `${HARD_AREA_HEADER}: chọn «Có» hoặc «Không» (để trống là «Không»); xã thuộc vùng khó khăn có ngưỡng thấp hơn ở chỉ tiêu ${indicator.code}.`,
+              `${HARD_AREA_HEADER} (commune in a difficult area): choose «Có» (yes) or «Không» (no; blank means no); such a commune has lower thresholds at indicator ${indicator.code}.`,
+            ),
+          });
+        } else if (part === 'count' && indicator.mayNotApply) {
+          // A count or «Không áp dụng»: Sheets' number rule would refuse the words, so the domain
+          // alone checks these cells (named in «Lỗi» when wrong).
+          continue;
+        } else if (part === 'count' || part === 'total') {
           sheet.requireNumberBetween(
             at,
             2,
@@ -175,11 +188,17 @@ function validateInputs(
             ),
           );
         } else {
-          sheet.requireOneOf(at, 2, ANSWER_OPTIONS, {
-            help: tr(
-              `Chỉ tiêu ${indicator.code}: chọn ${ANSWER_OPTIONS.join(' hoặc ')}.`,
-              `Indicator ${indicator.code}: choose «Đạt» (met), «Chưa đạt» (not met) or «Không áp dụng» (not applicable).`,
-            ),
+          const options = indicator.mayNotApply ? ANSWER_OPTIONS : ANSWER_OPTIONS.slice(0, 2);
+          sheet.requireOneOf(at, 2, options, {
+            help: indicator.mayNotApply
+              ? tr(
+                  `Chỉ tiêu ${indicator.code}: chọn ${options.join(' hoặc ')} (không áp dụng ở mức độ 1 thì cũng không áp dụng ở mức độ 2).`,
+                  `Indicator ${indicator.code}: choose «Đạt» (met), «Chưa đạt» (not met) or «Không áp dụng» (not applicable; at level 1 it holds for level 2 too).`,
+                )
+              : tr(
+                  `Chỉ tiêu ${indicator.code}: chọn ${options.join(' hoặc ')}.`,
+                  `Indicator ${indicator.code}: choose «Đạt» (met) or «Chưa đạt» (not met).`,
+                ),
           });
         }
       }

@@ -1,6 +1,6 @@
 import { cellPlace } from '../domain/a1';
-import { DEFAULT_RUBRIC_ID } from '../domain/catalog';
-import { type CellValue, normalizeText, textKey } from '../domain/cells';
+import { DEFAULT_RUBRIC_ID, defaultRubricId } from '../domain/catalog';
+import { type CellValue, normalizeText, readNumber, textKey } from '../domain/cells';
 import { type Language, tr } from '../domain/i18n';
 import {
   languageOf,
@@ -77,10 +77,14 @@ export function readBasics(workbook: WorkbookPort): Basics {
     if (!(error instanceof SheetError)) throw error;
   }
   const id = normalizeText(String(cells?.values.get('defaultRubricId') ?? '')).toUpperCase();
+  // Left blank: the rubric in force for the assessment year, where the year reads as one.
+  const year = readNumber(cells?.values.get('year') ?? '');
+  const fallback =
+    year.ok && Number.isInteger(year.value) ? defaultRubricId(year.value) : DEFAULT_RUBRIC_ID;
   const language = languageOf(cells?.values.get('language') ?? '');
   return {
     language: language === 'en' ? 'en' : 'vi',
-    defaultRubricId: id === '' ? DEFAULT_RUBRIC_ID : id,
+    defaultRubricId: id === '' ? fallback : id,
   };
 }
 

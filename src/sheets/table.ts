@@ -19,7 +19,15 @@ export interface ColumnSpec {
   readonly scriptOwned?: boolean;
   /** Read by nothing (a note, a label): added by set-up when absent, never required. */
   readonly optional?: boolean;
+  /**
+   * Words that, right after the prefix, make a header another column's: «5.1 mức 1» is not the answer
+   * column of 5.1 (a layout left from before the rubric changed), so it is never read as one.
+   */
+  readonly notFollowedBy?: readonly string[];
 }
+
+/** Headers set-up set aside when the rubric's layout changed: kept with their data, read by nothing. */
+export const SET_ASIDE_MARK = '(cũ)';
 
 export interface Located {
   /** 1-based column of each found key. */
@@ -33,7 +41,12 @@ function matches(spec: ColumnSpec, header: CellValue): boolean {
   if (key === textKey(spec.header)) return true;
   if (spec.prefix === undefined) return false;
   const prefix = textKey(spec.prefix);
-  return key === prefix || key.startsWith(`${prefix} `);
+  if (key === prefix) return true;
+  if (!key.startsWith(`${prefix} `)) return false;
+  const rest = key.slice(prefix.length + 1);
+  return !(spec.notFollowedBy ?? []).some(
+    (word) => rest === textKey(word) || rest.startsWith(`${textKey(word)} `),
+  );
 }
 
 export function locateColumns(
@@ -158,6 +171,7 @@ export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Tab
   const unknownWithData = headerRow
     .map((header, i) => ({ header, column: i + 1 }))
     .filter(({ header, column }) => !isBlank(header) && !known.has(column))
+    .filter(({ header }) => !textKey(header).startsWith(textKey(SET_ASIDE_MARK)))
     .filter(({ column }) => values.slice(1).some((row) => !isBlank(row[column - 1])));
   if (renamed.length > 0 && unknownWithData.length > 0) {
     throw missingColumnsError(
