@@ -228,10 +228,10 @@ describe('the criteria sheet validator names the cell of each problem', () => {
     if (!tt44) throw new Error('no TT44');
     const [read] = criteriaWith(rubricRows(tt44).map(row)).read();
     expect(read?.problems).toEqual([]);
-    // 15 item maxima, 3 group maxima, 2 band thresholds.
-    expect(read?.missing).toHaveLength(20);
+    // 15 criterion maxima and 15 item maxima; the bands are known (85/70/50).
+    expect(read?.missing).toHaveLength(30);
     expect(read?.missing[0]).toBe(
-      'Ô F3, trang «Tiêu chí»: Tổng điểm của nhóm 1 (bằng tổng điểm các tiêu chí trong nhóm).',
+      'Ô F4, trang «Tiêu chí»: Điểm tối đa của tiêu chí 1 — theo Phụ lục Hướng dẫn đánh giá, cho điểm kèm Thông tư 44/2014/TT-BGDĐT (tổng 15 tiêu chí là 100 điểm).',
     );
   });
 
