@@ -42,14 +42,9 @@ export function indicatorInputs(rubric: LevelsRubric): IndicatorInput[] {
   const indicators = indicatorsOf(rubric);
   const firstHard = indicators.find(hasHardThreshold);
   return indicators.flatMap((indicator): IndicatorInput[] => {
-    const flag: IndicatorInput[] =
-      indicator === firstHard ? [{ indicator, part: 'hardArea' }] : [];
+    const flag: IndicatorInput[] = indicator === firstHard ? [{ indicator, part: 'hardArea' }] : [];
     if (indicator.measure === 'ratio') {
-      return [
-        ...flag,
-        { indicator, part: 'count' },
-        { indicator, part: 'total' },
-      ];
+      return [...flag, { indicator, part: 'count' }, { indicator, part: 'total' }];
     }
     if (hasLevelWording(indicator)) {
       return [
@@ -245,7 +240,9 @@ export function assessLevels(rubric: LevelsRubric, values: readonly CellValue[])
   const notApplicable = inputs
     .filter(
       (input, i) =>
-        input.part !== 'total' && input.part !== 'hardArea' && NOT_APPLICABLE.has(textKey(values[i])),
+        input.part !== 'total' &&
+        input.part !== 'hardArea' &&
+        NOT_APPLICABLE.has(textKey(values[i])),
     )
     .map((input) => input.indicator.code);
   return { status: 'assessed', reached, unmet, notApplicable: [...new Set(notApplicable)] };

@@ -1,4 +1,4 @@
-import { CATALOG, findRubric } from '../domain/catalog';
+import { CATALOG, findRubric, rubricsForYear } from '../domain/catalog';
 import { isBlank, normalizeText, readDate } from '../domain/cells';
 import {
   type FormulaResult,
@@ -12,7 +12,7 @@ import {
 import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
 import { grantsOf } from '../domain/people';
-import { missingValues, type Rubric } from '../domain/rubric';
+import { inForceFor, missingValues, type Rubric, repealNote } from '../domain/rubric';
 import { summaryDue } from '../domain/settings';
 import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
@@ -83,12 +83,18 @@ function run(ctx: Context, action: (basics: Basics) => string | undefined): void
   if (notice !== undefined) ctx.ui.alert(APP_TITLE, notice);
 }
 
-/** The rubrics set-up can use: the built-in catalog, then any the criteria sheet adds. */
-function rubricChoices(workbook: WorkbookPort): SetUpChoice[] {
-  const builtIn = CATALOG.map((rubric) => ({
+/**
+ * The rubrics set-up can use: the built-in catalog, those in force for the assessment year first, then
+ * any the criteria sheet adds.
+ */
+function rubricChoices(workbook: WorkbookPort, year: number | undefined): SetUpChoice[] {
+  const catalog = year === undefined ? [...CATALOG] : rubricsForYear(CATALOG, year);
+  const builtIn = catalog.map((rubric) => ({
     id: rubric.id,
     title: rubric.title,
     missing: missingValues(rubric).length,
+    repealed: repealNote(rubric),
+    inForce: year === undefined || inForceFor(rubric, year),
   }));
   let custom: SetUpChoice[] = [];
   try {
@@ -106,9 +112,9 @@ function rubricChoices(workbook: WorkbookPort): SetUpChoice[] {
 }
 
 export function setUpAction(ctx: Context): void {
-  run(ctx, ({ defaultRubricId }) => {
-    const choices = rubricChoices(ctx.workbook);
-    const answer = ctx.ui.prompt(APP_TITLE, setUpQuestion(choices, defaultRubricId));
+  run(ctx, ({ defaultRubricId, year }) => {
+    const choices = rubricChoices(ctx.workbook, year);
+    const answer = ctx.ui.prompt(APP_TITLE, setUpQuestion(choices, defaultRubricId, year));
     if (answer === null) {
       return tr(
         'Đã hủy Khởi tạo bảng tính; bảng tính không thay đổi.',

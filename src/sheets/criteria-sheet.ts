@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { cellPlace } from '../domain/a1';
+import { findRubric } from '../domain/catalog';
 import {
   type CellValue,
   cellText,
@@ -9,7 +10,6 @@ import {
   readNumber,
   textKey,
 } from '../domain/cells';
-import { findRubric } from '../domain/catalog';
 import { tr } from '../domain/i18n';
 import { ladderNamed } from '../domain/ladder';
 import { formatNumber } from '../domain/messages';

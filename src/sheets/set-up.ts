@@ -1,11 +1,18 @@
-import { findRubric, rubricIds } from '../domain/catalog';
-import { type CellValue, cellText, textKey } from '../domain/cells';
+import { findRubric, inForceInstead, rubricIds } from '../domain/catalog';
+import { type CellValue, cellText, isBlank, textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { ANSWERS, HARD_AREA_ANSWERS, indicatorInputs } from '../domain/levels';
 import { MESSAGES } from '../domain/messages';
-import { itemsOf, known, type Rubric } from '../domain/rubric';
+import {
+  indicatorsOf,
+  inForceFor,
+  itemsOf,
+  known,
+  type Rubric,
+  repealNote,
+} from '../domain/rubric';
 import { SETTING_SPECS } from '../domain/settings';
-import { readCriteria, rubricRows } from './criteria-sheet';
+import { ROW_TYPES, readCriteria, rubricRows } from './criteria-sheet';
 import { SheetError } from './errors';
 import {
   CRITERIA_COLUMNS,
@@ -23,7 +30,15 @@ import {
 } from './layout';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
 import type { Context, SheetPort } from './ports';
-import { columnOf, columnRuns, ensureTable, type Table } from './table';
+import {
+  type ColumnSpec,
+  columnOf,
+  columnRuns,
+  ensureTable,
+  locateColumns,
+  SET_ASIDE_MARK,
+  type Table,
+} from './table';
 
 export const LOCALE = 'vi_VN';
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -39,7 +54,34 @@ export interface SetUpReport {
   readonly addedUnits: number;
   /** Units the scoring sheet now holds. */
   readonly unitsInSheet: number;
+  /** The assessment year of the settings (this year when it does not read as one). */
+  readonly year: number;
+  /** For a rubric repealed before the assessment year: the note and the rubric in force instead. */
+  readonly historical?: { readonly note: string; readonly instead?: Rubric };
+  /** Rows of the rubric an earlier version wrote, copied to CRITERIA_ARCHIVE_SHEET before rewriting. */
+  readonly archivedCriteriaRows: number;
+  /** Scoring-sheet headers of a layout the rubric no longer has, set aside with their data. */
+  readonly setAside: readonly string[];
+  /** Answers carried from set-aside columns into the new ones, and cells left for the officer. */
+  readonly carried: number;
+  readonly leftToRetype: readonly string[];
 }
+
+/** Where set-up keeps the rows of a built-in rubric an earlier version wrote, before replacing them. */
+export const CRITERIA_ARCHIVE_SHEET = 'Tiêu chí (bản trước)';
+
+/**
+ * Built-in rubrics whose content changed with the legal texts found (issue 10): rows an earlier version
+ * wrote for them still cite «REGULATIONS.md» in «Căn cứ», never written by this version or typed by a
+ * province, and are replaced by the text as it now reads.
+ */
+const REWRITTEN = new Set([
+  'TT25_2023_CDHT_XA',
+  'TT24_2023_DVHT_HUYEN',
+  'TT24_2023_DVHT_TINH',
+  'TT44_2014_CDHT_XA',
+]);
+const EARLIER_SOURCE_TAG = 'regulations.md';
 
 /** A blank row as wide as the table, with `cells` placed in their located columns. */
 function rowFor(table: Table, cells: Record<string, CellValue>): CellValue[] {
@@ -98,16 +140,73 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
   return { ...table, added: missing.length };
 }
 
-/** Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id. */
-function setUpCriteria(sheet: SheetPort, rubricId: string): number {
+/** The «Năm đánh giá» of the settings table, when it is a whole number. */
+function settingsYear(settings: Table): number | undefined {
+  const keyColumn = columnOf(settings.located, 'key');
+  const valueColumn = columnOf(settings.located, 'value');
+  const row = settings.rows.find((r) => textKey(r[keyColumn - 1]) === textKey('year'));
+  const value = row?.[valueColumn - 1];
+  const year = typeof value === 'number' ? value : Number(cellText(value));
+  return Number.isInteger(year) && year > 1900 ? year : undefined;
+}
+
+/**
+ * Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id. Rows of
+ * a REWRITTEN rubric as an earlier version wrote them are copied as they are to CRITERIA_ARCHIVE_SHEET
+ * (nothing typed is lost), then replaced in place; the scoring sheet keeps its name.
+ */
+function setUpCriteria(
+  sheet: SheetPort,
+  rubricId: string,
+  open: (name: string) => SheetPort,
+): { added: number; archived: number } {
   const table = ensureTable(sheet, CRITERIA_COLUMNS);
   sheet.freeze(1, 0);
-  if (keysIn(table, 'rubric').has(textKey(rubricId))) return 0;
   const builtIn = findRubric(rubricId);
+  const rubricColumn = columnOf(table.located, 'rubric');
+  const own = table.rows
+    .map((row, i) => ({ row, at: i + 2 }))
+    .filter(({ row }) => textKey(row[rubricColumn - 1]) === textKey(rubricId));
+  if (own.length > 0) {
+    const basisColumn = table.located.columns.get('basis');
+    const typeColumn = columnOf(table.located, 'type');
+    const head = own.find(({ row }) => textKey(row[typeColumn - 1]) === textKey(ROW_TYPES.rubric));
+    const earlier =
+      builtIn !== undefined &&
+      REWRITTEN.has(builtIn.id) &&
+      basisColumn !== undefined &&
+      head !== undefined &&
+      textKey(head.row[basisColumn - 1]).includes(EARLIER_SOURCE_TAG);
+    if (!earlier || !builtIn || !head) return { added: 0, archived: 0 };
+    // The archive first: a run cut after it leaves the old rows in both places, never in neither.
+    const archive = open(CRITERIA_ARCHIVE_SHEET);
+    const archived = archive.readValues();
+    const header = sheet.readValues()[0] ?? [];
+    const width = Math.max(header.length, ...own.map(({ row }) => row.length));
+    const pad = (row: readonly CellValue[]) =>
+      Array.from({ length: width }, (_, i) => row[i] ?? '');
+    const archiveRows = own.map(({ row }) => pad(row));
+    if (archived.length === 0) archive.writeValues(1, 1, [pad(header), ...archiveRows]);
+    else archive.writeValues(archived.length + 1, 1, archiveRows);
+    const labelColumn = table.located.columns.get('label');
+    const keepName = labelColumn === undefined ? '' : cellText(head.row[labelColumn - 1]);
+    const fresh = rubricRows(builtIn).map((cells) =>
+      rowFor(
+        table,
+        cells.type === ROW_TYPES.rubric && keepName ? { ...cells, label: keepName } : cells,
+      ),
+    );
+    const rowWidth = Math.max(...table.located.columns.values());
+    own.forEach(({ at }, i) => {
+      sheet.writeValues(at, 1, [fresh[i] ?? Array.from({ length: rowWidth }, () => '')]);
+    });
+    appendRows(table, fresh.slice(own.length));
+    return { added: fresh.length, archived: own.length };
+  }
   if (!builtIn) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
   const rows = rubricRows(builtIn).map((cells) => rowFor(table, cells));
   appendRows(table, rows);
-  return rows.length;
+  return { added: rows.length, archived: 0 };
 }
 
 /** The rubric as the criteria sheet now holds it (the administrator may have edited it). */
@@ -173,9 +272,6 @@ function validateInputs(
             ),
           });
         } else if (part === 'count' && indicator.mayNotApply) {
-          // A count or «Không áp dụng»: Sheets' number rule would refuse the words, so the domain
-          // alone checks these cells (named in «Lỗi» when wrong).
-          continue;
         } else if (part === 'count' || part === 'total') {
           sheet.requireNumberBetween(
             at,
@@ -217,14 +313,98 @@ function assessedBy(cell: CellValue, rubricId: string): boolean {
   return ids.length === 0 || ids.includes(rubricId);
 }
 
+/** The codes of a rubric's inputs, as their scoring-sheet headers start. */
+function inputCodes(rubric: Rubric): string[] {
+  return rubric.method === 'points'
+    ? itemsOf(rubric).map((item) => item.code)
+    : indicatorsOf(rubric).map((indicator) => indicator.code);
+}
+
+interface SetAside {
+  readonly headers: string[];
+  /** Set-aside «C mức 1»/«C mức 2» columns (0-based) of an indicator C now answered once. */
+  readonly split: Map<string, { level1?: number; level2?: number }>;
+}
+
+/**
+ * Headers of a layout the rubric no longer has: a header starting with one of its codes (or «Thẩm định»
+ * and a code) that no column of the rubric claims, e.g. «5.1 mức 1» once the province filled the
+ * «CẦN BỔ SUNG» requirement that had split 5.1. They are renamed «(cũ) …» in one write, their data
+ * kept where it is and read by nothing, so that a stale column is never read as another indicator.
+ */
+function setAsideStale(sheet: SheetPort, rubric: Rubric, specs: readonly ColumnSpec[]): SetAside {
+  const values = sheet.readValues();
+  const header = values[0] ?? [];
+  const located = new Set(locateColumns(header, specs).columns.values());
+  const codes = inputCodes(rubric).map((code) => textKey(code));
+  const split = new Map<string, { level1?: number; level2?: number }>();
+  const headers: string[] = [];
+  const renamed = header.map((cell, i) => {
+    const key = textKey(cell);
+    if (key === '' || located.has(i + 1) || key.startsWith(textKey(SET_ASIDE_MARK))) return cell;
+    const own = key.replace(/^thẩm định /, '');
+    const code = codes.find((c) => own === c || own.startsWith(`${c} `));
+    if (code === undefined) return cell;
+    if (own === key) {
+      const rest = own.slice(code.length + 1);
+      const level = rest.startsWith('mức 1') ? 'level1' : rest.startsWith('mức 2') ? 'level2' : '';
+      if (level) split.set(code, { ...split.get(code), [level]: i });
+    }
+    headers.push(cellText(cell));
+    return `${SET_ASIDE_MARK} ${cellText(cell)}`;
+  });
+  if (headers.length > 0) sheet.writeValues(1, 1, [renamed]);
+  return { headers, split };
+}
+
+/**
+ * Carries answers from set-aside «mức 1»/«mức 2» columns into the indicator's new single column where
+ * they say the same (or mức độ 1 is not met, so neither level is); other rows are left blank for the
+ * officer, named. One write per carried column, into a column set-up just added (so nothing typed is
+ * overwritten).
+ */
+function carryAnswers(
+  table: Table,
+  rubric: Rubric,
+  aside: SetAside,
+  rows: readonly CellValue[][],
+): { carried: number; left: string[] } {
+  let carried = 0;
+  const left: string[] = [];
+  if (rubric.method !== 'levels') return { carried, left };
+  for (const indicator of indicatorsOf(rubric)) {
+    const from = aside.split.get(textKey(indicator.code));
+    const at = table.located.columns.get(inputKey(indicator.code, 'answer'));
+    if (!from || from.level1 === undefined || at === undefined) continue;
+    if (rows.some((row) => !isBlank(row[at - 1]))) continue;
+    const out = rows.map((row): CellValue[] => {
+      const level1 = row[from.level1 as number] ?? '';
+      const level2 = from.level2 === undefined ? '' : (row[from.level2] ?? '');
+      if (isBlank(level1) && isBlank(level2)) return [''];
+      const same = textKey(level1) === textKey(level2);
+      const notMet = textKey(level1) === textKey(ANSWERS.notMet);
+      if (!isBlank(level1) && (same || notMet)) {
+        carried += 1;
+        return [level1];
+      }
+      left.push(`${cellText(row[columnOf(table.located, 'code') - 1])} (${indicator.code})`);
+      return [''];
+    });
+    if (out.length > 0) table.sheet.writeValues(2, at, out);
+  }
+  return { carried, left };
+}
+
 function setUpScoring(
   sheet: SheetPort,
   rubric: Rubric,
   units: Table,
   reviewers: readonly string[],
-): Table & { added: number; units: number } {
+): Table & { added: number; units: number; aside: SetAside; carried: number; left: string[] } {
   const columns = scoringColumns(rubric);
+  const aside = setAsideStale(sheet, rubric, columns.all);
   const table = ensureTable(sheet, columns.all);
+  const { carried, left } = carryAnswers(table, rubric, aside, table.rows);
   const present = keysIn(table, 'code');
   const unitColumn = (key: string) => columnOf(units.located, key) - 1;
   const rubricsColumn = units.located.columns.get('rubrics');
@@ -271,7 +451,7 @@ function setUpScoring(
   );
   const codeFirst = columnOf(table.located, 'code') === 1 && columnOf(table.located, 'name') === 2;
   sheet.freeze(1, codeFirst ? 2 : 0);
-  return { ...table, added: newUnits.length, units: present.size };
+  return { ...table, added: newUnits.length, units: present.size, aside, carried, left };
 }
 
 /**
@@ -294,7 +474,7 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     const units = ensureTable(open(UNITS_SHEET), UNIT_COLUMNS);
     units.sheet.freeze(1, 2);
     ensureTable(open(PEOPLE_SHEET), PEOPLE_COLUMNS).sheet.freeze(1, 0);
-    const addedCriteriaRows = setUpCriteria(open(CRITERIA_SHEET), rubricId);
+    const criteria = setUpCriteria(open(CRITERIA_SHEET), rubricId, open);
     const { rubric, missing } = rubricAsWritten(ctx, rubricId);
     const reviewers = [
       ...new Set(
@@ -304,14 +484,26 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
       ),
     ].filter(Boolean);
     const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units, reviewers);
+    // A settings row just added holds this year (SETTING_SPECS' initial value).
+    const year = settingsYear(settings) ?? ctx.clock.now().getFullYear();
+    const instead = inForceInstead(rubric.id, year);
+    const historical = !inForceFor(rubric, year)
+      ? { note: repealNote(rubric), ...(instead ? { instead } : {}) }
+      : undefined;
     return {
       rubric,
       missing,
       createdSheets,
       addedSettings: settings.added,
-      addedCriteriaRows,
+      addedCriteriaRows: criteria.added,
       addedUnits: scoring.added,
       unitsInSheet: scoring.units,
+      year,
+      ...(historical ? { historical } : {}),
+      archivedCriteriaRows: criteria.archived,
+      setAside: scoring.aside.headers,
+      carried: scoring.carried,
+      leftToRetype: scoring.left,
     };
   });
 }

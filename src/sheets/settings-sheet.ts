@@ -63,6 +63,8 @@ export function readSettings(workbook: WorkbookPort, now: Date): Settings {
 export interface Basics {
   readonly language: Language;
   readonly defaultRubricId: string;
+  /** The assessment year, when the settings hold a whole number there. */
+  readonly year?: number;
 }
 
 /**
@@ -85,6 +87,7 @@ export function readBasics(workbook: WorkbookPort): Basics {
   return {
     language: language === 'en' ? 'en' : 'vi',
     defaultRubricId: id === '' ? fallback : id,
+    ...(year.ok && Number.isInteger(year.value) ? { year: year.value } : {}),
   };
 }
 

@@ -70,19 +70,25 @@ describe('TT25_2023_CDHT_XA: 15 indicators, each met or not; all of them make th
     ['Có', 40, 10, 1],
     ['Có', 39, 10, 0],
     ['Có', 40, 9, 0],
-  ])('vùng khó khăn «%s», %d%% trained, %d%% university → mức độ %d', (hard, trained, uni, level) => {
-    const values = levelInputs(rubric, {
-      '5.2:hardArea': hard,
-      '5.2:count': trained,
-      '5.2:total': 100,
-      '5.2b:count': uni,
-      '5.2b:total': 100,
-    });
-    expect(reached(rubric, values)).toBe(level);
-  });
+  ])(
+    'vùng khó khăn «%s», %d%% trained, %d%% university → mức độ %d',
+    (hard, trained, uni, level) => {
+      const values = levelInputs(rubric, {
+        '5.2:hardArea': hard,
+        '5.2:count': trained,
+        '5.2:total': 100,
+        '5.2b:count': uni,
+        '5.2b:total': 100,
+      });
+      expect(reached(rubric, values)).toBe(level);
+    },
+  );
 
   it('refuses an answer to «Xã thuộc vùng khó khăn» other than Có or Không', () => {
-    const result = assessLevels(rubric, levelInputs(rubric, { '5.2:hardArea': 'hơi khó' }) as never);
+    const result = assessLevels(
+      rubric,
+      levelInputs(rubric, { '5.2:hardArea': 'hơi khó' }) as never,
+    );
     expect(result.status === 'invalid' && result.issues.map((i) => i.problem)).toEqual([
       { kind: 'notYesNo', text: 'hơi khó' },
     ]);

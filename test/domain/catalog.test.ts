@@ -9,13 +9,13 @@ import {
 } from '../../src/domain/catalog';
 import {
   indicatorsOf,
+  inForceFor,
   isMissing,
   itemsOf,
   known,
-  inForceFor,
   missingValues,
-  repealNote,
   type Rubric,
+  repealNote,
 } from '../../src/domain/rubric';
 import { checkRubric } from '../../src/domain/rubric-check';
 
@@ -111,9 +111,11 @@ describe('the built-in catalog (REGULATIONS.md §1–§5)', () => {
       ...['1.1', '1.2', '1.3', '1.4', '1.5', '2.1', '2.2', '2.3', '2.4', '2.5'],
       ...['3.1', '3.1b', '3.2', '3.3', '3.4', '3.5'],
     ]);
-    expect(indicatorsOf(province).map((i) => i.code).slice(10)).toEqual([
-      ...['3.1', '3.1b', '3.2', '3.3', '3.4', '3.5', '3.6'],
-    ]);
+    expect(
+      indicatorsOf(province)
+        .map((i) => i.code)
+        .slice(10),
+    ).toEqual([...['3.1', '3.1b', '3.2', '3.3', '3.4', '3.5', '3.6']]);
     for (const r of [district, province]) {
       const find = (code: string) => indicatorsOf(r).find((i) => i.code === code);
       expect(find('3.1')?.levels).toEqual([
@@ -124,9 +126,11 @@ describe('the built-in catalog (REGULATIONS.md §1–§5)', () => {
         { kind: 'percent', min: 95 },
         { kind: 'percent', min: 97 },
       ]);
-      expect([find('3.1')?.mayNotApply, find('3.1b')?.mayNotApply, find('2.1')?.mayNotApply]).toEqual(
-        [true, true, undefined],
-      );
+      expect([
+        find('3.1')?.mayNotApply,
+        find('3.1b')?.mayNotApply,
+        find('2.1')?.mayNotApply,
+      ]).toEqual([true, true, undefined]);
       expect(find('2.4')?.levels).toEqual([
         { kind: 'percent', min: 50 },
         { kind: 'percent', min: 70 },
@@ -176,8 +180,7 @@ describe('the built-in catalog (REGULATIONS.md §1–§5)', () => {
       'TT24_2023_DVHT_HUYEN',
     ]);
     expect(DEFAULT_RUBRIC_ID).toBe('TT22_2020_DVHT');
-    const inForce = (year: number) =>
-      CATALOG.filter((r) => inForceFor(r, year)).map((r) => r.id);
+    const inForce = (year: number) => CATALOG.filter((r) => inForceFor(r, year)).map((r) => r.id);
     expect(inForce(2023)).toEqual(['TT22_2020_DVHT', 'TT44_2014_CDHT_XA', 'QD448_2015_GDHT']);
     expect(inForce(2024)).toEqual([
       'TT25_2023_CDHT_XA',
@@ -185,7 +188,11 @@ describe('the built-in catalog (REGULATIONS.md §1–§5)', () => {
       'TT24_2023_DVHT_TINH',
       'QD448_2015_GDHT',
     ]);
-    expect(rubricsForYear(CATALOG, 2023).map((r) => r.id).slice(0, 3)).toEqual(inForce(2023));
+    expect(
+      rubricsForYear(CATALOG, 2023)
+        .map((r) => r.id)
+        .slice(0, 3),
+    ).toEqual(inForce(2023));
     expect(inForceInstead('TT44_2014_CDHT_XA', 2024)?.id).toBe('TT25_2023_CDHT_XA');
     expect(inForceInstead('TT22_2020_DVHT', 2025)?.id).toBe('TT24_2023_DVHT_HUYEN');
     expect(inForceInstead('TT25_2023_CDHT_XA', 2023)?.id).toBe('TT44_2014_CDHT_XA');

@@ -16,7 +16,8 @@ export const QD448_2015_GDHT: PointsRubric = {
   title: 'Gia đình học tập',
   titleKey: 'GDHT',
   inForce: { from: '01/12/2015' },
-  legalBasis: 'QĐ 448/QĐ-KHVN (01/12/2015) của Hội Khuyến học Việt Nam, phần A; áp dụng từ 01/12/2015',
+  legalBasis:
+    'QĐ 448/QĐ-KHVN (01/12/2015) của Hội Khuyến học Việt Nam, phần A; áp dụng từ 01/12/2015',
   source: 'REGULATIONS.md §5.2 [V] S54, S57; mục 2.2 [P]; mục 2.3, tiêu chí 3–4, ngưỡng [U]',
   scoringSheet: 'Chấm Gia đình học tập',
   // QĐ 387/QĐ-TTg: 70% of families are «Gia đình học tập» by 2025 (REGULATIONS.md §5.2 [V] S51, S52).

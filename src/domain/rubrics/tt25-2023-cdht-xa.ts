@@ -20,7 +20,13 @@ const ND20 =
   'Nghị định số 20/2014/NĐ-CP ngày 24 tháng 3 năm 2014 của Chính phủ về phổ cập giáo dục, xóa mù chữ (sau đây gọi tắt là Nghị định số 20/2014/NĐ-CP)';
 
 /** The same indicator at both levels (Điều 7 khoản n: «Nội dung tiêu chí theo quy định tại khoản n Điều 6»). */
-const same = (criterion: number, n: number, point: string, label: string, text: string): Indicator => ({
+const same = (
+  criterion: number,
+  n: number,
+  point: string,
+  label: string,
+  text: string,
+): Indicator => ({
   code: `${criterion}.${n}`,
   label,
   text,
@@ -31,7 +37,13 @@ const same = (criterion: number, n: number, point: string, label: string, text: 
 });
 
 /** A criterion 4 indicator: the standard the commune holds, another one at mức độ 2. */
-const standard = (n: number, point: string, label: string, level1: string, level2: string): Indicator => ({
+const standard = (
+  n: number,
+  point: string,
+  label: string,
+  level1: string,
+  level2: string,
+): Indicator => ({
   code: `4.${n}`,
   label,
   text: `Chỉ tiêu ${n}: Xã đạt chuẩn ${level1} theo quy định tại ${n === 1 ? ND20 : 'Nghị định số 20/2014/NĐ-CP'}`,
@@ -74,29 +86,34 @@ export const TT25_2023_CDHT_XA: LevelsRubric = {
   monthsBeforeNextLevel: 12,
   validityMonths: 36,
   criteria: [
-    criterion('1', 'Sự lãnh đạo, chỉ đạo của cấp ủy Đảng, chính quyền cấp xã', 'Lãnh đạo, chỉ đạo', [
-      same(
-        1,
-        1,
-        'a',
-        'Tuyên truyền',
-        'Chỉ tiêu 1: Thực hiện công tác tuyên truyền nâng cao nhận thức cho cộng đồng về học tập suốt đời, xây dựng xã hội học tập',
-      ),
-      same(
-        1,
-        2,
-        'b',
-        'Chương trình, kế hoạch',
-        'Chỉ tiêu 2: Xây dựng chương trình, kế hoạch thực hiện công tác xây dựng xã hội học tập hằng năm và tổ chức triển khai, thực hiện đầy đủ các chương trình, kế hoạch',
-      ),
-      same(
-        1,
-        3,
-        'c',
-        'Tuần lễ hưởng ứng học tập suốt đời',
-        'Chỉ tiêu 3: Xây dựng kế hoạch, triển khai các hoạt động cụ thể tổ chức Tuần lễ hưởng ứng học tập suốt đời và báo cáo theo quy định',
-      ),
-    ]),
+    criterion(
+      '1',
+      'Sự lãnh đạo, chỉ đạo của cấp ủy Đảng, chính quyền cấp xã',
+      'Lãnh đạo, chỉ đạo',
+      [
+        same(
+          1,
+          1,
+          'a',
+          'Tuyên truyền',
+          'Chỉ tiêu 1: Thực hiện công tác tuyên truyền nâng cao nhận thức cho cộng đồng về học tập suốt đời, xây dựng xã hội học tập',
+        ),
+        same(
+          1,
+          2,
+          'b',
+          'Chương trình, kế hoạch',
+          'Chỉ tiêu 2: Xây dựng chương trình, kế hoạch thực hiện công tác xây dựng xã hội học tập hằng năm và tổ chức triển khai, thực hiện đầy đủ các chương trình, kế hoạch',
+        ),
+        same(
+          1,
+          3,
+          'c',
+          'Tuần lễ hưởng ứng học tập suốt đời',
+          'Chỉ tiêu 3: Xây dựng kế hoạch, triển khai các hoạt động cụ thể tổ chức Tuần lễ hưởng ứng học tập suốt đời và báo cáo theo quy định',
+        ),
+      ],
+    ),
     criterion(
       '2',
       'Huy động nguồn lực và tạo môi trường thuận lợi để thực hiện xây dựng xã hội học tập ở địa phương',

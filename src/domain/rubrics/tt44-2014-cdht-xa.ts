@@ -28,10 +28,7 @@ const NAMES: readonly [string, string][] = [
   ],
   ['Kết quả phổ cập giáo dục- xóa mù chữ', 'Phổ cập, xóa mù chữ'],
   ['Công bằng xã hội trong giáo dục', 'Công bằng xã hội'],
-  [
-    'Kết quả học tập, bồi dưỡng thường xuyên của cán bộ, công chức cấp xã',
-    'Học tập của cán bộ xã',
-  ],
+  ['Kết quả học tập, bồi dưỡng thường xuyên của cán bộ, công chức cấp xã', 'Học tập của cán bộ xã'],
   [
     'Kết quả học tập thường xuyên của người lao động (từ 15 tuổi trở lên)',
     'Học tập của người lao động',
