@@ -1,4 +1,9 @@
-import { CATALOG, findRubric, rubricsForYear } from '../domain/catalog';
+import {
+  CATALOG,
+  defaultRubricId as defaultRubricFor,
+  findRubric,
+  rubricsForYear,
+} from '../domain/catalog';
 import { isBlank, normalizeText, readDate } from '../domain/cells';
 import {
   type FormulaResult,
@@ -20,6 +25,7 @@ import { type AuditPorts, checkAudit, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
+import { SETTINGS_SHEET } from './layout';
 import { MENU_TITLE, menuItems } from './menu';
 import {
   actNotice,
@@ -112,7 +118,11 @@ function rubricChoices(workbook: WorkbookPort, year: number | undefined): SetUpC
 }
 
 export function setUpAction(ctx: Context): void {
-  run(ctx, ({ defaultRubricId, year }) => {
+  run(ctx, (basics) => {
+    // A new spreadsheet has no settings yet: the year is this one, as set-up will write it.
+    const fresh = !ctx.workbook.sheet(SETTINGS_SHEET);
+    const year = fresh ? ctx.clock.now().getFullYear() : basics.year;
+    const defaultRubricId = fresh ? defaultRubricFor(year as number) : basics.defaultRubricId;
     const choices = rubricChoices(ctx.workbook, year);
     const answer = ctx.ui.prompt(APP_TITLE, setUpQuestion(choices, defaultRubricId, year));
     if (answer === null) {
