@@ -273,7 +273,7 @@ describe('set-up asks which rubric', () => {
       '2. TT24_2023_DVHT_HUYEN: Đơn vị học tập cấp huyện',
       '3. TT24_2023_DVHT_TINH: Đơn vị học tập cấp tỉnh',
       `4. QD448_2015_GDHT: Gia đình học tập — còn ${gdht} giá trị tỉnh cần nhập trước khi chấm`,
-      '5. TT22_2020_DVHT: Đơn vị học tập (Thông tư 22/2020, trước 2024) — văn bản cũ, bãi bỏ từ 26/01/2024, thay bằng TT 24/2023',
+      '5. TT22_2020_DVHT: Đơn vị học tập — văn bản cũ, bãi bỏ từ 26/01/2024, thay bằng TT 24/2023',
       `6. TT44_2014_CDHT_XA: Cộng đồng học tập cấp xã (Thông tư 44/2014, trước 2024) — văn bản cũ, bãi bỏ từ 12/02/2024, thay bằng TT 25/2023 — còn ${tt44} giá trị tỉnh cần nhập trước khi chấm`,
     ]);
     expect(question).toContain('(TT24_2023_DVHT_HUYEN)');

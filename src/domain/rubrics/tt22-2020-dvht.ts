@@ -13,7 +13,7 @@ const at = (clause: number, point: string) => ({
 export const TT22_2020_DVHT: PointsRubric = {
   id: 'TT22_2020_DVHT',
   method: 'points',
-  title: 'Đơn vị học tập (Thông tư 22/2020, trước 2024)',
+  title: 'Đơn vị học tập',
   titleKey: 'DVHT',
   legalBasis:
     'Thông tư 22/2020/TT-BGDĐT (06/08/2020), Điều 5, Điều 6; hiệu lực từ 21/09/2020; bãi bỏ từ 26/01/2024, thay bằng TT 24/2023',
