@@ -173,6 +173,14 @@ const PART_HEADERS: Record<InputPart, { prefix: string; hint: string }> = {
 /** The words after an indicator's code that name one of its cells («5.1 mức 1», «5.1 số đạt»). */
 export const PART_WORDS: readonly string[] = ['mức 1', 'mức 2', 'số đạt', 'tổng số'];
 
+/** Labels the previous versions gave placeholder columns: such a column never stands for a real one. */
+export const PLACEHOLDER_LABELS: readonly string[] = ['Chỉ tiêu cần bổ sung', 'Mục cần bổ sung'];
+
+/** What may not follow an input column's code: another part's words, or a placeholder's label. */
+function rejected(label: string, partWords: readonly string[]): readonly string[] {
+  return [...partWords, ...PLACEHOLDER_LABELS.filter((words) => words !== label)];
+}
+
 /** The per-unit answer of rubrics with thresholds for a difficult area (TT 25/2023 indicator 5.2). */
 export const HARD_AREA_HEADER = 'Xã thuộc vùng khó khăn';
 
@@ -183,6 +191,7 @@ function inputColumns(rubric: Rubric): ColumnSpec[] {
       header: `${item.code} ${item.label} (tối đa ${maxText(item.max)})`,
       prefix: item.code,
       width: 110,
+      notFollowedBy: rejected(item.label, []),
     }));
   }
   return indicatorInputs(rubric).map(({ indicator, part }): ColumnSpec => {
@@ -203,8 +212,9 @@ function inputColumns(rubric: Rubric): ColumnSpec[] {
         : `${start} ${indicator.label} (${hint})`,
       prefix: start,
       width: part === 'count' || part === 'total' ? 90 : 130,
-      // «5.1 mức 1 …» left from a layout where 5.1 was split is never read as the answer of 5.1.
-      ...(prefix ? {} : { notFollowedBy: PART_WORDS }),
+      // «5.1 mức 1 …» left from a layout where 5.1 was split is never read as the answer of 5.1, nor
+      // «3.1 Chỉ tiêu cần bổ sung» (a placeholder of an earlier version) as the indicator 3.1 now is.
+      notFollowedBy: rejected(indicator.label, prefix ? [] : PART_WORDS),
     };
   });
 }

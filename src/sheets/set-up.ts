@@ -19,6 +19,7 @@ import {
   CRITERIA_SHEET,
   HARD_AREA_HEADER,
   inputKey,
+  PLACEHOLDER_LABELS,
   RESULT_KEYS,
   reviewKey,
   type ScoringColumns,
@@ -339,14 +340,31 @@ function setAsideStale(sheet: SheetPort, rubric: Rubric, specs: readonly ColumnS
   const codes = inputCodes(rubric).map((code) => textKey(code));
   const split = new Map<string, { level1?: number; level2?: number }>();
   const headers: string[] = [];
+  const codeOf = (key: string) => codes.find((c) => key === c || key.startsWith(`${c} `));
+  const reviewed = (key: string) => key.replace(/^thẩm định /, '');
+  const isStale = (cell: CellValue, i: number) => {
+    const key = textKey(cell);
+    if (key === '' || located.has(i + 1) || key.startsWith(textKey(SET_ASIDE_MARK))) return false;
+    return codeOf(reviewed(key)) !== undefined;
+  };
+  // The reviewer's column of a set-aside column goes with it, even where its header fits a new one.
+  const staleCodes = new Set(
+    header.flatMap((cell, i) => {
+      const key = textKey(cell);
+      return isStale(cell, i) && reviewed(key) === key ? [codeOf(key) as string] : [];
+    }),
+  );
   const renamed = header.map((cell, i) => {
     const key = textKey(cell);
-    if (key === '' || located.has(i + 1) || key.startsWith(textKey(SET_ASIDE_MARK))) return cell;
-    const own = key.replace(/^thẩm định /, '');
-    const code = codes.find((c) => own === c || own.startsWith(`${c} `));
+    const own = reviewed(key);
+    const code = codeOf(own);
+    const review = own !== key && code !== undefined && staleCodes.has(code);
+    if (!isStale(cell, i) && !(review && !key.startsWith(textKey(SET_ASIDE_MARK)))) return cell;
     if (code === undefined) return cell;
-    if (own === key) {
-      const rest = own.slice(code.length + 1);
+    const rest = own.slice(code.length + 1);
+    // A placeholder's answers were about no known indicator: set aside, never carried.
+    const placeholder = PLACEHOLDER_LABELS.some((label) => rest.includes(textKey(label)));
+    if (own === key && !placeholder) {
       const level = rest.startsWith('mức 1') ? 'level1' : rest.startsWith('mức 2') ? 'level2' : '';
       if (level) split.set(code, { ...split.get(code), [level]: i });
     }

@@ -43,7 +43,7 @@ function matches(spec: ColumnSpec, header: CellValue): boolean {
   const prefix = textKey(spec.prefix);
   if (key === prefix) return true;
   if (!key.startsWith(`${prefix} `)) return false;
-  const rest = key.slice(prefix.length + 1);
+  const rest = key.slice(prefix.length + 1).replace(/^[—–-]\s*/, '');
   return !(spec.notFollowedBy ?? []).some(
     (word) => rest === textKey(word) || rest.startsWith(`${textKey(word)} `),
   );
