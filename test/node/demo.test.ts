@@ -144,7 +144,7 @@ describe('the demo workbook, as a real .xlsx file', () => {
       'Người dùng',
       'Tiêu chí',
       'Chấm điểm ĐVHT',
-      'Chấm CĐHT xã (TT25)',
+      'Đánh giá CĐHT xã (TT25)',
       'XHHT thuộc tính',
       'Nhật ký',
       'XHHT đầu chuỗi nhật ký',
