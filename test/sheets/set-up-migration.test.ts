@@ -76,7 +76,7 @@ describe('set-up on a workbook the previous version wrote (TT 25/2023 with place
     expect(read?.problems).toEqual([]);
     expect(read?.missing).toEqual([]);
     const { source: _s, legalBasis: _l, ...expected } = { ...TT25, scoringSheet: OLD_SHEET };
-    const { source: _s2, legalBasis: _l2, ...got } = read?.rubric as Rubric;
+    const { source: _s2, legalBasis: _l2, ...got } = (read as { rubric: Rubric }).rubric;
     expect(got).toEqual(expected);
     expect(report.rubric.scoringSheet).toBe(OLD_SHEET);
     expect(() => google.spreadsheet.sheet(TT25.scoringSheet)).toThrow();
@@ -116,7 +116,7 @@ describe('set-up on a workbook the previous version wrote (TT 25/2023 with place
     // Indicators 1.1–2.3 keep their columns and answers (same indicators); every input of criteria
     // 3–5 as they now read has its own, empty column.
     const inputs = scoringColumns(report.rubric).inputs;
-    const located = locateColumns(header, inputs).columns;
+    const located = locateColumns(header as CellValue[], inputs).columns;
     const values = (key: string) =>
       sheet
         .snapshot()
