@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { CellValue } from '../../src/domain/cells';
+import { rowBands, rowTotals } from '../../src/domain/formulas';
+import { TT22_2020_DVHT } from '../../src/domain/rubrics/tt22-2020-dvht';
+import { readCriteria, rubricRows } from '../../src/sheets/criteria-sheet';
+import { CRITERIA_COLUMNS, CRITERIA_SHEET } from '../../src/sheets/layout';
+import { scoreAll } from '../../src/sheets/score-all';
+import { gasContext } from '../fakes/context';
+import { fakeGoogle } from '../fakes/google';
+import { POINTS_FIXTURE } from '../fixtures/rubrics';
+import { columnValues, workbookWith } from './workbook-helpers';
+
+describe('points have at most two decimals: score-all and the formulas agree', () => {
+  const full = [10, 10, 10, 10, 5, 10, 5, 25, 10, 5];
+
+  it('score-all names the cell of 9,9996 rather than rounding 84,9996 up to «Tốt»', () => {
+    const { ctx, sheet } = workbookWith([
+      [9.9996, 10, 10, 10, 5, 10, 5, 10, 10, 5],
+      [9.99, 10, 10, 10, 5, 10, 5, 10, 10, 5],
+    ]);
+    scoreAll(ctx);
+    expect(String(columnValues(sheet, 'Lỗi')[0])).toMatch(
+      /^Ô D2, trang «Chấm điểm ĐVHT», mục 1\.1: 9,9996 có quá hai chữ số thập phân/,
+    );
+    expect(columnValues(sheet, 'Tổng điểm')).toEqual(['', 84.99]);
+    expect(columnValues(sheet, 'Xếp loại')).toEqual(['', 'Khá']);
+  });
+
+  it('XHHT_TONG refuses the same item, XHHT_XEPLOAI a total with more than two decimals', () => {
+    expect(rowTotals([[9.9996, ...full.slice(1)]], TT22_2020_DVHT)).toEqual([
+      [expect.stringMatching(/mục 1\.1: 9,9996 có quá hai chữ số thập phân/)],
+    ]);
+    expect(rowBands([[84.9996], [84.99], [85]], TT22_2020_DVHT)).toEqual([
+      [expect.stringMatching(/84,9996 có quá hai chữ số thập phân/)],
+      ['Khá'],
+      ['Tốt'],
+    ]);
+  });
+});
+
+describe('the criteria sheet’s new cells', () => {
+  const HEADERS = CRITERIA_COLUMNS.map((spec) => spec.header);
+  const row = (cells: Record<string, CellValue>) =>
+    CRITERIA_COLUMNS.map((spec) => cells[spec.key] ?? '');
+  const read = (rows: Record<string, CellValue>[]) => {
+    const google = fakeGoogle();
+    google.spreadsheet.insertSheet(CRITERIA_SHEET).type(1, 1, [HEADERS, ...rows.map(row)]);
+    return readCriteria(gasContext(google).workbook)?.[0];
+  };
+  const column = (key: string) =>
+    String.fromCharCode(65 + CRITERIA_COLUMNS.findIndex((spec) => spec.key === key));
+
+  it('reads «đã đối chiếu văn bản» and «diễn đạt lại, cần đối chiếu», and names any other value', () => {
+    const rows = rubricRows(POINTS_FIXTURE);
+    const item = rows.findIndex((r) => r.type === 'Mục');
+    const bad = rows.map((r, i) => (i === item ? { ...r, certainty: 'chắc chắn' } : r));
+    expect(read(bad)?.problems).toEqual([
+      `Ô ${column('certainty')}${item + 2}, trang «Tiêu chí»: ghi «đã đối chiếu văn bản», «diễn đạt lại, cần đối chiếu» hoặc để trống.`,
+    ]);
+    const good = rows.map((r, i) =>
+      i === item ? { ...r, certainty: 'Diễn đạt lại, cần đối chiếu', basis: 'Điều 3 khoản 1' } : r,
+    );
+    const rubric = read(good)?.rubric;
+    expect(rubric?.method === 'points' && rubric.criteria[0]?.items[0]).toMatchObject({
+      verified: false,
+      basis: 'Điều 3 khoản 1',
+    });
+  });
+
+  it('takes the rule «no criterion at 0» as 1 or 0 on a points rubric', () => {
+    const rule = (value: CellValue) => ({
+      rubric: POINTS_FIXTURE.id,
+      type: 'Quy tắc',
+      code: 'KHONG_TIEU_CHI_DIEM_0',
+      text: 'không tiêu chí bị điểm 0',
+      threshold: value,
+    });
+    const rows = rubricRows(POINTS_FIXTURE);
+    expect(read([...rows, rule(1)])?.rubric).toMatchObject({ noZeroCriterion: true });
+    expect(read([...rows, rule(0)])?.rubric).not.toHaveProperty('noZeroCriterion');
+    expect(read([...rows, rule(2)])?.problems).toEqual([
+      `Ô ${column('threshold')}${rows.length + 2}, trang «Tiêu chí»: ghi 1 (áp dụng) hoặc 0.`,
+    ]);
+  });
+});
