@@ -88,13 +88,6 @@ export function setUpNotice(report: SetUpReport): string {
         ...listed(report.leftToRetype, MAX_LISTED),
       );
   }
-  if (asksHardArea(rubric))
-    lines.push(
-      tr(
-        `Cột «${HARD_AREA_HEADER}» của trang «${rubric.scoringSheet}»: ghi «Có» cho xã thuộc vùng khó khăn (ngưỡng thấp hơn ở chỉ tiêu 5.2), để trống hoặc «Không» cho xã khác.`,
-        `Column «${HARD_AREA_HEADER}» of sheet «${rubric.scoringSheet}»: «Có» for a commune in a difficult area (lower thresholds at indicator 5.2), blank or «Không» otherwise.`,
-      ),
-    );
   if (report.addedCriteriaRows > 0 && report.archivedCriteriaRows === 0)
     lines.push(
       tr(
@@ -125,6 +118,13 @@ export function setUpNotice(report: SetUpReport): string {
       ...listed(report.missing, MAX_LISTED),
     );
   }
+  if (asksHardArea(rubric))
+    lines.push(
+      tr(
+        `Cột «${HARD_AREA_HEADER}» của trang «${rubric.scoringSheet}»: ghi «Có» cho xã thuộc vùng khó khăn (ngưỡng thấp hơn ở chỉ tiêu 5.2), để trống hoặc «Không» cho xã khác.`,
+        `Column «${HARD_AREA_HEADER}» of sheet «${rubric.scoringSheet}»: «Có» for a commune in a difficult area (lower thresholds at indicator 5.2), blank or «Không» otherwise.`,
+      ),
+    );
   lines.push('', tr('Dữ liệu đã nhập không bị thay đổi.', 'Nothing anyone typed was changed.'));
   const input =
     rubric.method === 'points'

@@ -62,7 +62,9 @@ const criteria: Criterion[] = NAMES.map(([name, label], i) => {
         code: `${code}.1`,
         label,
         text: `${name} (cho điểm theo Phụ lục kèm Thông tư)`,
-        max: points(code),
+        max: {
+          missing: `Điểm tối đa của mục ${code}.1 — tiêu chí ${code} có một mục: bằng điểm tối đa của tiêu chí (hoặc chia thành các mục theo Phụ lục)`,
+        },
         evidenceRequired: true,
         basis: `Điều 3 khoản ${code}; Điều 4 khoản 1`,
         verified: false,
