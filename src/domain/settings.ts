@@ -94,7 +94,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   {
     key: 'summaryTo',
     label: 'Người nhận báo cáo tổng hợp',
-    note: 'Email của ban chỉ đạo, cách nhau bằng dấu phẩy. Để trống: không gửi báo cáo.',
+    note: 'Email của Ban Chỉ đạo, cách nhau bằng dấu phẩy. Để trống: không gửi báo cáo.',
     initial: () => '',
   },
   {
@@ -107,7 +107,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   {
     key: 'summaryLanguage',
     label: 'Ngôn ngữ báo cáo tổng hợp',
-    note: 'Ngôn ngữ của thư báo cáo gửi ban chỉ đạo.',
+    note: 'Ngôn ngữ của thư báo cáo gửi Ban Chỉ đạo.',
     options: Object.values(LANGUAGE_NAMES),
     initial: () => LANGUAGE_NAMES.vi,
   },

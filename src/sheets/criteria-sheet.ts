@@ -153,7 +153,7 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       row({
         type: ROW_TYPES.rule,
         code: TARGET_RULE,
-        text: 'Chỉ tiêu: tỉ lệ đơn vị được công nhận (%), để báo cáo tổng hợp đo tiến độ',
+        text: 'Chỉ tiêu: tỷ lệ đơn vị được công nhận (%), để báo cáo tổng hợp đo tiến độ',
         threshold: rubric.targetPercent,
       }),
     );
@@ -703,7 +703,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         ruleNumber(
           row,
           (n) => n > 0 && n <= 100,
-          tr('ghi một tỉ lệ từ 1 đến 100 (%)', 'write a share from 1 to 100 (%)'),
+          tr('ghi một tỷ lệ từ 1 đến 100 (%)', 'write a share from 1 to 100 (%)'),
         ) ?? target;
     } else if (type === textKey(ROW_TYPES.rule) && method === 'levels') {
       const r = reader.parse(schemas().rule, row);

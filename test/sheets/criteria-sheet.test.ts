@@ -74,7 +74,7 @@ describe('the criteria sheet validator names the cell of each problem', () => {
     const count = rubricRows(POINTS_FIXTURE).length;
     expect(problems(read)).toEqual([
       `Ô G${count + 2}, trang «Tiêu chí»: ghi 1 (bắt buộc) hoặc 0.`,
-      `Ô G${count + 3}, trang «Tiêu chí»: ghi một tỉ lệ từ 1 đến 100 (%).`,
+      `Ô G${count + 3}, trang «Tiêu chí»: ghi một tỷ lệ từ 1 đến 100 (%).`,
     ]);
     const fine = points([rule('HOP_THONG_NHAT', 1), rule('CHI_TIEU', '65')]).read()[0]?.rubric;
     expect(fine).toMatchObject({ meetingBeforeSubmit: true, targetPercent: 65 });
