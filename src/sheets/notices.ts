@@ -182,15 +182,21 @@ export function scoreAllNotice({ settings, sheets, refused }: ScoreAllReport): s
     `Năm đánh giá ${settings.year}${province}.`,
     `Assessment year ${settings.year}${province}.`,
   );
-  const parts = sheets.map(({ sheet, summary, errors }) => {
+  const parts = sheets.map(({ sheet, rubric, summary, errors }) => {
     const { total, bands } = summary;
     const scored = total.units - total.invalid - total.empty;
     const byBand = bands.map((band) => `${band} ${total.byBand.get(band) ?? 0}`).join(', ');
     const lines = [
-      tr(
-        `Trang «${sheet}»: đã chấm ${scored}/${total.units} đơn vị — ${byBand}.`,
-        `Sheet «${sheet}»: scored ${scored}/${total.units} units — ${byBand}.`,
-      ),
+      // A levels rubric has no points: its units are assessed («đánh giá, tính kết quả»), not scored.
+      rubric.method === 'points'
+        ? tr(
+            `Trang «${sheet}»: đã chấm ${scored}/${total.units} đơn vị — ${byBand}.`,
+            `Sheet «${sheet}»: scored ${scored}/${total.units} units — ${byBand}.`,
+          )
+        : tr(
+            `Trang «${sheet}»: đã đánh giá, tính kết quả ${scored}/${total.units} đơn vị — ${byBand}.`,
+            `Sheet «${sheet}»: assessed ${scored}/${total.units} units — ${byBand}.`,
+          ),
     ];
     if (total.empty > 0)
       lines.push(tr(`${total.empty} đơn vị chưa nhập.`, `${total.empty} units not entered yet.`));

@@ -77,7 +77,9 @@ describe('one workbook per built-in rubric, through the menu handlers of the bun
       expect(columnValues(sheet, 'Mức độ đạt').slice(0, 2)).toEqual(['Mức độ 2', 'Chưa đạt']);
     }
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
-      `Trang «${rubric.scoringSheet}»: đã chấm 2/3 đơn vị`,
+      rubric.method === 'points'
+        ? `Trang «${rubric.scoringSheet}»: đã chấm 2/3 đơn vị`
+        : `Trang «${rubric.scoringSheet}»: đã đánh giá, tính kết quả 2/3 đơn vị`,
     );
   });
 });
