@@ -141,6 +141,38 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
   return { ...table, added: missing.length };
 }
 
+/**
+ * «{code} mức {n}» inputs whose requirement the rewrite changed (e.g. TT 24 3.4 at mức độ 2: «đáp ứng
+ * khá» became «đáp ứng tốt»): an answer given to the old wording is not one to the new.
+ */
+function changedLevels(
+  table: Table,
+  old: readonly { row: readonly CellValue[] }[],
+  fresh: readonly Record<string, CellValue>[],
+): Set<string> {
+  const cell = (row: readonly CellValue[], key: string) => {
+    const column = table.located.columns.get(key);
+    return column === undefined ? '' : textKey(row[column - 1]);
+  };
+  const kept = (value: string) => value === '' || value === textKey('Đạt') || value.startsWith('≥');
+  const changed = new Set<string>();
+  for (const { row } of old) {
+    if (cell(row, 'type') !== textKey(ROW_TYPES.indicator)) continue;
+    const code = cell(row, 'code');
+    const now = fresh.find((r) => r.type === ROW_TYPES.indicator && textKey(r.code) === code);
+    if (!now) continue;
+    for (const [key, part] of [
+      ['level1', 'mức 1'],
+      ['level2', 'mức 2'],
+    ] as const) {
+      const before = cell(row, key);
+      const after = textKey(now[key]);
+      if (before !== after && !(kept(before) && kept(after))) changed.add(`${code} ${part}`);
+    }
+  }
+  return changed;
+}
+
 /** The «Năm đánh giá» of the settings table, when it is a whole number. */
 function settingsYear(settings: Table): number | undefined {
   const keyColumn = columnOf(settings.located, 'key');
@@ -160,7 +192,7 @@ function setUpCriteria(
   sheet: SheetPort,
   rubricId: string,
   open: (name: string) => SheetPort,
-): { added: number; archived: number } {
+): { added: number; archived: number; changedLevels: Set<string> } {
   const table = ensureTable(sheet, CRITERIA_COLUMNS);
   sheet.freeze(1, 0);
   const builtIn = findRubric(rubricId);
@@ -178,7 +210,7 @@ function setUpCriteria(
       basisColumn !== undefined &&
       head !== undefined &&
       textKey(head.row[basisColumn - 1]).includes(EARLIER_SOURCE_TAG);
-    if (!earlier || !builtIn || !head) return { added: 0, archived: 0 };
+    if (!earlier || !builtIn || !head) return { added: 0, archived: 0, changedLevels: new Set() };
     // The archive first: a run cut after it leaves the old rows in both places, never in neither.
     const archive = open(CRITERIA_ARCHIVE_SHEET);
     const archived = archive.readValues();
@@ -202,12 +234,16 @@ function setUpCriteria(
       sheet.writeValues(at, 1, [fresh[i] ?? Array.from({ length: rowWidth }, () => '')]);
     });
     appendRows(table, fresh.slice(own.length));
-    return { added: fresh.length, archived: own.length };
+    return {
+      added: fresh.length,
+      archived: own.length,
+      changedLevels: changedLevels(table, own, rubricRows(builtIn)),
+    };
   }
   if (!builtIn) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
   const rows = rubricRows(builtIn).map((cells) => rowFor(table, cells));
   appendRows(table, rows);
-  return { added: rows.length, archived: 0 };
+  return { added: rows.length, archived: 0, changedLevels: new Set() };
 }
 
 /** The rubric as the criteria sheet now holds it (the administrator may have edited it). */
@@ -333,7 +369,12 @@ interface SetAside {
  * «CẦN BỔ SUNG» requirement that had split 5.1. They are renamed «(cũ) …» in one write, their data
  * kept where it is and read by nothing, so that a stale column is never read as another indicator.
  */
-function setAsideStale(sheet: SheetPort, rubric: Rubric, specs: readonly ColumnSpec[]): SetAside {
+function setAsideStale(
+  sheet: SheetPort,
+  rubric: Rubric,
+  specs: readonly ColumnSpec[],
+  changed: ReadonlySet<string> = new Set(),
+): SetAside {
   const values = sheet.readValues();
   const header = values[0] ?? [];
   const located = new Set(locateColumns(header, specs).columns.values());
@@ -344,8 +385,12 @@ function setAsideStale(sheet: SheetPort, rubric: Rubric, specs: readonly ColumnS
   const reviewed = (key: string) => key.replace(/^thẩm định /, '');
   const isStale = (cell: CellValue, i: number) => {
     const key = textKey(cell);
-    if (key === '' || located.has(i + 1) || key.startsWith(textKey(SET_ASIDE_MARK))) return false;
-    return codeOf(reviewed(key)) !== undefined;
+    if (key === '' || key.startsWith(textKey(SET_ASIDE_MARK))) return false;
+    // A level whose requirement the rewrite changed: its answers were to the old wording.
+    const own = reviewed(key);
+    if ([...changed].some((part) => own === part || own.startsWith(`${part} `))) return true;
+    if (located.has(i + 1)) return false;
+    return codeOf(own) !== undefined;
   };
   // The reviewer's column of a set-aside column goes with it, even where its header fits a new one.
   const staleCodes = new Set(
@@ -418,9 +463,10 @@ function setUpScoring(
   rubric: Rubric,
   units: Table,
   reviewers: readonly string[],
+  changed: ReadonlySet<string>,
 ): Table & { added: number; units: number; aside: SetAside; carried: number; left: string[] } {
   const columns = scoringColumns(rubric);
-  const aside = setAsideStale(sheet, rubric, columns.all);
+  const aside = setAsideStale(sheet, rubric, columns.all, changed);
   const table = ensureTable(sheet, columns.all);
   const { carried, left } = carryAnswers(table, rubric, aside, table.rows);
   const present = keysIn(table, 'code');
@@ -501,7 +547,13 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
           .map((grant) => grant.email.trim().toLowerCase()),
       ),
     ].filter(Boolean);
-    const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units, reviewers);
+    const scoring = setUpScoring(
+      open(rubric.scoringSheet),
+      rubric,
+      units,
+      reviewers,
+      criteria.changedLevels,
+    );
     // A settings row just added holds this year (SETTING_SPECS' initial value).
     const year = settingsYear(settings) ?? ctx.clock.now().getFullYear();
     const instead = inForceInstead(rubric.id, year);

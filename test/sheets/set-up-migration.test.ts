@@ -17,9 +17,11 @@ import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import {
   PREVIOUS_CRITERIA_HEADER,
+  PREVIOUS_TT24_TINH_INPUTS,
+  PREVIOUS_TT24_TINH_ROWS,
   PREVIOUS_TT25_ROWS,
   PREVIOUS_TT25_SCORING_HEADER,
-} from '../fixtures/previous/tt25-rows';
+} from '../fixtures/previous/rubric-rows';
 import { LEVELS_FIXTURE } from '../fixtures/rubrics';
 import { columnValues, headerColumn } from './workbook-helpers';
 
@@ -234,5 +236,55 @@ describe('a «CẦN BỔ SUNG» value that had split a column, filled by the pro
     scoreAllAction(ctx);
     expect(columnValues(sheet, 'Mức độ đạt')).toEqual(['Mức độ 2', '', 'Chưa đạt', '']);
     expect(String(columnValues(sheet, 'Lỗi')[1])).toContain('chỉ tiêu 1.2: chưa chọn Đạt');
+  });
+});
+
+describe('set-up on a workbook the previous version wrote (TT 24/2023, province)', () => {
+  it('sets aside the levels whose requirement changed, keeps the rest, carries agreeing answers', () => {
+    const google = fakeGoogle();
+    google.spreadsheet
+      .insertSheet(CRITERIA_SHEET)
+      .type(1, 1, [PREVIOUS_CRITERIA_HEADER, ...PREVIOUS_TT24_TINH_ROWS]);
+    google.spreadsheet
+      .insertSheet(UNITS_SHEET)
+      .type(1, 1, [UNIT_COLUMNS.map((spec) => spec.header), ['T01', 'Trường T01 (mẫu)', 'Tỉnh']]);
+    const sheetName = String(PREVIOUS_TT24_TINH_ROWS[0]?.[4]);
+    const answers: Record<string, CellValue> = {
+      '3.3 mức 1': 'Đạt',
+      '3.3 mức 2': 'Đạt',
+      '3.4 mức 1': 'Đạt',
+      '3.4 mức 2': 'Đạt',
+    };
+    const row = PREVIOUS_TT24_TINH_INPUTS.map((header) => {
+      const part = Object.keys(answers).find((key) => header.startsWith(`${key} `));
+      if (part) return answers[part] as CellValue;
+      return /số đạt/.test(header) ? 95 : /tổng số/.test(header) ? 100 : 'Đạt';
+    });
+    google.spreadsheet.insertSheet(sheetName).type(1, 1, [
+      ['Mã đơn vị', 'Tên đơn vị', 'Huyện', ...PREVIOUS_TT24_TINH_INPUTS],
+      ['T01', 'Trường T01 (mẫu)', 'Tỉnh', ...row],
+    ]);
+    const report = setUp(gasContext(google), 'TT24_2023_DVHT_TINH');
+
+    // 3.4 mức 2 asked «đáp ứng khá», now «đáp ứng tốt» (QĐ 4725): an answer to the old wording is
+    // set aside, never read as the new one; so are the placeholder 2.3 and the 3.3, 3.5, 3.6 splits.
+    expect(report.setAside).toEqual(
+      expect.arrayContaining([
+        '2.3 mức 1 — Chỉ tiêu cần bổ sung (Đạt/Chưa đạt)',
+        '3.3 mức 2 — Danh hiệu tập thể (Đạt/Chưa đạt)',
+        '3.4 mức 2 — Chuyển đổi số (trường học) (Đạt/Chưa đạt)',
+      ]),
+    );
+    const sheet = google.spreadsheet.sheet(sheetName);
+    // The members' share keeps its column and numbers (the same indicator under the same code).
+    expect(columnValues(sheet, '3.1 số đạt — Công dân học tập (số người)')).toEqual([95]);
+    expect(columnValues(sheet, '3.4 mức 2 — Chuyển đổi số (THPT, GDTX) (Đạt/Chưa đạt)')).toEqual([
+      '',
+    ]);
+    // 3.3 is now one answer («Tập thể lao động tiên tiến» at both levels): Đạt at both carried.
+    expect(columnValues(sheet, '3.3 Danh hiệu thi đua tập thể (Đạt/Chưa đạt)')).toEqual(['Đạt']);
+    expect(columnValues(sheet, '3.1b số đạt — Người học là Công dân học tập (số người)')).toEqual([
+      '',
+    ]);
   });
 });
