@@ -122,8 +122,41 @@ export function locateRequired(
 ): Located {
   const located = locateColumns(headerRow, specs);
   const missing = located.missing.filter((spec) => !spec.optional);
-  if (missing.length > 0) throw missingColumnsError(sheet, missing);
+  if (missing.length > 0) {
+    const error = missingColumnsError(sheet, missing);
+    const stale = staleHeaders(headerRow, located, missing);
+    if (stale.length === 0) throw error;
+    // On the first line: notices show only that line of each refusal.
+    const [first = '', ...rest] = error.message.split('\n');
+    const said = tr(
+      `Các cột theo cách ghi cũ của bộ tiêu chí, không được đọc thay cho cột trên: ${stale.join(', ')}; chạy XHHT → Khởi tạo bảng tính để chuyển sang cách ghi mới (dữ liệu được giữ).`,
+      `Columns of the rubric's earlier layout, never read in place of the one above: ${stale.join(', ')}; run XHHT → Khởi tạo bảng tính (set up) to move to the new layout (the data is kept).`,
+    );
+    throw new SheetError([`${first} ${said}`, ...rest].join('\n'));
+  }
   return located;
+}
+
+/**
+ * Headers no spec claimed that start with the code of a missing column («5.1 mức 1 …» when «5.1 …» is
+ * missing): a layout the rubric no longer has, named so the officer sees why nothing was read.
+ */
+function staleHeaders(
+  headerRow: readonly CellValue[],
+  located: Located,
+  missing: readonly ColumnSpec[],
+): string[] {
+  const taken = new Set(located.columns.values());
+  const codes = missing.flatMap((spec) =>
+    spec.prefix ? [textKey(spec.prefix).split(' ')[0]] : [],
+  );
+  return headerRow.flatMap((header, i) => {
+    const key = textKey(header);
+    if (key === '' || taken.has(i + 1) || key.startsWith(textKey(SET_ASIDE_MARK))) return [];
+    return codes.some((code) => code && key.startsWith(`${code} `))
+      ? [`«${cellText(header)}» (${columnLetter(i + 1)})`]
+      : [];
+  });
 }
 
 export function columnOf(located: Located, key: string): number {

@@ -207,6 +207,9 @@ describe('a «CẦN BỔ SUNG» value that had split a column, filled by the pro
     const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
     expect(notice).toContain('Bộ tiêu chí «THU_MUC_DO» chưa được chấm');
     expect(notice).toContain('thiếu cột «1.2 Danh hiệu (Đạt/Chưa đạt)»');
+    expect(notice).toContain(
+      'Các cột theo cách ghi cũ của bộ tiêu chí, không được đọc thay cho cột trên: «1.2 mức 1 — Danh hiệu (Đạt/Chưa đạt)» (E), «1.2 mức 2 — Danh hiệu (Đạt/Chưa đạt)» (F); chạy XHHT → Khởi tạo bảng tính',
+    );
     expect(columnValues(sheet, 'Mức độ đạt')).toEqual(['', '', '', '']);
   });
 
