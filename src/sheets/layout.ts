@@ -163,15 +163,27 @@ const maxText = (max: Known<number>) => (isMissing(max) ? '?' : String(max));
 
 const PART_HEADERS: Record<InputPart, { prefix: string; hint: string }> = {
   answer: { prefix: '', hint: 'Đạt/Chưa đạt' },
-  level1: { prefix: 'mức 1', hint: 'Đạt/Chưa đạt' },
-  level2: { prefix: 'mức 2', hint: 'Đạt/Chưa đạt' },
+  level1: { prefix: 'mức độ 1', hint: 'Đạt/Chưa đạt' },
+  level2: { prefix: 'mức độ 2', hint: 'Đạt/Chưa đạt' },
   count: { prefix: 'số đạt', hint: 'số người' },
   total: { prefix: 'tổng số', hint: 'số người' },
   hardArea: { prefix: '', hint: 'Có/Không' },
 };
 
-/** The words after an indicator's code that name one of its cells («5.1 mức 1», «5.1 số đạt»). */
-export const PART_WORDS: readonly string[] = ['mức 1', 'mức 2', 'số đạt', 'tổng số'];
+/**
+ * The words after an indicator's code that name one of its cells («5.1 mức độ 1», «5.1 số đạt»), with
+ * the level words of versions before issue 10 («5.1 mức 1»), which still name the same cells.
+ */
+export const PART_WORDS: readonly string[] = [
+  'mức độ 1',
+  'mức độ 2',
+  'mức 1',
+  'mức 2',
+  'số đạt',
+  'tổng số',
+];
+/** The level words of earlier versions' headers, for each level part. */
+const EARLIER_WORDS: Partial<Record<InputPart, string>> = { level1: 'mức 1', level2: 'mức 2' };
 
 /** Labels the previous versions gave placeholder columns: such a column never stands for a real one. */
 export const PLACEHOLDER_LABELS: readonly string[] = ['Chỉ tiêu cần bổ sung', 'Mục cần bổ sung'];
@@ -205,7 +217,9 @@ function inputColumns(rubric: Rubric): ColumnSpec[] {
       };
     }
     const start = prefix ? `${indicator.code} ${prefix}` : indicator.code;
+    const earlier = EARLIER_WORDS[part];
     return {
+      ...(earlier ? { aliases: [`${indicator.code} ${earlier}`] } : {}),
       key: inputKey(indicator.code, part),
       header: prefix
         ? `${start} — ${indicator.label} (${hint})`
@@ -248,6 +262,7 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
     width: 90,
     optional: true,
     ...(spec.notFollowedBy ? { notFollowedBy: spec.notFollowedBy } : {}),
+    ...(spec.aliases ? { aliases: spec.aliases.map((alias) => `Thẩm định ${alias}`) } : {}),
   }));
   const results: ColumnSpec[] =
     rubric.method === 'points'

@@ -161,13 +161,15 @@ function changedLevels(
     const code = cell(row, 'code');
     const now = fresh.find((r) => r.type === ROW_TYPES.indicator && textKey(r.code) === code);
     if (!now) continue;
-    for (const [key, part] of [
-      ['level1', 'mức 1'],
-      ['level2', 'mức 2'],
+    for (const [key, level] of [
+      ['level1', '1'],
+      ['level2', '2'],
     ] as const) {
       const before = cell(row, key);
       const after = textKey(now[key]);
-      if (before !== after && !(kept(before) && kept(after))) changed.add(`${code} ${part}`);
+      // Either wording of the header: «3.4 mức 2» (earlier versions) or «3.4 mức độ 2».
+      if (before !== after && !(kept(before) && kept(after)))
+        for (const words of [`mức ${level}`, `mức độ ${level}`]) changed.add(`${code} ${words}`);
     }
   }
   return changed;
@@ -410,7 +412,11 @@ function setAsideStale(
     // A placeholder's answers were about no known indicator: set aside, never carried.
     const placeholder = PLACEHOLDER_LABELS.some((label) => rest.includes(textKey(label)));
     if (own === key && !placeholder) {
-      const level = rest.startsWith('mức 1') ? 'level1' : rest.startsWith('mức 2') ? 'level2' : '';
+      const level = /^mức (độ )?1\b/.test(rest)
+        ? 'level1'
+        : /^mức (độ )?2\b/.test(rest)
+          ? 'level2'
+          : '';
       if (level) split.set(code, { ...split.get(code), [level]: i });
     }
     headers.push(cellText(cell));

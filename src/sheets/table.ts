@@ -24,6 +24,8 @@ export interface ColumnSpec {
    * column of 5.1 (a layout left from before the rubric changed), so it is never read as one.
    */
   readonly notFollowedBy?: readonly string[];
+  /** Earlier prefixes of the same column (e.g. «5.1 mức 1» before «5.1 mức độ 1»), still matched. */
+  readonly aliases?: readonly string[];
 }
 
 /** Headers set-up set aside when the rubric's layout changed: kept with their data, read by nothing. */
@@ -40,7 +42,11 @@ function matches(spec: ColumnSpec, header: CellValue): boolean {
   if (key === '') return false;
   if (key === textKey(spec.header)) return true;
   if (spec.prefix === undefined) return false;
-  const prefix = textKey(spec.prefix);
+  return [spec.prefix, ...(spec.aliases ?? [])].some((prefix) => startsWith(spec, key, prefix));
+}
+
+function startsWith(spec: ColumnSpec, key: string, start: string): boolean {
+  const prefix = textKey(start);
   if (key === prefix) return true;
   if (!key.startsWith(`${prefix} `)) return false;
   const rest = key.slice(prefix.length + 1).replace(/^[—–-]\s*/, '');

@@ -3,11 +3,12 @@ import type { CellValue } from '../../src/domain/cells';
 import { rowBands, rowTotals } from '../../src/domain/formulas';
 import { TT22_2020_DVHT } from '../../src/domain/rubrics/tt22-2020-dvht';
 import { readCriteria, rubricRows } from '../../src/sheets/criteria-sheet';
-import { CRITERIA_COLUMNS, CRITERIA_SHEET } from '../../src/sheets/layout';
+import { CRITERIA_COLUMNS, CRITERIA_SHEET, scoringColumns } from '../../src/sheets/layout';
 import { scoreAll } from '../../src/sheets/score-all';
+import { locateColumns } from '../../src/sheets/table';
 import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
-import { POINTS_FIXTURE } from '../fixtures/rubrics';
+import { LEVELS_FIXTURE, POINTS_FIXTURE } from '../fixtures/rubrics';
 import { columnValues, workbookWith } from './workbook-helpers';
 
 describe('points have at most two decimals: score-all and the formulas agree', () => {
@@ -81,5 +82,23 @@ describe('the criteria sheet’s new cells', () => {
     expect(read([...rows, rule(2)])?.problems).toEqual([
       `Ô ${column('threshold')}${rows.length + 2}, trang «Tiêu chí»: ghi 1 (áp dụng) hoặc 0.`,
     ]);
+  });
+});
+
+describe('the level columns say «mức độ» as the regulations do, and still find earlier headers', () => {
+  it('reads «1.2 mức 1 — …» of an earlier version as mức độ 1 of 1.2, never as an answer of 1.2', () => {
+    const inputs = scoringColumns(LEVELS_FIXTURE).inputs;
+    expect(inputs.map((spec) => spec.header).slice(1, 3)).toEqual([
+      '1.2 mức độ 1 — Danh hiệu (Đạt/Chưa đạt)',
+      '1.2 mức độ 2 — Danh hiệu (Đạt/Chưa đạt)',
+    ]);
+    const earlier = [
+      '1.2 mức 2 — Danh hiệu (Đạt/Chưa đạt)',
+      '1.2 mức 1 — Danh hiệu (Đạt/Chưa đạt)',
+    ];
+    const found = locateColumns(earlier, inputs).columns;
+    expect([found.get('input:1.2:level1'), found.get('input:1.2:level2')]).toEqual([2, 1]);
+    const answer = { ...inputs[0], key: 'answer', prefix: '1.2', header: '1.2 Danh hiệu' };
+    expect(locateColumns(earlier, [answer as never]).columns.size).toBe(0);
   });
 });

@@ -167,7 +167,7 @@ describe('set-up on a workbook the previous version wrote (TT 25/2023 with place
 });
 
 describe('a «CẦN BỔ SUNG» value that had split a column, filled by the province', () => {
-  /** LEVELS_FIXTURE's 1.2 asks its own wording at each level: two columns, «1.2 mức 1» and «1.2 mức 2». */
+  /** LEVELS_FIXTURE's 1.2 asks its own wording at each level: two columns, «1.2 mức độ 1» and «1.2 mức độ 2». */
   function splitWorkbook() {
     const google = fakeGoogle();
     const ctx = gasContext(google);
@@ -208,7 +208,7 @@ describe('a «CẦN BỔ SUNG» value that had split a column, filled by the pro
     expect(notice).toContain('Bộ tiêu chí «THU_MUC_DO» chưa được chấm');
     expect(notice).toContain('thiếu cột «1.2 Danh hiệu (Đạt/Chưa đạt)»');
     expect(notice).toContain(
-      'Các cột theo cách ghi cũ của bộ tiêu chí, không được đọc thay cho cột trên: «1.2 mức 1 — Danh hiệu (Đạt/Chưa đạt)» (E), «1.2 mức 2 — Danh hiệu (Đạt/Chưa đạt)» (F); chạy XHHT → Khởi tạo bảng tính',
+      'Các cột theo cách ghi cũ của bộ tiêu chí, không được đọc thay cho cột trên: «1.2 mức độ 1 — Danh hiệu (Đạt/Chưa đạt)» (E), «1.2 mức độ 2 — Danh hiệu (Đạt/Chưa đạt)» (F); chạy XHHT → Khởi tạo bảng tính',
     );
     expect(columnValues(sheet, 'Mức độ đạt')).toEqual(['', '', '', '']);
   });
@@ -217,10 +217,10 @@ describe('a «CẦN BỔ SUNG» value that had split a column, filled by the pro
     const { ctx, sheet } = splitWorkbook();
     const report = setUp(ctx, LEVELS_FIXTURE.id);
     expect(report.setAside).toEqual([
-      '1.2 mức 1 — Danh hiệu (Đạt/Chưa đạt)',
-      '1.2 mức 2 — Danh hiệu (Đạt/Chưa đạt)',
-      'Thẩm định 1.2 mức 1',
-      'Thẩm định 1.2 mức 2',
+      '1.2 mức độ 1 — Danh hiệu (Đạt/Chưa đạt)',
+      '1.2 mức độ 2 — Danh hiệu (Đạt/Chưa đạt)',
+      'Thẩm định 1.2 mức độ 1',
+      'Thẩm định 1.2 mức độ 2',
     ]);
     // A: Đạt at both → Đạt; B: the two differ → left for the officer; C: not met at mức 1 → Chưa đạt.
     expect(columnValues(sheet, '1.2 Danh hiệu (Đạt/Chưa đạt)')).toEqual([
@@ -230,7 +230,7 @@ describe('a «CẦN BỔ SUNG» value that had split a column, filled by the pro
       '',
     ]);
     expect([report.carried, report.leftToRetype]).toEqual([2, ['B (1.2)']]);
-    expect(columnValues(sheet, '(cũ) 1.2 mức 2 — Danh hiệu (Đạt/Chưa đạt)')).toEqual([
+    expect(columnValues(sheet, '(cũ) 1.2 mức độ 2 — Danh hiệu (Đạt/Chưa đạt)')).toEqual([
       'Đạt',
       'Chưa đạt',
       '',
@@ -281,9 +281,9 @@ describe('set-up on a workbook the previous version wrote (TT 24/2023, province)
     const sheet = google.spreadsheet.sheet(sheetName);
     // The members' share keeps its column and numbers (the same indicator under the same code).
     expect(columnValues(sheet, '3.1 số đạt — Công dân học tập (số người)')).toEqual([95]);
-    expect(columnValues(sheet, '3.4 mức 2 — Chuyển đổi số (THPT, GDTX) (Đạt/Chưa đạt)')).toEqual([
-      '',
-    ]);
+    expect(columnValues(sheet, '3.4 mức độ 2 — Chuyển đổi số (THPT, GDTX) (Đạt/Chưa đạt)')).toEqual(
+      [''],
+    );
     // 3.3 is now one answer («Tập thể lao động tiên tiến» at both levels): Đạt at both carried.
     expect(columnValues(sheet, '3.3 Danh hiệu thi đua tập thể (Đạt/Chưa đạt)')).toEqual(['Đạt']);
     expect(columnValues(sheet, '3.1b số đạt — Người học là Công dân học tập (số người)')).toEqual([
