@@ -102,3 +102,28 @@ describe('the level columns say «mức độ» as the regulations do, and still
     expect(locateColumns(earlier, [answer as never]).columns.size).toBe(0);
   });
 });
+
+describe('a share with a difficult-area threshold, typed in the criteria sheet', () => {
+  const HEADERS = CRITERIA_COLUMNS.map((spec) => spec.header);
+  const read = (level1: CellValue) => {
+    const rows = rubricRows(LEVELS_FIXTURE).map((r) =>
+      r.code === '2.1' ? { ...r, level1, level2: '≥ 95%' } : r,
+    );
+    const google = fakeGoogle();
+    google.spreadsheet
+      .insertSheet(CRITERIA_SHEET)
+      .type(1, 1, [HEADERS, ...rows.map((r) => CRITERIA_COLUMNS.map((s) => r[s.key] ?? ''))]);
+    return readCriteria(gasContext(google).workbook)?.[0];
+  };
+
+  it('reads «≥ 90%; vùng khó khăn ≥ 80%», and refuses a lower share that is higher', () => {
+    const rubric = read('≥ 90%; Vùng khó khăn ≥ 80%')?.rubric;
+    const indicator = rubric?.method === 'levels' ? rubric.criteria[1]?.indicators[0] : undefined;
+    expect(indicator?.levels[0]).toEqual({ kind: 'percent', min: 90, minHard: 80 });
+    expect(read('≥ 90%; vùng khó khăn ≥ 92%')?.problems).toEqual([
+      expect.stringMatching(
+        /^Ô H\d+, trang «Tiêu chí»: tỷ lệ cho vùng khó khăn \(92%\) phải lớn hơn 0% và không cao hơn tỷ lệ chung \(90%\)\.$/,
+      ),
+    ]);
+  });
+});
