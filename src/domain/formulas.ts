@@ -17,7 +17,7 @@ import {
   type PointsRubric,
   type Rubric,
 } from './rubric';
-import { readItem, readPoints, scoreUnit, sumPoints } from './scoring';
+import { hasAtMostTwoDecimals, readItem, readPoints, scoreUnit, sumPoints } from './scoring';
 
 /**
  * The logic of the custom formulas. Sheets passes one cell as a value and a range as a 2D array;
@@ -70,8 +70,8 @@ export function rowBands(input: unknown, rubric: PointsRubric): FormulaResult {
   const rows = rowsOf(input);
   if (rows.some((row) => row.length > 1))
     throw new Error(MESSAGES.formulaNeedsOneColumn('XHHT_XEPLOAI'));
-  // From a total alone the band cannot tell a criterion below its minimum.
-  if (rubric.criteria.some((criterion) => criterion.min !== undefined))
+  // From a total alone the band cannot tell a criterion below its minimum, or at 0.
+  if (rubric.noZeroCriterion || rubric.criteria.some((criterion) => criterion.min !== undefined))
     throw new Error(MESSAGES.formulaNeedsItems(rubric.id));
   const max = maxTotal(rubric) ?? Number.POSITIVE_INFINITY;
   const results = rows.map(([cell], r): FormulaValue => {
@@ -82,6 +82,13 @@ export function rowBands(input: unknown, rubric: PointsRubric): FormulaResult {
     if (!read.ok) return MESSAGES.formulaRowError(r + 1, 1, describeNumberProblem(read.problem));
     if (read.value < 0 || read.value > max)
       return MESSAGES.formulaTotalOutOfRange(r + 1, read.value, max);
+    // Totals of items with two decimals have two decimals: more is not a total score-all would make.
+    if (!hasAtMostTwoDecimals(read.value))
+      return MESSAGES.formulaRowError(
+        r + 1,
+        1,
+        describeItemProblem({ kind: 'tooManyDecimals', value: read.value }),
+      );
     return classify(rubric, read.value);
   });
   return shapeLike(input, results);

@@ -49,6 +49,11 @@ export function describeItemProblem(problem: ItemProblem): string {
         `${formatNumber(problem.value)} lớn hơn điểm tối đa ${formatNumber(problem.max)}`,
         `${formatNumber(problem.value)} is above the maximum of ${formatNumber(problem.max)}`,
       );
+    case 'tooManyDecimals':
+      return tr(
+        `${String(problem.value).replace('.', ',')} có quá hai chữ số thập phân; điểm ghi tối đa hai chữ số sau dấu phẩy, ví dụ 8,25`,
+        `${String(problem.value)} has more than two decimals; points take at most two digits after the comma, e.g. 8,25`,
+      );
     default:
       return describeNumberProblem(problem);
   }
@@ -79,6 +84,8 @@ function partName(part: InputPart): string {
       return tr(' (số đạt)', ' (count met)');
     case 'total':
       return tr(' (tổng số)', ' (total)');
+    case 'hardArea':
+      return tr(' (xã thuộc vùng khó khăn)', ' (commune in a difficult area)');
   }
 }
 
@@ -113,6 +120,26 @@ export function describeIndicatorProblem(problem: IndicatorProblem, part: InputP
       return tr(
         `số đạt ${formatNumber(problem.count)} lớn hơn tổng số ${formatNumber(problem.total)}`,
         `the count met, ${formatNumber(problem.count)}, is above the total, ${formatNumber(problem.total)}`,
+      );
+    case 'notApplicableRefused':
+      return tr(
+        '«Không áp dụng» không dùng được cho chỉ tiêu này (bộ tiêu chí không ghi «Có thể không áp dụng»); chọn «Đạt» hoặc «Chưa đạt»',
+        '«Không áp dụng» (not applicable) is not accepted for this indicator (the rubric does not mark it «Có thể không áp dụng»); choose «Đạt» or «Chưa đạt»',
+      );
+    case 'notApplicableCarries':
+      return tr(
+        `mức độ 1 đã ghi «Không áp dụng», nên mức độ 2 cũng không áp dụng: để trống hoặc ghi «Không áp dụng», không phải «${problem.text}»`,
+        `level 1 says «Không áp dụng» (not applicable), so level 2 does not apply either: leave it blank or write «Không áp dụng», not «${problem.text}»`,
+      );
+    case 'level2WithoutLevel1':
+      return tr(
+        'mức độ 2 ghi «Đạt» nhưng mức độ 1 «Chưa đạt»: mức độ 2 chỉ đạt khi đã đạt mức độ 1; hãy kiểm tra lại',
+        'level 2 says «Đạt» (met) but level 1 «Chưa đạt» (not met): level 2 is met only on top of level 1; check both',
+      );
+    case 'notYesNo':
+      return tr(
+        `«${problem.text}» không phải «Có» hay «Không»`,
+        `«${problem.text}» is neither «Có» (yes) nor «Không» (no)`,
       );
     default:
       return describeNumberProblem(problem);
@@ -166,17 +193,22 @@ export const MESSAGES = {
       'ngày công nhận không đúng dạng ngày/tháng/năm',
       'the recognition date is not a day/month/year date',
     ),
-  belowMinimum: (band: string, criteria: readonly string[]) =>
-    tr(
-      `Xếp loại «${band}» vì tiêu chí ${criteria.join(', ')} dưới điểm tối thiểu.`,
-      `Band «${band}» because criterion ${criteria.join(', ')} is below its minimum.`,
-    ),
+  belowMinimum: (band: string, criteria: readonly string[], zeroRule = false) =>
+    zeroRule
+      ? tr(
+          `Xếp loại «${band}» vì tiêu chí ${criteria.join(', ')} bị điểm 0 (mỗi xếp loại trên đòi hỏi không có tiêu chí bị điểm 0).`,
+          `Band «${band}» because criterion ${criteria.join(', ')} scores 0 (each band above requires no criterion at 0).`,
+        )
+      : tr(
+          `Xếp loại «${band}» vì tiêu chí ${criteria.join(', ')} dưới điểm tối thiểu.`,
+          `Band «${band}» because criterion ${criteria.join(', ')} is below its minimum.`,
+        ),
   notApplicable: (codes: readonly string[]) =>
     tr(`Không áp dụng: ${codes.join(', ')}.`, `Not applicable: ${codes.join(', ')}.`),
   formulaNeedsItems: (id: string) =>
     tr(
-      `«${id}» có điểm tối thiểu cho tiêu chí: xếp loại cần điểm từng tiêu chí, hãy dùng XHHT → Chấm điểm tất cả.`,
-      `«${id}» has minimum points per criterion: its band needs each criterion’s points, use XHHT → Score all.`,
+      `«${id}» có điểm tối thiểu cho tiêu chí (hoặc không cho phép tiêu chí bị điểm 0): xếp loại cần điểm từng tiêu chí, hãy dùng XHHT → Chấm điểm tất cả.`,
+      `«${id}» has minimum points per criterion (or no criterion may score 0): its band needs each criterion’s points, use XHHT → Score all.`,
     ),
   unmetAt: (level: number, codes: readonly string[]) =>
     tr(

@@ -70,6 +70,23 @@ function checkLevels(rubric: LevelsRubric): RubricIssue[] {
         });
       }
     });
+    indicator.levels.forEach((level, i) => {
+      if (level.kind !== 'percent' || level.minHard === undefined) return;
+      const min = known(level.min);
+      const hard = level.minHard;
+      const field = i === 0 ? 'level1' : 'level2';
+      if (hard <= 0 || hard > 100 || (min !== undefined && hard > min)) {
+        issues.push({
+          element: 'indicator',
+          code: indicator.code,
+          field,
+          message: tr(
+            `tỷ lệ cho vùng khó khăn (${formatNumber(hard)}%) phải lớn hơn 0% và không cao hơn tỷ lệ chung${min === undefined ? '' : ` (${formatNumber(min)}%)`}`,
+            `the difficult-area share (${formatNumber(hard)}%) must be above 0% and not above the general share${min === undefined ? '' : ` (${formatNumber(min)}%)`}`,
+          ),
+        });
+      }
+    });
     const [first, second] = mins;
     if (first !== undefined && second !== undefined && second < first) {
       issues.push({

@@ -23,10 +23,31 @@ export function known<T>(value: Known<T>): T | undefined {
   return isMissing(value) ? undefined : value;
 }
 
+/** When the legal text applies (dates as printed, dd/mm/yyyy), and what replaced it. */
+export interface InForce {
+  readonly from: string;
+  /** The day it was repealed, where it was. */
+  readonly until?: string;
+  /** What replaced it, e.g. «TT 25/2023». */
+  readonly replacedBy?: string;
+}
+
+/** What a built-in element's wording rests on: the article it cites and whether it was checked. */
+export interface Provenance {
+  /** The article of the legal text, e.g. «Điều 6 khoản 5 điểm b; Điều 7 khoản 5 điểm b». */
+  readonly basis?: string;
+  /** True: copied from the legal text; false: reworded, to check against it. */
+  readonly verified?: boolean;
+}
+
 interface RubricBase {
   readonly id: string;
   readonly title: string;
   readonly legalBasis: string;
+  /** The title a rubric assesses (e.g. «CDHT_XA»): rubrics of one title replace each other over time. */
+  readonly titleKey?: string;
+  /** The legal text's entry into force and repeal: the rubric for an assessment year is the one in force. */
+  readonly inForce?: InForce;
   /** Where the content comes from, e.g. "REGULATIONS.md §4.1 [V] S29, S30". */
   readonly source: string;
   readonly scoringSheet: string;
@@ -50,7 +71,7 @@ interface RubricBase {
 
 // --- points -------------------------------------------------------------------------------------
 
-export interface Item {
+export interface Item extends Provenance {
   /** Item code as printed in the regulation, e.g. "1.2". Also the start of its column header. */
   readonly code: string;
   readonly text: Known<string>;
@@ -60,7 +81,7 @@ export interface Item {
   readonly evidenceRequired?: boolean;
 }
 
-export interface Criterion {
+export interface Criterion extends Provenance {
   readonly code: string;
   readonly name: string;
   readonly label: string;
@@ -79,6 +100,11 @@ export interface Band {
 export interface PointsRubric extends RubricBase {
   readonly method: 'points';
   readonly criteria: readonly Criterion[];
+  /**
+   * A criterion scoring 0 holds the unit at the fallback band whatever its total (TT 44/2014 Điều 4
+   * khoản 3: each band «không có tiêu chí bị điểm 0»).
+   */
+  readonly noZeroCriterion?: boolean;
   /** From the highest band down. */
   readonly bands: readonly Band[];
   /** The band of a total below every threshold. */
@@ -101,10 +127,13 @@ export type Requirement =
   | { readonly kind: 'met' }
   /** A wording of its own at this level (e.g. "Tập thể lao động xuất sắc" at mức độ 2). */
   | { readonly kind: 'text'; readonly text: Known<string> }
-  /** A share of at least `min` percent, from the counts entered. */
-  | { readonly kind: 'percent'; readonly min: Known<number> };
+  /**
+   * A share of at least `min` percent, from the counts entered; `minHard` instead for a unit flagged
+   * as in a difficult area (TT 25/2023 Điều 6 khoản 5 điểm b: «xã thuộc vùng khó khăn»).
+   */
+  | { readonly kind: 'percent'; readonly min: Known<number>; readonly minHard?: number };
 
-export interface Indicator {
+export interface Indicator extends Provenance {
   readonly code: string;
   readonly text: Known<string>;
   readonly label: string;
@@ -113,9 +142,14 @@ export interface Indicator {
   /** What mức độ 1 and mức độ 2 ask, in that order. */
   readonly levels: readonly [Requirement, Requirement];
   readonly evidenceRequired?: boolean;
+  /**
+   * «Không áp dụng» is accepted: the indicator concerns only some units (TT 24/2023: schools, public
+   * bodies…). Elsewhere it is refused.
+   */
+  readonly mayNotApply?: boolean;
 }
 
-export interface LevelCriterion {
+export interface LevelCriterion extends Provenance {
   readonly code: string;
   readonly name: string;
   readonly label: string;
@@ -178,6 +212,41 @@ export function classify(rubric: PointsRubric, total: number): string {
     rubric.bands.find((band) => !isMissing(band.min) && total >= band.min)?.label ??
     rubric.fallbackBand
   );
+}
+
+/** Whether a levels rubric asks, per unit, whether it lies in a difficult area. */
+export function asksHardArea(rubric: Rubric): boolean {
+  return (
+    rubric.method === 'levels' &&
+    indicatorsOf(rubric).some((indicator) =>
+      indicator.levels.some((r) => r.kind === 'percent' && r.minHard !== undefined),
+    )
+  );
+}
+
+/** «bãi bỏ từ 12/02/2024, thay bằng TT 25/2023», or nothing for a text in force. */
+export function repealNote(rubric: Rubric): string {
+  const until = rubric.inForce?.until;
+  if (!until) return '';
+  const by = rubric.inForce?.replacedBy;
+  return by ? `bãi bỏ từ ${until}, thay bằng ${by}` : `bãi bỏ từ ${until}`;
+}
+
+/** The year of a dd/mm/yyyy date as the rubrics print them. */
+function yearOf(date: string): number {
+  return Number(date.slice(-4));
+}
+
+/**
+ * Whether the rubric applies to an assessment year: from the year it came into force, up to the year
+ * before its repeal. TT 24 (26/01/2024) and TT 25 (12/02/2024) apply from 2024; TT 22 and TT 44 up to
+ * 2023 (issue 10: «TT 24/TT 25 for 2024 on, TT 22/TT 44 before»).
+ */
+export function inForceFor(rubric: Rubric, year: number): boolean {
+  const { inForce } = rubric;
+  if (!inForce) return true;
+  if (yearOf(inForce.from) > year) return false;
+  return inForce.until === undefined || yearOf(inForce.until) > year;
 }
 
 /** Whether an indicator asks something different at mức độ 2 than at mức độ 1, as text to check. */

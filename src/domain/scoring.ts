@@ -4,6 +4,8 @@ import { classify, type Item, itemsOf, known, type PointsRubric } from './rubric
 export type ItemProblem =
   | NumberProblem
   | { kind: 'negative'; value: number }
+  /** More than two decimals: 84,9996 would round into another band than the formula gives. */
+  | { kind: 'tooManyDecimals'; value: number }
   | { kind: 'aboveMax'; value: number; max: number };
 
 export interface ItemIssue {
@@ -19,7 +21,10 @@ export type UnitScore =
       readonly criterionTotals: readonly number[];
       readonly total: number;
       readonly band: string;
-      /** Codes of the criteria below their minimum, which hold the unit at the fallback band. */
+      /**
+       * Codes of the criteria below their minimum, or at 0 where the rubric forbids it, which hold the
+       * unit at the fallback band.
+       */
       readonly belowMinimum: readonly string[];
     }
   | { readonly status: 'empty' }
@@ -32,11 +37,18 @@ export function sumPoints(values: readonly number[]): number {
 
 type ReadPoints = { ok: true; value: number } | { ok: false; problem: ItemProblem };
 
-/** Points from a cell: a number, not below zero. */
+/** Whether a number has at most two decimals (read as typed: 8.25 yes, 84.9996 no). */
+export function hasAtMostTwoDecimals(value: number): boolean {
+  return Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+}
+
+/** Points from a cell: a number, not below zero, with at most two decimals. */
 export function readPoints(value: CellValue): ReadPoints {
   const read = readNumber(value);
   if (!read.ok) return read;
   if (read.value < 0) return { ok: false, problem: { kind: 'negative', value: read.value } };
+  if (!hasAtMostTwoDecimals(read.value))
+    return { ok: false, problem: { kind: 'tooManyDecimals', value: read.value } };
   return read;
 }
 
@@ -78,7 +90,8 @@ export function scoreUnit(rubric: PointsRubric, values: readonly CellValue[]): U
   const belowMinimum = rubric.criteria
     .filter((criterion, i) => {
       const min = known(criterion.min);
-      return min !== undefined && (criterionTotals[i] ?? 0) < min;
+      const subtotal = criterionTotals[i] ?? 0;
+      return (min !== undefined && subtotal < min) || (rubric.noZeroCriterion && subtotal === 0);
     })
     .map((criterion) => criterion.code);
   const band = belowMinimum.length > 0 ? rubric.fallbackBand : classify(rubric, total);

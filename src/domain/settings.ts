@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEFAULT_RUBRIC_ID, rubricIds } from './catalog';
+import { DEFAULT_RUBRIC_ID, defaultRubricId, rubricIds } from './catalog';
 import { type CellValue, cellText, isBlank, normalizeText, readNumber, textKey } from './cells';
 import { type Language, tr } from './i18n';
 import { LADDER_PRESETS, type Ladder, ladderNamed, parseLadder } from './ladder';
@@ -64,9 +64,9 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   {
     key: 'defaultRubricId',
     label: 'Bộ tiêu chí mặc định',
-    note: 'Dùng khi công thức XHHT_XEPLOAI không ghi mã bộ tiêu chí.',
+    note: 'Dùng khi công thức không ghi mã bộ tiêu chí và khi Khởi tạo bảng tính để trống lựa chọn. Từ năm đánh giá 2024: TT 24/2023, TT 25/2023; trước đó: TT 22/2020, TT 44/2014 (đã bãi bỏ).',
     options: rubricIds(),
-    initial: () => DEFAULT_RUBRIC_ID,
+    initial: (year) => defaultRubricId(year),
   },
   {
     key: 'ladder',
@@ -78,7 +78,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   {
     key: 'summaryTo',
     label: 'Người nhận báo cáo tổng hợp',
-    note: 'Email của ban chỉ đạo, cách nhau bằng dấu phẩy. Để trống: không gửi báo cáo.',
+    note: 'Email của Ban Chỉ đạo, cách nhau bằng dấu phẩy. Để trống: không gửi báo cáo.',
     initial: () => '',
   },
   {
@@ -91,7 +91,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   {
     key: 'summaryLanguage',
     label: 'Ngôn ngữ báo cáo tổng hợp',
-    note: 'Ngôn ngữ của thư báo cáo gửi ban chỉ đạo.',
+    note: 'Ngôn ngữ của thư báo cáo gửi Ban Chỉ đạo.',
     options: Object.values(LANGUAGE_NAMES),
     initial: () => LANGUAGE_NAMES.vi,
   },

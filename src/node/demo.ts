@@ -193,7 +193,10 @@ export function demoIndicators(rubric: LevelsRubric, count: number, seed: number
     const row: CellValue[] = [];
     // A share is typed as its count then its total (indicatorInputs keeps them side by side).
     for (const { part } of indicatorInputs(rubric)) {
-      if (part === 'count') {
+      if (part === 'hardArea') {
+        // «Xã thuộc vùng khó khăn»: one commune in five.
+        row.push(next() < 0.2 ? 'Có' : 'Không');
+      } else if (part === 'count') {
         const total = 200 + Math.floor(600 * next());
         row.push(Math.round(total * Math.min(1, quality + 0.3 * next())), total);
       } else if (part !== 'total') {

@@ -1,4 +1,9 @@
-import { CATALOG, findRubric } from '../domain/catalog';
+import {
+  CATALOG,
+  defaultRubricId as defaultRubricFor,
+  findRubric,
+  rubricsForYear,
+} from '../domain/catalog';
 import { isBlank, normalizeText, readDate } from '../domain/cells';
 import {
   type FormulaResult,
@@ -12,7 +17,7 @@ import {
 import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
 import { grantsOf } from '../domain/people';
-import { missingValues, type Rubric } from '../domain/rubric';
+import { inForceFor, missingValues, type Rubric, repealNote } from '../domain/rubric';
 import { summaryDue } from '../domain/settings';
 import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
@@ -20,6 +25,7 @@ import { type AuditPorts, checkAudit, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
+import { SETTINGS_SHEET } from './layout';
 import { MENU_TITLE, menuItems } from './menu';
 import {
   actNotice,
@@ -87,12 +93,18 @@ function run(ctx: Context, action: (basics: Basics) => string | undefined): void
   if (notice !== undefined) ctx.ui.alert(APP_TITLE, notice);
 }
 
-/** The rubrics set-up can use: the built-in catalog, then any the criteria sheet adds. */
-function rubricChoices(workbook: WorkbookPort): SetUpChoice[] {
-  const builtIn = CATALOG.map((rubric) => ({
+/**
+ * The rubrics set-up can use: the built-in catalog, those in force for the assessment year first, then
+ * any the criteria sheet adds.
+ */
+function rubricChoices(workbook: WorkbookPort, year: number | undefined): SetUpChoice[] {
+  const catalog = year === undefined ? [...CATALOG] : rubricsForYear(CATALOG, year);
+  const builtIn = catalog.map((rubric) => ({
     id: rubric.id,
     title: rubric.title,
     missing: missingValues(rubric).length,
+    repealed: repealNote(rubric),
+    inForce: year === undefined || inForceFor(rubric, year),
   }));
   let custom: SetUpChoice[] = [];
   try {
@@ -110,9 +122,13 @@ function rubricChoices(workbook: WorkbookPort): SetUpChoice[] {
 }
 
 export function setUpAction(ctx: Context & { readonly identity?: IdentityPort }): void {
-  run(ctx, ({ defaultRubricId }) => {
-    const choices = rubricChoices(ctx.workbook);
-    const answer = ctx.ui.prompt(APP_TITLE, setUpQuestion(choices, defaultRubricId));
+  run(ctx, (basics) => {
+    // A new spreadsheet has no settings yet: the year is this one, as set-up will write it.
+    const fresh = !ctx.workbook.sheet(SETTINGS_SHEET);
+    const year = fresh ? ctx.clock.now().getFullYear() : basics.year;
+    const defaultRubricId = fresh ? defaultRubricFor(year as number) : basics.defaultRubricId;
+    const choices = rubricChoices(ctx.workbook, year);
+    const answer = ctx.ui.prompt(APP_TITLE, setUpQuestion(choices, defaultRubricId, year));
     if (answer === null) {
       return tr(
         'Đã hủy Khởi tạo bảng tính; bảng tính không thay đổi.',

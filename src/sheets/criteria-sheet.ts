@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { cellPlace } from '../domain/a1';
+import { findRubric } from '../domain/catalog';
 import {
   type CellValue,
   cellText,
@@ -33,6 +34,7 @@ import {
   type Known,
   type LevelCriterion,
   type Missing,
+  type Provenance,
   type Requirement,
   RUBRIC_ID,
   type Rubric,
@@ -61,6 +63,16 @@ export const ROW_TYPES = {
 } as const;
 export const METHOD_NAMES = { points: 'Thang điểm', levels: 'Mức độ' } as const;
 export const RULE_CODES = { wait: 'SO_THANG_TRUOC_MUC_2', validity: 'THOI_HAN_THANG' } as const;
+/** A rule of points rubrics: 1 when a criterion at 0 points holds the unit at the lowest band. */
+export const NO_ZERO_RULE = 'KHONG_TIEU_CHI_DIEM_0';
+/** The «Đối chiếu văn bản» column: the wording copied from the legal text, or reworded. */
+export const CERTAINTY = {
+  verified: 'đã đối chiếu văn bản',
+  reworded: 'diễn đạt lại, cần đối chiếu',
+} as const;
+export const MAY_NOT_APPLY_MARK = 'Có';
+/** The «vùng khó khăn» thresholds of a share, after the general one: «≥ 50%; vùng khó khăn ≥ 40%». */
+export const HARD_AREA_WORDS = 'vùng khó khăn';
 /** A rule of either method: 1 when the commune must record its agreement meeting before submitting. */
 export const MEETING_RULE = 'HOP_THONG_NHAT';
 /**
@@ -98,16 +110,32 @@ function knownCell<T extends CellValue>(value: Known<T>): CellValue {
 function requirementCell(requirement: Requirement): CellValue {
   if (requirement.kind === 'met') return MET_MARK;
   if (requirement.kind === 'text') return knownCell(requirement.text);
-  return isMissing(requirement.min)
-    ? knownCell(requirement.min)
-    : `≥ ${formatNumber(requirement.min)}%`;
+  if (isMissing(requirement.min)) return knownCell(requirement.min);
+  const hard =
+    requirement.minHard === undefined
+      ? ''
+      : `; ${HARD_AREA_WORDS} ≥ ${formatNumber(requirement.minHard)}%`;
+  return `≥ ${formatNumber(requirement.min)}%${hard}`;
+}
+
+/** The «Căn cứ» and «Đối chiếu văn bản» cells of an element. */
+function provenanceCells(element: Provenance): Record<string, CellValue> {
+  return {
+    basis: element.basis ?? '',
+    certainty:
+      element.verified === undefined
+        ? ''
+        : element.verified
+          ? CERTAINTY.verified
+          : CERTAINTY.reworded,
+  };
 }
 
 /** The rows of a rubric in the criteria sheet, keyed like CRITERIA_COLUMNS. */
 export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
   const row = (cells: Record<string, CellValue>) => ({ rubric: rubric.id, ...cells });
   const criterionRow = (
-    criterion: { code: string; name: string; label: string },
+    criterion: { code: string; name: string; label: string } & Provenance,
     cells: Record<string, CellValue>,
   ) =>
     row({
@@ -115,6 +143,7 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       code: criterion.code,
       text: criterion.name,
       label: criterion.label,
+      ...provenanceCells(criterion),
       ...cells,
     });
   const leafRow = (type: string, leaf: Item | Indicator, cells: Record<string, CellValue>) =>
@@ -124,6 +153,7 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       text: knownCell(leaf.text),
       label: leaf.label,
       evidence: leaf.evidenceRequired ? EVIDENCE_MARK : '',
+      ...provenanceCells(leaf),
       ...cells,
     });
   const rows = [
@@ -132,7 +162,8 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       code: METHOD_NAMES[rubric.method],
       text: rubric.title,
       label: rubric.scoringSheet,
-      basis: `${rubric.legalBasis} — ${rubric.source}`,
+      // The legal text with its dates; the repo's source notes stay in the code.
+      basis: rubric.legalBasis,
     }),
   ];
   rows.push(
@@ -145,7 +176,7 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
       row({
         type: ROW_TYPES.rule,
         code: TARGET_RULE,
-        text: 'Chỉ tiêu: tỉ lệ đơn vị được công nhận (%), để báo cáo tổng hợp đo tiến độ',
+        text: 'Chỉ tiêu: tỷ lệ đơn vị được công nhận (%), để báo cáo tổng hợp đo tiến độ',
         threshold: rubric.targetPercent,
       }),
     );
@@ -182,11 +213,22 @@ export function rubricRows(rubric: Rubric): Record<string, CellValue>[] {
           leafRow(ROW_TYPES.indicator, indicator, {
             level1: requirementCell(indicator.levels[0]),
             level2: requirementCell(indicator.levels[1]),
+            mayNotApply: indicator.mayNotApply ? MAY_NOT_APPLY_MARK : '',
           }),
         ),
       );
     }
     return rows;
+  }
+  if (rubric.noZeroCriterion) {
+    rows.push(
+      row({
+        type: ROW_TYPES.rule,
+        code: NO_ZERO_RULE,
+        text: 'Mỗi xếp loại (trừ xếp loại thấp nhất) đòi hỏi không có tiêu chí bị điểm 0 (1 = áp dụng, 0 = không)',
+        threshold: 1,
+      }),
+    );
   }
   for (const criterion of rubric.criteria) {
     rows.push(
@@ -338,9 +380,27 @@ const knownNumber = (what: () => string) => cell((value) => readKnownNumber(valu
 const optionalNumber = (what: () => string) =>
   cell((value) => (isBlank(value) ? undefined : readKnownNumber(value, what())));
 const evidence = () => cell((value) => !isBlank(value) && textKey(value) !== 'không');
+const mayNotApply = () => cell((value) => !isBlank(value) && textKey(value) !== 'không');
+/** «đã đối chiếu văn bản» → true, «diễn đạt lại…» → false, blank → unknown. */
+const certainty = () =>
+  cell((value): boolean | undefined | CellProblem => {
+    if (isBlank(value)) return undefined;
+    const key = textKey(value);
+    if (key === textKey(CERTAINTY.verified)) return true;
+    if (key.startsWith(textKey('diễn đạt lại'))) return false;
+    return fail(
+      tr(
+        `ghi «${CERTAINTY.verified}», «${CERTAINTY.reworded}» hoặc để trống`,
+        `write «${CERTAINTY.verified}» (checked against the legal text), «${CERTAINTY.reworded}» (reworded, to check) or leave it blank`,
+      ),
+    );
+  });
 
 type RequirementCell = Requirement | { kind: 'missing'; missing: Missing };
 const PERCENT = /^(?:≥|>=)?\s*(\d+(?:[.,]\d+)?)\s*%?$/;
+/** «≥ 50%; vùng khó khăn ≥ 40%»: a share, and the lower one for a unit in a difficult area. */
+const PERCENT_HARD =
+  /^(?:≥|>=)?\s*(\d+(?:[.,]\d+)?)\s*%?\s*;\s*vùng khó khăn\s*(?:≥|>=)?\s*(\d+(?:[.,]\d+)?)\s*%?$/iu;
 const requirement = (level: number) =>
   cell((value): RequirementCell | CellProblem => {
     if (isBlank(value)) {
@@ -360,6 +420,14 @@ const requirement = (level: number) =>
     if (textKey(text) === textKey(MET_MARK)) return { kind: 'met' };
     const percent = PERCENT.exec(text);
     if (percent?.[1]) return { kind: 'percent', min: Number(percent[1].replace(',', '.')) };
+    const hard = PERCENT_HARD.exec(text);
+    if (hard?.[1] && hard[2]) {
+      return {
+        kind: 'percent',
+        min: Number(hard[1].replace(',', '.')),
+        minHard: Number(hard[2].replace(',', '.')),
+      };
+    }
     return { kind: 'text', text };
   });
 
@@ -380,14 +448,24 @@ function buildSchemas() {
       label: optionalText(),
       max,
       threshold: optionalNumber(() => tr('điểm tối thiểu', 'the minimum')),
+      basis: optionalText(),
+      certainty: certainty(),
     }),
-    levelsCriterion: z.object({ code: code(), text: requiredText(), label: optionalText() }),
+    levelsCriterion: z.object({
+      code: code(),
+      text: requiredText(),
+      label: optionalText(),
+      basis: optionalText(),
+      certainty: certainty(),
+    }),
     item: z.object({
       code: code(),
       text: knownText(),
       label: optionalText(),
       max,
       evidence: evidence(),
+      basis: optionalText(),
+      certainty: certainty(),
     }),
     indicator: z.object({
       code: code(),
@@ -396,6 +474,9 @@ function buildSchemas() {
       level1: requirement(1),
       level2: requirement(2),
       evidence: evidence(),
+      mayNotApply: mayNotApply(),
+      basis: optionalText(),
+      certainty: certainty(),
     }),
     band: z.object({
       code: code(),
@@ -440,6 +521,14 @@ export interface ToConfirm {
 interface SheetRow {
   readonly row: number;
   readonly cells: (key: string) => CellValue;
+}
+
+/** The provenance fields of a row, only where given (so a rubric reads back as it was written). */
+function provenanceOf(row: { basis: string; certainty: boolean | undefined }): Provenance {
+  return {
+    ...(row.basis ? { basis: row.basis } : {}),
+    ...(row.certainty === undefined ? {} : { verified: row.certainty }),
+  };
 }
 
 function shortLabel(text: Known<string>, fallback: string): string {
@@ -567,6 +656,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
   let meeting = false;
   const ladders: (DatedLadder & { row: number })[] = [];
   const deadlines: (Deadline | MissingDeadline)[] = [];
+  let noZero = false;
   let target: number | undefined;
   const ruleIs = (row: SheetRow, code: string) =>
     typeOf(row) === textKey(ROW_TYPES.rule) && textKey(row.cells('code')) === textKey(code);
@@ -598,6 +688,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             label: c.label || shortLabel(c.text, c.code),
             max: c.max,
             ...(c.threshold === undefined ? {} : { min: c.threshold }),
+            ...provenanceOf(c),
             items: [],
           });
         }
@@ -609,6 +700,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             code: c.code,
             name: c.text,
             label: c.label || shortLabel(c.text, c.code),
+            ...provenanceOf(c),
             indicators: [],
           });
         }
@@ -643,6 +735,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             label: i.label || shortLabel(i.text, i.code),
             max: i.max,
             ...(i.evidence ? { evidenceRequired: true } : {}),
+            ...provenanceOf(i),
           });
         }
       } else {
@@ -661,6 +754,8 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
             measure: levels.some((level) => level.kind === 'percent') ? 'ratio' : 'check',
             levels,
             ...(i.evidence ? { evidenceRequired: true } : {}),
+            ...(i.mayNotApply ? { mayNotApply: true } : {}),
+            ...provenanceOf(i),
           });
         }
       }
@@ -720,13 +815,24 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       if (value !== undefined) meeting = value === 1;
     } else if (
       type === textKey(ROW_TYPES.rule) &&
+      textKey(row.cells('code')) === textKey(NO_ZERO_RULE) &&
+      method === 'points'
+    ) {
+      const value = ruleNumber(
+        row,
+        (n) => n === 0 || n === 1,
+        tr('ghi 1 (áp dụng) hoặc 0', 'write 1 (applies) or 0'),
+      );
+      if (value !== undefined) noZero = value === 1;
+    } else if (
+      type === textKey(ROW_TYPES.rule) &&
       textKey(row.cells('code')) === textKey(TARGET_RULE)
     ) {
       target =
         ruleNumber(
           row,
           (n) => n > 0 && n <= 100,
-          tr('ghi một tỉ lệ từ 1 đến 100 (%)', 'write a share from 1 to 100 (%)'),
+          tr('ghi một tỷ lệ từ 1 đến 100 (%)', 'write a share from 1 to 100 (%)'),
         ) ?? target;
     } else if (type === textKey(ROW_TYPES.rule) && method === 'levels') {
       const r = reader.parse(schemas().rule, row);
@@ -772,8 +878,12 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
     return { id, problems: reader.problems, missing: reader.missing };
   }
 
+  // A built-in id keeps its title and legal dates: the sheet holds the same legal text.
+  const builtIn = findRubric(id);
   const base = {
     id,
+    ...(builtIn?.titleKey ? { titleKey: builtIn.titleKey } : {}),
+    ...(builtIn?.inForce ? { inForce: builtIn.inForce } : {}),
     title: meta.text,
     legalBasis: meta.basis,
     source: `trang «${CRITERIA_SHEET}»`,
@@ -808,6 +918,7 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
       ...base,
       method,
       criteria: pointsCriteria,
+      ...(noZero ? { noZeroCriterion: true } : {}),
       bands: bands
         .slice(0, -1)
         .map(({ label, min }): Band => ({ label, min: min ?? { missing: label } })),

@@ -73,7 +73,12 @@ export const CRITERIA_COLUMNS: readonly ColumnSpec[] = [
   { key: 'level1', header: 'Mức độ 1', width: 170, optional: true },
   { key: 'level2', header: 'Mức độ 2', width: 170, optional: true },
   { key: 'evidence', header: 'Minh chứng', width: 90, optional: true },
+  // «Có» where «Không áp dụng» is accepted for the indicator (levels rubrics).
+  { key: 'mayNotApply', header: 'Có thể không áp dụng', width: 110, optional: true },
+  // The article of the legal text (Điều, khoản, điểm), never a file name or a source tag.
   { key: 'basis', header: 'Căn cứ', width: 320, optional: true },
+  // How sure the wording is: «đã đối chiếu văn bản» or «diễn đạt lại, cần đối chiếu».
+  { key: 'certainty', header: 'Đối chiếu văn bản', width: 170, optional: true },
   // Procedure rows (CAC_CAP, HAN_NOP, HAN_QUYET_DINH): from when a ladder applies, a deadline's year
   // and whether its day is on time, and whether the province has confirmed a proposed ladder.
   { key: 'from', header: 'Từ ngày', width: 100, optional: true },
@@ -219,11 +224,38 @@ const maxText = (max: Known<number>) => (isMissing(max) ? '?' : String(max));
 
 const PART_HEADERS: Record<InputPart, { prefix: string; hint: string }> = {
   answer: { prefix: '', hint: 'Đạt/Chưa đạt' },
-  level1: { prefix: 'mức 1', hint: 'Đạt/Chưa đạt' },
-  level2: { prefix: 'mức 2', hint: 'Đạt/Chưa đạt' },
+  level1: { prefix: 'mức độ 1', hint: 'Đạt/Chưa đạt' },
+  level2: { prefix: 'mức độ 2', hint: 'Đạt/Chưa đạt' },
   count: { prefix: 'số đạt', hint: 'số người' },
   total: { prefix: 'tổng số', hint: 'số người' },
+  hardArea: { prefix: '', hint: 'Có/Không' },
 };
+
+/**
+ * The words after an indicator's code that name one of its cells («5.1 mức độ 1», «5.1 số đạt»), with
+ * the level words of versions before issue 10 («5.1 mức 1»), which still name the same cells.
+ */
+export const PART_WORDS: readonly string[] = [
+  'mức độ 1',
+  'mức độ 2',
+  'mức 1',
+  'mức 2',
+  'số đạt',
+  'tổng số',
+];
+/** The level words of earlier versions' headers, for each level part. */
+const EARLIER_WORDS: Partial<Record<InputPart, string>> = { level1: 'mức 1', level2: 'mức 2' };
+
+/** Labels the previous versions gave placeholder columns: such a column never stands for a real one. */
+export const PLACEHOLDER_LABELS: readonly string[] = ['Chỉ tiêu cần bổ sung', 'Mục cần bổ sung'];
+
+/** What may not follow an input column's code: another part's words, or a placeholder's label. */
+function rejected(label: string, partWords: readonly string[]): readonly string[] {
+  return [...partWords, ...PLACEHOLDER_LABELS.filter((words) => words !== label)];
+}
+
+/** The per-unit answer of rubrics with thresholds for a difficult area (TT 25/2023 indicator 5.2). */
+export const HARD_AREA_HEADER = 'Xã thuộc vùng khó khăn';
 
 function inputColumns(rubric: Rubric): ColumnSpec[] {
   if (rubric.method === 'points') {
@@ -232,18 +264,32 @@ function inputColumns(rubric: Rubric): ColumnSpec[] {
       header: `${item.code} ${item.label} (tối đa ${maxText(item.max)})`,
       prefix: item.code,
       width: 110,
+      notFollowedBy: rejected(item.label, []),
     }));
   }
-  return indicatorInputs(rubric).map(({ indicator, part }) => {
+  return indicatorInputs(rubric).map(({ indicator, part }): ColumnSpec => {
     const { prefix, hint } = PART_HEADERS[part];
+    if (part === 'hardArea') {
+      return {
+        key: inputKey(indicator.code, part),
+        header: `${HARD_AREA_HEADER} (${hint})`,
+        prefix: HARD_AREA_HEADER,
+        width: 130,
+      };
+    }
     const start = prefix ? `${indicator.code} ${prefix}` : indicator.code;
+    const earlier = EARLIER_WORDS[part];
     return {
+      ...(earlier ? { aliases: [`${indicator.code} ${earlier}`] } : {}),
       key: inputKey(indicator.code, part),
       header: prefix
         ? `${start} — ${indicator.label} (${hint})`
         : `${start} ${indicator.label} (${hint})`,
       prefix: start,
       width: part === 'count' || part === 'total' ? 90 : 130,
+      // «5.1 mức 1 …» left from a layout where 5.1 was split is never read as the answer of 5.1, nor
+      // «3.1 Chỉ tiêu cần bổ sung» (a placeholder of an earlier version) as the indicator 3.1 now is.
+      notFollowedBy: rejected(indicator.label, prefix ? [] : PART_WORDS),
     };
   });
 }
@@ -276,6 +322,8 @@ export function scoringColumns(rubric: Rubric): ScoringColumns {
     prefix: `Thẩm định ${spec.prefix ?? spec.header}`,
     width: 90,
     optional: true,
+    ...(spec.notFollowedBy ? { notFollowedBy: spec.notFollowedBy } : {}),
+    ...(spec.aliases ? { aliases: spec.aliases.map((alias) => `Thẩm định ${alias}`) } : {}),
   }));
   const results: ColumnSpec[] =
     rubric.method === 'points'

@@ -1,12 +1,20 @@
 import { normalizeText, textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
+import { asksHardArea } from '../domain/rubric';
 import { actionLabel } from '../domain/workflow';
 import type { ActReport } from './act';
 import { CONFIRM_MARK, MISSING_MARK, type ToConfirm } from './criteria-sheet';
 import { SheetError } from './errors';
-import { CRITERIA_SHEET, REGISTER_SHEET, SETTINGS_SHEET, UNITS_SHEET } from './layout';
+import {
+  CRITERIA_SHEET,
+  HARD_AREA_HEADER,
+  REGISTER_SHEET,
+  SETTINGS_SHEET,
+  UNITS_SHEET,
+} from './layout';
 import type { RefusedRubric, ScoreAllReport } from './score-all';
-import type { SetUpReport } from './set-up';
+import { CRITERIA_ARCHIVE_SHEET, type SetUpReport } from './set-up';
+import { SET_ASIDE_MARK } from './table';
 
 /** What an officer reads in the dialog at the end of a menu action. */
 
@@ -78,7 +86,47 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
       ),
     );
   lines.push(...report.registerProblems);
-  if (report.addedCriteriaRows > 0)
+  if (report.historical) {
+    const { note, instead } = report.historical;
+    lines.push(
+      tr(
+        `Lưu ý: «${rubric.title}» ${note ? `đã ${note}` : 'không áp dụng cho năm này'}; năm đánh giá ${report.year} ${instead ? `dùng «${instead.title}» (${instead.id})` : 'dùng bộ tiêu chí đang có hiệu lực'}. Bộ tiêu chí này chỉ để xem lại hồ sơ các năm trước.`,
+        `Note: «${rubric.title}» is historical${note ? ` (${note})` : ''}; assessment year ${report.year} uses ${instead ? `«${instead.title}» (${instead.id})` : 'the rubric in force'}. This rubric is for earlier years' records.`,
+      ),
+    );
+  }
+  if (report.archivedCriteriaRows > 0)
+    lines.push(
+      tr(
+        `Bộ tiêu chí ở trang «${CRITERIA_SHEET}» do phiên bản trước ghi đã được thay bằng nội dung theo văn bản; ${report.archivedCriteriaRows} dòng cũ (kể cả giá trị tỉnh đã nhập) được chép nguyên vào trang «${CRITERIA_ARCHIVE_SHEET}».`,
+        `The rubric rows an earlier version wrote in sheet «${CRITERIA_SHEET}» were replaced by the legal text as it now reads; the ${report.archivedCriteriaRows} earlier rows (with any values the province typed) were copied as they were to sheet «${CRITERIA_ARCHIVE_SHEET}».`,
+      ),
+    );
+  if (report.setAside.length > 0) {
+    lines.push(
+      tr(
+        `Trang «${rubric.scoringSheet}» có ${report.setAside.length} cột theo cách ghi cũ của bộ tiêu chí; các cột này được đổi tên thành «${SET_ASIDE_MARK} …», dữ liệu giữ nguyên và không còn được đọc:`,
+        `Sheet «${rubric.scoringSheet}» had ${report.setAside.length} columns of the rubric's earlier layout; they were renamed «${SET_ASIDE_MARK} …», their data kept and no longer read:`,
+      ),
+      ...listed(report.setAside, MAX_LISTED),
+    );
+    if (report.carried > 0)
+      lines.push(
+        tr(
+          `Đã chép ${report.carried} câu trả lời sang cột mới (nơi mức 1 và mức 2 ghi như nhau, hoặc mức 1 chưa đạt).`,
+          `Copied ${report.carried} answers into the new columns (where level 1 and level 2 said the same, or level 1 was not met).`,
+        ),
+      );
+    if (report.leftToRetype.length > 0)
+      lines.push(
+        tr(
+          `Cần nhập lại (hai mức ghi khác nhau): ${report.leftToRetype.length} ô:`,
+          `To type again (the two levels differed): ${report.leftToRetype.length} cells:`,
+        ),
+        ...listed(report.leftToRetype, MAX_LISTED),
+      );
+  }
+  if (report.addedCriteriaRows > 0 && report.archivedCriteriaRows === 0)
     lines.push(
       tr(
         `Ghi ${report.addedCriteriaRows} dòng của bộ tiêu chí vào trang «${CRITERIA_SHEET}».`,
@@ -157,6 +205,13 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
       ),
     );
   }
+  if (asksHardArea(rubric))
+    lines.push(
+      tr(
+        `Cột «${HARD_AREA_HEADER}» của trang «${rubric.scoringSheet}»: ghi «Có» cho xã thuộc vùng khó khăn (ngưỡng thấp hơn ở chỉ tiêu 5.2), để trống hoặc «Không» cho xã khác.`,
+        `Column «${HARD_AREA_HEADER}» of sheet «${rubric.scoringSheet}»: «Có» for a commune in a difficult area (lower thresholds at indicator 5.2), blank or «Không» otherwise.`,
+      ),
+    );
   lines.push('', tr('Dữ liệu đã nhập không bị thay đổi.', 'Nothing anyone typed was changed.'));
   const input =
     rubric.method === 'points'
@@ -168,8 +223,12 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
   lines.push(
     report.unitsInSheet > 0
       ? tr(
-          `Bước tiếp theo: ${input} ở trang «${rubric.scoringSheet}», rồi chọn XHHT → Chấm điểm tất cả.`,
-          `Next: ${input} in sheet «${rubric.scoringSheet}», then choose XHHT → Score all.`,
+          rubric.method === 'points'
+            ? `Bước tiếp theo: ${input} ở trang «${rubric.scoringSheet}», rồi chọn XHHT → Chấm điểm tất cả.`
+            : `Bước tiếp theo: ${input} ở trang «${rubric.scoringSheet}», rồi chọn XHHT → Chấm điểm tất cả để đánh giá, tính kết quả (mức độ đạt).`,
+          rubric.method === 'points'
+            ? `Next: ${input} in sheet «${rubric.scoringSheet}», then choose XHHT → Score all.`
+            : `Next: ${input} in sheet «${rubric.scoringSheet}», then choose XHHT → Score all to assess and compute the level reached.`,
         )
       : tr(
           `Bước tiếp theo: dán danh sách đơn vị (mã, tên, huyện) vào trang «${UNITS_SHEET}», rồi chạy lại Khởi tạo bảng tính.`,
@@ -215,15 +274,21 @@ export function scoreAllNotice({
     `Năm đánh giá ${settings.year}${province}.`,
     `Assessment year ${settings.year}${province}.`,
   );
-  const parts = sheets.map(({ sheet, summary, errors }) => {
+  const parts = sheets.map(({ sheet, rubric, summary, errors }) => {
     const { total, bands } = summary;
     const scored = total.units - total.invalid - total.empty;
     const byBand = bands.map((band) => `${band} ${total.byBand.get(band) ?? 0}`).join(', ');
     const lines = [
-      tr(
-        `Trang «${sheet}»: đã chấm ${scored}/${total.units} đơn vị — ${byBand}.`,
-        `Sheet «${sheet}»: scored ${scored}/${total.units} units — ${byBand}.`,
-      ),
+      // A levels rubric has no points: its units are assessed («đánh giá, tính kết quả»), not scored.
+      rubric.method === 'points'
+        ? tr(
+            `Trang «${sheet}»: đã chấm ${scored}/${total.units} đơn vị — ${byBand}.`,
+            `Sheet «${sheet}»: scored ${scored}/${total.units} units — ${byBand}.`,
+          )
+        : tr(
+            `Trang «${sheet}»: đã đánh giá, tính kết quả ${scored}/${total.units} đơn vị — ${byBand}.`,
+            `Sheet «${sheet}»: assessed ${scored}/${total.units} units — ${byBand}.`,
+          ),
     ];
     if (total.empty > 0)
       lines.push(tr(`${total.empty} đơn vị chưa nhập.`, `${total.empty} units not entered yet.`));
@@ -267,24 +332,47 @@ export interface SetUpChoice {
   readonly title: string;
   /** Values still to enter before it can score. */
   readonly missing: number;
+  /** «bãi bỏ từ …, thay bằng …» for a repealed text; empty for one in force. */
+  readonly repealed?: string;
+  /** False for a rubric whose text does not apply to the assessment year. */
+  readonly inForce?: boolean;
 }
 
-export function setUpQuestion(choices: readonly SetUpChoice[], defaultId: string): string {
+/** The choices listed, those in force for the assessment year first (in the order given). */
+export function setUpQuestion(
+  choices: readonly SetUpChoice[],
+  defaultId: string,
+  year?: number,
+): string {
   const lines = choices.map((choice, i) => {
     const todo =
       choice.missing > 0
         ? tr(
-            ` — còn ${choice.missing} giá trị cần bổ sung`,
-            ` — ${choice.missing} values to complete`,
+            ` — còn ${choice.missing} giá trị tỉnh cần nhập trước khi chấm`,
+            ` — ${choice.missing} values the province must enter before it scores`,
           )
         : '';
-    return `${i + 1}. ${choice.id}: ${choice.title}${todo}`;
+    const old = choice.repealed
+      ? tr(` — văn bản cũ, ${choice.repealed}`, ` — historical, ${choice.repealed}`)
+      : choice.inForce === false
+        ? tr(' — không áp dụng cho năm đánh giá', ' — not for the assessment year')
+        : '';
+    return `${i + 1}. ${choice.id}: ${choice.title}${old}${todo}`;
   });
+  const inForce = year === undefined ? [] : choices.filter((choice) => choice.inForce !== false);
   return [
     tr(
       `Tạo trang chấm điểm cho bộ tiêu chí nào? Gõ số thứ tự hoặc mã; để trống để dùng bộ tiêu chí mặc định (${defaultId}).`,
       `Which rubric should get a scoring sheet? Type its number or id; leave empty for the default rubric (${defaultId}).`,
     ),
+    ...(year === undefined
+      ? []
+      : [
+          tr(
+            `Năm đánh giá ${year}: ${inForce.length} bộ tiêu chí đầu danh sách đang có hiệu lực.`,
+            `Assessment year ${year}: the first ${inForce.length} rubrics are in force.`,
+          ),
+        ]),
     '',
     ...lines,
   ].join('\n');

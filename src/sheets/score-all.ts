@@ -101,7 +101,10 @@ function pointsRow(rubric: PointsRubric, row: RowContext): RowOutcome {
   }
   if (score.belowMinimum.length > 0) {
     // Not an error: the unit is scored, and this says why its band is the lowest.
-    results.set(RESULT_KEYS.error, MESSAGES.belowMinimum(score.band, score.belowMinimum));
+    results.set(
+      RESULT_KEYS.error,
+      MESSAGES.belowMinimum(score.band, score.belowMinimum, rubric.noZeroCriterion === true),
+    );
   }
   return {
     results,

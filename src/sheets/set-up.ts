@@ -1,5 +1,5 @@
-import { findRubric, rubricIds } from '../domain/catalog';
-import { type CellValue, cellText, textKey } from '../domain/cells';
+import { findRubric, inForceInstead, rubricIds } from '../domain/catalog';
+import { type CellValue, cellText, isBlank, textKey } from '../domain/cells';
 import {
   type Deadline,
   type DeadlineKind,
@@ -7,11 +7,18 @@ import {
   readDayMonth,
 } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
-import { ANSWERS, indicatorInputs } from '../domain/levels';
+import { ANSWERS, HARD_AREA_ANSWERS, indicatorInputs } from '../domain/levels';
 import { MESSAGES } from '../domain/messages';
 import { builtInProcedure, type Procedure } from '../domain/procedures';
 import { formatDate } from '../domain/recognition';
-import { itemsOf, known, type Rubric } from '../domain/rubric';
+import {
+  indicatorsOf,
+  inForceFor,
+  itemsOf,
+  known,
+  type Rubric,
+  repealNote,
+} from '../domain/rubric';
 import { RETIRED_SETTINGS, SETTING_SPECS } from '../domain/settings';
 import {
   DEADLINE_RULES,
@@ -27,7 +34,9 @@ import { SheetError } from './errors';
 import {
   CRITERIA_COLUMNS,
   CRITERIA_SHEET,
+  HARD_AREA_HEADER,
   inputKey,
+  PLACEHOLDER_LABELS,
   REGISTER_COLUMNS,
   REGISTER_SHEET,
   RESULT_KEYS,
@@ -42,7 +51,15 @@ import {
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
 import type { Context, SheetPort } from './ports';
 import { assessedBy, migrateDecidedRows, migrateLegacy } from './register-sheet';
-import { columnOf, columnRuns, ensureTable, locateColumns, type Table } from './table';
+import {
+  type ColumnSpec,
+  columnOf,
+  columnRuns,
+  ensureTable,
+  locateColumns,
+  SET_ASIDE_MARK,
+  type Table,
+} from './table';
 
 export const LOCALE = 'vi_VN';
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -73,7 +90,34 @@ export interface SetUpReport {
   readonly migratedRecognitions: number;
   /** Old units-sheet values that could not be moved, each naming its cell. */
   readonly registerProblems: readonly string[];
+  /** The assessment year of the settings (this year when it does not read as one). */
+  readonly year: number;
+  /** For a rubric repealed before the assessment year: the note and the rubric in force instead. */
+  readonly historical?: { readonly note: string; readonly instead?: Rubric };
+  /** Rows of the rubric an earlier version wrote, copied to CRITERIA_ARCHIVE_SHEET before rewriting. */
+  readonly archivedCriteriaRows: number;
+  /** Scoring-sheet headers of a layout the rubric no longer has, set aside with their data. */
+  readonly setAside: readonly string[];
+  /** Answers carried from set-aside columns into the new ones, and cells left for the officer. */
+  readonly carried: number;
+  readonly leftToRetype: readonly string[];
 }
+
+/** Where set-up keeps the rows of a built-in rubric an earlier version wrote, before replacing them. */
+export const CRITERIA_ARCHIVE_SHEET = 'Tiêu chí (bản trước)';
+
+/**
+ * Built-in rubrics whose content changed with the legal texts found (issue 10): rows an earlier version
+ * wrote for them still cite «REGULATIONS.md» in «Căn cứ», never written by this version or typed by a
+ * province, and are replaced by the text as it now reads.
+ */
+const REWRITTEN = new Set([
+  'TT25_2023_CDHT_XA',
+  'TT24_2023_DVHT_HUYEN',
+  'TT24_2023_DVHT_TINH',
+  'TT44_2014_CDHT_XA',
+]);
+const EARLIER_SOURCE_TAG = 'regulations.md';
 
 /** A blank row as wide as the table, with `cells` placed in their located columns. */
 function rowFor(table: Table, cells: Record<string, CellValue>): CellValue[] {
@@ -184,7 +228,7 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
  * A built-in classification written by an earlier version lacks the «Quy tắc» row of the bands that
  * hold the title (issue 10): it is added once, with the default, so the province sees and can change it.
  */
-function addHoldingRule(table: Table, rubricId: string): number {
+function addHoldingRule(table: Table, rubricId: string, appended: number): number {
   const builtIn = findRubric(rubricId);
   if (!builtIn) return 0;
   const rule = rubricRows(builtIn).find((cells) => cells.code === HOLDING_RULE);
@@ -196,32 +240,97 @@ function addHoldingRule(table: Table, rubricId: string): number {
       textKey(row[codeColumn]) === textKey(HOLDING_RULE),
   );
   if (!rule || present) return 0;
-  appendRows(table, [rowFor(table, rule)]);
+  // After the rows this run already appended below the table as read.
+  table.sheet.writeValues(table.rows.length + 2 + appended, 1, [rowFor(table, rule)]);
   return 1;
 }
 
 /**
+ * «{code} mức {n}» inputs whose requirement the rewrite changed (e.g. TT 24 3.4 at mức độ 2: «đáp ứng
+ * khá» became «đáp ứng tốt»): an answer given to the old wording is not one to the new.
+ */
+function changedLevels(
+  table: Table,
+  old: readonly { row: readonly CellValue[] }[],
+  fresh: readonly Record<string, CellValue>[],
+): Set<string> {
+  const cell = (row: readonly CellValue[], key: string) => {
+    const column = table.located.columns.get(key);
+    return column === undefined ? '' : textKey(row[column - 1]);
+  };
+  const kept = (value: string) => value === '' || value === textKey('Đạt') || value.startsWith('≥');
+  const changed = new Set<string>();
+  for (const { row } of old) {
+    if (cell(row, 'type') !== textKey(ROW_TYPES.indicator)) continue;
+    const code = cell(row, 'code');
+    const now = fresh.find((r) => r.type === ROW_TYPES.indicator && textKey(r.code) === code);
+    if (!now) continue;
+    for (const [key, level] of [
+      ['level1', '1'],
+      ['level2', '2'],
+    ] as const) {
+      const before = cell(row, key);
+      const after = textKey(now[key]);
+      // Either wording of the header: «3.4 mức 2» (earlier versions) or «3.4 mức độ 2».
+      if (before !== after && !(kept(before) && kept(after)))
+        for (const words of [`mức ${level}`, `mức độ ${level}`]) changed.add(`${code} ${words}`);
+    }
+  }
+  return changed;
+}
+
+/** The «Năm đánh giá» of the settings table, when it is a whole number. */
+function settingsYear(settings: Table): number | undefined {
+  const keyColumn = columnOf(settings.located, 'key');
+  const valueColumn = columnOf(settings.located, 'value');
+  const row = settings.rows.find((r) => textKey(r[keyColumn - 1]) === textKey('year'));
+  const value = row?.[valueColumn - 1];
+  const year = typeof value === 'number' ? value : Number(cellText(value));
+  return Number.isInteger(year) && year > 1900 ? year : undefined;
+}
+
+/**
  * Writes a built-in rubric into the criteria sheet unless the sheet already has rows of its id.
- * Migration of a sheet the previous version wrote (it lacks the «Từ ngày» column, added now): each
- * rubric there gains the procedure rows it lacks, the built-in ladders when it has no CAC_CAP row and
- * a deadline row of each kind it has none of (the settings' value where the previous version kept one
- * there). This runs once: after it, deleting a procedure row sticks. Returns the rows written.
+ * Rows of a REWRITTEN rubric as an earlier version wrote them are copied as they are to
+ * CRITERIA_ARCHIVE_SHEET (nothing typed is lost), then replaced in place; the scoring sheet keeps its
+ * name. Migration of a sheet the previous version wrote (it lacks the «Từ ngày» column, added now):
+ * each other rubric there gains the procedure rows it lacks, the built-in ladders when it has no
+ * CAC_CAP row and a deadline row of each kind it has none of (the settings' value where the previous
+ * version kept one there). This runs once: after it, deleting a procedure row sticks.
  */
 function setUpCriteria(
   sheet: SheetPort,
   rubricId: string,
   legacy: LegacyDeadlines,
-): { added: number; procedureRows: number } {
+  open: (name: string) => SheetPort,
+): { added: number; procedureRows: number; archived: number; changedLevels: Set<string> } {
   const upgrading = !locateColumns(sheet.readValues()[0] ?? [], CRITERIA_COLUMNS).columns.has(
     'from',
   );
   const table = ensureTable(sheet, CRITERIA_COLUMNS);
   sheet.freeze(1, 0);
   const at = (key: string) => columnOf(table.located, key) - 1;
+  const builtIn = findRubric(rubricId);
+  const withProcedure = (rubric: Rubric) => ({
+    ...rubric,
+    procedure: withLegacy(builtInProcedure(rubric.id), legacy),
+  });
+  const own = table.rows
+    .map((row, i) => ({ row, at: i + 2 }))
+    .filter(({ row }) => textKey(row[at('rubric')]) === textKey(rubricId));
+  const basisColumn = table.located.columns.get('basis');
+  const head = own.find(({ row }) => textKey(row[at('type')]) === textKey(ROW_TYPES.rubric));
+  const earlier =
+    builtIn !== undefined &&
+    REWRITTEN.has(builtIn.id) &&
+    basisColumn !== undefined &&
+    head !== undefined &&
+    textKey(head.row[basisColumn - 1]).includes(EARLIER_SOURCE_TAG);
   const migrated: CellValue[][] = [];
   if (upgrading) {
     const ids = [...new Set(table.rows.map((row) => cellText(row[at('rubric')]).toUpperCase()))];
-    for (const id of ids.filter(Boolean)) {
+    // A rubric rewritten below gets its procedure rows with the rest of its rows.
+    for (const id of ids.filter((id) => id && !(earlier && textKey(id) === textKey(rubricId)))) {
       const rules = table.rows
         .filter((row) => textKey(row[at('rubric')]) === textKey(id))
         .filter((row) => textKey(row[at('type')]) === textKey(ROW_TYPES.rule))
@@ -236,17 +345,51 @@ function setUpCriteria(
       migrated.push(...procedureRows(id, lacking).map((cells) => rowFor(table, cells)));
     }
   }
-  const present = keysIn(table, 'rubric').has(textKey(rubricId));
-  const builtIn = present ? undefined : findRubric(rubricId);
+  if (earlier && builtIn && head) {
+    // The archive first: a run cut after it leaves the old rows in both places, never in neither.
+    const archive = open(CRITERIA_ARCHIVE_SHEET);
+    const archived = archive.readValues();
+    const header = sheet.readValues()[0] ?? [];
+    const width = Math.max(header.length, ...own.map(({ row }) => row.length));
+    const pad = (row: readonly CellValue[]) =>
+      Array.from({ length: width }, (_, i) => row[i] ?? '');
+    const archiveRows = own.map(({ row }) => pad(row));
+    if (archived.length === 0) archive.writeValues(1, 1, [pad(header), ...archiveRows]);
+    else archive.writeValues(archived.length + 1, 1, archiveRows);
+    const labelColumn = table.located.columns.get('label');
+    const keepName = labelColumn === undefined ? '' : cellText(head.row[labelColumn - 1]);
+    const fresh = rubricRows(withProcedure(builtIn)).map((cells) =>
+      rowFor(
+        table,
+        cells.type === ROW_TYPES.rubric && keepName ? { ...cells, label: keepName } : cells,
+      ),
+    );
+    const rowWidth = Math.max(...table.located.columns.values());
+    own.forEach(({ at }, i) => {
+      sheet.writeValues(at, 1, [fresh[i] ?? Array.from({ length: rowWidth }, () => '')]);
+    });
+    appendRows(table, [...fresh.slice(own.length), ...migrated]);
+    return {
+      added: fresh.length + migrated.length,
+      procedureRows: migrated.length,
+      archived: own.length,
+      changedLevels: changedLevels(table, own, rubricRows(builtIn)),
+    };
+  }
+  const present = own.length > 0;
   if (!present && !builtIn) throw new SheetError(MESSAGES.unknownRubric(rubricId, rubricIds()));
-  const fresh = builtIn
-    ? rubricRows({ ...builtIn, procedure: withLegacy(builtInProcedure(rubricId), legacy) }).map(
-        (cells) => rowFor(table, cells),
-      )
-    : [];
+  const fresh =
+    !present && builtIn
+      ? rubricRows(withProcedure(builtIn)).map((cells) => rowFor(table, cells))
+      : [];
   appendRows(table, [...migrated, ...fresh]);
-  const holding = present ? addHoldingRule(table, rubricId) : 0;
-  return { added: migrated.length + fresh.length + holding, procedureRows: migrated.length };
+  const holding = present ? addHoldingRule(table, rubricId, migrated.length) : 0;
+  return {
+    added: migrated.length + fresh.length + holding,
+    procedureRows: migrated.length,
+    archived: 0,
+    changedLevels: new Set(),
+  };
 }
 
 /** The rubric as the criteria sheet now holds it (the administrator may have edited it). */
@@ -281,6 +424,7 @@ function rubricAsWritten(
 }
 
 const ANSWER_OPTIONS = [ANSWERS.met, ANSWERS.notMet, ANSWERS.notApplicable];
+const HARD_AREA_OPTIONS = [HARD_AREA_ANSWERS.yes, HARD_AREA_ANSWERS.no];
 
 function validateInputs(
   sheet: SheetPort,
@@ -313,7 +457,15 @@ function validateInputs(
   } else {
     for (const { indicator, part } of indicatorInputs(rubric)) {
       for (const at of columnsOf(inputKey(indicator.code, part))) {
-        if (part === 'count' || part === 'total') {
+        if (part === 'hardArea') {
+          sheet.requireOneOf(at, 2, HARD_AREA_OPTIONS, {
+            help: tr(
+              `${HARD_AREA_HEADER}: chọn «Có» hoặc «Không» (để trống là «Không»); xã thuộc vùng khó khăn có ngưỡng thấp hơn ở chỉ tiêu ${indicator.code}.`,
+              `${HARD_AREA_HEADER} (commune in a difficult area): choose «Có» (yes) or «Không» (no; blank means no); such a commune has lower thresholds at indicator ${indicator.code}.`,
+            ),
+          });
+        } else if (part === 'count' && indicator.mayNotApply) {
+        } else if (part === 'count' || part === 'total') {
           sheet.requireNumberBetween(
             at,
             2,
@@ -325,11 +477,17 @@ function validateInputs(
             ),
           );
         } else {
-          sheet.requireOneOf(at, 2, ANSWER_OPTIONS, {
-            help: tr(
-              `Chỉ tiêu ${indicator.code}: chọn ${ANSWER_OPTIONS.join(' hoặc ')}.`,
-              `Indicator ${indicator.code}: choose «Đạt» (met), «Chưa đạt» (not met) or «Không áp dụng» (not applicable).`,
-            ),
+          const options = indicator.mayNotApply ? ANSWER_OPTIONS : ANSWER_OPTIONS.slice(0, 2);
+          sheet.requireOneOf(at, 2, options, {
+            help: indicator.mayNotApply
+              ? tr(
+                  `Chỉ tiêu ${indicator.code}: chọn ${options.join(' hoặc ')} (không áp dụng ở mức độ 1 thì cũng không áp dụng ở mức độ 2).`,
+                  `Indicator ${indicator.code}: choose «Đạt» (met), «Chưa đạt» (not met) or «Không áp dụng» (not applicable; at level 1 it holds for level 2 too).`,
+                )
+              : tr(
+                  `Chỉ tiêu ${indicator.code}: chọn ${options.join(' hoặc ')}.`,
+                  `Indicator ${indicator.code}: choose «Đạt» (met) or «Chưa đạt» (not met).`,
+                ),
           });
         }
       }
@@ -339,14 +497,129 @@ function validateInputs(
     sheet.setNumberFormat(columnOf(table.located, spec.key), 2, '@');
 }
 
+/** The codes of a rubric's inputs, as their scoring-sheet headers start. */
+function inputCodes(rubric: Rubric): string[] {
+  return rubric.method === 'points'
+    ? itemsOf(rubric).map((item) => item.code)
+    : indicatorsOf(rubric).map((indicator) => indicator.code);
+}
+
+interface SetAside {
+  readonly headers: string[];
+  /** Set-aside «C mức 1»/«C mức 2» columns (0-based) of an indicator C now answered once. */
+  readonly split: Map<string, { level1?: number; level2?: number }>;
+}
+
+/**
+ * Headers of a layout the rubric no longer has: a header starting with one of its codes (or «Thẩm định»
+ * and a code) that no column of the rubric claims, e.g. «5.1 mức 1» once the province filled the
+ * «CẦN BỔ SUNG» requirement that had split 5.1. They are renamed «(cũ) …» in one write, their data
+ * kept where it is and read by nothing, so that a stale column is never read as another indicator.
+ */
+function setAsideStale(
+  sheet: SheetPort,
+  rubric: Rubric,
+  specs: readonly ColumnSpec[],
+  changed: ReadonlySet<string> = new Set(),
+): SetAside {
+  const values = sheet.readValues();
+  const header = values[0] ?? [];
+  const located = new Set(locateColumns(header, specs).columns.values());
+  const codes = inputCodes(rubric).map((code) => textKey(code));
+  const split = new Map<string, { level1?: number; level2?: number }>();
+  const headers: string[] = [];
+  const codeOf = (key: string) => codes.find((c) => key === c || key.startsWith(`${c} `));
+  const reviewed = (key: string) => key.replace(/^thẩm định /, '');
+  const isStale = (cell: CellValue, i: number) => {
+    const key = textKey(cell);
+    if (key === '' || key.startsWith(textKey(SET_ASIDE_MARK))) return false;
+    // A level whose requirement the rewrite changed: its answers were to the old wording.
+    const own = reviewed(key);
+    if ([...changed].some((part) => own === part || own.startsWith(`${part} `))) return true;
+    if (located.has(i + 1)) return false;
+    return codeOf(own) !== undefined;
+  };
+  // The reviewer's column of a set-aside column goes with it, even where its header fits a new one.
+  const staleCodes = new Set(
+    header.flatMap((cell, i) => {
+      const key = textKey(cell);
+      return isStale(cell, i) && reviewed(key) === key ? [codeOf(key) as string] : [];
+    }),
+  );
+  const renamed = header.map((cell, i) => {
+    const key = textKey(cell);
+    const own = reviewed(key);
+    const code = codeOf(own);
+    const review = own !== key && code !== undefined && staleCodes.has(code);
+    if (!isStale(cell, i) && !(review && !key.startsWith(textKey(SET_ASIDE_MARK)))) return cell;
+    if (code === undefined) return cell;
+    const rest = own.slice(code.length + 1);
+    // A placeholder's answers were about no known indicator: set aside, never carried.
+    const placeholder = PLACEHOLDER_LABELS.some((label) => rest.includes(textKey(label)));
+    if (own === key && !placeholder) {
+      const level = /^mức (độ )?1\b/.test(rest)
+        ? 'level1'
+        : /^mức (độ )?2\b/.test(rest)
+          ? 'level2'
+          : '';
+      if (level) split.set(code, { ...split.get(code), [level]: i });
+    }
+    headers.push(cellText(cell));
+    return `${SET_ASIDE_MARK} ${cellText(cell)}`;
+  });
+  if (headers.length > 0) sheet.writeValues(1, 1, [renamed]);
+  return { headers, split };
+}
+
+/**
+ * Carries answers from set-aside «mức 1»/«mức 2» columns into the indicator's new single column where
+ * they say the same (or mức độ 1 is not met, so neither level is); other rows are left blank for the
+ * officer, named. One write per carried column, into a column set-up just added (so nothing typed is
+ * overwritten).
+ */
+function carryAnswers(
+  table: Table,
+  rubric: Rubric,
+  aside: SetAside,
+  rows: readonly CellValue[][],
+): { carried: number; left: string[] } {
+  let carried = 0;
+  const left: string[] = [];
+  if (rubric.method !== 'levels') return { carried, left };
+  for (const indicator of indicatorsOf(rubric)) {
+    const from = aside.split.get(textKey(indicator.code));
+    const at = table.located.columns.get(inputKey(indicator.code, 'answer'));
+    if (!from || from.level1 === undefined || at === undefined) continue;
+    if (rows.some((row) => !isBlank(row[at - 1]))) continue;
+    const out = rows.map((row): CellValue[] => {
+      const level1 = row[from.level1 as number] ?? '';
+      const level2 = from.level2 === undefined ? '' : (row[from.level2] ?? '');
+      if (isBlank(level1) && isBlank(level2)) return [''];
+      const same = textKey(level1) === textKey(level2);
+      const notMet = textKey(level1) === textKey(ANSWERS.notMet);
+      if (!isBlank(level1) && (same || notMet)) {
+        carried += 1;
+        return [level1];
+      }
+      left.push(`${cellText(row[columnOf(table.located, 'code') - 1])} (${indicator.code})`);
+      return [''];
+    });
+    if (out.length > 0) table.sheet.writeValues(2, at, out);
+  }
+  return { carried, left };
+}
+
 function setUpScoring(
   sheet: SheetPort,
   rubric: Rubric,
   units: Table,
   reviewers: readonly string[],
-): Table & { added: number; units: number } {
+  changed: ReadonlySet<string>,
+): Table & { added: number; units: number; aside: SetAside; carried: number; left: string[] } {
   const columns = scoringColumns(rubric);
+  const aside = setAsideStale(sheet, rubric, columns.all, changed);
   const table = ensureTable(sheet, columns.all);
+  const { carried, left } = carryAnswers(table, rubric, aside, table.rows);
   const present = keysIn(table, 'code');
   const unitColumn = (key: string) => columnOf(units.located, key) - 1;
   const rubricsColumn = units.located.columns.get('rubrics');
@@ -393,7 +666,7 @@ function setUpScoring(
   );
   const codeFirst = columnOf(table.located, 'code') === 1 && columnOf(table.located, 'name') === 2;
   sheet.freeze(1, codeFirst ? 2 : 0);
-  return { ...table, added: newUnits.length, units: present.size };
+  return { ...table, added: newUnits.length, units: present.size, aside, carried, left };
 }
 
 /**
@@ -417,7 +690,7 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     const units = ensureTable(open(UNITS_SHEET), UNIT_COLUMNS);
     units.sheet.freeze(1, 2);
     ensureTable(open(PEOPLE_SHEET), PEOPLE_COLUMNS).sheet.freeze(1, 0);
-    const criteria = setUpCriteria(open(CRITERIA_SHEET), rubricId, retired.legacy);
+    const criteria = setUpCriteria(open(CRITERIA_SHEET), rubricId, retired.legacy, open);
     const { rubric, missing, confirm, deadlinesToEnter } = rubricAsWritten(ctx, rubricId);
     // A unit's own officer is no reviewer: a «đơn vị» row, or a «xã» row not naming a commune of
     // the units sheet (as the previous version had it, naming the unit's code).
@@ -433,7 +706,13 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
           .map((grant) => grant.email.trim().toLowerCase()),
       ),
     ].filter(Boolean);
-    const scoring = setUpScoring(open(rubric.scoringSheet), rubric, units, reviewers);
+    const scoring = setUpScoring(
+      open(rubric.scoringSheet),
+      rubric,
+      units,
+      reviewers,
+      criteria.changedLevels,
+    );
     // The register of recognitions, and the old per-unit-code columns of «Đơn vị» moved into it.
     if (!workbook.sheet(REGISTER_SHEET)) createdSheets.push(REGISTER_SHEET);
     const rubrics = (readCriteria(workbook) ?? []).flatMap((read) =>
@@ -450,6 +729,12 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
         [{ first: 1, count: REGISTER_COLUMNS.length }],
         `XHHT: «${REGISTER_SHEET}», do XHHT ghi`,
       );
+    // A settings row just added holds this year (SETTING_SPECS' initial value).
+    const year = settingsYear(settings) ?? ctx.clock.now().getFullYear();
+    const instead = inForceInstead(rubric.id, year);
+    const historical = !inForceFor(rubric, year)
+      ? { note: repealNote(rubric), ...(instead ? { instead } : {}) }
+      : undefined;
     return {
       migratedRecognitions: migration.migrated + movedRows,
       registerProblems: migration.problems,
@@ -464,6 +749,12 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
       addedCriteriaRows: criteria.added,
       addedUnits: scoring.added,
       unitsInSheet: scoring.units,
+      year,
+      ...(historical ? { historical } : {}),
+      archivedCriteriaRows: criteria.archived,
+      setAside: scoring.aside.headers,
+      carried: scoring.carried,
+      leftToRetype: scoring.left,
     };
   });
 }

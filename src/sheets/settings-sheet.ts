@@ -1,6 +1,6 @@
 import { cellPlace } from '../domain/a1';
-import { DEFAULT_RUBRIC_ID } from '../domain/catalog';
-import { type CellValue, normalizeText, textKey } from '../domain/cells';
+import { DEFAULT_RUBRIC_ID, defaultRubricId } from '../domain/catalog';
+import { type CellValue, normalizeText, readNumber, textKey } from '../domain/cells';
 import { type Language, tr } from '../domain/i18n';
 import {
   languageOf,
@@ -63,6 +63,8 @@ export function readSettings(workbook: WorkbookPort, now: Date): Settings {
 export interface Basics {
   readonly language: Language;
   readonly defaultRubricId: string;
+  /** The assessment year, when the settings hold a whole number there. */
+  readonly year?: number;
 }
 
 /**
@@ -77,10 +79,15 @@ export function readBasics(workbook: WorkbookPort): Basics {
     if (!(error instanceof SheetError)) throw error;
   }
   const id = normalizeText(String(cells?.values.get('defaultRubricId') ?? '')).toUpperCase();
+  // Left blank: the rubric in force for the assessment year, where the year reads as one.
+  const year = readNumber(cells?.values.get('year') ?? '');
+  const fallback =
+    year.ok && Number.isInteger(year.value) ? defaultRubricId(year.value) : DEFAULT_RUBRIC_ID;
   const language = languageOf(cells?.values.get('language') ?? '');
   return {
     language: language === 'en' ? 'en' : 'vi',
-    defaultRubricId: id === '' ? DEFAULT_RUBRIC_ID : id,
+    defaultRubricId: id === '' ? fallback : id,
+    ...(year.ok && Number.isInteger(year.value) ? { year: year.value } : {}),
   };
 }
 

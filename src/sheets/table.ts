@@ -19,9 +19,20 @@ export interface ColumnSpec {
   readonly scriptOwned?: boolean;
   /** Read by nothing (a note, a label): added by set-up when absent, never required. */
   readonly optional?: boolean;
-  /** Headers an earlier version wrote: still found by them; set-up writes the header anew. */
+  /**
+   * Words that, right after the prefix, make a header another column's: «5.1 mức 1» is not the answer
+   * column of 5.1 (a layout left from before the rubric changed), so it is never read as one.
+   */
+  readonly notFollowedBy?: readonly string[];
+  /**
+   * Earlier headers or prefixes of the same column (e.g. «Huyện» before «Địa bàn (huyện cũ)», «5.1 mức 1»
+   * before «5.1 mức độ 1»): still found by them; set-up writes the header anew.
+   */
   readonly aliases?: readonly string[];
 }
+
+/** Headers set-up set aside when the rubric's layout changed: kept with their data, read by nothing. */
+export const SET_ASIDE_MARK = '(cũ)';
 
 export interface Located {
   /** 1-based column of each found key. */
@@ -35,8 +46,17 @@ function matches(spec: ColumnSpec, header: CellValue): boolean {
   if (key === textKey(spec.header)) return true;
   if (spec.aliases?.some((alias) => key === textKey(alias))) return true;
   if (spec.prefix === undefined) return false;
-  const prefix = textKey(spec.prefix);
-  return key === prefix || key.startsWith(`${prefix} `);
+  return [spec.prefix, ...(spec.aliases ?? [])].some((prefix) => startsWith(spec, key, prefix));
+}
+
+function startsWith(spec: ColumnSpec, key: string, start: string): boolean {
+  const prefix = textKey(start);
+  if (key === prefix) return true;
+  if (!key.startsWith(`${prefix} `)) return false;
+  const rest = key.slice(prefix.length + 1).replace(/^[—–-]\s*/, '');
+  return !(spec.notFollowedBy ?? []).some(
+    (word) => rest === textKey(word) || rest.startsWith(`${textKey(word)} `),
+  );
 }
 
 export function locateColumns(
@@ -112,8 +132,41 @@ export function locateRequired(
 ): Located {
   const located = locateColumns(headerRow, specs);
   const missing = located.missing.filter((spec) => !spec.optional);
-  if (missing.length > 0) throw missingColumnsError(sheet, missing);
+  if (missing.length > 0) {
+    const error = missingColumnsError(sheet, missing);
+    const stale = staleHeaders(headerRow, located, missing);
+    if (stale.length === 0) throw error;
+    // On the first line: notices show only that line of each refusal.
+    const [first = '', ...rest] = error.message.split('\n');
+    const said = tr(
+      `Các cột theo cách ghi cũ của bộ tiêu chí, không được đọc thay cho cột trên: ${stale.join(', ')}; chạy XHHT → Khởi tạo bảng tính để chuyển sang cách ghi mới (dữ liệu được giữ).`,
+      `Columns of the rubric's earlier layout, never read in place of the one above: ${stale.join(', ')}; run XHHT → Khởi tạo bảng tính (set up) to move to the new layout (the data is kept).`,
+    );
+    throw new SheetError([`${first} ${said}`, ...rest].join('\n'));
+  }
   return located;
+}
+
+/**
+ * Headers no spec claimed that start with the code of a missing column («5.1 mức 1 …» when «5.1 …» is
+ * missing): a layout the rubric no longer has, named so the officer sees why nothing was read.
+ */
+function staleHeaders(
+  headerRow: readonly CellValue[],
+  located: Located,
+  missing: readonly ColumnSpec[],
+): string[] {
+  const taken = new Set(located.columns.values());
+  const codes = missing.flatMap((spec) =>
+    spec.prefix ? [textKey(spec.prefix).split(' ')[0]] : [],
+  );
+  return headerRow.flatMap((header, i) => {
+    const key = textKey(header);
+    if (key === '' || taken.has(i + 1) || key.startsWith(textKey(SET_ASIDE_MARK))) return [];
+    return codes.some((code) => code && key.startsWith(`${code} `))
+      ? [`«${cellText(header)}» (${columnLetter(i + 1)})`]
+      : [];
+  });
 }
 
 export function columnOf(located: Located, key: string): number {
@@ -170,6 +223,7 @@ export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Tab
   const unknownWithData = headerRow
     .map((header, i) => ({ header, column: i + 1 }))
     .filter(({ header, column }) => !isBlank(header) && !known.has(column))
+    .filter(({ header }) => !textKey(header).startsWith(textKey(SET_ASIDE_MARK)))
     .filter(({ column }) => values.slice(1).some((row) => !isBlank(row[column - 1])));
   if (renamed.length > 0 && unknownWithData.length > 0) {
     throw missingColumnsError(

@@ -193,7 +193,7 @@ describe('rowLevels (XHHT_MUCDO) and rowProblems (XHHT_LOI)', () => {
     );
     const tt44 = CATALOG.find((r) => r.id === 'TT44_2014_CDHT_XA');
     expect(() => usableRubric(tt44 as never, 'points', 'XHHT_TONG')).toThrow(
-      /^Bộ tiêu chí «TT44_2014_CDHT_XA» còn 20 giá trị cần bổ sung ở trang «Tiêu chí» \(tiêu chí 1: điểm tối đa; mục 1: điểm tối đa/,
+      /^Bộ tiêu chí «TT44_2014_CDHT_XA» còn 30 giá trị cần bổ sung ở trang «Tiêu chí» \(tiêu chí 1: điểm tối đa; mục 1\.1: điểm tối đa/,
     );
   });
 });

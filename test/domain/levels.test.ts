@@ -23,7 +23,8 @@ describe('assessLevels, hand-computed', () => {
     [['Đạt', 'Đạt', 'Đạt', 9, 10], 1, [[], ['2.1']]],
     [['Đạt', 'Đạt', '', 100, 100], 1, [[], ['1.2']]],
     [['Đạt', 'Đạt', 'Chưa đạt', 100, 100], 1, [[], ['1.2']]],
-    [['Đạt', 'Chưa đạt', 'Đạt', 100, 100], 0, [['1.2'], ['1.2']]],
+    [['Đạt', 'Chưa đạt', '', 100, 100], 0, [['1.2'], ['1.2']]],
+    [['Đạt', 'Chưa đạt', 'Chưa đạt', 100, 100], 0, [['1.2'], ['1.2']]],
     [['Chưa đạt', 'Đạt', 'Đạt', 100, 100], 0, [['1.1'], ['1.1']]],
     [['Đạt', 'Đạt', 'Đạt', 899, 1000], 0, [['2.1'], ['2.1']]],
     [[true, ' đạt ', 'ĐẠT', '19', '20'], 2, [[], []]],
@@ -44,13 +45,40 @@ describe('assessLevels, hand-computed', () => {
     });
   });
 
-  it('counts «Không áp dụng» as met, and says which indicators it was', () => {
-    expect(assessLevels(rubric, ['Không áp dụng', 'Đạt', 'không áp dụng', 19, 20])).toEqual({
-      status: 'assessed',
-      reached: 2,
-      unmet: [[], []],
-      notApplicable: ['1.1', '1.2'],
-    });
+  it('counts «Không áp dụng» as met where the rubric allows it, at both levels, and says so', () => {
+    for (const level2 of ['', 'không áp dụng']) {
+      expect(assessLevels(rubric, ['Đạt', 'Không áp dụng', level2, 19, 20])).toEqual({
+        status: 'assessed',
+        reached: 2,
+        unmet: [[], []],
+        notApplicable: ['1.2'],
+      });
+    }
+  });
+
+  const problems = (values: unknown[]) => {
+    const assessment = assessLevels(rubric, values as never);
+    return assessment.status === 'invalid'
+      ? assessment.issues.map((issue) => [issue.input, issue.problem.kind])
+      : assessment.status;
+  };
+
+  it('refuses «Không áp dụng» on an indicator the rubric does not mark, and after it any other answer', () => {
+    expect(problems(['Không áp dụng', 'Đạt', 'Đạt', 19, 20])).toEqual([
+      [0, 'notApplicableRefused'],
+    ]);
+    expect(problems(['Đạt', 'Không áp dụng', 'Đạt', 19, 20])).toEqual([
+      [2, 'notApplicableCarries'],
+    ]);
+    expect(problems(['Đạt', 'Không áp dụng', 'Chưa đạt', 19, 20])).toEqual([
+      [2, 'notApplicableCarries'],
+    ]);
+  });
+
+  it('flags «Chưa đạt» at mức độ 1 with «Đạt» at mức độ 2, naming the mức độ 2 cell', () => {
+    expect(problems(['Đạt', 'Chưa đạt', 'Đạt', 100, 100])).toEqual([[2, 'level2WithoutLevel1']]);
+    // «Đạt» at both, or «Đạt» then «Chưa đạt», is no contradiction.
+    expect(problems(['Đạt', 'Đạt', 'Chưa đạt', 100, 100])).toBe('assessed');
   });
 
   it('compares shares exactly: 29 of 100 reaches 29%', () => {

@@ -39,7 +39,7 @@ describe('parseSettings', () => {
   const INITIAL: Settings = {
     year: 2026,
     province: '',
-    defaultRubricId: 'TT22_2020_DVHT',
+    defaultRubricId: 'TT24_2023_DVHT_HUYEN', // in force for 2024 on
     language: 'vi',
     ladder: 'XA_HUYEN_TINH',
     summaryTo: [],
@@ -61,7 +61,7 @@ describe('parseSettings', () => {
     ]);
     expect(parsed).toEqual({
       ok: true,
-      settings: { ...INITIAL, year: 2025, province: 'Hà Tĩnh' },
+      settings: { ...INITIAL, year: 2025, province: 'Hà Tĩnh', defaultRubricId: 'TT22_2020_DVHT' },
     });
   });
 

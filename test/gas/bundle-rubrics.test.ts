@@ -44,9 +44,12 @@ describe('one workbook per built-in rubric, through the menu handlers of the bun
       worst = itemsOf(rubric).map(() => 0);
     } else {
       const inputs = indicatorInputs(rubric);
-      best = inputs.map(({ part }) => (part === 'count' || part === 'total' ? 100 : 'Đạt'));
+      // «Xã thuộc vùng khó khăn» left blank: the general thresholds.
+      best = inputs.map(({ part }) =>
+        part === 'hardArea' ? '' : part === 'count' || part === 'total' ? 100 : 'Đạt',
+      );
       worst = inputs.map(({ part }) =>
-        part === 'count' ? 0 : part === 'total' ? 100 : 'Chưa đạt',
+        part === 'hardArea' ? '' : part === 'count' ? 0 : part === 'total' ? 100 : 'Chưa đạt',
       );
     }
     const evidence = (rubric.method === 'points' ? itemsOf(rubric) : [])
@@ -59,7 +62,11 @@ describe('one workbook per built-in rubric, through the menu handlers of the bun
     bundle.xhhtScoreAll?.();
 
     const errors = columnValues(sheet, 'Lỗi');
-    expect(errors.slice(0, 2)).toEqual(['', '']);
+    expect(errors[0]).toBe('');
+    // TT 44/2014: no criterion at 0, or the lowest band; the row says why (not an error).
+    if (rubric.method === 'points' && rubric.noZeroCriterion)
+      expect(errors[1]).toMatch(/^Xếp loại «Chưa đạt» vì tiêu chí 1, 2, .* bị điểm 0/);
+    else expect(errors[1]).toBe('');
     expect(errors[2]).toMatch(/^Chưa nhập/);
     if (rubric.method === 'points') {
       expect(columnValues(sheet, 'Xếp loại').slice(0, 2)).toEqual([
@@ -70,7 +77,9 @@ describe('one workbook per built-in rubric, through the menu handlers of the bun
       expect(columnValues(sheet, 'Mức độ đạt').slice(0, 2)).toEqual(['Mức độ 2', 'Chưa đạt']);
     }
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
-      `Trang «${rubric.scoringSheet}»: đã chấm 2/3 đơn vị`,
+      rubric.method === 'points'
+        ? `Trang «${rubric.scoringSheet}»: đã chấm 2/3 đơn vị`
+        : `Trang «${rubric.scoringSheet}»: đã đánh giá, tính kết quả 2/3 đơn vị`,
     );
   });
 });

@@ -3,7 +3,9 @@ import { itemsOf } from '../../src/domain/rubric';
 import type { SidebarRequest } from '../../src/sheets/actions';
 import { UNITS_SHEET } from '../../src/sheets/layout';
 import { menuHandlers } from '../../src/sheets/menu';
+import { writeSetting } from '../../src/sheets/settings-sheet';
 import type { SidebarData, SidebarResult } from '../../src/sheets/sidebar';
+import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import { headerColumn, rubric, unitRows, withoutProcedure } from '../sheets/workbook-helpers';
 import { type Bundle, buildBundle, loadBundle } from './bundle';
@@ -124,8 +126,12 @@ describe('the menu, end to end through the global handlers', () => {
   });
 
   it('sets up, then scores what the officers typed', () => {
+    // The rubric these tests score (for 2026 the default would be TT 24/2023).
+    google.SpreadsheetApp.ui.answers.unshift(rubric.id);
     bundle.xhhtSetUp?.();
     google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(4));
+    // The rubric these tests score (for 2026 the default would be TT 24/2023).
+    google.SpreadsheetApp.ui.answers.unshift(rubric.id);
     bundle.xhhtSetUp?.();
     const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
     sheet.type(2, 4, [
@@ -167,6 +173,11 @@ describe('the menu, end to end through the global handlers', () => {
   });
 
   it('serves the custom formulas, reading the default rubric from the settings', () => {
+    // For 2026 set-up writes TT 24/2023, a levels rubric, as the default: XHHT_TONG names it.
+    expect(() => bundle.XHHT_TONG?.(42)).toThrow(
+      'XHHT_TONG dùng cho bộ tiêu chí chấm điểm; «TT24_2023_DVHT_HUYEN» đánh giá theo mức độ',
+    );
+    writeSetting(gasContext(google).workbook, 'defaultRubricId', rubric.id);
     const items = itemsOf(rubric).length;
     expect(bundle.XHHT_TONG?.([Array(items).fill(1), Array(items).fill('')])).toEqual([[10], ['']]);
     expect(bundle.XHHT_TONG?.(42)).toBe(42);
@@ -199,12 +210,16 @@ describe.each([
     const bundle = loadBundle(code, google.globals);
     const act = (request: SidebarRequest) => bundle.xhhtSidebarAct?.(request) as SidebarResult;
     const data = () => bundle.xhhtSidebarData?.() as SidebarData;
+    // The rubric these tests score (for 2026 the default would be TT 24/2023).
+    google.SpreadsheetApp.ui.answers.unshift(rubric.id);
     bundle.xhhtSetUp?.();
     google.spreadsheet.sheet(UNITS_SHEET).type(
       2,
       1,
       unitRows(2, () => 'Huyện 1'),
     );
+    // The rubric these tests score (for 2026 the default would be TT 24/2023).
+    google.SpreadsheetApp.ui.answers.unshift(rubric.id);
     bundle.xhhtSetUp?.();
     const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
     sheet.type(2, 4, [

@@ -13,6 +13,8 @@ import { columnLetter } from '../../src/domain/a1';
 import { itemsOf } from '../../src/domain/rubric';
 import { rubricRows } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
+import { writeSetting } from '../../src/sheets/settings-sheet';
+import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import { LEVELS_FIXTURE } from '../fixtures/rubrics';
 import { columnValues, headerColumn, rubric, unitRows } from '../sheets/workbook-helpers';
@@ -120,8 +122,14 @@ beforeAll(async () => {
   const { code } = await buildBundle();
   google = fakeGoogle();
   bundle = loadBundle(code, google.globals);
+  // The rubric these tests score (for 2026 the default would be TT 24/2023).
+  google.SpreadsheetApp.ui.answers.unshift(rubric.id);
   bundle.xhhtSetUp?.();
+  // The workbook's default is the rubric these formulas compute (for 2026 it would be TT 24).
+  writeSetting(gasContext(google).workbook, 'defaultRubricId', rubric.id);
   google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(UNITS));
+  // The rubric these tests score (for 2026 the default would be TT 24/2023).
+  google.SpreadsheetApp.ui.answers.unshift(rubric.id);
   bundle.xhhtSetUp?.();
   google.spreadsheet.sheet(rubric.scoringSheet).type(2, 4, TYPED);
   // A levels rubric the administrator wrote below it in the criteria sheet, with its own scoring sheet.

@@ -147,7 +147,7 @@ describe('the demo workbook, as a real .xlsx file', () => {
       'Tiêu chí',
       'Chấm điểm ĐVHT',
       'Sổ công nhận',
-      'Chấm CĐHT xã (TT25)',
+      'Đánh giá CĐHT xã (TT25)',
       'XHHT thuộc tính',
       'Nhật ký',
       'XHHT đầu chuỗi nhật ký',

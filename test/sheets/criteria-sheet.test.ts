@@ -99,7 +99,7 @@ describe('the criteria sheet validator names the cell of each problem', () => {
     const count = rubricRows(POINTS_FIXTURE).length;
     expect(problems(read)).toEqual([
       `Ô G${count + 2}, trang «Tiêu chí»: ghi 1 (bắt buộc) hoặc 0.`,
-      `Ô G${count + 3}, trang «Tiêu chí»: ghi một tỉ lệ từ 1 đến 100 (%).`,
+      `Ô G${count + 3}, trang «Tiêu chí»: ghi một tỷ lệ từ 1 đến 100 (%).`,
     ]);
     const fine = points([rule('HOP_THONG_NHAT', 1), rule('CHI_TIEU', '65')]).read()[0]?.rubric;
     expect(fine).toMatchObject({ meetingBeforeSubmit: true, targetPercent: 65 });
@@ -253,15 +253,15 @@ describe('the criteria sheet validator names the cell of each problem', () => {
     if (!tt44) throw new Error('no TT44');
     const [read] = criteriaWith(rubricRows(tt44).map(row)).read();
     expect(read?.problems).toEqual([]);
-    // 15 item maxima, 3 group maxima, 2 band thresholds.
-    expect(read?.missing).toHaveLength(20);
-    // The procedure rows follow the rubric's head row: the ladder (row 3), the deadlines (4, 5). A
-    // deadline to enter does not stop scoring: it is listed apart.
+    // 15 criterion maxima and 15 item maxima; the bands are known (85/70/50).
+    expect(read?.missing).toHaveLength(30);
+    // The procedure rows follow the rubric's head row: the ladder, the deadlines. A deadline to enter
+    // does not stop scoring: it is listed apart.
     expect(read?.deadlinesToEnter).toEqual([
       expect.stringMatching(/^Ô G5, trang «Tiêu chí»: ngày quyết định: trong 15 ngày làm việc/),
     ]);
-    expect(read?.missing[0]).toBe(
-      'Ô F6, trang «Tiêu chí»: Tổng điểm của nhóm 1 (bằng tổng điểm các tiêu chí trong nhóm).',
+    expect(read?.missing[0]).toMatch(
+      /^Ô F\d+, trang «Tiêu chí»: Điểm tối đa của tiêu chí 1 — theo Phụ lục Hướng dẫn đánh giá, cho điểm kèm Thông tư 44\/2014\/TT-BGDĐT \(tổng 15 tiêu chí là 100 điểm\)\.$/,
     );
   });
 

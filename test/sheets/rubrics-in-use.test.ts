@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { findRubric } from '../../src/domain/catalog';
 import type { RegisterEntry } from '../../src/domain/register';
+import { missingValues, type Rubric } from '../../src/domain/rubric';
 import { bandFormula, scoreAllAction, setUpAction, totalFormula } from '../../src/sheets/actions';
 import { rubricRows } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { appendRegister } from '../../src/sheets/register-sheet';
 import { scoreAll } from '../../src/sheets/score-all';
 import { setUp } from '../../src/sheets/set-up';
+import { writeSetting } from '../../src/sheets/settings-sheet';
 import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
@@ -44,14 +47,14 @@ describe('a levels rubric written by the administrator', () => {
       'Tên đơn vị',
       'Địa bàn (huyện cũ)',
       '1.1 Kế hoạch (Đạt/Chưa đạt)',
-      '1.2 mức 1 — Danh hiệu (Đạt/Chưa đạt)',
-      '1.2 mức 2 — Danh hiệu (Đạt/Chưa đạt)',
+      '1.2 mức độ 1 — Danh hiệu (Đạt/Chưa đạt)',
+      '1.2 mức độ 2 — Danh hiệu (Đạt/Chưa đạt)',
       '2.1 số đạt — Công dân học tập (số người)',
       '2.1 tổng số — Công dân học tập (số người)',
       'Minh chứng 1.2 (đường dẫn hoặc ghi chú)',
       'Thẩm định 1.1',
-      'Thẩm định 1.2 mức 1',
-      'Thẩm định 1.2 mức 2',
+      'Thẩm định 1.2 mức độ 1',
+      'Thẩm định 1.2 mức độ 2',
       'Thẩm định 2.1 số đạt',
       'Thẩm định 2.1 tổng số',
       'Lý do điều chỉnh (thẩm định)',
@@ -64,7 +67,12 @@ describe('a levels rubric written by the administrator', () => {
       'Chấm lúc',
       ...WORKFLOW_HEADERS,
     ]);
+    // «Không áp dụng» only where the rubric marks it possible (1.2, not 1.1).
     expect(sheet.validations.get('2,4')).toMatchObject({
+      kind: 'list',
+      values: ['Đạt', 'Chưa đạt'],
+    });
+    expect(sheet.validations.get('2,5')).toMatchObject({
       kind: 'list',
       values: ['Đạt', 'Chưa đạt', 'Không áp dụng'],
     });
@@ -225,39 +233,49 @@ describe('a rubric with values still to complete', () => {
   it('gets its sheets, then refuses to score and lists every value to enter with its cell', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);
-    google.SpreadsheetApp.ui.answers.push('TT25_2023_CDHT_XA');
+    google.SpreadsheetApp.ui.answers.push('TT44_2014_CDHT_XA');
     setUpAction(ctx);
     const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
     expect(notice).toContain(
-      'Đã khởi tạo bảng tính cho «Cộng đồng học tập cấp xã» (TT25_2023_CDHT_XA).',
+      'Đã khởi tạo bảng tính cho «Cộng đồng học tập cấp xã (Thông tư 44/2014, trước 2024)» (TT44_2014_CDHT_XA).',
     );
-    expect(notice).toMatch(/Bộ tiêu chí còn 5 giá trị ghi «CẦN BỔ SUNG»/);
-    expect(notice).toMatch(/• Ô D\d+, trang «Tiêu chí»: Nội dung các chỉ tiêu của tiêu chí 3/);
+    // Repealed before the assessment year (2026 on the test clock): said, with the text in force.
+    expect(notice).toContain(
+      'Lưu ý: «Cộng đồng học tập cấp xã (Thông tư 44/2014, trước 2024)» đã bãi bỏ từ 12/02/2024, thay bằng TT 25/2023; năm đánh giá 2026 dùng «Cộng đồng học tập cấp xã» (TT25_2023_CDHT_XA).',
+    );
+    expect(notice).toMatch(/Bộ tiêu chí còn 30 giá trị ghi «CẦN BỔ SUNG»/);
+    expect(notice).toMatch(/• Ô F\d+, trang «Tiêu chí»: Điểm tối đa của tiêu chí 1 — theo Phụ lục/);
 
-    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(1));
-    google.SpreadsheetApp.ui.answers.push('1');
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(2));
+    google.SpreadsheetApp.ui.answers.push('TT44_2014_CDHT_XA');
     setUpAction(ctx);
-    const sheet = google.spreadsheet.sheet('Chấm CĐHT xã (TT25)');
-    sheet.type(2, 4, [
-      ['Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt', 'Đạt'],
-    ]);
+    const sheet = google.spreadsheet.sheet('Chấm CĐHT xã (TT44)');
+    const full = Array.from({ length: 15 }, (_, i) => (i < 10 ? 7 : 6));
+    sheet.type(2, 4, [full, full.map((points, i) => (i === 14 ? 0 : points))]);
+    sheet.type(2, 4 + 15, [full.map(() => 'biên bản'), full.map(() => 'biên bản')]);
     const before = sheet.snapshot();
     scoreAllAction(ctx);
     expect(sheet.snapshot()).toEqual(before);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
-      /Bộ tiêu chí «TT25_2023_CDHT_XA» chưa được chấm: còn 5 giá trị ghi «CẦN BỔ SUNG» ở trang «Tiêu chí»:\n• Ô D\d+/,
+      /Bộ tiêu chí «TT44_2014_CDHT_XA» chưa được chấm: còn 30 giá trị ghi «CẦN BỔ SUNG» ở trang «Tiêu chí»:\n• Ô F\d+/,
     );
 
-    // The administrator enters the province's official values; the rubric then scores.
+    // The administrator enters the points of the province's copy of the Phụ lục; the rubric then scores.
     const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
     for (const [r, row] of criteria.snapshot().entries()) {
       for (const [c, cell] of row.entries()) {
-        if (String(cell).startsWith('CẦN BỔ SUNG'))
-          criteria.type(r + 1, c + 1, [['Yêu cầu theo văn bản của tỉnh']]);
+        // The points (the decision deadline, also to enter, does not stop scoring).
+        if (String(cell).startsWith('CẦN BỔ SUNG') && row[1] !== 'Quy tắc')
+          criteria.type(r + 1, c + 1, [[Number.parseInt(String(row[2]), 10) <= 10 ? 7 : 6]]);
       }
     }
     scoreAllAction(ctx);
-    expect(byHeader(sheet, 2, 'Mức độ đạt')).toBe('Mức độ 2');
+    expect(columnValues(sheet, 'Tổng điểm')).toEqual([100, 94]);
+    // 94 points with criterion 15 at 0: «Chưa đạt» (Điều 4 khoản 3), and the row says why.
+    expect(columnValues(sheet, 'Xếp loại')).toEqual(['Tốt', 'Chưa đạt']);
+    expect(columnValues(sheet, 'Lỗi')[1]).toBe(
+      'Xếp loại «Chưa đạt» vì tiêu chí 15 bị điểm 0 (mỗi xếp loại trên đòi hỏi không có tiêu chí bị điểm 0).',
+    );
   });
 });
 
@@ -269,20 +287,45 @@ describe('set-up asks which rubric', () => {
     return { google, notice: google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '' };
   };
 
-  it('lists the rubrics with what each still lacks', () => {
+  it('lists the rubrics in force for the assessment year first, the repealed ones marked, and what each lacks', () => {
     const { google } = ask('');
     const question = google.SpreadsheetApp.ui.prompts[0]?.prompt ?? '';
-    expect(question).toContain(
-      '1. TT25_2023_CDHT_XA: Cộng đồng học tập cấp xã — còn 5 giá trị cần bổ sung',
-    );
-    expect(question).toContain('4. TT22_2020_DVHT: Đơn vị học tập');
-    expect(question).toContain('(TT22_2020_DVHT)');
+    const gdht = missingValues(findRubric('QD448_2015_GDHT') as Rubric).length;
+    const tt44 = missingValues(findRubric('TT44_2014_CDHT_XA') as Rubric).length;
+    expect(question.split('\n').slice(1)).toEqual([
+      'Năm đánh giá 2026: 4 bộ tiêu chí đầu danh sách đang có hiệu lực.',
+      '',
+      '1. TT25_2023_CDHT_XA: Cộng đồng học tập cấp xã',
+      '2. TT24_2023_DVHT_HUYEN: Đơn vị học tập cấp huyện',
+      '3. TT24_2023_DVHT_TINH: Đơn vị học tập cấp tỉnh',
+      `4. QD448_2015_GDHT: Gia đình học tập — còn ${gdht} giá trị tỉnh cần nhập trước khi chấm`,
+      '5. TT22_2020_DVHT: Đơn vị học tập — văn bản cũ, bãi bỏ từ 26/01/2024, thay bằng TT 24/2023',
+      `6. TT44_2014_CDHT_XA: Cộng đồng học tập cấp xã (Thông tư 44/2014, trước 2024) — văn bản cũ, bãi bỏ từ 12/02/2024, thay bằng TT 25/2023 — còn ${tt44} giá trị tỉnh cần nhập trước khi chấm`,
+    ]);
+    expect(question).toContain('(TT24_2023_DVHT_HUYEN)');
   });
 
-  it('takes a number, an id in any case, or nothing for the default', () => {
-    expect(ask('6').notice).toContain('(QD448_2015_GDHT)');
+  it('lists TT 22 and TT 44 first for an assessment year before 2024', () => {
+    const google = fakeGoogle();
+    const ctx = gasContext(google);
+    setUp(ctx, 'TT22_2020_DVHT');
+    writeSetting(ctx.workbook, 'year', 2023);
+    google.SpreadsheetApp.ui.answers.push('2');
+    setUpAction(ctx);
+    const question = google.SpreadsheetApp.ui.prompts[0]?.prompt ?? '';
+    expect(question).toContain('Năm đánh giá 2023: 3 bộ tiêu chí đầu danh sách đang có hiệu lực.');
+    expect(question).toContain('\n1. TT22_2020_DVHT: ');
+    expect(question).toContain('\n2. TT44_2014_CDHT_XA: ');
+    expect(question).toMatch(
+      /\n4\. TT25_2023_CDHT_XA: Cộng đồng học tập cấp xã — không áp dụng cho năm đánh giá/,
+    );
+    expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).not.toContain('Lưu ý');
+  });
+
+  it('takes a number, an id in any case, or nothing for the default of the year', () => {
+    expect(ask('4').notice).toContain('(QD448_2015_GDHT)');
     expect(ask(' tt24_2023_dvht_tinh ').notice).toContain('(TT24_2023_DVHT_TINH)');
-    expect(ask('').notice).toContain('(TT22_2020_DVHT)');
+    expect(ask('').notice).toContain('(TT24_2023_DVHT_HUYEN)');
   });
 
   it('changes nothing when cancelled, and explains an answer it does not understand', () => {

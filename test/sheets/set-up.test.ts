@@ -138,7 +138,8 @@ describe('set-up on a new spreadsheet', () => {
       ['Mã', 'Giá trị'],
       ['year', 2026],
       ['province', ''],
-      ['defaultRubricId', 'TT22_2020_DVHT'],
+      // In force for the assessment year 2026: TT 24/2023 (TT 22/2020 was repealed from 26/01/2024).
+      ['defaultRubricId', 'TT24_2023_DVHT_HUYEN'],
       ['ladder', '3 cấp: xã → huyện → tỉnh'],
       ['summaryTo', ''],
       ['summaryPeriod', 'Hằng tuần (thứ Hai)'],
@@ -170,7 +171,7 @@ describe('set-up on a new spreadsheet', () => {
       rubric.title,
       rubric.scoringSheet,
     ]);
-    expect(criteria[5]?.slice(0, 10)).toEqual([
+    expect(criteria[5]?.slice(0, 13)).toEqual([
       'TT22_2020_DVHT',
       'Mục',
       '1.1',
@@ -181,7 +182,15 @@ describe('set-up on a new spreadsheet', () => {
       '',
       '',
       '',
+      '',
+      'Điều 5 khoản 1 điểm a',
+      'đã đối chiếu văn bản',
     ]);
+    // «Căn cứ» cites the circular, with its dates; never a file of this project or a source tag.
+    expect(criteria[1]?.[11]).toBe(
+      'Thông tư 22/2020/TT-BGDĐT (06/08/2020), Điều 5, Điều 6; hiệu lực từ 21/09/2020; bãi bỏ từ 26/01/2024, thay bằng TT 24/2023',
+    );
+    for (const row of criteria) expect(String(row[11])).not.toMatch(/\.md|\[[VPIU]\]/);
     expect(criteria.filter((r) => r[1] === 'Xếp loại').map((r) => [r[2], r[6]])).toEqual([
       ['Tốt', 85],
       ['Khá', 70],
@@ -332,7 +341,7 @@ describe('set-up and renamed columns', () => {
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(/^Đã khởi tạo bảng tính/);
   });
 
-  it('tells what to do next: paste units first, then type scores', () => {
+  it('tells what to do next: paste units first, then type scores; by default under the rubric in force', () => {
     const google = fakeGoogle();
     const ctx = gasContext(google);
     setUpAction(ctx);
@@ -342,8 +351,12 @@ describe('set-up and renamed columns', () => {
     google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(2));
     setUpAction(ctx);
     const notice = google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
-    expect(notice).toContain('Thêm 2 đơn vị vào trang «Chấm điểm ĐVHT»');
-    expect(notice).toContain('Bước tiếp theo: nhập điểm từng mục');
+    // The test clock's year is 2026: TT 24/2023, not the repealed TT 22/2020, on both runs.
+    expect(notice).toContain('Thêm 2 đơn vị vào trang «Đánh giá ĐVHT huyện (TT24)»');
+    expect(notice).toContain(
+      'Bước tiếp theo: chọn Đạt/Chưa đạt hoặc nhập số người cho từng chỉ tiêu ở trang «Đánh giá ĐVHT huyện (TT24)», rồi chọn XHHT → Chấm điểm tất cả để đánh giá, tính kết quả',
+    );
+    expect(() => google.spreadsheet.sheet('Chấm điểm ĐVHT')).toThrow();
   });
 });
 

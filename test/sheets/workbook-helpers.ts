@@ -4,6 +4,7 @@ import { TT22_2020_DVHT } from '../../src/domain/rubrics/tt22-2020-dvht';
 import { DEADLINE_RULES, LADDER_RULE } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { setUp } from '../../src/sheets/set-up';
+import { writeSetting } from '../../src/sheets/settings-sheet';
 import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
@@ -101,6 +102,8 @@ export function workbookWith(scores: unknown[][], count = scores.length) {
   const ctx = gasContext(google);
   setUp(ctx, rubric.id);
   withoutProcedure(google);
+  // The rubric these tests score is the workbook's default (for 2026 the default would be TT 24).
+  writeSetting(ctx.workbook, 'defaultRubricId', rubric.id);
   google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(count));
   setUp(ctx, rubric.id);
   const sheet = google.spreadsheet.sheet(rubric.scoringSheet);

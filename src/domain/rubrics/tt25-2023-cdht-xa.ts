@@ -1,113 +1,236 @@
-import type { Indicator, LevelsRubric, Missing } from '../rubric';
+import type { Indicator, LevelCriterion, LevelsRubric } from '../rubric';
 
 /**
- * Cộng đồng học tập cấp xã under Thông tư 25/2023/TT-BGDĐT (in force 12/02/2024), Điều 6 (mức độ 1)
- * and Điều 7 (mức độ 2): 5 criteria, 15 indicators. REGULATIONS.md §3.1–§3.2 and the addendum §1.
- * - Criteria names: [V] S16. Indicators of criteria 1–2: [V] S19 (an English page; the Vietnamese
- *   wording below renders it and is to be checked against the official text). Same at both levels [V] S16.
- * - The 9 indicators of criteria 3–5 are unknown [U], and so is how they split over the three criteria:
- *   each criterion holds a placeholder for the province to replace with its indicators. Criteria 4
- *   and 5 ask more at mức độ 2 [V] S16, with values unknown [U].
- * - 12 months at mức độ 1 before mức độ 2, recognition valid 36 months: [V] S14.
+ * Cộng đồng học tập cấp xã under Thông tư 25/2023/TT-BGDĐT (in force 12/02/2024, repealing TT 44/2014
+ * — Điều 25), Điều 6 (mức độ 1) and Điều 7 (mức độ 2): 5 criteria, 15 indicators, each met or not,
+ * a criterion met when all its indicators are, a level when all criteria are (Điều 8 khoản 2).
+ * Wording: verbatim from the Bộ pháp điển (REGULATIONS-2026 §1.2, LEGAL-TEXTS A1) [V].
+ * - Criterion 4: the commune's PCGD-XMC standards as NĐ 20/2014 sets them (Đ6, Đ10, Đ11, Đ15, Đ16,
+ *   Đ20, Đ21); the commune answers whether it holds the standard named at each level.
+ * - Criterion 5: two shares. Indicator 2 («được đào tạo trình độ chuyên môn kỹ thuật; trong đó… đại học
+ *   trở lên») is two counts over the same citizens, so it takes two rows, 5.2 and 5.2b, both needed. A
+ *   commune «thuộc vùng khó khăn» (a per-unit input column) has the lower thresholds.
+ * - 12 months at mức độ 1 before mức độ 2 (Điều 5 khoản 3 [P] S14), 36 months' validity (Điều 5
+ *   khoản 4 [V]).
  */
-const still = (what: string): Missing => ({
-  missing: `${what} — theo Điều 6, Điều 7 Thông tư 25/2023/TT-BGDĐT (bản chính thức); 15 chỉ tiêu trừ 6 chỉ tiêu của tiêu chí 1–2 còn 9 chỉ tiêu cho tiêu chí 3, 4, 5, chưa rõ chia thế nào`,
-});
+const TT = 'Thông tư 25/2023/TT-BGDĐT';
+const QD324 =
+  'Quyết định số 324/QĐ-KHVN ngày 25 tháng 10 năm 2023 của Ban chấp hành Trung ương Hội Khuyến học Việt Nam ban hành Bộ tiêu chí và hướng dẫn đánh giá, công nhận danh hiệu “Công dân học tập” giai đoạn 2021-2030 (sau đây gọi tắt là Quyết định số 324/QĐ-KHVN)';
+const ND20 =
+  'Nghị định số 20/2014/NĐ-CP ngày 24 tháng 3 năm 2014 của Chính phủ về phổ cập giáo dục, xóa mù chữ (sau đây gọi tắt là Nghị định số 20/2014/NĐ-CP)';
 
-/** Content verified from an English page (S19); the Vietnamese wording is ours and says so. */
-const same = (code: string, label: string, text: string): Indicator => ({
-  code,
+/** The same indicator at both levels (Điều 7 khoản n: «Nội dung tiêu chí theo quy định tại khoản n Điều 6»). */
+const same = (
+  criterion: number,
+  n: number,
+  point: string,
+  label: string,
+  text: string,
+): Indicator => ({
+  code: `${criterion}.${n}`,
   label,
-  text: `${text} (diễn đạt lại từ nguồn tiếng Anh; đối chiếu nguyên văn Điều 6)`,
+  text,
   measure: 'check',
   levels: [{ kind: 'met' }, { kind: 'met' }],
+  basis: `Điều 6 khoản ${criterion} điểm ${point}; Điều 7 khoản ${criterion}`,
+  verified: true,
 });
 
-const placeholder = (criterion: string, higherAtLevel2: boolean): Indicator => ({
-  code: `${criterion}.1`,
-  label: 'Chỉ tiêu cần bổ sung',
-  text: still(`Nội dung các chỉ tiêu của tiêu chí ${criterion}`),
+/** A criterion 4 indicator: the standard the commune holds, another one at mức độ 2. */
+const standard = (
+  n: number,
+  point: string,
+  label: string,
+  level1: string,
+  level2: string,
+): Indicator => ({
+  code: `4.${n}`,
+  label,
+  text: `Chỉ tiêu ${n}: Xã đạt chuẩn ${level1} theo quy định tại ${n === 1 ? ND20 : 'Nghị định số 20/2014/NĐ-CP'}`,
   measure: 'check',
-  levels: [
-    { kind: 'met' },
-    higherAtLevel2
-      ? { kind: 'text', text: still(`Yêu cầu mức độ 2 (cao hơn) của tiêu chí ${criterion}`) }
-      : { kind: 'met' },
-  ],
+  levels:
+    level1 === level2
+      ? [{ kind: 'met' }, { kind: 'met' }]
+      : [
+          { kind: 'text', text: `Xã đạt chuẩn ${level1}` },
+          { kind: 'text', text: `Xã đạt chuẩn ${level2}` },
+        ],
+  basis: `Điều 6 khoản 4 điểm ${point}; Điều 7 khoản 4 điểm ${point}`,
+  verified: true,
+});
+
+const criterion = (
+  code: string,
+  name: string,
+  label: string,
+  indicators: Indicator[],
+): LevelCriterion => ({
+  code,
+  name,
+  label,
+  indicators,
+  basis: `Điều 6 khoản ${code}; Điều 7 khoản ${code}`,
+  verified: true,
 });
 
 export const TT25_2023_CDHT_XA: LevelsRubric = {
   id: 'TT25_2023_CDHT_XA',
   method: 'levels',
   title: 'Cộng đồng học tập cấp xã',
-  legalBasis: 'Thông tư 25/2023/TT-BGDĐT (27/12/2023), Điều 6, Điều 7',
-  source: 'REGULATIONS.md §3.1, §3.2 [V] S14, S16, S19; chỉ tiêu tiêu chí 3–5 [U]',
-  scoringSheet: 'Chấm CĐHT xã (TT25)',
+  titleKey: 'CDHT_XA',
+  legalBasis: `${TT} (27/12/2023), Điều 6, Điều 7, Điều 8; hiệu lực từ 12/02/2024`,
+  source: 'REGULATIONS-2026.md §1.2–§1.3, LEGAL-TEXTS.md A1 [V]',
+  inForce: { from: '12/02/2024' },
+  scoringSheet: 'Đánh giá CĐHT xã (TT25)',
   meetingBeforeSubmit: true,
   monthsBeforeNextLevel: 12,
   validityMonths: 36,
   criteria: [
-    {
-      code: '1',
-      name: 'Sự lãnh đạo, chỉ đạo của cấp ủy Đảng, chính quyền cấp xã',
-      label: 'Lãnh đạo, chỉ đạo',
-      indicators: [
+    criterion(
+      '1',
+      'Sự lãnh đạo, chỉ đạo của cấp ủy Đảng, chính quyền cấp xã',
+      'Lãnh đạo, chỉ đạo',
+      [
         same(
-          '1.1',
+          1,
+          1,
+          'a',
           'Tuyên truyền',
-          'Tuyên truyền nâng cao nhận thức về học tập suốt đời, xây dựng xã hội học tập',
+          'Chỉ tiêu 1: Thực hiện công tác tuyên truyền nâng cao nhận thức cho cộng đồng về học tập suốt đời, xây dựng xã hội học tập',
         ),
         same(
-          '1.2',
-          'Kế hoạch hằng năm',
-          'Có chương trình, kế hoạch xây dựng xã hội học tập hằng năm và thực hiện đầy đủ',
+          1,
+          2,
+          'b',
+          'Chương trình, kế hoạch',
+          'Chỉ tiêu 2: Xây dựng chương trình, kế hoạch thực hiện công tác xây dựng xã hội học tập hằng năm và tổ chức triển khai, thực hiện đầy đủ các chương trình, kế hoạch',
         ),
         same(
-          '1.3',
-          'Tuần lễ học tập suốt đời',
-          'Có kế hoạch, tổ chức các hoạt động hưởng ứng Tuần lễ học tập suốt đời và báo cáo theo quy định',
+          1,
+          3,
+          'c',
+          'Tuần lễ hưởng ứng học tập suốt đời',
+          'Chỉ tiêu 3: Xây dựng kế hoạch, triển khai các hoạt động cụ thể tổ chức Tuần lễ hưởng ứng học tập suốt đời và báo cáo theo quy định',
         ),
       ],
-    },
-    {
-      code: '2',
-      name: 'Huy động nguồn lực và tạo môi trường thuận lợi để xây dựng xã hội học tập ở địa phương',
-      label: 'Nguồn lực, môi trường',
-      indicators: [
+    ),
+    criterion(
+      '2',
+      'Huy động nguồn lực và tạo môi trường thuận lợi để thực hiện xây dựng xã hội học tập ở địa phương',
+      'Nguồn lực, môi trường',
+      [
         same(
-          '2.1',
-          'Ngân sách',
-          'Bố trí đủ kinh phí ngân sách nhà nước hằng năm cho xây dựng xã hội học tập',
+          2,
+          1,
+          'a',
+          'Kinh phí',
+          'Chỉ tiêu 1: Bố trí đủ kinh phí từ ngân sách nhà nước hằng năm theo quy định của pháp luật về ngân sách nhà nước để thực hiện xây dựng xã hội học tập',
         ),
         same(
-          '2.2',
-          'Xã hội hóa',
-          'Vận động, huy động các nguồn lực xã hội hóa, có kết quả tích cực',
+          2,
+          2,
+          'b',
+          'Huy động nguồn lực xã hội',
+          'Chỉ tiêu 2: Triển khai các hoạt động vận động, huy động nguồn lực xã hội tham gia xây dựng xã hội học tập ở địa phương theo chủ trương xã hội hóa và đạt kết quả tích cực',
         ),
         same(
-          '2.3',
+          2,
+          3,
+          'c',
           'Cơ chế phối hợp',
-          'Có cơ chế phối hợp giữa Hội Khuyến học xã, các tổ chức chính trị – xã hội, cơ sở giáo dục, thiết chế văn hóa',
+          'Chỉ tiêu 3: Xây dựng cơ chế phối hợp giữa Hội Khuyến học xã, các tổ chức chính trị - xã hội cấp xã và các cơ sở giáo dục, các thiết chế văn hóa trên địa bàn xã trong quá trình xây dựng xã hội học tập',
         ),
       ],
-    },
-    {
-      code: '3',
-      name: 'Hiệu quả hoạt động của Trung tâm học tập cộng đồng và thư viện công cộng cấp xã, trung tâm văn hóa, thể thao cấp xã',
-      label: 'TTHTCĐ, thư viện, văn hóa',
-      indicators: [placeholder('3', false)],
-    },
-    {
-      code: '4',
-      name: 'Kết quả phổ cập giáo dục, xóa mù chữ',
-      label: 'Phổ cập, xóa mù chữ',
-      indicators: [placeholder('4', true)],
-    },
-    {
-      code: '5',
-      name: 'Tác dụng của việc xây dựng "Cộng đồng học tập" cấp xã',
-      label: 'Tác dụng',
-      indicators: [placeholder('5', true)],
-    },
+    ),
+    criterion(
+      '3',
+      'Hiệu quả hoạt động của trung tâm học tập cộng đồng và thư viện công cộng cấp xã, trung tâm văn hóa, thể thao cấp xã',
+      'TTHTCĐ, thư viện, văn hóa',
+      [
+        same(
+          3,
+          1,
+          'a',
+          'Trung tâm học tập cộng đồng',
+          'Chỉ tiêu 1: Trung tâm học tập cộng đồng bảo đảm có 01 phòng làm việc được trang bị đầy đủ bàn, ghế, tủ, giá; có tủ sách dùng chung; có thiết bị công nghệ thông tin phù hợp để tổ chức hoạt động học tập suốt đời cho người dân',
+        ),
+        same(
+          3,
+          2,
+          'b',
+          'Thư viện công cộng cấp xã',
+          'Chỉ tiêu 2: Thư viện công cộng cấp xã có ứng dụng công nghệ thông tin và chuyển đổi số trong quản lý, tổ chức hoạt động phục vụ việc học tập suốt đời cho người sử dụng thư viện',
+        ),
+        same(
+          3,
+          3,
+          'c',
+          'Trung tâm văn hóa, thể thao',
+          'Chỉ tiêu 3: Trung tâm văn hóa, thể thao cấp xã có lớp năng khiếu, câu lạc bộ, nhóm sở thích, thường xuyên tổ chức các hoạt động văn hóa văn nghệ, thể dục thể thao thu hút người dân đến tham gia sinh hoạt',
+        ),
+      ],
+    ),
+    criterion('4', 'Kết quả phổ cập giáo dục - xóa mù chữ', 'Phổ cập, xóa mù chữ', [
+      standard(
+        1,
+        'a',
+        'Phổ cập mầm non 5 tuổi',
+        'phổ cập giáo dục mầm non cho trẻ em 5 tuổi',
+        'phổ cập giáo dục mầm non cho trẻ em 5 tuổi',
+      ),
+      standard(
+        2,
+        'b',
+        'Phổ cập tiểu học',
+        'phổ cập giáo dục tiểu học mức độ 2',
+        'phổ cập giáo dục tiểu học mức độ 3',
+      ),
+      standard(
+        3,
+        'c',
+        'Phổ cập THCS',
+        'phổ cập giáo dục trung học cơ sở mức độ 2',
+        'phổ cập giáo dục trung học cơ sở mức độ 3',
+      ),
+      standard(4, 'd', 'Xóa mù chữ', 'xóa mù chữ mức độ 1', 'xóa mù chữ mức độ 2'),
+    ]),
+    criterion('5', 'Tác dụng của việc xây dựng “Cộng đồng học tập” cấp xã', 'Tác dụng', [
+      {
+        code: '5.1',
+        label: 'Công dân học tập',
+        text: `Chỉ tiêu 1: Có ít nhất 60% công dân trong xã đạt danh hiệu “Công dân học tập” theo quy định tại ${QD324}`,
+        measure: 'ratio',
+        levels: [
+          { kind: 'percent', min: 60 },
+          { kind: 'percent', min: 80 },
+        ],
+        basis: 'Điều 6 khoản 5 điểm a; Điều 7 khoản 5 điểm a',
+        verified: true,
+      },
+      {
+        code: '5.2',
+        label: 'Được đào tạo chuyên môn kỹ thuật',
+        text: 'Chỉ tiêu 2: Có ít nhất 50% công dân trong xã được đào tạo trình độ chuyên môn kỹ thuật; […] Đối với xã thuộc vùng khó khăn có ít nhất 40% công dân trong xã được đào tạo trình độ chuyên môn kỹ thuật; […]',
+        measure: 'ratio',
+        levels: [
+          { kind: 'percent', min: 50, minHard: 40 },
+          { kind: 'percent', min: 60, minHard: 50 },
+        ],
+        basis: 'Điều 6 khoản 5 điểm b; Điều 7 khoản 5 điểm b',
+        verified: true,
+      },
+      {
+        code: '5.2b',
+        label: 'Trình độ đại học trở lên',
+        text: 'Chỉ tiêu 2: […] trong đó, có ít nhất 12% công dân trong xã có trình độ đại học trở lên. Đối với xã thuộc vùng khó khăn […] trong đó, có ít nhất 10% công dân trong xã có trình độ đại học trở lên.',
+        measure: 'ratio',
+        levels: [
+          { kind: 'percent', min: 12, minHard: 10 },
+          { kind: 'percent', min: 15, minHard: 12 },
+        ],
+        basis: 'Điều 6 khoản 5 điểm b; Điều 7 khoản 5 điểm b',
+        verified: true,
+      },
+    ]),
   ],
 };
