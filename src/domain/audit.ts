@@ -141,3 +141,24 @@ export function verifyOfflineExtension(
   if (!rows.slice(kept).every((row) => isUnvouched(row.user))) return undefined;
   return { ok: true, head, rows: rows.length, offline: rows.length - kept };
 }
+
+/**
+ * Rows written after the kept head: the rows still follow each other from the first, and the head kept
+ * outside the sheet is the head after row `kept` (0-based count), before the last row. Such rows are
+ * what a run cut off before it moved the head, or an offline round trip, or an editor appending to the
+ * sheet leaves; none is part of the record until an administrator accepts them (a logged step).
+ */
+export function rowsAfterKeptHead(
+  rows: readonly AuditRow[],
+  keptHead: string,
+  digest: Digest,
+): { readonly kept: number; readonly head: string } | undefined {
+  let head = GENESIS;
+  let kept = keptHead === GENESIS ? 0 : -1;
+  for (const [index, row] of rows.entries()) {
+    if (row.previous !== head) return undefined;
+    head = rowHash(row, digest);
+    if (head === keptHead) kept = index + 1;
+  }
+  return kept < 0 || kept === rows.length ? undefined : { kept, head };
+}

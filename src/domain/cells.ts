@@ -92,3 +92,20 @@ export function readDate(
   }
   return { ok: false, problem: { kind: 'notADate', text } };
 }
+
+/** The most characters a Google Sheets cell holds. */
+export const MAX_CELL_CHARS = 50_000;
+
+/**
+ * A cell's value exactly as stored, as text for a hash: a string as it is (no trimming, no collapsing
+ * of spaces or line breaks; only NFC, so a keyboard's NFD reads the same), a number in its shortest
+ * form, a boolean as TRUE/FALSE, a Date as its ISO instant. Unlike `cellText`, two different cells
+ * never give the same text, and a Date is not lost.
+ */
+export function storedText(value: unknown): string {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  return '';
+}

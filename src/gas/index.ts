@@ -1,5 +1,6 @@
 import {
   aboutAction,
+  acceptLogRowsAction,
   actAction,
   bandFormula,
   buildMenu,
@@ -12,6 +13,7 @@ import {
   previewSummaryAction,
   problemsFormula,
   removeMailTriggersAction,
+  restartLogAction,
   type SidebarRequest,
   scoreAllAction,
   sendMailAction,
@@ -182,6 +184,14 @@ export function xhhtWeeklySummary(): void {
 
 export function xhhtCheckLog(): void {
   checkLogAction(auditedContext());
+}
+
+export function xhhtAcceptLogRows(): void {
+  acceptLogRowsAction(auditedContext());
+}
+
+export function xhhtRestartLog(): void {
+  restartLogAction(auditedContext());
 }
 
 export function xhhtAbout(): void {

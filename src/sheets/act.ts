@@ -1,6 +1,6 @@
 import { cellPlace } from '../domain/a1';
 import { type AuditEntry, type AuditRow, logName } from '../domain/audit';
-import { type CellValue, cellText, isBlank, readDate } from '../domain/cells';
+import { type CellValue, cellText, isBlank, MAX_CELL_CHARS, readDate } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { roleLabel } from '../domain/ladder';
 import { MESSAGES } from '../domain/messages';
@@ -28,7 +28,7 @@ import {
   type UnitState,
   withOutcome,
 } from '../domain/workflow';
-import { type AuditPorts, appendAudit, readAudit } from './audit-log';
+import { type AuditPorts, appendAudit, assertLogAppendable, readAudit } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MEETING_KEYS, RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
@@ -36,7 +36,7 @@ import { readPeople } from './people-sheet';
 import type { Context, IdentityPort } from './ports';
 import { appendRegister, readRegister } from './register-sheet';
 import { scoreSheet } from './score-all';
-import { frozenEditText, sealedColumns, sealedText } from './seal';
+import { frozenEditText, sealedColumns, sealRow, sealStillHolds } from './seal';
 import { readSettings } from './settings-sheet';
 import { stamp } from './stamp';
 import { eventId, queueMissedStepMail, queueStepMail } from './step-mail';
@@ -65,6 +65,21 @@ export interface ActReport {
 
 const VALUES_CHANGED_VI =
   'Điểm hoặc minh chứng bị sửa sau khi đã được duyệt; các bước duyệt phải làm lại từ cấp đầu.';
+
+/** A comment or decision number a cell cannot hold is refused before anything is written. */
+function refuseOverlong(request: ActRequest): void {
+  const typed = [request.comment ?? '', request.decision?.number ?? ''];
+  const longest = Math.max(...typed.map((text) => text.length));
+  // The log's comment cell adds the decision's date to its number: keep room for it.
+  if (longest > MAX_CELL_CHARS - 100) {
+    throw new SheetError(
+      tr(
+        `Nhận xét dài ${longest} ký tự, quá sức chứa của một ô («Nhận xét gần nhất» và «Nhận xét» trong «Nhật ký»: tối đa ${MAX_CELL_CHARS - 100} ký tự). Hãy rút gọn, hoặc để văn bản dài trong một tệp và ghi đường dẫn. Chưa có gì được ghi.`,
+        `The comment is ${longest} characters long, more than a cell holds («Nhận xét gần nhất» and «Nhận xét» in «Nhật ký»: at most ${MAX_CELL_CHARS - 100}). Shorten it, or keep the long text in a file and give its link. Nothing was written.`,
+      ),
+    );
+  }
+}
 
 /** The rows to act on: the officer's selection, or the unit the sidebar shows. */
 export interface Target {
@@ -149,6 +164,7 @@ function readMeeting(
 }
 
 export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActReport {
+  refuseOverlong(request);
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
@@ -217,10 +233,12 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       return undefined;
     };
     const sealed = sealedColumns(columns, at);
-    /** The scores and evidence of a row, as one digest: what an approval seals. */
-    const valuesHash = (row: readonly CellValue[]) => ctx.hasher.sha256Hex(sealedText(row, sealed));
+    /** The scores and evidence of a row, exactly as stored, as one digest: what an approval seals. */
+    const valuesHash = (row: readonly CellValue[]) => sealRow(row, sealed, ctx.hasher);
 
     const log = readAudit(ctx.workbook);
+    // A deleted or shorter log, or rows past the kept head, stop the step before its first write.
+    assertLogAppendable(ctx, log.length);
     // Mail a cut-off run logged but did not queue goes out first, as that run would have sent it.
     queueMissedStepMail(ctx, log, settings, people.grants);
     entries.push(
@@ -311,7 +329,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
 
       // Scores or evidence edited after a level approved them: the approvals no longer hold.
       const approvedHash = cellText(row[col(WORKFLOW_KEYS.approvedHash) - 1]);
-      const edited = approvedHash !== '' && approvedHash !== valuesHash(row);
+      const edited = approvedHash !== '' && !sealStillHolds(approvedHash, row, sealed, ctx.hasher);
       // A decided row is frozen: an edit is flagged and the unit stays decided; revoking (or a new
       // cycle once the recognition expired) is the way on.
       if (

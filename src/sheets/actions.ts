@@ -1,3 +1,4 @@
+import { logName } from '../domain/audit';
 import {
   CATALOG,
   defaultRubricId as defaultRubricFor,
@@ -21,7 +22,14 @@ import { inForceFor, missingValues, type Rubric, repealNote } from '../domain/ru
 import { summaryDue } from '../domain/settings';
 import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
-import { type AuditPorts, checkAudit, readAudit } from './audit-log';
+import {
+  type AuditPorts,
+  acceptPendingRows,
+  checkAudit,
+  pendingRows,
+  readAudit,
+  restartAuditChain,
+} from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
@@ -62,6 +70,7 @@ import {
   sidebarData,
   sidebarOpen,
 } from './sidebar';
+import { stamp as logStamp } from './stamp';
 import { queueMissedStepMail } from './step-mail';
 import { composeSummary, queueSummary } from './summary-report';
 
@@ -323,16 +332,23 @@ export function sendMailAction(
 }
 
 /** Why the current user may not act as an administrator, or undefined when they may. */
-function notAdmin(ctx: Context & { readonly identity: IdentityPort }): string | undefined {
+function notAdmin(
+  ctx: Context & { readonly identity: IdentityPort },
+  mail = true,
+): string | undefined {
   const email = ctx.identity.activeUserEmail();
   const admin = grantsOf(readPeople(ctx.workbook).grants, email).some(
     (grant) => grant.role === 'quanTri',
   );
-  return admin
-    ? undefined
-    : tr(
+  if (admin) return undefined;
+  return mail
+    ? tr(
         `Chỉ người có vai trò «quản trị» trong trang «Người dùng» làm việc này (thư đi từ tài khoản của họ). ${email || 'Bạn'} chưa có vai trò này.`,
         `Only someone with the «quản trị» role in the «Người dùng» sheet does this (mail goes from their account). ${email || 'You'} do not have it.`,
+      )
+    : tr(
+        `Chỉ người có vai trò «quản trị» trong trang «Người dùng» làm việc này. ${email || 'Bạn'} chưa có vai trò này; không có gì thay đổi.`,
+        `Only someone with the «quản trị» role in the «Người dùng» sheet does this. ${email || 'You'} do not have it; nothing changed.`,
       );
 }
 
@@ -435,6 +451,107 @@ export function sendSummaryAction(
       )}`;
     }
     return `${notice}\n${sendNotice(sendOutbox(ctx))}`;
+  });
+}
+
+/** Who acts, as the log names them, and when, for an administrator's logged step on the log itself. */
+function logActor(ctx: Context & { readonly identity: IdentityPort }) {
+  return {
+    time: logStamp(ctx.clock.now()),
+    user: logName(ctx.identity.activeUserEmail(), ctx.identity.vouched),
+  };
+}
+
+/**
+ * XHHT → Bắt đầu lại chuỗi nhật ký (quản trị): the only way to a new chain, explicit and logged. The
+ * administrator gives the reason; the old rows stay in the sheet, the old head is written in the new
+ * chain's first row.
+ */
+export function restartLogAction(
+  ctx: Context & AuditPorts & { readonly identity: IdentityPort },
+): void {
+  run(ctx, () => {
+    const refused = notAdmin(ctx, false);
+    if (refused) return refused;
+    const reason = ctx.ui.prompt(
+      APP_TITLE,
+      tr(
+        'Bắt đầu lại chuỗi nhật ký: các dòng hiện có được giữ nguyên nhưng không còn được kiểm; dòng đầu của chuỗi mới ghi tên bạn, lý do và mã đầu chuỗi cũ. Chỉ làm khi nhật ký đã bị xóa hay hỏng mà không khôi phục được từ lịch sử phiên bản. Lý do (bắt buộc):',
+        "Restart the audit chain: the rows there stay but are no longer checked; the new chain's first row records your name, the reason and the old chain head. Do this only when the log was deleted or broken and cannot be restored from the version history. Reason (required):",
+      ),
+    );
+    if (reason === null || reason.trim() === '') {
+      return tr(
+        'Chưa bắt đầu lại chuỗi nhật ký: cần ghi lý do. Không có gì thay đổi.',
+        'The chain was not restarted: a reason is required. Nothing changed.',
+      );
+    }
+    const oldHead = ctx.lock.withLock(() => {
+      const head = restartAuditChain(ctx, {
+        ...logActor(ctx),
+        action: 'Bắt đầu lại chuỗi nhật ký',
+        reason,
+      });
+      ctx.workbook.flush();
+      return head;
+    });
+    return tr(
+      `Đã bắt đầu lại chuỗi nhật ký; mã đầu chuỗi cũ (${oldHead || 'chưa có'}) được ghi ở dòng đầu của chuỗi mới.`,
+      `The audit chain was restarted; the old chain head (${oldHead || 'none'}) is written in the new chain's first row.`,
+    );
+  });
+}
+
+/**
+ * XHHT → Nhận các dòng nhật ký chưa lưu giữ (quản trị): rows past the kept head (an offline round
+ * trip, a cut-off run, rows added by hand) are shown with who wrote them; an administrator who accepts
+ * them records it in a row of their own. Until then no step writes after them.
+ */
+export function acceptLogRowsAction(
+  ctx: Context & AuditPorts & { readonly identity: IdentityPort },
+): void {
+  run(ctx, () => {
+    const refused = notAdmin(ctx, false);
+    if (refused) return refused;
+    const pending = pendingRows(ctx);
+    if ('problem' in pending) return pending.problem;
+    const lines = pending.rows
+      .slice(0, 20)
+      .map((row) => `• ${row.time} · ${row.user} · ${row.unit} · ${row.action} → ${row.to}`);
+    if (pending.rows.length > 20) lines.push(`… (+${pending.rows.length - 20})`);
+    const note = ctx.ui.prompt(
+      APP_TITLE,
+      [
+        tr(
+          `${pending.rows.length} dòng từ dòng ${pending.first} của «Nhật ký» chưa được mã đầu chuỗi lưu giữ bao gồm:`,
+          `${pending.rows.length} rows from row ${pending.first} of «Nhật ký» are not covered by the kept chain head:`,
+        ),
+        ...lines,
+        tr(
+          'Tên ghi «ngoại tuyến, chưa xác thực» do người dùng xhht tự khai. Nhận các dòng này vào nhật ký? Ghi căn cứ (ví dụ: tệp ngoại tuyến của ai, ngày nào; bắt buộc), hoặc Hủy:',
+          'Names marked «ngoại tuyến, chưa xác thực» were self-declared in xhht. Accept these rows into the log? Write the grounds (whose offline file, which day; required), or Cancel:',
+        ),
+      ].join('\n'),
+    );
+    if (note === null || note.trim() === '') {
+      return tr(
+        'Chưa nhận: cần ghi căn cứ. Không có gì thay đổi.',
+        'Not accepted: the grounds are required. Nothing changed.',
+      );
+    }
+    const accepted = ctx.lock.withLock(() => {
+      const count = acceptPendingRows(ctx, {
+        ...logActor(ctx),
+        action: 'Nhận dòng nhật ký chưa lưu giữ',
+        note,
+      });
+      ctx.workbook.flush();
+      return count;
+    });
+    return tr(
+      `Đã nhận ${accepted} dòng vào nhật ký; việc nhận được ghi bằng tên bạn.`,
+      `${accepted} rows were accepted into the log; the acceptance is logged in your name.`,
+    );
   });
 }
 

@@ -5,11 +5,14 @@ import {
   append,
   type ChainCheck,
   GENESIS,
+  isUnvouched,
+  rowHash,
+  rowsAfterKeptHead,
   verifyChain,
-  verifyOfflineExtension,
 } from '../domain/audit';
-import { type CellValue, cellText } from '../domain/cells';
+import { type CellValue, cellText, MAX_CELL_CHARS, storedText } from '../domain/cells';
 import { tr } from '../domain/i18n';
+import { SheetError } from './errors';
 import type { HasherPort, StorePort, WorkbookPort } from './ports';
 import { type ColumnSpec, columnOf, ensureTable, type Located, locateRequired } from './table';
 
@@ -24,6 +27,11 @@ export const HEAD_SHEET = 'XHHT đầu chuỗi nhật ký';
 export const HEAD_KEY = 'xhht.audit.head';
 /** How many rows the kept head covers. */
 const ROWS_KEY = 'xhht.audit.rows';
+/** Rows of the sheet before the current chain (an administrator restarted it). */
+export const START_KEY = 'xhht.audit.start';
+/** Set once the log's columns are plain text. */
+const PLAIN_TEXT_KEY = 'xhht.audit.plainText';
+const PLAIN_TEXT = '@';
 
 export const AUDIT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'time', header: 'Thời gian', width: 150, scriptOwned: true },
@@ -54,18 +62,97 @@ function keptHead(ports: AuditPorts): string {
   return ports.store.get(HEAD_KEY) ?? fileHead(ports);
 }
 
+/** How many rows the kept head covers, when this version or the one before wrote it. */
+function keptRowCount(ports: AuditPorts): number | undefined {
+  const kept = ports.store.get(ROWS_KEY);
+  return kept === null || kept === '' || !Number.isInteger(Number(kept)) ? undefined : Number(kept);
+}
+
+/** Rows of the sheet before the current chain: a chain an administrator restarted left them there. */
+function chainStart(ports: AuditPorts): number {
+  const start = Number(ports.store.get(START_KEY) ?? 0);
+  return Number.isInteger(start) && start > 0 ? start : 0;
+}
+
+/** Why the log cannot be appended to as it stands (cheap: counts only), or undefined. */
+type Blocked =
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'shorter'; readonly kept: number }
+  | { readonly kind: 'pending'; readonly kept: number };
+
+function blocked(ports: AuditPorts, exists: boolean, rows: number): Blocked | undefined {
+  const head = ports.store.get(HEAD_KEY);
+  if (!exists) return head ? { kind: 'missing' } : undefined;
+  const kept = keptRowCount(ports);
+  if (kept === undefined || !head) return undefined;
+  if (rows < kept) return { kind: 'shorter', kept };
+  if (rows > kept) return { kind: 'pending', kept };
+  return undefined;
+}
+
+function blockedMessage(why: Blocked, rows: number): string {
+  switch (why.kind) {
+    case 'missing':
+      return tr(
+        `Trang «${AUDIT_SHEET}» không còn, trong khi mã đầu chuỗi nhật ký vẫn được lưu giữ: nhật ký đã bị xóa. Khôi phục trang từ lịch sử phiên bản (Tệp → Nhật ký phiên bản), hoặc quản trị viên chọn XHHT → «Bắt đầu lại chuỗi nhật ký (quản trị)», việc này được ghi lại.`,
+        `The «${AUDIT_SHEET}» sheet is gone while the log's chain head is still kept: the log was deleted. Restore the sheet from the version history (File → Version history), or an administrator chooses XHHT → «Bắt đầu lại chuỗi nhật ký (quản trị)», which is logged.`,
+      );
+    case 'shorter':
+      return tr(
+        `Trang «${AUDIT_SHEET}» chỉ còn ${rows} dòng, trong khi mã đầu chuỗi lưu giữ ứng với ${why.kept} dòng: đã có dòng bị xóa. Khôi phục từ lịch sử phiên bản, hoặc quản trị viên bắt đầu lại chuỗi nhật ký.`,
+        `The «${AUDIT_SHEET}» sheet holds ${rows} rows while the kept chain head covers ${why.kept}: rows were removed. Restore it from the version history, or an administrator restarts the log's chain.`,
+      );
+    case 'pending':
+      return tr(
+        `Trang «${AUDIT_SHEET}» có ${rows - why.kept} dòng sau dòng ${why.kept + 1} mà mã đầu chuỗi lưu giữ chưa bao gồm (ghi ngoại tuyến, lần chạy bị ngắt, hoặc được thêm tay). Các dòng đó chưa được tính cho đến khi quản trị viên chọn XHHT → «Nhận các dòng nhật ký chưa lưu giữ (quản trị)».`,
+        `The «${AUDIT_SHEET}» sheet has ${rows - why.kept} rows after row ${why.kept + 1} that the kept chain head does not cover (written offline, by a cut-off run, or added by hand). They do not count until an administrator chooses XHHT → «Nhận các dòng nhật ký chưa lưu giữ (quản trị)».`,
+      );
+  }
+}
+
 /**
- * The log checked against the kept head; failing that, as a log that went offline and came back
- * (the file downloaded, steps taken with `xhht`, the file uploaded again over the same spreadsheet,
- * whose document properties still hold the head from before).
+ * Refuses, before a step writes anything, when the log cannot be continued: deleted or shorter while a
+ * head is kept (never a silent new chain), or with rows the kept head does not cover (never chained
+ * after unless an administrator accepts them). `rows` is the count `readAudit` gave.
  */
-function checkChain(ports: AuditPorts, rows: readonly AuditRow[]): ChainCheck {
+export function assertLogAppendable(ports: AuditPorts, rows: number): void {
+  const exists = ports.workbook.sheet(AUDIT_SHEET) !== undefined;
+  const why = blocked(ports, exists, rows);
+  if (why) throw new SheetError(blockedMessage(why, rows));
+}
+
+/**
+ * The log checked against the kept head, from the row the current chain starts at. A deleted or
+ * shorter log is a break; rows past the kept head are reported as waiting for an administrator.
+ */
+function checkChain(
+  ports: AuditPorts,
+  all: readonly AuditRow[],
+  exists: boolean,
+): ChainCheck & { readonly pending?: number } {
   const digest = (text: string) => ports.hasher.sha256Hex(text);
-  const kept = rows.length === 0 ? GENESIS : keptHead(ports);
+  const why = blocked(ports, exists, all.length);
+  const start = chainStart(ports);
+  const rows = all.slice(start);
+  const kept = keptHead(ports);
   const check = verifyChain(rows, kept, digest);
-  if (check.ok || rows.length === 0) return check;
-  const file = fileHead(ports);
-  return (file !== kept && verifyOfflineExtension(rows, kept, file, digest)) || check;
+  if (why && why.kind !== 'pending') {
+    // A deleted or shorter log is a break, wherever the rows that are left stop following each other.
+    const index = check.ok ? all.length : Math.min(check.index + start, all.length);
+    return { ok: false, index, message: blockedMessage(why, all.length) };
+  }
+  if (check.ok) return { ...check, rows: all.length };
+  const after = rowsAfterKeptHead(rows, kept, digest);
+  if (after) {
+    const pending = rows.length - after.kept;
+    return {
+      ok: false,
+      index: start + after.kept,
+      pending,
+      message: blockedMessage({ kind: 'pending', kept: start + after.kept }, all.length),
+    };
+  }
+  return { ...check, index: check.index + start };
 }
 
 function writeHead(ports: AuditPorts, head: string, rows: number): void {
@@ -82,9 +169,12 @@ function writeHead(ports: AuditPorts, head: string, rows: number): void {
   ]);
 }
 
-/** Appends entries to the log (one read, one write) and moves the head. Call under the lock. */
-export function appendAudit(ports: AuditPorts, entries: readonly AuditEntry[]): void {
-  if (entries.length === 0) return;
+/**
+ * The log's table, created if absent. Its columns are plain text, so that Sheets keeps what XHHT writes
+ * exactly as written («1,5», «01/02», «TRUE» stay text): the hash is of what the cell stores. A log made
+ * by an earlier version gets the format once (a document property remembers it).
+ */
+function auditTable(ports: AuditPorts) {
   const existing = ports.workbook.sheet(AUDIT_SHEET);
   const table = ensureTable(existing ?? ports.workbook.addSheet(AUDIT_SHEET), AUDIT_COLUMNS);
   if (!existing) {
@@ -95,26 +185,155 @@ export function appendAudit(ports: AuditPorts, entries: readonly AuditEntry[]): 
       'XHHT: nhật ký, chỉ XHHT ghi; sửa tay sẽ bị «Kiểm tra nhật ký» phát hiện',
     );
   }
-  const digest = (text: string) => ports.hasher.sha256Hex(text);
-  let head = table.rows.length === 0 ? GENESIS : keptHead(ports);
-  // More rows than the kept head covers: after a trip offline the new rows follow the head the file
-  // came back with, if they are a valid offline extension (checked only then: it hashes every row).
-  const keptRows = ports.store.get(ROWS_KEY);
-  if (keptRows !== null && Number(keptRows) < table.rows.length) {
-    const rows = auditRows(table.rows, table.located);
-    const file = fileHead(ports);
-    if (file !== head) head = verifyOfflineExtension(rows, head, file, digest)?.head ?? head;
+  if (ports.store.get(PLAIN_TEXT_KEY) !== '1') {
+    for (const field of FIELDS) {
+      table.sheet.setNumberFormat(columnOf(table.located, field), 2, PLAIN_TEXT);
+    }
+    ports.store.set(PLAIN_TEXT_KEY, '1');
   }
+  return table;
+}
+
+function logRow(table: ReturnType<typeof auditTable>, row: AuditRow): string[] {
   const width = Math.max(...table.located.columns.values());
+  const cells: string[] = Array.from({ length: width }, () => '');
+  for (const field of FIELDS) cells[columnOf(table.located, field) - 1] = row[field];
+  return cells;
+}
+
+function refuseOverlong(entries: readonly AuditEntry[]): void {
+  for (const entry of entries) {
+    for (const field of FIELDS) {
+      const text = field === 'previous' ? '' : entry[field];
+      if (text.length > MAX_CELL_CHARS) {
+        throw new SheetError(
+          tr(
+            `Không ghi được vào «${AUDIT_SHEET}»: nội dung dài ${text.length} ký tự, một ô chứa tối đa ${MAX_CELL_CHARS}. Chưa có gì được ghi.`,
+            `Cannot write to «${AUDIT_SHEET}»: the text is ${text.length} characters long, a cell holds at most ${MAX_CELL_CHARS}. Nothing was written.`,
+          ),
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Appends entries to the log (one read, one write) and moves the head. Call under the lock. Refuses a
+ * deleted or shorter log while a head is kept, and rows the kept head does not cover (see
+ * `assertLogAppendable`, which a step calls before its first write).
+ */
+export function appendAudit(ports: AuditPorts, entries: readonly AuditEntry[]): void {
+  if (entries.length === 0) return;
+  refuseOverlong(entries);
+  const exists = ports.workbook.sheet(AUDIT_SHEET) !== undefined;
+  const existingRows = exists ? readAudit(ports.workbook).length : 0;
+  const why = blocked(ports, exists, existingRows);
+  if (why) throw new SheetError(blockedMessage(why, existingRows));
+  const table = auditTable(ports);
+  const digest = (text: string) => ports.hasher.sha256Hex(text);
+  let head = table.rows.length === chainStart(ports) ? GENESIS : keptHead(ports);
   const block = entries.map((entry) => {
     const next = append(head, entry, digest);
     head = next.head;
-    const row: string[] = Array.from({ length: width }, () => '');
-    for (const field of FIELDS) row[columnOf(table.located, field) - 1] = next.row[field];
-    return row;
+    return logRow(table, next.row);
   });
   table.sheet.writeValues(table.rows.length + 2, 1, block);
   writeHead(ports, head, table.rows.length + entries.length);
+}
+
+/**
+ * XHHT → Bắt đầu lại chuỗi nhật ký: an administrator's explicit, logged decision, for a log deleted or
+ * broken beyond repair. The rows already in the sheet stay where they are, no longer checked; the new
+ * chain starts with a row naming who restarted it, why, and the head and row count the old chain had.
+ */
+export function restartAuditChain(
+  ports: AuditPorts,
+  entry: Omit<AuditEntry, 'comment' | 'unit' | 'from' | 'to'> & { readonly reason: string },
+): string {
+  refuseOverlong([{ ...entry, unit: '', from: '', to: '', comment: entry.reason }]);
+  const table = auditTable(ports);
+  const oldHead = keptHead(ports);
+  const oldRows = keptRowCount(ports);
+  // The log speaks Vietnamese whatever the officer's language, like every row of it.
+  const comment = `Chuỗi trước: ${oldRows ?? '?'} dòng, mã đầu chuỗi ${oldHead || '(chưa có)'}; trang còn ${table.rows.length} dòng, giữ nguyên nhưng không còn được kiểm. Lý do: ${entry.reason}`;
+  const next = append(
+    GENESIS,
+    {
+      time: entry.time,
+      user: entry.user,
+      unit: '',
+      action: entry.action,
+      from: '',
+      to: '',
+      comment,
+    },
+    (text) => ports.hasher.sha256Hex(text),
+  );
+  table.sheet.writeValues(table.rows.length + 2, 1, [logRow(table, next.row)]);
+  ports.store.set(START_KEY, String(table.rows.length));
+  writeHead(ports, next.head, table.rows.length + 1);
+  return oldHead;
+}
+
+/** The rows past the kept head an administrator is asked to accept, or why none can be. */
+export function pendingRows(
+  ports: AuditPorts,
+): { readonly rows: readonly AuditRow[]; readonly first: number } | { readonly problem: string } {
+  const all = readAudit(ports.workbook);
+  const check = checkChain(ports, all, ports.workbook.sheet(AUDIT_SHEET) !== undefined);
+  if (check.ok) {
+    return {
+      problem: tr(
+        'Không có dòng nào chờ nhận: nhật ký nguyên vẹn.',
+        'No rows wait to be accepted: the log is intact.',
+      ),
+    };
+  }
+  if (!check.pending) {
+    return {
+      problem: tr(
+        `Không nhận được: ${check.message} Nhật ký chỉ có thể khôi phục từ lịch sử phiên bản, hoặc bắt đầu lại chuỗi.`,
+        `Cannot accept: ${check.message} The log can only be restored from the version history, or its chain restarted.`,
+      ),
+    };
+  }
+  return { rows: all.slice(check.index), first: check.index + 2 };
+}
+
+/**
+ * XHHT → Nhận các dòng nhật ký chưa lưu giữ: an administrator accepts the rows past the kept head
+ * (an offline round trip, a cut-off run) after seeing who wrote them. A row of theirs records it, and
+ * the head moves past them; rows that do not chain from the kept head cannot be accepted.
+ */
+export function acceptPendingRows(
+  ports: AuditPorts,
+  entry: Omit<AuditEntry, 'comment' | 'unit' | 'from' | 'to'> & { readonly note: string },
+): number {
+  const pending = pendingRows(ports);
+  if ('problem' in pending) throw new SheetError(pending.problem);
+  const table = auditTable(ports);
+  const digest = (text: string) => ports.hasher.sha256Hex(text);
+  const rows = auditRows(table.rows, table.located).slice(chainStart(ports));
+  const last = rows[rows.length - 1];
+  const head = last ? rowHash(last, digest) : GENESIS;
+  const names = [...new Set(pending.rows.map((row) => row.user))].join(', ');
+  const comment = `Nhận ${pending.rows.length} dòng (dòng ${pending.first}–${pending.first + pending.rows.length - 1}) nối sau mã đầu chuỗi ${keptHead(ports) || '(chưa có)'}; người ghi: ${names}. ${entry.note}`;
+  const next = append(
+    head,
+    {
+      time: entry.time,
+      user: entry.user,
+      unit: '',
+      action: entry.action,
+      from: '',
+      to: '',
+      comment,
+    },
+    digest,
+  );
+  table.sheet.writeValues(table.rows.length + 2, 1, [logRow(table, next.row)]);
+  writeHead(ports, next.head, table.rows.length + 1);
+  return pending.rows.length;
 }
 
 export interface AuditCheck {
@@ -126,7 +345,9 @@ export interface AuditCheck {
 
 function auditRows(values: readonly (readonly CellValue[])[], located: Located): AuditRow[] {
   return values.map((cells) => {
-    const field = (key: string) => cellText(cells[columnOf(located, key) - 1]);
+    // Exactly as stored: the hash is of what the cell holds (a comment's double space, trailing
+    // space or line break included).
+    const field = (key: string) => storedText(cells[columnOf(located, key) - 1]);
     return Object.fromEntries(FIELDS.map((key) => [key, field(key)])) as unknown as AuditRow;
   });
 }
@@ -141,23 +362,42 @@ export function readAudit(workbook: WorkbookPort): AuditRow[] {
 
 /** XHHT → Kiểm tra nhật ký: the chain against the head kept outside the sheet. */
 export function checkAudit(ports: AuditPorts): AuditCheck {
-  const check = checkChain(ports, readAudit(ports.workbook));
+  const rows = readAudit(ports.workbook);
+  const exists = ports.workbook.sheet(AUDIT_SHEET) !== undefined;
+  const check = checkChain(ports, rows, exists);
   if (check.ok) {
-    const offline = check.offline
+    const start = chainStart(ports);
+    const unvouched = rows.slice(start).filter((row) => isUnvouched(row.user)).length;
+    const offline = unvouched
       ? tr(
-          ` ${check.offline} dòng cuối được ghi ngoại tuyến (tên người làm chưa xác thực) và được kiểm theo mã đầu chuỗi tệp mang theo.`,
-          ` The last ${check.offline} rows were written offline (names not verified) and are checked against the head the file carries.`,
+          ` ${unvouched} dòng mang tên chưa xác thực (ghi ngoại tuyến, đã được quản trị viên nhận).`,
+          ` ${unvouched} rows carry names nobody verified (written offline, accepted by an administrator).`,
+        )
+      : '';
+    const restarted = start
+      ? tr(
+          ` Chuỗi được bắt đầu lại ở dòng ${start + 2}; ${start} dòng trước đó thuộc chuỗi cũ, không còn được kiểm.`,
+          ` The chain was restarted at row ${start + 2}; the ${start} rows before it belong to the old chain and are no longer checked.`,
         )
       : '';
     return {
       check,
       message: tr(
-        `Nhật ký nguyên vẹn: ${check.rows} dòng. Mã đầu chuỗi: ${check.head || '(chưa có)'}.${offline}`,
-        `The log is intact: ${check.rows} rows. Chain head: ${check.head || '(none yet)'}.${offline}`,
+        `Nhật ký nguyên vẹn: ${check.rows} dòng. Mã đầu chuỗi: ${check.head || '(chưa có)'}.${offline}${restarted}`,
+        `The log is intact: ${check.rows} rows. Chain head: ${check.head || '(none yet)'}.${offline}${restarted}`,
       ),
     };
   }
   const row = check.index + 2;
+  if (!exists || check.pending || /^(Trang|The) «/.test(check.message)) {
+    return {
+      check,
+      row,
+      message: check.pending
+        ? tr(`Nhật ký chưa trọn. ${check.message}`, `The log is not whole. ${check.message}`)
+        : tr(`Nhật ký đã bị thay đổi. ${check.message}`, `The log was changed. ${check.message}`),
+    };
+  }
   return {
     check,
     row,

@@ -57,6 +57,17 @@ export function menuItems(): (MenuItem | null)[] {
       handler: 'xhhtRemoveMailTriggers',
     },
     { label: tr('Kiểm tra nhật ký', 'Check the audit log'), handler: 'xhhtCheckLog' },
+    {
+      label: tr(
+        'Nhận các dòng nhật ký chưa lưu giữ (quản trị)',
+        'Accept log rows not yet kept (admin)',
+      ),
+      handler: 'xhhtAcceptLogRows',
+    },
+    {
+      label: tr('Bắt đầu lại chuỗi nhật ký (quản trị)', 'Restart the audit chain (admin)'),
+      handler: 'xhhtRestartLog',
+    },
     { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },
   ];
 }

@@ -27,7 +27,7 @@ import {
 } from './layout';
 import type { Context, HasherPort, SheetPort } from './ports';
 import { readRegister } from './register-sheet';
-import { frozenEditText, sealedColumns, sealedText } from './seal';
+import { frozenEditText, sealedColumns, sealStillHolds } from './seal';
 import { readSettings } from './settings-sheet';
 import { type ColumnSpec, columnOf, columnRuns, locateColumns, locateRequired } from './table';
 
@@ -224,7 +224,7 @@ export function scoreSheet(
     const seal = cellText(at(WORKFLOW_KEYS.approvedHash));
     if (!hasher || seal === '' || !cellText(at(WORKFLOW_KEYS.state)).startsWith('recognised'))
       return '';
-    return hasher.sha256Hex(sealedText(row, sealed)) === seal
+    return sealStillHolds(seal, row, sealed, hasher)
       ? ''
       : frozenEditText(cellText(at(WORKFLOW_KEYS.decisionNumber)));
   };

@@ -1,6 +1,8 @@
-import { type CellValue, cellText } from '../domain/cells';
+import type { CellValue } from '../domain/cells';
 import { tr } from '../domain/i18n';
+import { sealHolds, sealOf } from '../domain/seal';
 import type { ScoringColumns } from './layout';
+import type { HasherPort } from './ports';
 
 /**
  * What an approval seals: the row's scores, evidence and meeting cells, as one SHA-256 («Dấu giá trị
@@ -18,9 +20,31 @@ export function sealedColumns(
   );
 }
 
-/** The text that is hashed: the sealed cells as text, in order. */
-export function sealedText(row: readonly CellValue[], sealed: readonly number[]): string {
-  return JSON.stringify(sealed.map((i) => cellText(row[i])));
+/** The sealed cells of a row, exactly as stored ('' for a column not there). */
+function sealedValues(row: readonly CellValue[], sealed: readonly number[]): CellValue[] {
+  return sealed.map((i) => (i < 0 ? '' : (row[i] ?? '')));
+}
+
+/** The seal a step writes: the sealed cells exactly as stored, dates included (src/domain/seal.ts). */
+export function sealRow(
+  row: readonly CellValue[],
+  sealed: readonly number[],
+  hasher: HasherPort,
+): string {
+  return sealOf(sealedValues(row, sealed), (text) => hasher.sha256Hex(text));
+}
+
+/**
+ * Whether `seal` still holds for the row: this version's seal, or one written before issue 11 (the
+ * cells' trimmed text, a date read as blank), which holds until the next approval writes a new one.
+ */
+export function sealStillHolds(
+  seal: string,
+  row: readonly CellValue[],
+  sealed: readonly number[],
+  hasher: HasherPort,
+): boolean {
+  return sealHolds(seal, sealedValues(row, sealed), (text) => hasher.sha256Hex(text));
 }
 
 /** A decided row whose values were edited after the decision: flagged, never sent back (issue 10). */

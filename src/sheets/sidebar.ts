@@ -14,7 +14,7 @@ import { readAudit } from './audit-log';
 import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import { actNotice } from './notices';
 import { readPeople } from './people-sheet';
-import { frozenEditText, sealedText } from './seal';
+import { frozenEditText, sealStillHolds } from './seal';
 import { readSettings } from './settings-sheet';
 import { ladderFor } from './unit-state';
 import { type WorkflowRow, workflowRows } from './workflow-rows';
@@ -120,13 +120,11 @@ function editedAfterDecision(ctx: ActPorts, entry: WorkflowRow): boolean {
   const columns = scoringColumns(entry.rubric);
   const keys = [...columns.inputs, ...columns.evidence, ...columns.meeting].map((spec) => spec.key);
   const row = keys.map((key) => entry.value(key));
-  return (
-    ctx.hasher.sha256Hex(
-      sealedText(
-        row,
-        keys.map((_, i) => i),
-      ),
-    ) !== sealed
+  return !sealStillHolds(
+    sealed,
+    row,
+    keys.map((_, i) => i),
+    ctx.hasher,
   );
 }
 

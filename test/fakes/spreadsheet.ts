@@ -257,10 +257,14 @@ class FakeRange implements RangeApi {
       );
     }
     return this.write('setValues', (row, column) => {
+      const value = values[row - this.row]?.[column - this.column];
+      // A cell formatted as plain text keeps a written string as it is, as Sheets does.
       this.sheet.store(
         row,
         column,
-        FakeSheet.parseInput(values[row - this.row]?.[column - this.column]),
+        this.sheet.numberFormats.get(`${row},${column}`) === '@'
+          ? FakeSheet.parseText(value)
+          : FakeSheet.parseInput(value),
       );
     });
   }
@@ -383,10 +387,23 @@ export class FakeSheet implements SheetApi {
     } else this.cells.set(key, String(value));
   }
 
-  /** A string written by setValues, read the way Sheets reads typed input in the vi_VN locale. */
+  /** A string written by setValues into a plain-text cell: kept, but for a leading apostrophe. */
+  static parseText(value: unknown): unknown {
+    return typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+  }
+
+  /**
+   * A string written by setValues, read the way Sheets reads typed input in the vi_VN locale: numbers
+   * with a decimal comma, dd/mm/yyyy and dd/mm (this year) and yyyy-mm-dd dates, TRUE/FALSE.
+   */
   static parseInput(value: unknown): unknown {
     if (typeof value !== 'string') return value;
     if (value.startsWith("'")) return value.slice(1);
+    const dayMonth = /^(\d{1,2})\/(\d{1,2})$/.exec(value);
+    if (dayMonth && Number(dayMonth[2]) <= 12 && Number(dayMonth[1]) <= 31)
+      return new Date(new Date().getFullYear(), Number(dayMonth[2]) - 1, Number(dayMonth[1]));
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (iso) return new Date(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3]));
     if (/^[=+\-@]/.test(value) && !/^[+-]\d+(,\d+)?$/.test(value)) return { formula: value };
     if (/^[+-]?\d+(,\d+)?$/.test(value)) return Number(value.replace(',', '.'));
     if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(value))
@@ -429,6 +446,13 @@ export class FakeSheet implements SheetApi {
   insertRowsAfter(afterPosition: number, howMany: number) {
     this.book.io.count('writes', 'insertRowsAfter');
     if (afterPosition !== this.maxRows) throw new Error('fake: only appending rows is modelled');
+    // New rows take the number format of the row above them, as in Sheets.
+    for (let column = 1; column <= this.maxColumns; column += 1) {
+      const format = this.numberFormats.get(`${afterPosition},${column}`);
+      if (format === undefined) continue;
+      for (let row = afterPosition + 1; row <= afterPosition + howMany; row += 1)
+        this.numberFormats.set(`${row},${column}`, format);
+    }
     this.maxRows += howMany;
     return this;
   }
