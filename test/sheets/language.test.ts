@@ -54,6 +54,8 @@ describe('the interface in English, chosen in the settings', () => {
       'Turn automatic mail on (admin)',
       'Turn automatic mail off (admin)',
       'Check the audit log',
+      'Accept log rows not yet kept (admin)',
+      'Restart the audit chain (admin)',
       'About XHHT Sheets',
     ]);
     scoreAllAction(ctx);
