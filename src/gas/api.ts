@@ -143,7 +143,7 @@ export interface SpreadsheetAppApi
 }
 
 export type LockServiceApi = Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock'>;
-export type SessionApi = Pick<GoogleAppsScript.Base.Session, 'getActiveUser'>;
+export type SessionApi = Pick<GoogleAppsScript.Base.Session, 'getActiveUser' | 'getEffectiveUser'>;
 export type PropertiesServiceApi = Pick<
   GoogleAppsScript.Properties.PropertiesService,
   'getDocumentProperties'

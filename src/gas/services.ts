@@ -96,6 +96,11 @@ export class GasIdentity implements IdentityPort {
     return this.session.getActiveUser().getEmail().trim();
   }
 
+  /** The account the script runs as: in a time trigger, the trigger's owner. */
+  runnerEmail(): string {
+    return this.session.getEffectiveUser().getEmail().trim();
+  }
+
   readonly vouched = true;
 }
 

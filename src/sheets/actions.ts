@@ -5,7 +5,7 @@ import {
   findRubric,
   rubricsForYear,
 } from '../domain/catalog';
-import { isBlank, normalizeText, readDate } from '../domain/cells';
+import { isBlank, normalizeText, readDate, textKey } from '../domain/cells';
 import {
   type FormulaResult,
   rowBands,
@@ -34,6 +34,13 @@ import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
 import { SETTINGS_SHEET } from './layout';
+import {
+  MAIL_OWNER_KEY,
+  MAIL_SWITCH_KEY,
+  mailOwnership,
+  showMailOwner,
+  triggerMayRun,
+} from './mail-owner';
 import { MENU_TITLE, menuItems } from './menu';
 import {
   actNotice,
@@ -361,15 +368,31 @@ export const MAIL_TRIGGERS: readonly { readonly handler: string; readonly schedu
 const FORMER_HANDLERS = ['xhhtWeeklySummary'];
 const MAIL_HANDLERS = [...MAIL_TRIGGERS.map((t) => t.handler), ...FORMER_HANDLERS];
 
-/** XHHT → Bật gửi thư tự động: installs the triggers (again, once each), as the administrator. */
+/**
+ * XHHT → Bật gửi thư tự động: installs the triggers (again, once each) on the administrator's account,
+ * who becomes the owner of automatic mail. While another account owns it and it is on, says who does:
+ * only that account can remove its triggers, so two sets never run.
+ */
 export function installMailTriggersAction(
-  ctx: Context & { readonly identity: IdentityPort; readonly triggers: TriggersPort },
+  ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly triggers: TriggersPort },
 ): void {
   run(ctx, () => {
     const refused = notAdmin(ctx);
     if (refused) return refused;
+    const me = ctx.identity.activeUserEmail();
+    const current = mailOwnership(ctx.store);
+    if (current.on && textKey(current.owner) !== textKey(me)) {
+      showMailOwner(ctx.workbook, current);
+      return tr(
+        `Gửi thư tự động đang bật từ tài khoản ${current.owner}. Mỗi tài khoản chỉ gỡ được lịch của chính mình, nên bạn không bật thêm một bộ lịch thứ hai. Muốn chuyển sang tài khoản của bạn: chọn «Tắt gửi thư tự động» (quản trị viên nào cũng tắt được), rồi bật lại.`,
+        `Automatic mail is on from ${current.owner}'s account. Each account can remove only its own schedules, so you cannot add a second set. To move it to your account: choose «Tắt gửi thư tự động» (any administrator can), then turn it on again.`,
+      );
+    }
     ctx.triggers.remove(MAIL_HANDLERS);
     for (const { handler, schedule } of MAIL_TRIGGERS) ctx.triggers.install(handler, schedule);
+    ctx.store.set(MAIL_OWNER_KEY, me);
+    ctx.store.set(MAIL_SWITCH_KEY, 'on');
+    showMailOwner(ctx.workbook, { on: true, owner: me });
     return tr(
       'Đã bật gửi thư tự động, từ tài khoản của bạn: hộp thư đi được gửi 10 phút một lần; 7 giờ sáng mỗi ngày XHHT gửi thư nhắc việc, và báo cáo tổng hợp theo chu kỳ ở trang «Cài đặt».',
       'Automatic mail is on, from your account: the outbox is sent every 10 minutes; at 7 each morning XHHT sends the reminders, and the summary as often as the «Cài đặt» sheet says.',
@@ -377,27 +400,45 @@ export function installMailTriggersAction(
   });
 }
 
-/** XHHT → Tắt gửi thư tự động. */
+/**
+ * XHHT → Tắt gửi thư tự động: a document-level switch any administrator sets; every trigger reads it
+ * and stops. The administrator's own schedules are removed; another account's stay there, idle, until
+ * that account removes them.
+ */
 export function removeMailTriggersAction(
-  ctx: Context & { readonly identity: IdentityPort; readonly triggers: TriggersPort },
+  ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly triggers: TriggersPort },
 ): void {
   run(ctx, () => {
     const refused = notAdmin(ctx);
     if (refused) return refused;
+    const { owner } = mailOwnership(ctx.store);
+    ctx.store.set(MAIL_SWITCH_KEY, 'off');
     const removed = ctx.triggers.remove(MAIL_HANDLERS);
+    showMailOwner(ctx.workbook, { on: false, owner });
+    const theirs =
+      owner && textKey(owner) !== textKey(ctx.identity.activeUserEmail())
+        ? tr(
+            ` Lịch của ${owner} vẫn nằm trong tài khoản đó nhưng không còn gửi gì.`,
+            ` ${owner}'s schedules stay in that account but no longer send anything.`,
+          )
+        : '';
     return tr(
-      `Đã tắt gửi thư tự động (${removed} lịch). Thư vẫn nằm trong «Hộp thư đi».`,
-      `Automatic mail is off (${removed} schedules). The mail stays in «Hộp thư đi».`,
+      `Đã tắt gửi thư tự động (${removed} lịch của bạn được gỡ).${theirs} Thư vẫn nằm trong «Hộp thư đi».`,
+      `Automatic mail is off (${removed} of your schedules removed).${theirs} The mail stays in «Hộp thư đi».`,
     );
   });
 }
 
 /**
  * The time triggers' work: no dialog can open there, so a busy spreadsheet just waits for the next
- * run, and problems stay in the outbox's «Cần kiểm tra» rows.
+ * run, and problems stay in the outbox's «Cần kiểm tra» rows. A trigger of an account that does not
+ * own automatic mail, or one run while mail is off, exits at once.
  */
-export function sendMailTimer(ctx: Context & { readonly mailer: MailerPort }): void {
+export function sendMailTimer(
+  ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly mailer: MailerPort },
+): void {
   try {
+    if (!triggerMayRun(ctx.store, ctx.identity)) return;
     begin(ctx.workbook);
     sendOutbox(ctx);
   } catch (error) {
@@ -409,8 +450,11 @@ export function sendMailTimer(ctx: Context & { readonly mailer: MailerPort }): v
  * The morning run: the mail of a cut-off step, the day's reminders, the summary when its period says
  * so; then the outbox goes out.
  */
-export function dailyMailTimer(ctx: Context & AuditPorts & { readonly mailer: MailerPort }): void {
+export function dailyMailTimer(
+  ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly mailer: MailerPort },
+): void {
   try {
+    if (!triggerMayRun(ctx.store, ctx.identity)) return;
     begin(ctx.workbook);
     const settings = readSettings(ctx.workbook, ctx.clock.now());
     ctx.lock.withLock(() => {

@@ -114,6 +114,8 @@ export interface IdentityPort {
   activeUserEmail(): string;
   /** Whether anyone vouches for that email: Google does; offline, the name is self-declared. */
   readonly vouched: boolean;
+  /** The account the script runs as (a time trigger's owner), where the platform tells it. */
+  runnerEmail?(): string;
 }
 
 export interface StorePort {
@@ -147,10 +149,10 @@ export type Schedule =
   | { readonly every: 'week'; readonly weekday: number; readonly hour: number };
 
 export interface TriggersPort {
-  /** The handler names of the project's triggers. */
+  /** The handler names of the project's triggers that belong to the current user (Apps Script shows no others). */
   handlers(): string[];
   install(handler: string, schedule: Schedule): void;
-  /** Removes the project's triggers with these handlers; returns how many. */
+  /** Removes the current user's triggers with these handlers (no account can remove another's); returns how many. */
   remove(handlers: readonly string[]): number;
 }
 

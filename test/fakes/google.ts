@@ -27,7 +27,7 @@ export function fakeGoogle(user = OWNER) {
     Charts: new FakeCharts(),
     Utilities: new FakeUtilities(),
     HtmlService: new FakeHtmlService(),
-    ScriptApp: new FakeScriptApp(),
+    ScriptApp: new FakeScriptApp(() => Session.email),
   } satisfies AppsScriptGlobals;
   return {
     ...globals,

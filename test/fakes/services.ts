@@ -58,8 +58,14 @@ export class FakeLockService implements LockServiceApi {
 
 export class FakeSession implements SessionApi {
   email = '';
+  /** The account the script runs as; in a trigger, its owner. Unset: the active user. */
+  effective: string | undefined;
   getActiveUser(): GoogleAppsScript.Base.User {
     const email = this.email;
+    return { getEmail: () => email, getUserLoginId: () => email } as GoogleAppsScript.Base.User;
+  }
+  getEffectiveUser(): GoogleAppsScript.Base.User {
+    const email = this.effective ?? this.email;
     return { getEmail: () => email, getUserLoginId: () => email } as GoogleAppsScript.Base.User;
   }
 }
@@ -275,8 +281,20 @@ export class FakeHtmlOutput implements HtmlOutputApi {
 }
 
 /** ScriptApp's time triggers: what was installed, with its schedule, as a list. */
+/**
+ * Installable triggers as Apps Script keeps them: each belongs to the account that created it, runs as
+ * that account, and getProjectTriggers shows the current user's own only (so no account can delete
+ * another's). `triggers` holds every account's, for tests.
+ */
 export class FakeScriptApp implements ScriptAppApi {
-  readonly triggers: { handler: string; schedule: string[]; getHandlerFunction(): string }[] = [];
+  constructor(private readonly user: () => string = () => '') {}
+
+  readonly triggers: {
+    handler: string;
+    schedule: string[];
+    owner: string;
+    getHandlerFunction(): string;
+  }[] = [];
   readonly WeekDay = {
     SUNDAY: 'SUNDAY',
     MONDAY: 'MONDAY',
@@ -300,7 +318,12 @@ export class FakeScriptApp implements ScriptAppApi {
       onWeekDay: (day) => step(`on ${String(day)}`),
       atHour: (hour) => step(`at ${hour}h`),
       create: () => {
-        const trigger = { handler, schedule, getHandlerFunction: () => handler };
+        const trigger = {
+          handler,
+          schedule,
+          owner: this.user(),
+          getHandlerFunction: () => handler,
+        };
         this.triggers.push(trigger);
         return trigger;
       },
@@ -308,9 +331,12 @@ export class FakeScriptApp implements ScriptAppApi {
     return { timeBased: () => builder };
   }
   getProjectTriggers() {
-    return [...this.triggers];
+    return this.triggers.filter((trigger) => trigger.owner === this.user());
   }
   deleteTrigger(trigger: TriggerApi): void {
-    this.triggers.splice(this.triggers.indexOf(trigger as (typeof this.triggers)[number]), 1);
+    const own = trigger as (typeof this.triggers)[number];
+    if (own.owner !== this.user())
+      throw new Error('Exception: You do not have permission to delete this trigger.');
+    this.triggers.splice(this.triggers.indexOf(own), 1);
   }
 }

@@ -46,6 +46,8 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtDailyMail',
       'xhhtWeeklySummary',
       'xhhtCheckLog',
+      'xhhtAcceptLogRows',
+      'xhhtRestartLog',
       'xhhtAbout',
       'XHHT_TONG',
       'XHHT_XEPLOAI',
@@ -118,6 +120,8 @@ describe('the menu, end to end through the global handlers', () => {
       'Bật gửi thư tự động (quản trị)',
       'Tắt gửi thư tự động (quản trị)',
       'Kiểm tra nhật ký',
+      'Nhận các dòng nhật ký chưa lưu giữ (quản trị)',
+      'Bắt đầu lại chuỗi nhật ký (quản trị)',
       'Giới thiệu XHHT Sheets',
     ]);
     const handlers = menu?.items.flatMap((item) => (item ? [item.functionName] : [])) ?? [];
@@ -346,5 +350,61 @@ describe.each([
     );
     bundle.xhhtRemoveMailTriggers?.();
     expect(google.ScriptApp.triggers).toHaveLength(0);
+  });
+});
+
+describe('trust, through the global handlers', () => {
+  const ADMINS = ['quan.tri@example.org', 'quan.tri2@example.org'];
+  const XA = 'can.bo.xa@example.org';
+
+  function book() {
+    const google = fakeGoogle();
+    const bundle = loadBundle(code, google.globals);
+    bundle.xhhtSetUp?.();
+    google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(1));
+    bundle.xhhtSetUp?.();
+    google.spreadsheet.sheet('Người dùng').type(2, 1, [
+      [XA, 'xã', 'DV0001'],
+      [ADMINS[0], 'quản trị', ''],
+      [ADMINS[1], 'quản trị', ''],
+    ]);
+    const as = (who: string, handler: string, ...answers: string[]) => {
+      google.Session.email = who;
+      google.Session.effective = who;
+      google.SpreadsheetApp.ui.answers.push(...answers);
+      bundle[handler]?.();
+      return google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+    };
+    return { google, bundle, as };
+  }
+
+  it('keeps one owner of automatic mail; the other account’s triggers exit at once', () => {
+    const { google, as } = book();
+    as(ADMINS[0] as string, 'xhhtInstallMailTriggers');
+    expect(as(ADMINS[1] as string, 'xhhtInstallMailTriggers')).toMatch(
+      new RegExp(`^Gửi thư tự động đang bật từ tài khoản ${ADMINS[0]}\\.`),
+    );
+    expect(google.ScriptApp.triggers.every((t) => t.owner === ADMINS[0])).toBe(true);
+    as(ADMINS[1] as string, 'xhhtRemoveMailTriggers');
+    as(ADMINS[1] as string, 'xhhtInstallMailTriggers');
+    const reads = google.io.reads;
+    // The first account's trigger fires: it reads no sheet and sends nothing.
+    as(ADMINS[0] as string, 'xhhtSendMailTimer');
+    expect(google.io.reads).toBe(reads);
+  });
+
+  it('reports a deleted log, refuses the next step, and restarts the chain only for an administrator', () => {
+    const { google, as } = book();
+    google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    as(XA, 'xhhtRegister');
+    const sheets = google.spreadsheet.sheets;
+    sheets.splice(sheets.indexOf(google.spreadsheet.sheet('Nhật ký')), 1);
+    expect(as(XA, 'xhhtCheckLog')).toMatch(/^Nhật ký đã bị thay đổi\. Trang «Nhật ký» không còn/);
+    expect(as(XA, 'xhhtSubmit')).toMatch(/^Trang «Nhật ký» không còn/);
+    expect(as(XA, 'xhhtRestartLog', 'lý do')).toMatch(/^Chỉ người có vai trò «quản trị»/);
+    expect(as(ADMINS[0] as string, 'xhhtRestartLog', 'Xóa nhầm')).toMatch(
+      /^Đã bắt đầu lại chuỗi nhật ký/,
+    );
+    expect(as(XA, 'xhhtCheckLog')).toMatch(/^Nhật ký nguyên vẹn: 1 dòng/);
   });
 });
