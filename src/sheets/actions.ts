@@ -333,7 +333,7 @@ export function exportRecognisedAction(ctx: Context): void {
  * on its daily quota (DESIGN.md: mail goes from one known account).
  */
 export function sendMailAction(
-  ctx: Context & { readonly identity: IdentityPort; readonly mailer: MailerPort },
+  ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly mailer: MailerPort },
 ): void {
   run(ctx, () => notAdmin(ctx) ?? sendNotice(sendOutbox(ctx)));
 }

@@ -1,8 +1,21 @@
-import { type CellValue, cellText } from '../domain/cells';
-import type { ChartSpec } from '../domain/chart';
+import { type CellValue, cellText, textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { type OutboxStatus, type OutgoingMail, planSend, splitRecipients } from '../domain/outbox';
-import type { ClockPort, LockPort, MailerPort, WorkbookPort } from './ports';
+import { SheetError } from './errors';
+import {
+  digestOf,
+  foreignRows,
+  OUTBOX_HEAD_KEY,
+  type OutboxRowSeal,
+  outboxHead,
+  outboxMark,
+  readChart,
+  SEALED_OUTBOX_KEYS,
+  strangers,
+} from './outbox-seal';
+import { readPeople } from './people-sheet';
+import type { ClockPort, HasherPort, LockPort, MailerPort, StorePort, WorkbookPort } from './ports';
+import { readSettings } from './settings-sheet';
 import { type ColumnSpec, columnOf, ensureTable, type Table } from './table';
 
 /**
@@ -26,6 +39,9 @@ const OUTBOX_COLUMNS: readonly ColumnSpec[] = [
   { key: 'note', header: 'Ghi chú', width: 260, scriptOwned: true },
   // The chart's description (JSON): the sender draws it, so the sheet never holds an image.
   { key: 'chart', header: 'Biểu đồ (dữ liệu)', width: 120, scriptOwned: true },
+  // What makes a row XHHT's own (src/sheets/outbox-seal.ts); set-up adds them to an older outbox.
+  { key: 'mark', header: 'Mã kiểm tra', width: 120, scriptOwned: true },
+  { key: 'previousMark', header: 'Mã thư trước', width: 120, scriptOwned: true },
 ];
 
 const STATUS_LABELS: Record<OutboxStatus, string> = {
@@ -53,9 +69,79 @@ function outboxTable(workbook: WorkbookPort): Table {
   return table;
 }
 
-/** Queues messages (one read, at most one write); an event already queued is not queued again. */
+interface SealPorts {
+  readonly store: StorePort;
+  readonly hasher: HasherPort;
+}
+
+function sealOf(table: Table, row: readonly CellValue[]): OutboxRowSeal {
+  const at = (key: string) => columnOf(table.located, key) - 1;
+  return {
+    mark: cellText(row[at('mark')]),
+    previous: cellText(row[at('previousMark')]),
+    content: SEALED_OUTBOX_KEYS.map((key) => row[at(key)] ?? ''),
+  };
+}
+
+/**
+ * The rows' seals and the kept head. An outbox the previous version kept has rows without marks and no
+ * head: they are taken as they stand (the version before could not tell either), marked once, and the
+ * head kept.
+ */
+function sealsOf(
+  table: Table,
+  ports: SealPorts,
+): { readonly seals: OutboxRowSeal[]; readonly head: string } {
+  const seals = table.rows.map((row) => sealOf(table, row));
+  const head = outboxHead(ports.store);
+  if (head !== '' || seals.length === 0) return { seals, head };
+  const digest = digestOf(ports.hasher);
+  let previous = '';
+  const adopted = seals.map((seal) => {
+    const mark = outboxMark(previous, seal.content, digest);
+    const marked = { ...seal, mark, previous };
+    previous = mark;
+    return marked;
+  });
+  writeMarks(
+    table,
+    2,
+    adopted.map((seal) => [seal.mark, seal.previous]),
+  );
+  ports.store.set(OUTBOX_HEAD_KEY, previous);
+  return { seals: adopted, head: previous };
+}
+
+/** Writes [mark, previous mark] pairs from `row` down: one write when the columns sit side by side. */
+function writeMarks(table: Table, row: number, marks: readonly string[][]): void {
+  const mark = columnOf(table.located, 'mark');
+  const previous = columnOf(table.located, 'previousMark');
+  if (previous === mark + 1) {
+    table.sheet.writeValues(
+      row,
+      mark,
+      marks.map((pair) => [...pair]),
+    );
+    return;
+  }
+  table.sheet.writeValues(
+    row,
+    mark,
+    marks.map(([m]) => [m ?? '']),
+  );
+  table.sheet.writeValues(
+    row,
+    previous,
+    marks.map(([, p]) => [p ?? '']),
+  );
+}
+
+/**
+ * Queues messages (one read, at most one write); an event already queued is not queued again. Each row
+ * gets its mark, and the kept head moves to the last (outbox-seal.ts).
+ */
 export function queueMail(
-  ports: { readonly workbook: WorkbookPort; readonly clock: ClockPort },
+  ports: { readonly workbook: WorkbookPort; readonly clock: ClockPort } & SealPorts,
   mails: readonly OutgoingMail[],
 ): number {
   const rows = mails.flatMap(splitRecipients).filter((mail) => mail.to.length > 0);
@@ -67,6 +153,8 @@ export function queueMail(
   const now = ports.clock.now();
   const fresh = rows.filter((mail) => !known.has(mail.key));
   if (fresh.length === 0) return 0;
+  const digest = digestOf(ports.hasher);
+  let { head } = sealsOf(table, ports);
   const block = fresh.map((mail) => {
     const row: CellValue[] = Array.from({ length: width }, () => '');
     row[at('key')] = mail.key;
@@ -77,10 +165,27 @@ export function queueMail(
     row[at('html')] = mail.html ?? '';
     row[at('chart')] = mail.chart ? JSON.stringify(mail.chart) : '';
     row[at('status')] = STATUS_LABELS.queued;
+    const mark = outboxMark(head, sealOf(table, row).content, digest);
+    row[at('previousMark')] = head;
+    row[at('mark')] = mark;
+    head = mark;
     return row;
   });
   table.sheet.writeValues(table.rows.length + 2, 1, block);
+  ports.store.set(OUTBOX_HEAD_KEY, head);
   return fresh.length;
+}
+
+/** Who mail may go to: «Người dùng» and the settings' summary recipients (one read each). */
+function allowedRecipients(workbook: WorkbookPort, now: Date): Set<string> {
+  const allowed = new Set(readPeople(workbook).grants.map((grant) => textKey(grant.email)));
+  try {
+    for (const address of readSettings(workbook, now).summaryTo) allowed.add(textKey(address));
+  } catch (error) {
+    // Settings with a problem elsewhere: the people sheet alone says who may receive mail.
+    if (!(error instanceof SheetError)) throw error;
+  }
+  return allowed;
 }
 
 export interface SendReport {
@@ -92,12 +197,14 @@ export interface SendReport {
 }
 
 /** Sends what the day's quota allows, oldest first, under the document lock. */
-export function sendOutbox(ctx: {
-  readonly workbook: WorkbookPort;
-  readonly clock: ClockPort;
-  readonly lock: LockPort;
-  readonly mailer: MailerPort;
-}): SendReport {
+export function sendOutbox(
+  ctx: {
+    readonly workbook: WorkbookPort;
+    readonly clock: ClockPort;
+    readonly lock: LockPort;
+    readonly mailer: MailerPort;
+  } & SealPorts,
+): SendReport {
   return ctx.lock.withLock(() => {
     const table = outboxTable(ctx.workbook);
     const at = (key: string) => columnOf(table.located, key);
@@ -119,11 +226,42 @@ export function sendOutbox(ctx: {
         .filter(Boolean),
       row,
     }));
+    // Rows that are not XHHT's own, or that name someone outside «Người dùng» and the settings' list,
+    // are set aside for the administrator before anything is sent.
+    const outbound = (index: number) => rows[index]?.status === 'queued';
+    const { seals, head } = sealsOf(table, ctx);
+    const refused = foreignRows(seals, head, digestOf(ctx.hasher), outbound);
+    const allowed = allowedRecipients(ctx.workbook, ctx.clock.now());
+    for (const entry of rows) {
+      if (entry.status !== 'queued' || refused.has(entry.index)) continue;
+      const outside = strangers(entry.to, allowed);
+      if (outside.length > 0) {
+        refused.set(
+          entry.index,
+          tr(
+            `Người nhận ${outside.join(', ')} không có trong trang «Người dùng» hay danh sách người nhận ở «Cài đặt»: không gửi.`,
+            `The recipients ${outside.join(', ')} are neither in the «Người dùng» sheet nor in the «Cài đặt» recipient list: not sent.`,
+          ),
+        );
+      }
+    }
+    const refusedKeys: string[] = [];
+    for (const [index, note] of refused) {
+      mark(index, 'check', note);
+      refusedKeys.push(cellText(rows[index]?.row[at('key') - 1]));
+    }
     const plan = planSend(
-      rows.map(({ index, status, to }) => ({ index, status, recipients: to.length })),
+      rows.map(({ index, status, to }) => ({
+        index,
+        status: refused.has(index) ? 'check' : status,
+        recipients: to.length,
+      })),
       quota,
     );
-    const check = plan.check.map((index) => cellText(rows[index]?.row[at('key') - 1]));
+    const check = [
+      ...refusedKeys,
+      ...plan.check.map((index) => cellText(rows[index]?.row[at('key') - 1])),
+    ];
     for (const index of plan.check) {
       mark(
         index,
@@ -136,12 +274,21 @@ export function sendOutbox(ctx: {
     }
     let sent = 0;
     let failed = 0;
+    let skipped = 0;
     for (const index of plan.send) {
       const entry = rows[index];
       if (!entry) continue;
       const cell = (key: string) => cellText(entry.row[at(key) - 1]);
       // Bodies as written: line breaks are the plain-text mail's layout.
       const body = (key: string) => String(entry.row[at(key) - 1] ?? '');
+      // A chart that cannot be drawn sets this message aside; the others still go.
+      const { chart, problem } = readChart(body('chart'));
+      if (problem) {
+        mark(index, 'check', problem);
+        check.push(cell('key'));
+        skipped += 1;
+        continue;
+      }
       mark(index, 'sending');
       ctx.workbook.flush();
       try {
@@ -150,7 +297,7 @@ export function sendOutbox(ctx: {
           subject: cell('subject'),
           textBody: body('text'),
           ...(cell('html') ? { htmlBody: body('html') } : {}),
-          ...(cell('chart') ? { chart: JSON.parse(body('chart')) as ChartSpec } : {}),
+          ...(chart ? { chart } : {}),
         });
       } catch (error) {
         // Whether it left is not known: never resend blindly.
@@ -162,7 +309,12 @@ export function sendOutbox(ctx: {
       mark(index, 'sent');
       sent += 1;
     }
-    return { sent, waiting: plan.waiting + plan.send.length - sent - failed, check, quota };
+    return {
+      sent,
+      waiting: plan.waiting + plan.send.length - sent - failed - skipped,
+      check,
+      quota,
+    };
   });
 }
 

@@ -5,7 +5,7 @@ import { reminders, type WaitingUnit } from '../domain/reminders';
 import { type Settings, workbookTitle } from '../domain/settings';
 import { queueMail } from './outbox';
 import { readPeople } from './people-sheet';
-import type { ClockPort, HasherPort, WorkbookPort } from './ports';
+import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
 import { workflowRows } from './workflow-rows';
 
 /**
@@ -30,6 +30,7 @@ export function queueReminders(
     readonly workbook: WorkbookPort;
     readonly clock: ClockPort;
     readonly hasher: HasherPort;
+    readonly store: StorePort;
   },
   settings: Settings,
   log: readonly AuditRow[],

@@ -33,7 +33,7 @@ function mailBook() {
     timer({ ...book.ports, mailer: gasMailer(google) });
   };
   const queue = (key: string) =>
-    queueMail(book.ports, [{ key, to: ['a@example.org'], subject: key, text: 'x' }]);
+    queueMail(book.ports, [{ key, to: [ADMIN], subject: key, text: 'x' }]);
   const ownerRow = () =>
     google.spreadsheet
       .sheet(SETTINGS_SHEET)

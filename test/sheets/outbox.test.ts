@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { GasHasher, GasStore } from '../../src/gas/services';
 import { OUTBOX_SHEET, queueMail, sendNotice, sendOutbox } from '../../src/sheets/outbox';
+import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { gasContext, gasMailer } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import { columnValues } from './workbook-helpers';
@@ -7,10 +9,31 @@ import { columnValues } from './workbook-helpers';
 const addresses = (n: number, prefix = 'nguoi') =>
   Array.from({ length: n }, (_, i) => `${prefix}${i + 1}@example.org`);
 
+/** Everyone these tests write to, in «Người dùng»: the sender refuses anyone else. */
+const PEOPLE = [
+  ...addresses(120),
+  ...addresses(50, 'a'),
+  ...addresses(20, 'b'),
+  ...addresses(5, 'c'),
+  ...['x', 'y', 'n0', 'n1', 'n2', 'n3'].map((name) => `${name}@example.org`),
+];
+
 function outbox(quota = 100) {
   const google = fakeGoogle();
   google.MailApp.quota = quota;
-  const ctx = { ...gasContext(google), mailer: gasMailer(google) };
+  google.spreadsheet.insertSheet(PEOPLE_SHEET);
+  google.spreadsheet
+    .sheet(PEOPLE_SHEET)
+    .type(1, 1, [
+      ['Email', 'Vai trò', 'Phạm vi'],
+      ...PEOPLE.map((email) => [email, 'ban chỉ đạo', '']),
+    ]);
+  const ctx = {
+    ...gasContext(google),
+    mailer: gasMailer(google),
+    store: new GasStore(google.PropertiesService),
+    hasher: new GasHasher(google.Utilities),
+  };
   const statuses = () => columnValues(google.spreadsheet.sheet(OUTBOX_SHEET), 'Trạng thái');
   return { google, ctx, statuses };
 }
