@@ -6,7 +6,8 @@ import type { Command } from './commands/command';
 import { demo } from './commands/demo';
 import { mail, report } from './commands/mail';
 import { audit, workflow } from './commands/steps';
-import { CliProblem, EXIT } from './offline';
+import { unlockFiles } from './file-lock';
+import { CliProblem, EXIT, setNotices } from './offline';
 import { Progress } from './progress';
 
 /**
@@ -57,6 +58,7 @@ export async function main(
   print: (text: string) => void = (text) => console.log(text),
   printError: (text: string) => void = (text) => console.error(text),
 ): Promise<number> {
+  setNotices(printError);
   const langAt = argv.indexOf('--lang');
   const lang = langAt >= 0 ? argv[langAt + 1] : undefined;
   useLanguage(lang === 'en' ? 'en' : 'vi');
@@ -108,6 +110,8 @@ export async function main(
     printError(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return EXIT.failed;
   } finally {
+    // The workbook's lock is held from opening to the end of the command (src/node/file-lock.ts).
+    unlockFiles();
     useLanguage('vi');
   }
 }

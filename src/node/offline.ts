@@ -1,9 +1,26 @@
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { tr } from '../domain/i18n';
 import type { ActPorts } from '../sheets/act';
 import type { IdentityPort } from '../sheets/ports';
+import { holds, LockRefused, lockFile, unlockFile } from './file-lock';
 import { ConsoleUi, fixedClock, nodeHasher, processLock, systemClock } from './services';
 import { SheetStore } from './sheet-store';
+import { xlsxProblem } from './xlsx-limits';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
@@ -45,6 +62,28 @@ export class OfflineIdentity implements IdentityPort {
   readonly vouched = false;
 }
 
+/** Where messages about locks go (the CLI sets its error stream). */
+let notices: (text: string) => void = (text) => console.error(text);
+
+export function setNotices(print: (text: string) => void): void {
+  notices = print;
+}
+
+/** The workbook's lock for this command (file-lock.ts), as a CLI problem when refused. */
+async function lockBook(path: string): Promise<void> {
+  try {
+    await lockFile(resolve(path), notices);
+  } catch (error) {
+    if (error instanceof LockRefused) throw new CliProblem(error.message, EXIT.failed);
+    throw error;
+  }
+}
+
+/**
+ * Opens the workbook for one command: takes its lock (held until the command ends, so a second command
+ * on the same file waits or refuses), checks the zip's sizes and the sheets' extent before loading
+ * (xlsx-limits.ts), then reads it.
+ */
 export async function openBook(path: string): Promise<XlsxWorkbook> {
   if (!existsSync(path)) {
     throw new CliProblem(
@@ -55,6 +94,9 @@ export async function openBook(path: string): Promise<XlsxWorkbook> {
       EXIT.failed,
     );
   }
+  await lockBook(path);
+  const problem = xlsxProblem(readFileSync(path));
+  if (problem) throw new CliProblem(`«${path}»: ${problem}`, EXIT.failed);
   try {
     return await XlsxWorkbook.read(path);
   } catch (error) {
@@ -62,6 +104,39 @@ export async function openBook(path: string): Promise<XlsxWorkbook> {
       tr(
         `Không đọc được «${path}» như một tệp .xlsx (${(error as Error).message}). Lưu lại tệp bằng Excel hoặc LibreOffice dưới dạng .xlsx rồi thử lại.`,
         `Cannot read «${path}» as an .xlsx file (${(error as Error).message}). Save it as .xlsx from Excel or LibreOffice and try again.`,
+      ),
+      EXIT.failed,
+    );
+  }
+}
+
+/** A file or folder nobody may write: no write bit (checked as such, since root passes access()). */
+function readOnly(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    return true;
+  }
+  return (statSync(path).mode & 0o222) === 0;
+}
+
+/** Refuses to replace a read-only workbook, or to write into a read-only folder. */
+function refuseReadOnly(target: string): void {
+  const folder = dirname(resolve(target));
+  if (existsSync(target) && readOnly(target)) {
+    throw new CliProblem(
+      tr(
+        `Tệp «${target}» chỉ được đọc (read-only): XHHT không ghi đè. Bỏ thuộc tính chỉ đọc nếu được phép sửa tệp, hoặc ghi ra tệp khác bằng --out TỆP_MỚI.xlsx. Không có gì được ghi.`,
+        `«${target}» is read-only: XHHT does not replace it. Clear the read-only flag if you may change the file, or write to another file with --out NEW.xlsx. Nothing was written.`,
+      ),
+      EXIT.failed,
+    );
+  }
+  if (readOnly(folder)) {
+    throw new CliProblem(
+      tr(
+        `Thư mục «${folder}» chỉ được đọc: không ghi được «${target}». Chọn thư mục khác bằng --out. Không có gì được ghi.`,
+        `The folder «${folder}» is read-only: «${target}» cannot be written. Choose another folder with --out. Nothing was written.`,
       ),
       EXIT.failed,
     );
@@ -106,14 +181,39 @@ export async function saveBook(
       EXIT.wouldLose,
     );
   }
-  // Written beside the target, then renamed over it: a run stopped mid-write (a full disk, Ctrl-C)
-  // leaves the officer's file as it was.
-  const partial = `${target}.xhht-dang-ghi`;
+  const locked = holds(resolve(target));
+  await lockBook(target);
   try {
-    await book.write(partial);
-    renameSync(partial, target);
+    refuseReadOnly(target);
+    // Written beside the target, then renamed over it: a run stopped mid-write (a full disk, Ctrl-C)
+    // leaves the officer's file as it was. The partial file is created exclusively (O_EXCL), so a link
+    // planted at its name is never followed: whatever is there (a leftover of a crashed run, which the
+    // lock rules out as a live one, or a planted link) is unlinked, not written through.
+    const partial = `${target}.xhht-dang-ghi`;
+    try {
+      const bytes = await book.toBuffer();
+      if (existsSync(partial) || isLink(partial)) unlinkSync(partial);
+      const fd = openSync(partial, 'wx', 0o644);
+      try {
+        writeSync(fd, bytes);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(partial, target);
+    } finally {
+      if (isLink(partial) || existsSync(partial)) rmSync(partial, { force: true });
+    }
   } finally {
-    rmSync(partial, { force: true });
+    if (!locked) unlockFile(resolve(target));
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

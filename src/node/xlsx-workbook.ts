@@ -276,6 +276,11 @@ export class XlsxWorkbook implements WorkbookPort {
     await this.book.xlsx.writeFile(path);
   }
 
+  /** The file's bytes, for a caller that writes them itself (saveBook: an exclusively created file). */
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.book.xlsx.writeBuffer());
+  }
+
   sheet(name: string): SheetPort | undefined {
     const ws = this.book.getWorksheet(name);
     return ws ? new XlsxSheet(ws, () => this.timeZone) : undefined;
