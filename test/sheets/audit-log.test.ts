@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type AuditEntry, type AuditRow, rowHash } from '../../src/domain/audit';
+import type { AuditEntry } from '../../src/domain/audit';
 import { GasHasher, GasStore } from '../../src/gas/services';
 import { GasWorkbook } from '../../src/gas/workbook';
-import { OfflineIdentity } from '../../src/node/offline';
-import { SheetStore } from '../../src/node/sheet-store';
-import { type ActPorts, act } from '../../src/sheets/act';
 import {
   AUDIT_SHEET,
   appendAudit,
   checkAudit,
   HEAD_KEY,
   HEAD_SHEET,
-  readAudit,
 } from '../../src/sheets/audit-log';
 import { fakeGoogle } from '../fakes/google';
-import { columnValues, headerColumn, rubric } from './workbook-helpers';
-import { HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 const entry = (unit: string, action: string, comment = ''): AuditEntry => ({
   time: '23/11/2026 10:00:05',
