@@ -3,7 +3,7 @@ import { cellText, storedText } from './cells';
 /**
  * The seal of the values a level approved («Dấu giá trị đã duyệt»): a SHA-256 of the row's scores,
  * evidence and meeting cells exactly as stored (`storedText`), so a changed date, a line break or a
- * doubled space in the evidence breaks it. Seals written before 0.5 hashed the cells' trimmed text
+ * doubled space in the evidence breaks it. Seals written before issue 11 hashed the cells' trimmed text
  * (`cellText`, in which a Date was blank); they still hold until the next approval writes a new one.
  */
 
