@@ -15,6 +15,8 @@ import {
   readAudit,
   START_KEY,
 } from '../../src/sheets/audit-log';
+import { CRITERIA_SHEET } from '../../src/sheets/layout';
+import { setUp } from '../../src/sheets/set-up';
 import { FakeSheet } from '../fakes/spreadsheet';
 import { columnValues, headerColumn, rubric } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
@@ -104,6 +106,34 @@ describe('the seal of approved values', () => {
     const legacy = sha(JSON.stringify(['10', 'Biên bản số 3 Ảnh kèm', '', '']));
     expect(sealHolds(legacy, values, sha)).toBe(true);
     expect(sealHolds(legacy, [9, ...values.slice(1)], sha)).toBe(false);
+  });
+});
+
+describe('the seal through a step', () => {
+  it('sends a unit back when a sealed meeting date (a Date cell) or multi-line minutes change', () => {
+    for (const edit of [
+      (sheet: FakeSheet, date: number) => sheet.type(2, date, [[new Date(2026, 10, 19)]]),
+      (sheet: FakeSheet, date: number) => sheet.type(2, date + 1, [['BB 12/2026\nkèm  ảnh']]),
+    ]) {
+      const { google, ports, sheet, as, status } = workflowBook();
+      const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+      criteria.type(criteria.snapshot().length + 1, 1, [
+        [rubric.id, 'Quy tắc', 'HOP_THONG_NHAT', 'Họp thống nhất trước khi gửi', '', '', 1],
+      ]);
+      setUp(ports, rubric.id);
+      const date = headerColumn(sheet, 'Ngày họp thống nhất (ngày/tháng/năm)');
+      expect(headerColumn(sheet, 'Biên bản họp (đường dẫn hoặc số)')).toBe(date + 1);
+      sheet.type(2, date, [[new Date(2026, 10, 20), 'BB 12/2026\nkèm ảnh']]);
+      as(XA, [[2, 1]], 'register');
+      as(XA, [[2, 1]], 'submit');
+      as(HUYEN, [[2, 1]], 'approve');
+      expect(status()[0]).toBe('Chờ tỉnh quyết định');
+      edit(sheet, date);
+      expect(as(TINH, [[2, 1]], 'recognise', '1/QĐ', '20/03/2027')).toMatch(
+        /điểm hoặc minh chứng đã bị sửa sau khi được duyệt/,
+      );
+      expect(status()[0]).toBe('Chờ huyện thẩm định');
+    }
   });
 });
 
