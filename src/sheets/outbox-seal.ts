@@ -14,6 +14,8 @@ import type { HasherPort, StorePort } from './ports';
  */
 
 export const OUTBOX_HEAD_KEY = 'xhht.outbox.head';
+/** Set once the sealed columns are plain text. */
+export const OUTBOX_PLAIN_TEXT_KEY = 'xhht.outbox.plainText';
 
 /** The content columns a mark covers, in this order. */
 export const SEALED_OUTBOX_KEYS = ['key', 'to', 'subject', 'text', 'html', 'chart'] as const;

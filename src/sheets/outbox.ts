@@ -6,6 +6,7 @@ import {
   digestOf,
   foreignRows,
   OUTBOX_HEAD_KEY,
+  OUTBOX_PLAIN_TEXT_KEY,
   type OutboxRowSeal,
   outboxHead,
   outboxMark,
@@ -155,6 +156,14 @@ export function queueMail(
   if (fresh.length === 0) return 0;
   const digest = digestOf(ports.hasher);
   let { head } = sealsOf(table, ports);
+  // The sealed columns are plain text, so Sheets keeps what XHHT writes exactly (an older outbox gets
+  // the format once).
+  if (ports.store.get(OUTBOX_PLAIN_TEXT_KEY) !== '1') {
+    for (const key of [...SEALED_OUTBOX_KEYS, 'mark', 'previousMark']) {
+      table.sheet.setNumberFormat(columnOf(table.located, key), 2, '@');
+    }
+    ports.store.set(OUTBOX_PLAIN_TEXT_KEY, '1');
+  }
   const block = fresh.map((mail) => {
     const row: CellValue[] = Array.from({ length: width }, () => '');
     row[at('key')] = mail.key;

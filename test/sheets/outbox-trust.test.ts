@@ -35,6 +35,8 @@ describe('outbox rows are the product’s own', () => {
     const [mark] = columnValues(outbox, 'Mã kiểm tra');
     expect(mark).toMatch(/^[0-9a-f]{64}$/);
     expect(google.PropertiesService.document.getProperty(OUTBOX_HEAD_KEY)).toBe(mark);
+    // Its sealed cells are plain text: a body of «1,5» would stay text and keep its mark.
+    expect(outbox.numberFormats.get(`2,${headerColumn(outbox, 'Nội dung')}`)).toBe('@');
   });
 
   it('refuses a row appended by hand, even copying a real row and its mark, and marks it', () => {
@@ -64,7 +66,7 @@ describe('outbox rows are the product’s own', () => {
   });
 
   it('sends only to people of «Người dùng» and the settings’ recipients', () => {
-    const { google, ports, outbox, ctx, statuses, notes } = queued();
+    const { google, ports, ctx, statuses, notes } = queued();
     // Taken out of «Người dùng» after the mail was queued: the row waits for the administrator.
     const people = google.spreadsheet.sheet('Người dùng');
     people.type(3, 1, [['', '', '']]);
@@ -73,8 +75,13 @@ describe('outbox rows are the product’s own', () => {
     expect(notes()[0]).toBe(
       `Người nhận ${HUYEN} không có trong trang «Người dùng» hay danh sách người nhận ở «Cài đặt»: không gửi.`,
     );
-    expect(ports).toBeDefined();
-    expect(outbox).toBeDefined();
+    // The settings' recipient list is the other place mail may go.
+    const settings = google.spreadsheet.sheet('Cài đặt');
+    const row = settings.snapshot().findIndex((cells) => cells[0] === 'summaryTo') + 1;
+    settings.type(row, headerColumn(settings, 'Giá trị'), [['bcd@example.org']]);
+    queueMail(ports, [{ key: 'bcd', to: ['bcd@example.org'], subject: 'BCĐ', text: 't' }]);
+    expect(sendOutbox(ctx)).toMatchObject({ sent: 1 });
+    expect(google.MailApp.sent.map((m) => m.to)).toEqual(['bcd@example.org']);
   });
 
   it('adopts the unmarked rows of an outbox the previous version kept, once', () => {
