@@ -225,11 +225,11 @@ function refuseOverlong(entries: readonly AuditEntry[]): void {
 export function appendAudit(ports: AuditPorts, entries: readonly AuditEntry[]): void {
   if (entries.length === 0) return;
   refuseOverlong(entries);
-  const exists = ports.workbook.sheet(AUDIT_SHEET) !== undefined;
-  const existingRows = exists ? readAudit(ports.workbook).length : 0;
-  const why = blocked(ports, exists, existingRows);
-  if (why) throw new SheetError(blockedMessage(why, existingRows));
+  const missing = ports.workbook.sheet(AUDIT_SHEET) === undefined && blocked(ports, false, 0);
+  if (missing) throw new SheetError(blockedMessage(missing, 0));
   const table = auditTable(ports);
+  const why = blocked(ports, true, table.rows.length);
+  if (why) throw new SheetError(blockedMessage(why, table.rows.length));
   const digest = (text: string) => ports.hasher.sha256Hex(text);
   let head = table.rows.length === chainStart(ports) ? GENESIS : keptHead(ports);
   const block = entries.map((entry) => {
@@ -370,8 +370,8 @@ export function checkAudit(ports: AuditPorts): AuditCheck {
     const unvouched = rows.slice(start).filter((row) => isUnvouched(row.user)).length;
     const offline = unvouched
       ? tr(
-          ` ${unvouched} dòng mang tên chưa xác thực (ghi ngoại tuyến, đã được quản trị viên nhận).`,
-          ` ${unvouched} rows carry names nobody verified (written offline, accepted by an administrator).`,
+          ` ${unvouched} dòng mang tên chưa xác thực (ghi ngoại tuyến).`,
+          ` ${unvouched} rows carry names nobody verified (written offline).`,
         )
       : '';
     const restarted = start

@@ -158,6 +158,24 @@ describe('xhht on a workbook, command by command', () => {
     expect(broken.out).toContain('Ô A6, trang «Nhật ký»: dòng này không nối tiếp dòng trước');
   });
 
+  it('reports a deleted log and refuses the next step rather than start a new chain', async () => {
+    const { file } = await officeBook();
+    await xhht('workflow', file, 'register', '--as', XA, '--unit', 'DV0001');
+    await edit(file, (book) => {
+      const log = book.getWorksheet(AUDIT_SHEET);
+      if (log) book.removeWorksheet(log.id);
+    });
+    const verified = await xhht('audit', 'verify', file);
+    expect(verified.code).toBe(3);
+    expect(verified.out).toContain(
+      'Trang «Nhật ký» không còn, trong khi mã đầu chuỗi nhật ký vẫn được lưu giữ',
+    );
+    const next = await xhht('workflow', file, 'submit', '--as', XA, '--unit', 'DV0001');
+    expect(next.code).toBe(3);
+    expect(next.err).toMatch(/^Trang «Nhật ký» không còn/);
+    expect((await sheetRows(file, AUDIT_SHEET)).length).toBe(0);
+  });
+
   it('says what is wrong with a command line, and exits 2', async () => {
     const { file } = await officeBook();
     for (const args of [
