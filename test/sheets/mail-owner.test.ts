@@ -10,8 +10,11 @@ import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { MAIL_OWNER_KEY, MAIL_SWITCH_KEY } from '../../src/sheets/mail-owner';
 import { queueMail } from '../../src/sheets/outbox';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
+import { setUp } from '../../src/sheets/set-up';
 import { readSettings } from '../../src/sheets/settings-sheet';
 import { gasMailer } from '../fakes/context';
+import { OWNER } from '../fakes/google';
+import { rubric } from './workbook-helpers';
 import { ADMIN, workflowBook } from './workflow-helpers';
 
 const ADMIN2 = 'quantri2@example.org';
@@ -48,8 +51,11 @@ describe('automatic mail has one owner', () => {
     expect(as(ADMIN, installMailTriggersAction)).toMatch(/^Đã bật gửi thư tự động/);
     expect(google.PropertiesService.document.getProperty(MAIL_OWNER_KEY)).toBe(ADMIN);
     expect(ownerRow()?.slice(0, 3)).toEqual(['guiThuTuDong', 'Tài khoản gửi thư tự động', ADMIN]);
-    // The row is information: the settings still read.
+    // The row is information: the settings still read, and set-up keeps it.
     expect(() => readSettings(ports.workbook, ports.clock.now())).not.toThrow();
+    google.Session.email = OWNER;
+    setUp(ports, rubric.id);
+    expect(ownerRow()?.[2]).toBe(ADMIN);
     expect(as(ADMIN2, installMailTriggersAction)).toBe(
       `Gửi thư tự động đang bật từ tài khoản ${ADMIN}. Mỗi tài khoản chỉ gỡ được lịch của chính mình, nên bạn không bật thêm một bộ lịch thứ hai. Muốn chuyển sang tài khoản của bạn: chọn «Tắt gửi thư tự động» (quản trị viên nào cũng tắt được), rồi bật lại.`,
     );
