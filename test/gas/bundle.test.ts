@@ -360,8 +360,10 @@ describe('trust, through the global handlers', () => {
   function book() {
     const google = fakeGoogle();
     const bundle = loadBundle(code, google.globals);
+    google.SpreadsheetApp.ui.answers.unshift(rubric.id);
     bundle.xhhtSetUp?.();
     google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(1));
+    google.SpreadsheetApp.ui.answers.unshift(rubric.id);
     bundle.xhhtSetUp?.();
     google.spreadsheet.sheet('Người dùng').type(2, 1, [
       [XA, 'xã', 'DV0001'],
