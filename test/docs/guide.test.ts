@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { inLanguage } from '../../src/domain/i18n';
+import { RETIRED_SETTINGS, SETTING_SPECS } from '../../src/domain/settings';
+import { MENU_TITLE, menuItems } from '../../src/sheets/menu';
+
+/**
+ * The officers' guide names menu items and settings keys as the product has them: a label or a key
+ * the code does not have is a guide describing another product. The labels are read from the menu's
+ * own definition (in Vietnamese, the guide's language), the keys from SETTING_SPECS.
+ */
+
+const guide = readFileSync(new URL('../../docs/HUONG-DAN-SU-DUNG.md', import.meta.url), 'utf8');
+const labels = inLanguage('vi', () => menuItems().flatMap((item) => (item ? [item.label] : [])));
+const keys = SETTING_SPECS.map((spec) => spec.key as string);
+const retired = Object.keys(RETIRED_SETTINGS);
+
+/** What follows each «XHHT → » in the guide, to the end of its line. */
+function menuPaths(text: string): string[] {
+  const marker = `${MENU_TITLE} → `;
+  const found: string[] = [];
+  for (const line of text.split('\n')) {
+    let at = line.indexOf(marker);
+    while (at !== -1) {
+      found.push(line.slice(at + marker.length));
+      at = line.indexOf(marker, at + marker.length);
+    }
+  }
+  return found;
+}
+
+/** The menu label a path starts with (the longest, as a whole label), or undefined. */
+function labelAtStart(path: string): string | undefined {
+  return labels
+    .filter((label) => path.startsWith(label) && !/[\p{L}\p{N}]/u.test(path.charAt(label.length)))
+    .sort((a, b) => b.length - a.length)[0];
+}
+
+/** The first cells of a markdown table whose header's first cell is `heading`. */
+function firstColumn(text: string, heading: string): string[] {
+  const lines = text.split('\n');
+  const cells: string[] = [];
+  lines.forEach((line, index) => {
+    if (line.split('|')[1]?.trim() !== heading) return;
+    for (const row of lines.slice(index + 2)) {
+      if (!row.startsWith('|')) break;
+      cells.push((row.split('|')[1] ?? '').trim());
+    }
+  });
+  return cells;
+}
+
+describe('the officers’ guide (docs/HUONG-DAN-SU-DUNG.md)', () => {
+  it('reads the menu from the code (the test itself would pass on an empty menu otherwise)', () => {
+    expect(labels.length).toBeGreaterThan(10);
+    expect(labels).toContain('Chấm điểm tất cả');
+    expect(labelAtStart('Chấm điểm tất cả để chấm lại')).toBe('Chấm điểm tất cả');
+    expect(labelAtStart('Chấm điểm tất cảx')).toBeUndefined();
+    expect(labelAtStart('Chấm điểm')).toBeUndefined();
+  });
+
+  it('names only menu items the menu has, in every «XHHT → …» path', () => {
+    const paths = menuPaths(guide);
+    expect(paths.length).toBeGreaterThan(10);
+    const unknown = paths.filter((path) => labelAtStart(path) === undefined);
+    expect(unknown).toEqual([]);
+  });
+
+  it('lists only menu items the menu has in its table of steps («Mục menu»)', () => {
+    const rows = firstColumn(guide, 'Mục menu');
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.filter((row) => !labels.includes(row))).toEqual([]);
+  });
+
+  it('mentions every menu item the menu has (in a path, the table of steps or in bold)', () => {
+    const named = new Set(
+      [...menuPaths(guide).map(labelAtStart), ...firstColumn(guide, 'Mục menu')].filter(Boolean),
+    );
+    const missing = labels.filter((label) => !named.has(label) && !guide.includes(`**${label}**`));
+    expect(missing).toEqual([]);
+  });
+
+  it('names only settings keys the settings have, and describes each of them', () => {
+    const table = firstColumn(guide, 'Mã (không sửa)').map((cell) => cell.replace(/`/g, ''));
+    expect(table.length).toBeGreaterThan(5);
+    expect(table.filter((key) => !keys.includes(key))).toEqual([]);
+    expect(keys.filter((key) => !table.includes(key))).toEqual([]);
+    // A key written elsewhere in backquotes (camelCase, as the keys are) is a key the code knows,
+    // or one it retired and set-up migrates.
+    const mentioned = [...guide.matchAll(/`([a-z]+[A-Z][A-Za-z]*)`/g)].map((match) => match[1]);
+    expect(mentioned.length).toBeGreaterThan(0);
+    expect(mentioned.filter((key) => !keys.includes(key) && !retired.includes(key))).toEqual([]);
+  });
+});
