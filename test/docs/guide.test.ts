@@ -87,7 +87,9 @@ describe('the officers’ guide (docs/HUONG-DAN-SU-DUNG.md)', () => {
     expect(keys.filter((key) => !table.includes(key))).toEqual([]);
     // A key written elsewhere in backquotes (camelCase, as the keys are) is a key the code knows,
     // or one it retired and set-up migrates.
-    const mentioned = [...guide.matchAll(/`([a-z]+[A-Z][A-Za-z]*)`/g)].map((match) => match[1]);
+    const mentioned = [...guide.matchAll(/`([a-z]+[A-Z][A-Za-z]*)`/g)].map(
+      (match) => match[1] ?? '',
+    );
     expect(mentioned.length).toBeGreaterThan(0);
     expect(mentioned.filter((key) => !keys.includes(key) && !retired.includes(key))).toEqual([]);
   });
