@@ -107,8 +107,7 @@ export const LADDER_PRESETS: readonly Ladder[] = [
     id: 'XA_TINH',
     label: '2 cấp: xã → tỉnh (từ 01/7/2025)',
     steps: [{ role: 'tinh', kind: 'decide' }],
-    warning:
-      'Cần xác nhận: chưa tìm thấy văn bản nêu cấp công nhận thay cấp huyện từ 01/7/2025 (REGULATIONS.md §6).',
+    warning: 'Cần xác nhận: chưa tìm thấy văn bản nêu cấp công nhận thay cấp huyện từ 01/7/2025.',
   },
 ];
 

@@ -60,7 +60,7 @@ function groupLabel(group: StandGroup): string {
     case 'inReview':
       return tr('Đang xét duyệt', 'In review');
     case 'drafting':
-      return tr('Xã đang tự đánh giá', 'Commune self-assessing');
+      return tr('Đơn vị đang tự đánh giá', 'Unit self-assessing');
     case 'notRegistered':
       return tr('Chưa đăng ký / hết hạn', 'Not registered / expired');
     case 'refused':
@@ -284,8 +284,8 @@ export function summaryReport(input: ReportInput): Report {
     text.push(sheet.title);
     html.push(`<h3>${escapeHtml(sheet.title)}</h3>`);
     paragraph(progressLine(sheet));
-    block(counts(tr('Huyện', 'District'), sheet.summary));
-    block(standingTable(tr('Huyện', 'District'), sheet.standing));
+    block(counts(tr('Địa bàn (huyện cũ)', 'Former district'), sheet.summary));
+    block(standingTable(tr('Địa bàn (huyện cũ)', 'Former district'), sheet.standing));
     if (sheet.byCluster) block(counts(tr('Cụm', 'Cluster'), sheet.byCluster));
     if (sheet.standingByCluster)
       block(standingTable(tr('Cụm', 'Cluster'), sheet.standingByCluster));

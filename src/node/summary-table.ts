@@ -2,7 +2,7 @@ import type { Summary, SummaryRow } from '../domain/summary';
 
 /** The per-district summary as a fixed-width text table for the terminal. */
 export function summaryTable(summary: Summary): string {
-  const header = ['Huyện', 'Đơn vị', ...summary.bands, 'Lỗi', 'Chưa nhập'];
+  const header = ['Địa bàn', 'Đơn vị', ...summary.bands, 'Lỗi', 'Chưa nhập'];
   const cells = (row: SummaryRow) => [
     row.district,
     String(row.units),

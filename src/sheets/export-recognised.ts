@@ -22,7 +22,7 @@ const EXPORT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'title', header: 'Danh hiệu', width: 200 },
   { key: 'code', header: 'Mã đơn vị', width: 110 },
   { key: 'name', header: 'Tên đơn vị', width: 260 },
-  { key: 'district', header: 'Huyện', width: 150 },
+  { key: 'district', header: 'Địa bàn (huyện cũ)', width: 150 },
   { key: 'result', header: 'Kết quả', width: 110 },
   { key: 'decisionNumber', header: 'Số quyết định', width: 130 },
   { key: 'decisionDate', header: 'Ngày quyết định', width: 110 },

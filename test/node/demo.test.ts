@@ -257,7 +257,9 @@ describe('the xhht command', () => {
       encoding: 'utf8',
     });
     expect(existsSync(join(out, 'xhht-demo.xlsx'))).toBe(true);
-    expect(printed).toMatch(/Huyện\s+Đơn vị\s+Tốt\s+Khá\s+Trung bình\s+Chưa đạt\s+Lỗi\s+Chưa nhập/);
+    expect(printed).toMatch(
+      /Địa bàn\s+Đơn vị\s+Tốt\s+Khá\s+Trung bình\s+Chưa đạt\s+Lỗi\s+Chưa nhập/,
+    );
     for (const district of ['Thạch Hà', 'Cẩm Xuyên', 'TP Hà Tĩnh', 'TX Kỳ Anh'])
       expect(printed).toContain(district);
     expect(printed).toMatch(/Toàn tỉnh\s+48\s/);

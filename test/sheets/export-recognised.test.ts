@@ -28,7 +28,7 @@ describe('the export of recognised units', () => {
         'Danh hiệu',
         'Mã đơn vị',
         'Tên đơn vị',
-        'Huyện',
+        'Địa bàn (huyện cũ)',
         'Kết quả',
         'Số quyết định',
         'Ngày quyết định',

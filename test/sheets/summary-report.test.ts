@@ -37,7 +37,7 @@ describe('the summary report for the steering committee', () => {
     // Where the units stand, per district and per cluster: the returned unit drafts again in Huyện 1.
     expect(text).toContain(
       [
-        'Huyện | Đơn vị | Đã công nhận | Đang xét duyệt | Xã đang tự đánh giá | Chưa đăng ký / hết hạn | Không công nhận',
+        'Địa bàn (huyện cũ) | Đơn vị | Đã công nhận | Đang xét duyệt | Đơn vị đang tự đánh giá | Chưa đăng ký / hết hạn | Không công nhận',
         'Huyện 1 | 1 | 0 | 0 | 1 | 0 | 0',
         'Huyện 2 | 1 | 0 | 0 | 0 | 1 | 0',
         'Huyện 3 | 1 | 0 | 0 | 0 | 1 | 0',
@@ -45,7 +45,7 @@ describe('the summary report for the steering committee', () => {
       ].join('\n'),
     );
     expect(text).toContain(
-      'Cụm | Đơn vị | Đã công nhận | Đang xét duyệt | Xã đang tự đánh giá | Chưa đăng ký / hết hạn | Không công nhận\nII | 3 | 0 | 0 | 1 | 2 | 0',
+      'Cụm | Đơn vị | Đã công nhận | Đang xét duyệt | Đơn vị đang tự đánh giá | Chưa đăng ký / hết hạn | Không công nhận\nII | 3 | 0 | 0 | 1 | 2 | 0',
     );
     // The sample units all belong to cluster II of the units sheet.
     expect(text).toContain(
@@ -141,7 +141,7 @@ describe('the summary’s progress, changes and chart', () => {
         ['STRING', ''],
         ['NUMBER', 'Đã công nhận'],
         ['NUMBER', 'Đang xét duyệt'],
-        ['NUMBER', 'Xã đang tự đánh giá'],
+        ['NUMBER', 'Đơn vị đang tự đánh giá'],
         ['NUMBER', 'Chưa đăng ký / hết hạn'],
         ['NUMBER', 'Không công nhận'],
       ],
