@@ -68,7 +68,13 @@ export interface ConditionalFormatRuleBuilderApi {
 export interface SheetApi
   extends Pick<
     Sheet,
-    'getName' | 'getLastRow' | 'getMaxRows' | 'getMaxColumns' | 'setFrozenRows' | 'setFrozenColumns'
+    | 'getName'
+    | 'getLastRow'
+    | 'getLastColumn'
+    | 'getMaxRows'
+    | 'getMaxColumns'
+    | 'setFrozenRows'
+    | 'setFrozenColumns'
   > {
   hideSheet(): SheetApi;
   insertRowsAfter(afterPosition: number, howMany: number): SheetApi;

@@ -38,6 +38,19 @@ class GasSheet implements SheetPort {
     return this.sheet.getDataRange().getValues() as CellValue[][];
   }
 
+  lastRow(): number {
+    return this.sheet.getLastRow();
+  }
+
+  lastColumn(): number {
+    return this.sheet.getLastColumn();
+  }
+
+  readRange(row: number, column: number, rows: number, columns: number): CellValue[][] {
+    if (rows < 1 || columns < 1) return [];
+    return this.sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
+  }
+
   writeValues(row: number, column: number, values: CellValue[][]): void {
     const width = values[0]?.length ?? 0;
     if (values.length === 0 || width === 0) return;

@@ -112,10 +112,22 @@ class XlsxSheet implements SheetPort {
 
   readValues(): CellValue[][] {
     const { rows, columns } = this.extent();
-    return Array.from({ length: rows }, (_, r) => {
-      const row = this.ws.getRow(r + 1);
-      return Array.from({ length: columns }, (_, c) => {
-        const value = plainValue(row.getCell(c + 1).value);
+    return this.readRange(1, 1, rows, columns);
+  }
+
+  lastRow(): number {
+    return this.extent().rows;
+  }
+
+  lastColumn(): number {
+    return this.extent().columns;
+  }
+
+  readRange(first: number, column: number, rows: number, columns: number): CellValue[][] {
+    return Array.from({ length: Math.max(0, rows) }, (_, r) => {
+      const row = this.ws.getRow(first + r);
+      return Array.from({ length: Math.max(0, columns) }, (_, c) => {
+        const value = plainValue(row.getCell(column + c).value);
         return isDate(value) ? fromWallClock(value, this.timeZone()) : value;
       });
     });

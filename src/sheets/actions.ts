@@ -52,7 +52,7 @@ import {
   setUpNotice,
   setUpQuestion,
 } from './notices';
-import { sendNotice, sendOutbox } from './outbox';
+import { outboxIdle, sendNotice, sendOutbox } from './outbox';
 import { readPeople } from './people-sheet';
 import {
   BusyError,
@@ -61,6 +61,7 @@ import {
   type IdentityPort,
   type MailerPort,
   type Schedule,
+  type StorePort,
   type TriggersPort,
   type UiPort,
   type WorkbookPort,
@@ -335,7 +336,8 @@ export function exportRecognisedAction(ctx: Context): void {
 export function sendMailAction(
   ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly mailer: MailerPort },
 ): void {
-  run(ctx, () => notAdmin(ctx) ?? sendNotice(sendOutbox(ctx)));
+  // The administrator's click reads the whole outbox: a row set back to «Chờ gửi» by hand goes too.
+  run(ctx, () => notAdmin(ctx) ?? sendNotice(sendOutbox(ctx, { full: true })));
 }
 
 /** Why the current user may not act as an administrator, or undefined when they may. */
@@ -439,6 +441,8 @@ export function sendMailTimer(
 ): void {
   try {
     if (!triggerMayRun(ctx.store, ctx.identity)) return;
+    // Nothing else first: with nothing queued this run reads four properties and two metadata.
+    if (outboxIdle(ctx)) return;
     begin(ctx.workbook);
     sendOutbox(ctx);
   } catch (error) {
@@ -454,16 +458,17 @@ export function dailyMailTimer(
   ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly mailer: MailerPort },
 ): void {
   try {
+    const startedAt = ctx.clock.now();
     if (!triggerMayRun(ctx.store, ctx.identity)) return;
     begin(ctx.workbook);
-    const settings = readSettings(ctx.workbook, ctx.clock.now());
+    const settings = readSettings(ctx.workbook, startedAt);
     ctx.lock.withLock(() => {
       const log = readAudit(ctx.workbook);
       queueMissedStepMail(ctx, log, settings, readPeople(ctx.workbook).grants);
       queueReminders(ctx, settings, log);
     });
     if (summaryDue(settings.summaryPeriod, ctx.clock.now())) queueSummary(ctx);
-    sendOutbox(ctx);
+    sendOutbox(ctx, { startedAt });
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
   }

@@ -15,7 +15,15 @@ import {
   strangers,
 } from './outbox-seal';
 import { readPeople } from './people-sheet';
-import type { ClockPort, HasherPort, LockPort, MailerPort, StorePort, WorkbookPort } from './ports';
+import type {
+  ClockPort,
+  HasherPort,
+  LockPort,
+  MailerPort,
+  SheetPort,
+  StorePort,
+  WorkbookPort,
+} from './ports';
 import { readSettings } from './settings-sheet';
 import { type ColumnSpec, columnOf, ensureTable, type Table } from './table';
 
@@ -28,7 +36,7 @@ import { type ColumnSpec, columnOf, ensureTable, type Table } from './table';
 
 export const OUTBOX_SHEET = 'Hộp thư đi';
 
-const OUTBOX_COLUMNS: readonly ColumnSpec[] = [
+export const OUTBOX_COLUMNS: readonly ColumnSpec[] = [
   { key: 'key', header: 'Mã thư', width: 220, scriptOwned: true },
   { key: 'created', header: 'Tạo lúc', width: 130, scriptOwned: true },
   { key: 'to', header: 'Người nhận', width: 260, scriptOwned: true },
@@ -182,6 +190,11 @@ export function queueMail(
   });
   table.sheet.writeValues(table.rows.length + 2, 1, block);
   ports.store.set(OUTBOX_HEAD_KEY, head);
+  // The count moves only when it was right before: a sheet changed by hand stays noticed.
+  const kept = ports.store.get(OUTBOX_ROWS_KEY);
+  const last = table.rows.length + 1;
+  if (kept === null || Number(kept) === last)
+    ports.store.set(OUTBOX_ROWS_KEY, String(last + block.length));
   return fresh.length;
 }
 
@@ -203,9 +216,66 @@ export interface SendReport {
   /** Keys of rows left «Đang gửi» by an earlier run, or whose send failed: to check by hand. */
   readonly check: readonly string[];
   readonly quota: number;
+  /** True when the run stopped at its time budget with messages left: the next run goes on. */
+  readonly outOfTime?: boolean;
 }
 
-/** Sends what the day's quota allows, oldest first, under the document lock. */
+/**
+ * Document properties that let the mail timer tell in a few calls that nothing waits: the sheet row
+ * of the first row not yet sent or set aside (every row above it is «Đã gửi» or «Cần kiểm tra»), and
+ * the sheet's last row when XHHT last wrote it. A last row that differs means the sheet was changed
+ * by hand (rows deleted, sorted, added): the next run reads the whole outbox and sets both again.
+ */
+export const OUTBOX_NEXT_KEY = 'xhht.outbox.next';
+export const OUTBOX_ROWS_KEY = 'xhht.outbox.rows';
+
+/** How long a sending run may go on starting messages: Apps Script stops an execution at 6 minutes. */
+export const SEND_BUDGET_MS = 4 * 60 * 1000;
+
+export interface SendOptions {
+  /** Whatever the kept row says (the administrator's «Gửi thư trong hộp thư đi»). */
+  readonly full?: boolean;
+  /** When this execution started (a daily run does other work first); now by default. */
+  readonly startedAt?: Date;
+  /** No message is started after this many milliseconds from `startedAt`. */
+  readonly budgetMs?: number;
+}
+
+/**
+ * Where the rows still to look at start, or undefined when nothing is queued: the outbox's last row
+ * (metadata) against the kept row and count (two properties).
+ */
+function pendingRows(
+  ctx: { readonly workbook: WorkbookPort; readonly store: StorePort },
+  full: boolean,
+): { sheet: SheetPort; last: number; from: number } | undefined {
+  const sheet = ctx.workbook.sheet(OUTBOX_SHEET);
+  const last = sheet?.lastRow() ?? 0;
+  if (!sheet || last < 2) return undefined;
+  if (full) return { sheet, last, from: 2 };
+  const next = Number(ctx.store.get(OUTBOX_NEXT_KEY) ?? Number.NaN);
+  const rows = Number(ctx.store.get(OUTBOX_ROWS_KEY) ?? Number.NaN);
+  if (!Number.isInteger(next) || next < 2 || rows !== last) return { sheet, last, from: 2 };
+  return next > last ? undefined : { sheet, last, from: next };
+}
+
+/** Whether the outbox has nothing to send, as cheaply as it can be told (the mail timer's first look). */
+export function outboxIdle(ctx: {
+  readonly workbook: WorkbookPort;
+  readonly store: StorePort;
+}): boolean {
+  return pendingRows(ctx, false) === undefined;
+}
+
+const settled = (status: OutboxStatus | undefined) => status === 'sent' || status === 'check';
+
+/**
+ * Sends what the day's quota and the time budget allow, oldest first. With nothing queued (the kept
+ * row past the last, the count unchanged) it reads nothing. Otherwise it reads the outbox and sets
+ * aside, under the lock, the rows that are not XHHT's own or name a stranger; then, row by row, it
+ * re-reads the row's status and marks it «Đang gửi» under the lock, sends outside the lock, and marks
+ * it «Đã gửi» under the lock again; no message is started after the time budget.
+ */
 export function sendOutbox(
   ctx: {
     readonly workbook: WorkbookPort;
@@ -213,8 +283,14 @@ export function sendOutbox(
     readonly lock: LockPort;
     readonly mailer: MailerPort;
   } & SealPorts,
+  options: SendOptions = {},
 ): SendReport {
-  return ctx.lock.withLock(() => {
+  const started = (options.startedAt ?? ctx.clock.now()).getTime();
+  const budget = options.budgetMs ?? SEND_BUDGET_MS;
+  if (!pendingRows(ctx, options.full ?? false)) {
+    return { sent: 0, waiting: 0, check: [], quota: ctx.mailer.remainingDailyQuota() };
+  }
+  const prepared = ctx.lock.withLock(() => {
     const table = outboxTable(ctx.workbook);
     const at = (key: string) => columnOf(table.located, key);
     const statusColumn = at('status');
@@ -281,50 +357,80 @@ export function sendOutbox(
         ),
       );
     }
-    let sent = 0;
-    let failed = 0;
-    let skipped = 0;
-    for (const index of plan.send) {
-      const entry = rows[index];
-      if (!entry) continue;
-      const cell = (key: string) => cellText(entry.row[at(key) - 1]);
-      // Bodies as written: line breaks are the plain-text mail's layout.
-      const body = (key: string) => String(entry.row[at(key) - 1] ?? '');
-      // A chart that cannot be drawn sets this message aside; the others still go.
-      const { chart, problem } = readChart(body('chart'));
-      if (problem) {
-        mark(index, 'check', problem);
-        check.push(cell('key'));
-        skipped += 1;
-        continue;
-      }
-      mark(index, 'sending');
-      ctx.workbook.flush();
-      try {
-        ctx.mailer.send({
-          to: entry.to,
-          subject: cell('subject'),
-          textBody: body('text'),
-          ...(cell('html') ? { htmlBody: body('html') } : {}),
-          ...(chart ? { chart } : {}),
-        });
-      } catch (error) {
-        // Whether it left is not known: never resend blindly.
-        mark(index, 'check', String((error as Error)?.message ?? error));
-        check.push(cell('key'));
-        failed = 1;
-        break;
-      }
-      mark(index, 'sent');
-      sent += 1;
-    }
-    return {
-      sent,
-      waiting: plan.waiting + plan.send.length - sent - failed - skipped,
-      check,
-      quota,
-    };
+    const statuses = rows.map((row) =>
+      refused.has(row.index) || plan.check.includes(row.index) ? ('check' as const) : row.status,
+    );
+    return { table, at, mark, quota, rows, plan, check, statuses };
   });
+  const { table, at, mark, quota, rows, plan, check, statuses } = prepared;
+  let sent = 0;
+  let failed = 0;
+  let skipped = 0;
+  let outOfTime = false;
+  for (const index of plan.send) {
+    const entry = rows[index];
+    if (!entry) continue;
+    if (ctx.clock.now().getTime() - started >= budget) {
+      outOfTime = true;
+      break;
+    }
+    const cell = (key: string) => cellText(entry.row[at(key) - 1]);
+    // Bodies as written: line breaks are the plain-text mail's layout.
+    const body = (key: string) => String(entry.row[at(key) - 1] ?? '');
+    // A chart that cannot be drawn sets this message aside; the others still go.
+    const { chart, problem } = readChart(body('chart'));
+    if (problem) {
+      ctx.lock.withLock(() => mark(index, 'check', problem));
+      statuses[index] = 'check';
+      check.push(cell('key'));
+      skipped += 1;
+      continue;
+    }
+    // Another sender (the timer, an administrator's click) may have taken the row since it was read.
+    const claimed = ctx.lock.withLock(() => {
+      const now = statusOf(table.sheet.readRange(index + 2, at('status'), 1, 1)[0]?.[0] ?? '');
+      statuses[index] = now ?? 'check';
+      if (now !== 'queued') return false;
+      mark(index, 'sending');
+      return true;
+    });
+    if (!claimed) {
+      skipped += 1;
+      continue;
+    }
+    try {
+      ctx.mailer.send({
+        to: entry.to,
+        subject: cell('subject'),
+        textBody: body('text'),
+        ...(cell('html') ? { htmlBody: body('html') } : {}),
+        ...(chart ? { chart } : {}),
+      });
+    } catch (error) {
+      // Whether it left is not known: never resend blindly.
+      ctx.lock.withLock(() => mark(index, 'check', String((error as Error)?.message ?? error)));
+      statuses[index] = 'check';
+      check.push(cell('key'));
+      failed = 1;
+      break;
+    }
+    ctx.lock.withLock(() => mark(index, 'sent'));
+    statuses[index] = 'sent';
+    sent += 1;
+  }
+  // Where the next run starts: the first row not settled (rows queued since lie below it).
+  const unsettled = statuses.findIndex((status) => !settled(status));
+  ctx.lock.withLock(() => {
+    ctx.store.set(OUTBOX_NEXT_KEY, String(unsettled < 0 ? statuses.length + 2 : unsettled + 2));
+    ctx.store.set(OUTBOX_ROWS_KEY, String(table.sheet.lastRow()));
+  });
+  return {
+    sent,
+    waiting: plan.waiting + plan.send.length - sent - failed - skipped,
+    check,
+    quota,
+    ...(outOfTime ? { outOfTime } : {}),
+  };
 }
 
 export function sendNotice(report: SendReport): string {

@@ -18,6 +18,15 @@ export interface SheetPort {
   readonly name: string;
   /** Every value from A1 to the last row and column with content, blanks as ''. One read. */
   readValues(): CellValue[][];
+  /** The last row holding a value (0 for an empty sheet). Metadata, no cell read. */
+  lastRow(): number;
+  /** The last column holding a value (0 for an empty sheet). Metadata, no cell read. */
+  lastColumn(): number;
+  /**
+   * The block of `rows` × `columns` cells from (row, column), 1-based, blanks as ''. One read, priced by
+   * its cells: what a step, a timer or a resumable check reads instead of the whole sheet.
+   */
+  readRange(row: number, column: number, rows: number, columns: number): CellValue[][];
   /** Writes a rectangular block whose top-left cell is (row, column), 1-based. One write. */
   writeValues(row: number, column: number, values: CellValue[][]): void;
   freeze(rows: number, columns: number): void;

@@ -29,11 +29,17 @@ export function fakeGoogle(user = OWNER) {
     HtmlService: new FakeHtmlService(),
     ScriptApp: new FakeScriptApp(() => Session.email),
   } satisfies AppsScriptGlobals;
+  // One counter for every priced call (test/fakes/latency.ts).
+  const io = SpreadsheetApp.spreadsheet.io;
+  globals.PropertiesService.document.io = io;
+  globals.LockService.io = io;
+  globals.MailApp.io = io;
+  globals.MailApp.locks = globals.LockService;
   return {
     ...globals,
     globals,
     spreadsheet: SpreadsheetApp.spreadsheet,
-    io: SpreadsheetApp.spreadsheet.io,
+    io,
   };
 }
 

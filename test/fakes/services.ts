@@ -14,6 +14,7 @@ import type {
   TriggerApi,
   UtilitiesApi,
 } from '../../src/gas/api';
+import type { IoCounter } from './spreadsheet';
 
 /** In-memory LockService, Session, PropertiesService and MailApp, typed against the real services. */
 
@@ -24,6 +25,7 @@ export class FakeLock implements GoogleAppsScript.Lock.Lock {
     return this.held;
   }
   tryLock(_timeoutInMillis: number): boolean {
+    this.service.io?.charge('lock', 'tryLock');
     if (this.service.holder !== null) return false;
     this.service.holder = this;
     this.held = true;
@@ -43,7 +45,11 @@ export class FakeLock implements GoogleAppsScript.Lock.Lock {
 }
 
 export class FakeLockService implements LockServiceApi {
+  /** Where the latency model counts the calls (fakeGoogle shares the spreadsheet's counter). */
+  io: IoCounter | undefined;
   holder: FakeLock | null = null;
+  /** How many times the lock was held while a mail was being sent (must stay 0). */
+  heldDuringSend = 0;
   acquired = 0;
   getDocumentLock(): FakeLock {
     return new FakeLock(this);
@@ -72,11 +78,13 @@ export class FakeSession implements SessionApi {
 
 export class FakeProperties implements GoogleAppsScript.Properties.Properties {
   readonly map = new Map<string, string>();
+  io: IoCounter | undefined;
   deleteAllProperties() {
     this.map.clear();
     return this;
   }
   deleteProperty(key: string) {
+    this.io?.charge('propWrite', 'deleteProperty');
     this.map.delete(key);
     return this;
   }
@@ -84,17 +92,21 @@ export class FakeProperties implements GoogleAppsScript.Properties.Properties {
     return [...this.map.keys()];
   }
   getProperties(): Record<string, string> {
+    this.io?.charge('propRead', 'getProperties');
     return Object.fromEntries(this.map);
   }
   getProperty(key: string): string | null {
+    this.io?.charge('propRead', 'getProperty');
     return this.map.get(key) ?? null;
   }
   setProperties(properties: Record<string, string>, deleteAllOthers?: boolean) {
+    this.io?.charge('propWrite', 'setProperties');
     if (deleteAllOthers) this.map.clear();
     for (const [key, value] of Object.entries(properties)) this.map.set(key, value);
     return this;
   }
   setProperty(key: string, value: string) {
+    this.io?.charge('propWrite', 'setProperty');
     this.map.set(key, value);
     return this;
   }
@@ -201,11 +213,20 @@ export class FakeCharts implements ChartsApi {
 
 export class FakeMailApp implements MailAppApi {
   readonly sent: SentMail[] = [];
+  io: IoCounter | undefined;
+  /** The lock service, to record a send made while the document lock is held. */
+  locks: FakeLockService | undefined;
+  /** Test helper: the next sends throw this, as a MailApp failing half-way. */
+  failWith: Error | undefined;
   constructor(public quota = 100) {}
   getRemainingDailyQuota(): number {
+    this.io?.charge('meta', 'getRemainingDailyQuota');
     return this.quota;
   }
   sendEmail(...args: unknown[]): void {
+    this.io?.charge('mail', 'sendEmail');
+    if (this.locks?.holder) this.locks.heldDuringSend += 1;
+    if (this.failWith) throw this.failWith;
     const message = args[0] as GoogleAppsScript.Mail.MailAdvancedParameters;
     if (args.length !== 1 || typeof message !== 'object')
       throw new Error('fake: only sendEmail(message) is modelled');

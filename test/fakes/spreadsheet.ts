@@ -25,22 +25,120 @@ import type {
 
 type Stored = string | number | boolean | Date | { formula: string };
 
+/**
+ * What a call costs in the latency model (test/fakes/latency.ts): a read or write of cell data (priced
+ * by its cells too), metadata (getLastRow, getSheetByName…), formatting and protection, document
+ * properties (read or write), the document lock, a flush, a mail; `free` for calls Apps Script
+ * answers without a round trip (getRange, getName of a sheet already had).
+ */
+export type CallKind =
+  | 'read'
+  | 'write'
+  | 'meta'
+  | 'format'
+  | 'propRead'
+  | 'propWrite'
+  | 'lock'
+  | 'flush'
+  | 'mail'
+  | 'free';
+
+const CALL_KINDS: readonly CallKind[] = [
+  'read',
+  'write',
+  'meta',
+  'format',
+  'propRead',
+  'propWrite',
+  'lock',
+  'flush',
+  'mail',
+  'free',
+];
+
+/** Calls of the «other» count that still go to the server: metadata in the latency model. */
+const METADATA = new Set([
+  'getLastRow',
+  'getLastColumn',
+  'getMaxRows',
+  'getMaxColumns',
+  'getSheetByName',
+  'getSheets',
+  'getDataRange',
+  'getProtections',
+  'getConditionalFormatRules',
+  'getActiveSheet',
+  'getActiveRangeList',
+]);
+
+/**
+ * Every call the fakes answer, counted three ways: reads/writes/other of the spreadsheet (as the
+ * tests have always asserted), calls and cells per method, and calls and cells per kind of the
+ * latency model (properties, lock and mail included). Listeners see each call as it happens (a
+ * clock that advances by the modelled latency of each call).
+ */
 export class IoCounter {
   reads = 0;
   writes = 0;
   other = 0;
+  /** Cells moved by getValues / setValues (and searched by a TextFinder). */
+  cellsRead = 0;
+  cellsWritten = 0;
   readonly calls = new Map<string, number>();
+  readonly cells = new Map<string, number>();
+  readonly byKind = new Map<CallKind, { calls: number; cells: number }>();
+  readonly listeners: ((kind: CallKind, cells: number, method: string) => void)[] = [];
 
-  count(kind: 'reads' | 'writes' | 'other', method: string): void {
+  count(kind: 'reads' | 'writes' | 'other', method: string, cells = 0): void {
     this[kind] += 1;
+    if (kind === 'reads') this.cellsRead += cells;
+    if (kind === 'writes' && method === 'setValues') this.cellsWritten += cells;
+    this.charge(
+      kind === 'reads'
+        ? 'read'
+        : kind === 'writes'
+          ? method === 'setValues'
+            ? 'write'
+            : method === 'flush'
+              ? 'flush'
+              : 'format'
+          : METADATA.has(method)
+            ? 'meta'
+            : 'free',
+      method,
+      cells,
+    );
+  }
+
+  /** A call of another service (properties, lock, mail): priced, never a spreadsheet read or write. */
+  charge(kind: CallKind, method: string, cells = 0): void {
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+    if (cells) this.cells.set(method, (this.cells.get(method) ?? 0) + cells);
+    const entry = this.byKind.get(kind) ?? { calls: 0, cells: 0 };
+    entry.calls += 1;
+    entry.cells += cells;
+    this.byKind.set(kind, entry);
+    for (const listener of this.listeners) listener(kind, cells, method);
+  }
+
+  /** Calls and cells of one kind since the last reset. */
+  of(kind: CallKind): { calls: number; cells: number } {
+    return this.byKind.get(kind) ?? { calls: 0, cells: 0 };
+  }
+
+  get kinds(): readonly CallKind[] {
+    return CALL_KINDS;
   }
 
   reset(): void {
     this.reads = 0;
     this.writes = 0;
     this.other = 0;
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
     this.calls.clear();
+    this.cells.clear();
+    this.byKind.clear();
   }
 }
 
@@ -235,14 +333,14 @@ class FakeRange implements RangeApi {
   }
 
   private write(method: string, apply: (row: number, column: number) => void): this {
-    this.sheet.book.io.count('writes', method);
+    this.sheet.book.io.count('writes', method, this.rows * this.columns);
     this.guard();
     this.each(apply);
     return this;
   }
 
   getValues(): unknown[][] {
-    this.sheet.book.io.count('reads', 'getValues');
+    this.sheet.book.io.count('reads', 'getValues', this.rows * this.columns);
     return Array.from({ length: this.rows }, (_, r) =>
       Array.from({ length: this.columns }, (_, c) =>
         this.sheet.valueAt(this.row + r, this.column + c),
@@ -374,8 +472,14 @@ export class FakeSheet implements SheetApi {
 
   store(row: number, column: number, value: unknown): void {
     const key = `${row},${column}`;
-    if (value === '' || value === null || value === undefined) this.cells.delete(key);
-    else if (typeof value === 'object' && 'formula' in value)
+    if (value === '' || value === null || value === undefined) {
+      if (this.cells.delete(key) && (row >= this.lastRow || column >= this.lastColumn))
+        this.extentKnown = false;
+      return;
+    }
+    if (row > this.lastRow) this.lastRow = row;
+    if (column > this.lastColumn) this.lastColumn = column;
+    if (typeof value === 'object' && 'formula' in value)
       this.cells.set(key, { formula: String(value.formula) });
     else if (
       typeof value === 'string' ||
@@ -414,15 +518,31 @@ export class FakeSheet implements SheetApi {
     return value;
   }
 
+  // The extent is kept as cells are stored (a bench fills hundreds of thousands of rows), and
+  // recomputed only after a cell on its edge was cleared.
+  private lastRow = 0;
+  private lastColumn = 0;
+  private extentKnown = true;
+
   private extent(): { rows: number; columns: number } {
-    let rows = 0;
-    let columns = 0;
-    for (const key of this.cells.keys()) {
-      const [r, c] = key.split(',').map(Number) as [number, number];
-      rows = Math.max(rows, r);
-      columns = Math.max(columns, c);
+    if (!this.extentKnown) {
+      let rows = 0;
+      let columns = 0;
+      for (const key of this.cells.keys()) {
+        const [r, c] = key.split(',').map(Number) as [number, number];
+        rows = Math.max(rows, r);
+        columns = Math.max(columns, c);
+      }
+      this.lastRow = rows;
+      this.lastColumn = columns;
+      this.extentKnown = true;
     }
-    return { rows, columns };
+    return { rows: this.lastRow, columns: this.lastColumn };
+  }
+
+  /** Grid cells (rows × columns of the grid, used or not): what counts against Sheets' 10,000,000. */
+  gridCells(): number {
+    return this.maxRows * this.maxColumns;
   }
 
   // --- the Sheets API ---
@@ -434,6 +554,10 @@ export class FakeSheet implements SheetApi {
   getLastRow(): number {
     this.book.io.count('other', 'getLastRow');
     return this.extent().rows;
+  }
+  getLastColumn(): number {
+    this.book.io.count('other', 'getLastColumn');
+    return this.extent().columns;
   }
   getMaxRows(): number {
     this.book.io.count('other', 'getMaxRows');

@@ -164,6 +164,10 @@ describe('the outbox', () => {
               sheet && {
                 ...sheet,
                 readValues: () => sheet.readValues(),
+                lastRow: () => sheet.lastRow(),
+                lastColumn: () => sheet.lastColumn(),
+                readRange: (...args: Parameters<typeof sheet.readRange>) =>
+                  sheet.readRange(...args),
                 writeValues: (...args: Parameters<typeof sheet.writeValues>) => {
                   step();
                   sheet.writeValues(...args);
