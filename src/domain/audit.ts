@@ -80,6 +80,18 @@ export type ChainCheck =
   /** `index` is the 0-based position of the first row that does not follow from the rows before it. */
   | { readonly ok: false; readonly index: number; readonly message: string };
 
+const notFollowing = () =>
+  tr(
+    'dòng này không nối tiếp dòng trước: dòng trước đã bị sửa, hoặc có dòng bị chèn hay xóa ở đây',
+    'this row does not follow the one before: that one was altered, or rows were inserted or removed here',
+  );
+
+const endMismatch = () =>
+  tr(
+    'cuối nhật ký không khớp với mã lưu ngoài trang tính: dòng cuối đã bị sửa, hoặc có dòng cuối bị xóa hay thêm',
+    'the end of the log does not match the hash kept outside the sheet: the last row was altered, or rows were removed or added at the end',
+  );
+
 /**
  * Checks every row against the one before it and the last against the head kept outside the sheet.
  * Names the first row where the chain breaks: that row or the one before it was altered, or rows were
@@ -93,26 +105,12 @@ export function verifyChain(
   let head = GENESIS;
   for (const [index, row] of rows.entries()) {
     if (row.previous !== head) {
-      return {
-        ok: false,
-        index,
-        message: tr(
-          'dòng này không nối tiếp dòng trước: dòng trước đã bị sửa, hoặc có dòng bị chèn hay xóa ở đây',
-          'this row does not follow the one before: that one was altered, or rows were inserted or removed here',
-        ),
-      };
+      return { ok: false, index, message: notFollowing() };
     }
     head = rowHash(row, digest);
   }
   if (head !== keptHead) {
-    return {
-      ok: false,
-      index: Math.max(0, rows.length - 1),
-      message: tr(
-        'cuối nhật ký không khớp với mã lưu ngoài trang tính: dòng cuối đã bị sửa, hoặc có dòng cuối bị xóa hay thêm',
-        'the end of the log does not match the hash kept outside the sheet: the last row was altered, or rows were removed or added at the end',
-      ),
-    };
+    return { ok: false, index: Math.max(0, rows.length - 1), message: endMismatch() };
   }
   return { ok: true, head, rows: rows.length };
 }
@@ -129,9 +127,11 @@ export function verifyOfflineExtension(
   keptHead: string,
   fileHead: string,
   digest: Digest,
+  /** The head before `rows` (a resumable check passes the tail after the last vouched row). */
+  start: string = GENESIS,
 ): ChainIntact | undefined {
-  let head = GENESIS;
-  let kept = keptHead === GENESIS ? 0 : -1;
+  let head = start;
+  let kept = keptHead === start ? 0 : -1;
   for (const [index, row] of rows.entries()) {
     if (row.previous !== head) return undefined;
     head = rowHash(row, digest);
@@ -161,4 +161,69 @@ export function rowsAfterKeptHead(
     if (head === keptHead) kept = index + 1;
   }
   return kept < 0 || kept === rows.length ? undefined : { kept, head };
+}
+
+/**
+ * A check of the whole chain carried over several runs (the log read a block at a time, the progress
+ * kept between runs): rows checked, the head after them, and the head after the last row in a vouched
+ * name (where an offline extension would start).
+ */
+export interface ChainProgress {
+  readonly rows: number;
+  readonly head: string;
+  readonly vouchedRows: number;
+  readonly vouchedHead: string;
+}
+
+export const CHAIN_START: ChainProgress = {
+  rows: 0,
+  head: GENESIS,
+  vouchedRows: 0,
+  vouchedHead: GENESIS,
+};
+
+/** The progress after the next `rows` of the log, or where the chain breaks among them. */
+export function continueChain(
+  progress: ChainProgress,
+  rows: readonly AuditRow[],
+  digest: Digest,
+): ChainProgress | { readonly ok: false; readonly index: number; readonly message: string } {
+  let { head, vouchedRows, vouchedHead } = progress;
+  for (const [i, row] of rows.entries()) {
+    if (row.previous !== head)
+      return { ok: false, index: progress.rows + i, message: notFollowing() };
+    head = rowHash(row, digest);
+    if (!isUnvouched(row.user)) {
+      vouchedRows = progress.rows + i + 1;
+      vouchedHead = head;
+    }
+  }
+  return { rows: progress.rows + rows.length, head, vouchedRows, vouchedHead };
+}
+
+/**
+ * The end of a carried check: the head against the one kept outside the sheet, else as a log that went
+ * offline and came back (`tail`: the rows after the last vouched one, read only then).
+ */
+export function endChain(
+  progress: ChainProgress,
+  keptHead: string,
+  /** The head the file carries itself, asked for only when the kept one does not match. */
+  fileHeadOf: () => string,
+  tail: () => readonly AuditRow[],
+  digest: Digest,
+): ChainCheck {
+  if (progress.head === keptHead) return { ok: true, head: progress.head, rows: progress.rows };
+  const fileHead = fileHeadOf();
+  if (fileHead !== keptHead && progress.head === fileHead) {
+    const extension = verifyOfflineExtension(
+      tail(),
+      keptHead,
+      fileHead,
+      digest,
+      progress.vouchedHead,
+    );
+    if (extension) return { ...extension, rows: progress.rows };
+  }
+  return { ok: false, index: Math.max(0, progress.rows - 1), message: endMismatch() };
 }

@@ -122,10 +122,16 @@ export interface ReportInput {
   readonly date: string;
   readonly sheets: readonly ReportSheet[];
   readonly log: {
-    readonly intact: boolean;
+    /** The rows and head as they stand (counted, not re-hashed). */
     readonly rows: number;
     readonly head: string;
-    readonly message: string;
+    /** The last full verification, when there was one: when (dd/mm/yyyy hh:mm), rows, result. */
+    readonly verified?: {
+      readonly at: string;
+      readonly rows: number;
+      readonly ok: boolean;
+      readonly message: string;
+    };
   };
   /** The last report queued, if any. */
   readonly previous?: ReportSnapshot;
@@ -305,16 +311,22 @@ export function summaryReport(input: ReportInput): Report {
       );
     }
   }
+  const { verified } = input.log;
   paragraph(
-    input.log.intact
+    !verified
       ? tr(
-          `Nhật ký: ${input.log.rows} dòng, nguyên vẹn. Mã đầu chuỗi: ${input.log.head || '(chưa có)'}. Hãy giữ thư này: mã này cho phép phát hiện về sau nếu nhật ký bị sửa.`,
-          `Audit log: ${input.log.rows} rows, intact. Chain head: ${input.log.head || '(none yet)'}. Keep this mail: the head lets anyone detect a later edit of the log.`,
+          `Nhật ký: ${input.log.rows} dòng. Mã đầu chuỗi: ${input.log.head || '(chưa có)'}. Chưa có lần kiểm tra toàn bộ nào: việc buổi sáng sẽ kiểm, hoặc chọn XHHT → Kiểm tra nhật ký. Hãy giữ thư này: mã này cho phép phát hiện về sau nếu nhật ký bị sửa.`,
+          `Audit log: ${input.log.rows} rows. Chain head: ${input.log.head || '(none yet)'}. Never verified in full yet: the morning run will, or choose XHHT → Kiểm tra nhật ký. Keep this mail: the head lets anyone detect a later edit of the log.`,
         )
-      : tr(
-          `Nhật ký: KHÔNG còn nguyên vẹn. ${input.log.message}`,
-          `Audit log: NOT intact. ${input.log.message}`,
-        ),
+      : verified.ok
+        ? tr(
+            `Nhật ký: ${input.log.rows} dòng. Mã đầu chuỗi: ${input.log.head || '(chưa có)'}. Lần kiểm tra toàn bộ gần nhất (${verified.at}, ${verified.rows} dòng): nguyên vẹn. Hãy giữ thư này: mã này cho phép phát hiện về sau nếu nhật ký bị sửa.`,
+            `Audit log: ${input.log.rows} rows. Chain head: ${input.log.head || '(none yet)'}. Last full verification (${verified.at}, ${verified.rows} rows): intact. Keep this mail: the head lets anyone detect a later edit of the log.`,
+          )
+        : tr(
+            `Nhật ký: KHÔNG còn nguyên vẹn (lần kiểm tra toàn bộ gần nhất: ${verified.at}). ${verified.message}`,
+            `Audit log: NOT intact (last full verification: ${verified.at}). ${verified.message}`,
+          ),
   );
   return {
     subject: tr(

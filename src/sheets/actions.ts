@@ -22,6 +22,7 @@ import { inForceFor, missingValues, type Rubric, repealNote } from '../domain/ru
 import { summaryDue } from '../domain/settings';
 import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
+
 import {
   type AuditPorts,
   acceptPendingRows,
@@ -29,7 +30,10 @@ import {
   pendingRows,
   readAudit,
   restartAuditChain,
+  verifyAuditLog,
+  verifyNotice,
 } from './audit-log';
+
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
@@ -450,6 +454,9 @@ export function sendMailTimer(
   }
 }
 
+/** How long the morning run goes on verifying the log before it sends the mail (it resumes next day). */
+const DAILY_VERIFY_BUDGET_MS = 2 * 60 * 1000;
+
 /**
  * The morning run: the mail of a cut-off step, the day's reminders, the summary when its period says
  * so; then the outbox goes out.
@@ -467,6 +474,8 @@ export function dailyMailTimer(
       queueMissedStepMail(ctx, log, settings, readPeople(ctx.workbook).grants);
       queueReminders(ctx, settings, log);
     });
+    // The full log verification, a block at a time, from where the last run stopped.
+    verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS });
     if (summaryDue(settings.summaryPeriod, ctx.clock.now())) queueSummary(ctx);
     sendOutbox(ctx, { startedAt });
   } catch (error) {
@@ -606,7 +615,8 @@ export function acceptLogRowsAction(
 
 /** XHHT → Kiểm tra nhật ký: whether the audit log still follows its chain, or its first broken row. */
 export function checkLogAction(ctx: Context & AuditPorts): void {
-  run(ctx, () => checkAudit(ctx).message);
+  // Goes on from where the last check stopped; a long log takes more than one run.
+  run(ctx, () => verifyNotice(verifyAuditLog(ctx)));
 }
 
 export function aboutAction(ctx: Context): void {

@@ -3,7 +3,11 @@ import {
   type AuditEntry,
   type AuditRow,
   append,
+  CHAIN_START,
   type ChainCheck,
+  type ChainProgress,
+  continueChain,
+  endChain,
   GENESIS,
   isUnvouched,
   rowHash,
@@ -13,7 +17,7 @@ import {
 import { type CellValue, cellText, MAX_CELL_CHARS, storedText } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { SheetError } from './errors';
-import type { HasherPort, StorePort, WorkbookPort } from './ports';
+import type { ClockPort, HasherPort, LockPort, StorePort, WorkbookPort } from './ports';
 import { type ColumnSpec, columnOf, ensureTable, type Located, locateRequired } from './table';
 
 /**
@@ -360,7 +364,7 @@ export function readAudit(workbook: WorkbookPort): AuditRow[] {
   return auditRows(values, locateRequired(AUDIT_SHEET, header, AUDIT_COLUMNS));
 }
 
-/** XHHT → Kiểm tra nhật ký: the chain against the head kept outside the sheet. */
+/** The log checked at once, in one read (the offline `xhht audit verify`, and tests). */
 export function checkAudit(ports: AuditPorts): AuditCheck {
   const rows = readAudit(ports.workbook);
   const exists = ports.workbook.sheet(AUDIT_SHEET) !== undefined;
@@ -406,4 +410,144 @@ export function checkAudit(ports: AuditPorts): AuditCheck {
       `The log was changed. ${cellPlace(AUDIT_SHEET, row, 1)}: ${check.message}.`,
     ),
   };
+}
+
+/**
+ * The full verification, carried over as many runs as it takes: how far it got is kept in the
+ * document properties (rows checked and the head after them), and its last result too, which the
+ * summaries cite instead of hashing the log again. A row edited behind the checkpoint while a check is
+ * under way is found by the next one.
+ */
+export const VERIFY_CHECKPOINT_KEY = 'xhht.audit.verify.checkpoint';
+export const VERIFIED_KEY = 'xhht.audit.verified';
+/** Rows read per call. */
+export const VERIFY_BLOCK_ROWS = 5_000;
+/** No block is started after this long (Apps Script stops an execution at 6 minutes). */
+export const VERIFY_BUDGET_MS = 4 * 60 * 1000;
+
+/** The last full verification: when it ended (ISO), how many rows, what it found. */
+export interface Verification {
+  readonly at: string;
+  readonly rows: number;
+  readonly ok: boolean;
+  readonly head: string;
+  /** The sheet row of the first broken row. */
+  readonly row?: number;
+  readonly message: string;
+}
+
+export type VerifyRun =
+  | { readonly done: true; readonly verification: Verification }
+  | { readonly done: false; readonly rows: number; readonly total: number };
+
+export function lastVerification(store: StorePort): Verification | undefined {
+  try {
+    const kept = JSON.parse(store.get(VERIFIED_KEY) ?? 'null') as Verification | null;
+    return kept && typeof kept.at === 'string' && typeof kept.rows === 'number' ? kept : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkpoint(store: StorePort): ChainProgress {
+  try {
+    const kept = JSON.parse(store.get(VERIFY_CHECKPOINT_KEY) || 'null') as ChainProgress | null;
+    return kept && Number.isInteger(kept.rows) && typeof kept.head === 'string'
+      ? kept
+      : CHAIN_START;
+  } catch {
+    return CHAIN_START;
+  }
+}
+
+/**
+ * Goes on with the full verification from its checkpoint, a block of rows per read, until the end of
+ * the log or the time budget; the end (the head against the kept one) is checked under the lock, so
+ * that no step moves the head in between.
+ */
+export function verifyAuditLog(
+  ports: AuditPorts & { readonly clock: ClockPort; readonly lock: LockPort },
+  options: { readonly startedAt?: Date; readonly budgetMs?: number } = {},
+): VerifyRun {
+  const started = (options.startedAt ?? ports.clock.now()).getTime();
+  const budget = options.budgetMs ?? VERIFY_BUDGET_MS;
+  const digest = (text: string) => ports.hasher.sha256Hex(text);
+  const finish = ({ check, message, row }: AuditCheck): VerifyRun => {
+    const verification: Verification = {
+      at: ports.clock.now().toISOString(),
+      rows: check.ok ? check.rows : Math.max(0, (row ?? 2) - 2),
+      ok: check.ok,
+      head: check.ok ? check.head : '',
+      message,
+      ...(row === undefined ? {} : { row }),
+    };
+    ports.store.set(VERIFIED_KEY, JSON.stringify(verification));
+    ports.store.set(VERIFY_CHECKPOINT_KEY, '');
+    return { done: true, verification };
+  };
+  const sheet = ports.workbook.sheet(AUDIT_SHEET);
+  // No log, or a log that does not end at the kept head: the one-read check says what is wrong.
+  if (!sheet || sheet.lastRow() < 2) return finish(checkAudit(ports));
+  const width = sheet.lastColumn();
+  const located = locateRequired(
+    AUDIT_SHEET,
+    sheet.readRange(1, 1, 1, width)[0] ?? [],
+    AUDIT_COLUMNS,
+  );
+  // The current chain starts after the rows an administrator's restart left above it.
+  const start = chainStart(ports);
+  const read = (first: number, count: number) =>
+    auditRows(sheet.readRange(start + first + 2, 1, count, width), located);
+  let progress = checkpoint(ports.store);
+  let total = sheet.lastRow() - 1 - start;
+  if (progress.rows > total) progress = CHAIN_START;
+  for (;;) {
+    if (progress.rows >= total) {
+      const at = progress;
+      const end = ports.lock.withLock(() => {
+        total = sheet.lastRow() - 1 - start;
+        if (at.rows < total) return undefined;
+        const intact =
+          blocked(ports, true, start + at.rows) === undefined && at.head === keptHead(ports);
+        if (!intact) return checkAudit(ports);
+        const rows = start + at.rows;
+        return {
+          check: { ok: true as const, head: at.head, rows },
+          message: tr(
+            `Nhật ký nguyên vẹn: ${rows} dòng. Mã đầu chuỗi: ${at.head || '(chưa có)'}.`,
+            `The log is intact: ${rows} rows. Chain head: ${at.head || '(none yet)'}.`,
+          ),
+        };
+      });
+      if (end) return finish(end);
+    }
+    const next = continueChain(
+      progress,
+      read(progress.rows, Math.min(VERIFY_BLOCK_ROWS, total - progress.rows)),
+      digest,
+    );
+    // A break: the one-read check names it as «Kiểm tra nhật ký» always has.
+    if ('ok' in next) return finish(checkAudit(ports));
+    progress = next;
+    // At least one block per run, so that every run gets further.
+    if (progress.rows < total && ports.clock.now().getTime() - started >= budget) {
+      ports.store.set(VERIFY_CHECKPOINT_KEY, JSON.stringify(progress));
+      return { done: false, rows: start + progress.rows, total: start + total };
+    }
+  }
+}
+
+/** The log's rows (the sheet's last row: metadata) and its kept head (a property): nothing hashed. */
+export function logExtent(ports: AuditPorts): { rows: number; head: string } {
+  const rows = Math.max(0, (ports.workbook.sheet(AUDIT_SHEET)?.lastRow() ?? 1) - 1);
+  return { rows, head: rows === 0 ? GENESIS : keptHead(ports) };
+}
+
+/** What a run of the verification says: its result, or how far it got. */
+export function verifyNotice(run: VerifyRun): string {
+  if (run.done) return run.verification.message;
+  return tr(
+    `Đã kiểm tra ${run.rows}/${run.total} dòng nhật ký; lần chạy sau (hoặc việc buổi sáng) kiểm tiếp từ dòng ${run.rows + 2}.`,
+    `Checked ${run.rows}/${run.total} log rows; the next run (or the morning run) goes on from row ${run.rows + 2}.`,
+  );
 }

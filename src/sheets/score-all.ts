@@ -194,6 +194,8 @@ export function scoreSheet(
   recognitions: Recognitions = [],
   /** Where given, a decided row edited after its decision is flagged in its «Lỗi» cell. */
   hasher?: HasherPort,
+  /** False to compute only (the summary): the sheet is read, never written. */
+  write = true,
 ): SheetScore {
   const columns = scoringColumns(rubric);
   const name = sheet.name;
@@ -345,7 +347,7 @@ export function scoreSheet(
     return finish(outcome);
   });
 
-  if (results.length > 0) {
+  if (write && results.length > 0) {
     const keyAt = new Map(columns.results.map((spec) => [col(spec.key), spec.key]));
     for (const run of columnRuns([...keyAt.keys()])) {
       const keys = Array.from({ length: run.count }, (_, i) => keyAt.get(run.first + i) ?? '');
@@ -364,8 +366,13 @@ export function scoreSheet(
  * scoring sheet of each rubric that is complete, writing only result columns: what officers typed is
  * never touched. A rubric with problems or values still to enter is listed instead, cell by cell.
  */
-export function scoreAll(ctx: Context & { readonly hasher?: HasherPort }): ScoreAllReport {
-  return ctx.lock.withLock(() => {
+export function scoreAll(
+  ctx: Context & { readonly hasher?: HasherPort },
+  /** `write: false` computes the same results without writing them, and without the lock. */
+  options: { readonly write?: boolean } = {},
+): ScoreAllReport {
+  const write = options.write ?? true;
+  const work = () => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
     const reads = readCriteria(ctx.workbook) ?? [];
@@ -394,7 +401,7 @@ export function scoreAll(ctx: Context & { readonly hasher?: HasherPort }): Score
       }
       // One sheet that cannot be read (a renamed header, say) does not keep the others from scoring.
       try {
-        sheets.push(scoreSheet(sheet, rubric, now, recognitions, ctx.hasher));
+        sheets.push(scoreSheet(sheet, rubric, now, recognitions, ctx.hasher, write));
       } catch (error) {
         if (!(error instanceof SheetError)) throw error;
         refused.push({ rubricId: rubric.id, reason: 'sheet', details: [error.message] });
@@ -409,5 +416,6 @@ export function scoreAll(ctx: Context & { readonly hasher?: HasherPort }): Score
       );
     }
     return { settings, sheets, refused, registerProblems: register.problems };
-  });
+  };
+  return write ? ctx.lock.withLock(work) : work();
 }

@@ -13,18 +13,20 @@ import {
 import { workbookTitle } from '../domain/settings';
 import { NO_CLUSTER, NO_DISTRICT, summarize } from '../domain/summary';
 import { stateLabel } from '../domain/workflow';
-import { type AuditPorts, checkAudit } from './audit-log';
+import { type AuditPorts, lastVerification, logExtent } from './audit-log';
 import { UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
 import type { Context, StorePort, WorkbookPort } from './ports';
+import { readOnce } from './read-once';
 import { readRegister } from './register-sheet';
 import { scoreAll } from './score-all';
 import { locateColumns } from './table';
 import { workflowRows } from './workflow-rows';
 
 /**
- * XHHT → Xem trước / Gửi báo cáo tổng hợp: scores every sheet afresh, counts units by band or level and
- * by status, verifies the log, and composes the committee's mail; sending queues it in the outbox.
+ * XHHT → Xem trước / Gửi báo cáo tổng hợp: scores every sheet afresh in memory (one read per sheet,
+ * nothing written), counts units by band or level and by status, cites the log's last full
+ * verification, and composes the committee's mail; sending queues it in the outbox.
  */
 
 type ReportPorts = Context & AuditPorts;
@@ -44,6 +46,12 @@ function clusters(workbook: WorkbookPort): Map<string, string> {
   return byCode;
 }
 
+/** dd/mm/yyyy hh:mm in the script's time zone (Hà Nội). */
+function formatTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${formatDate(date)} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
 /** Where the last queued report's counts are kept, to say what changed since. */
 export const LAST_REPORT_KEY = 'xhht.summary.last';
 
@@ -56,16 +64,21 @@ function lastReport(store: StorePort): ReportSnapshot | undefined {
 }
 
 export function composeSummary(ctx: ReportPorts) {
-  const scored = scoreAll(ctx);
+  // One read per sheet, and the scoring sheets are never written: the summary computes what
+  // score-all would write (the officers' «Chấm điểm tất cả» writes it).
+  const book = readOnce(ctx.workbook);
+  const scored = scoreAll({ ...ctx, workbook: book }, { write: false });
   const { settings } = scored;
   const now = ctx.clock.now();
-  const clusterOf = clusters(ctx.workbook);
-  const units = workflowRows(ctx.workbook, settings, now);
+  const clusterOf = clusters(book);
+  const units = workflowRows(book, settings, now);
   const register = readRegister(
-    ctx.workbook,
+    book,
     scored.sheets.map((sheet) => sheet.rubric),
   ).entries;
-  const audit = checkAudit(ctx);
+  // The log as it stands, counted, and its last full verification: never hashed again here.
+  const extent = logExtent(ctx);
+  const verified = lastVerification(ctx.store);
   return inLanguage(settings.summaryLanguage, () => {
     const sheets: ReportSheet[] = scored.sheets.map((sheet) => {
       const statuses = new Map<string, number>();
@@ -116,10 +129,17 @@ export function composeSummary(ctx: ReportPorts) {
       date: formatDate(now),
       sheets,
       log: {
-        intact: audit.check.ok,
-        rows: audit.check.ok ? audit.check.rows : 0,
-        head: audit.check.ok ? audit.check.head : '',
-        message: audit.message,
+        ...extent,
+        ...(verified
+          ? {
+              verified: {
+                at: formatTime(new Date(verified.at)),
+                rows: verified.rows,
+                ok: verified.ok,
+                message: verified.message,
+              },
+            }
+          : {}),
       },
       ...(previous ? { previous } : {}),
     });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHART_CONTENT_ID } from '../../src/domain/chart';
 import { formatDate } from '../../src/domain/recognition';
 import { previewSummaryAction, sendMailAction, sendSummaryAction } from '../../src/sheets/actions';
-import { checkAudit } from '../../src/sheets/audit-log';
+import { AUDIT_SHEET, checkAudit, verifyAuditLog } from '../../src/sheets/audit-log';
 import { CRITERIA_SHEET, SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { composeSummary } from '../../src/sheets/summary-report';
@@ -64,8 +64,17 @@ describe('the summary report for the steering committee', () => {
     setDeadline(google, 'submit', '');
     settings.type(rowOf('year'), 3, [[2026]]);
     const audit = checkAudit(ports);
-    expect(audit.check.ok && text).toContain(
-      `Nhật ký: ${audit.check.ok ? audit.check.rows : 0} dòng, nguyên vẹn. Mã đầu chuỗi: ${audit.check.ok ? audit.check.head : ''}.`,
+    const head = audit.check.ok ? audit.check.head : '';
+    // Never verified in full yet: the summary says so, and hashes nothing itself.
+    expect(text).toContain(
+      `Nhật ký: 3 dòng. Mã đầu chuỗi: ${head}. Chưa có lần kiểm tra toàn bộ nào`,
+    );
+    expect(verifyAuditLog(ports)).toMatchObject({
+      done: true,
+      verification: { ok: true, rows: 3 },
+    });
+    expect(composeSummary(ports).mail.text).toContain(
+      `Nhật ký: 3 dòng. Mã đầu chuỗi: ${head}. Lần kiểm tra toàn bộ gần nhất (${formatDate(NOW)} ${String(NOW.getHours()).padStart(2, '0')}:${String(NOW.getMinutes()).padStart(2, '0')}, 3 dòng): nguyên vẹn.`,
     );
 
     sendSummaryAction({ ...ports, mailer: gasMailer(google) });
@@ -87,6 +96,31 @@ describe('the summary report for the steering committee', () => {
     expect(book.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
       `Ô C${row}, trang «Cài đặt» (Người nhận báo cáo tổng hợp): «ban» không phải email`,
     );
+  });
+});
+
+describe('the summary at province scale', () => {
+  it('reads each sheet once, writes no scoring sheet, and cites the last verification of the log', () => {
+    const book = workflowBook();
+    const { google, ports, as } = book;
+    as(XA, [[2, 1]], 'register');
+    verifyAuditLog(ports);
+    // A hand edit of the log after the verification: the summary cites the verification, not a new hash.
+    google.spreadsheet.sheet(AUDIT_SHEET).type(2, 7, [['sửa tay']]);
+    const before = google.spreadsheet.sheet(rubric.scoringSheet).snapshot();
+    google.io.reset();
+    const text = composeSummary(ports).mail.text;
+    expect(google.spreadsheet.sheet(rubric.scoringSheet).snapshot()).toEqual(before);
+    expect(google.io.calls.get('setValues') ?? 0).toBe(0);
+    const sheetsRead = google.io.calls.get('getValues') ?? 0;
+    expect(sheetsRead).toBeLessThanOrEqual(google.spreadsheet.sheets.length);
+    expect(text).toContain('nguyên vẹn');
+    // The next verification finds the edit, and the summary then says so.
+    expect(verifyAuditLog(ports)).toMatchObject({
+      done: true,
+      verification: { ok: false, row: 2 },
+    });
+    expect(composeSummary(ports).mail.text).toContain('Nhật ký: KHÔNG còn nguyên vẹn');
   });
 });
 
