@@ -109,10 +109,13 @@ export function rowLevels(
   input: unknown,
   rubric: LevelsRubric,
   previousLevelDate: unknown,
-  now: Date,
+  /** The day each row is judged on (one cell, or a column: the submission dates); blank: `today`. */
+  judgedOn: unknown,
+  today: Date,
 ): FormulaResult {
   const inputs = indicatorInputs(rubric);
   const dates = rowsOf(previousLevelDate);
+  const days = rowsOf(judgedOn);
   const results = rowsOf(input).map((row, r): FormulaValue => {
     if (row.every(isBlank)) return '';
     const width = widthProblem(row, inputs.length, r);
@@ -133,7 +136,11 @@ export function rowLevels(
     if (!date.ok && date.problem.kind !== 'blank')
       return MESSAGES.formulaBadDate(r + 1, date.problem.text);
     const previous = date.ok ? { level: 1 as const, date: date.value } : undefined;
-    return applyLevelRules(rubric, assessment.reached, previous, now).label;
+    const dayCell = (days.length === 1 ? days[0] : days[r])?.[0] ?? '';
+    const day = readDate(dayCell);
+    if (!day.ok && day.problem.kind !== 'blank')
+      return MESSAGES.formulaBadDate(r + 1, day.problem.text);
+    return applyLevelRules(rubric, assessment.reached, previous, day.ok ? day.value : today).label;
   });
   return shapeLike(input, results);
 }

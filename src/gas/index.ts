@@ -205,12 +205,18 @@ export function xhhtAbout(): void {
  * ngay tại dòng đó. Số lẻ gõ bằng dấu phẩy, ví dụ 8,5.
  *
  * @param {number|number[][]} vung_diem Vùng điểm các mục: một dòng cho một đơn vị.
- * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí, ví dụ "TT22_2020_DVHT"; bỏ trống thì dùng bộ tiêu chí mặc định ở trang Cài đặt.
+ * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí, ví dụ "TT22_2020_DVHT"; bỏ trống thì dùng bộ tiêu chí duy nhất của vùng tiêu chí, hoặc bộ tiêu chí mặc định ở trang Cài đặt.
+ * @param {string[][]} vung_tieu_chi [Nên ghi] Cả vùng trang «Tiêu chí», ví dụ 'Tiêu chí'!A:Z: công thức tính lại ngay khi trang tiêu chí được sửa.
  * @return {number|string|Array<Array<number|string>>} Tổng điểm của mỗi dòng (một cột).
  * @customfunction
  */
-export function XHHT_TONG(vung_diem: unknown, ma_bo_tieu_chi?: unknown) {
-  return totalFormula(vung_diem, ma_bo_tieu_chi, () => new GasWorkbook(SpreadsheetApp));
+export function XHHT_TONG(vung_diem: unknown, ma_bo_tieu_chi?: unknown, vung_tieu_chi?: unknown) {
+  return totalFormula(
+    vung_diem,
+    ma_bo_tieu_chi,
+    () => new GasWorkbook(SpreadsheetApp),
+    vung_tieu_chi,
+  );
 }
 
 /**
@@ -219,11 +225,21 @@ export function XHHT_TONG(vung_diem: unknown, ma_bo_tieu_chi?: unknown) {
  *
  * @param {number|number[][]} tong_diem Tổng điểm: một ô hoặc một cột.
  * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí, ví dụ "TT22_2020_DVHT".
+ * @param {string[][]} vung_tieu_chi [Nên ghi] Cả vùng trang «Tiêu chí», ví dụ 'Tiêu chí'!A:Z: công thức tính lại ngay khi ngưỡng xếp loại được sửa.
  * @return {string|string[][]} Xếp loại của mỗi tổng điểm.
  * @customfunction
  */
-export function XHHT_XEPLOAI(tong_diem: unknown, ma_bo_tieu_chi?: unknown) {
-  return bandFormula(tong_diem, ma_bo_tieu_chi, () => new GasWorkbook(SpreadsheetApp));
+export function XHHT_XEPLOAI(
+  tong_diem: unknown,
+  ma_bo_tieu_chi?: unknown,
+  vung_tieu_chi?: unknown,
+) {
+  return bandFormula(
+    tong_diem,
+    ma_bo_tieu_chi,
+    () => new GasWorkbook(SpreadsheetApp),
+    vung_tieu_chi,
+  );
 }
 
 /**
@@ -232,8 +248,10 @@ export function XHHT_XEPLOAI(tong_diem: unknown, ma_bo_tieu_chi?: unknown) {
  * Ghi ngày quyết định công nhận mức độ 1 thì mức độ 2 chỉ được tính khi đã đủ số tháng quy định.
  *
  * @param {string[][]} vung_chi_tieu Các ô chỉ tiêu (Đạt/Chưa đạt, số đạt, tổng số) của một hoặc nhiều đơn vị.
- * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí; bỏ trống thì dùng bộ tiêu chí mặc định.
+ * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí; bỏ trống thì dùng bộ tiêu chí duy nhất của vùng tiêu chí, hoặc bộ tiêu chí mặc định.
  * @param {Date} ngay_cong_nhan_muc_1 [Không bắt buộc] Ngày quyết định công nhận mức độ 1 (một ô, hoặc một cột).
+ * @param {Date} ngay_danh_gia [Nên ghi] Ngày xét: ngày nộp hồ sơ (một ô, hoặc một cột). Bỏ trống thì lấy hôm nay, và kết quả không tự tính lại khi sang ngày mới.
+ * @param {string[][]} vung_tieu_chi [Nên ghi] Cả vùng trang «Tiêu chí», ví dụ 'Tiêu chí'!A:Z.
  * @return {string|string[][]} Mức độ đạt của mỗi dòng.
  * @customfunction
  */
@@ -241,13 +259,17 @@ export function XHHT_MUCDO(
   vung_chi_tieu: unknown,
   ma_bo_tieu_chi?: unknown,
   ngay_cong_nhan_muc_1?: unknown,
+  ngay_danh_gia?: unknown,
+  vung_tieu_chi?: unknown,
 ) {
   return levelFormula(
     vung_chi_tieu,
     ma_bo_tieu_chi,
     ngay_cong_nhan_muc_1 ?? '',
     () => new GasWorkbook(SpreadsheetApp),
+    ngay_danh_gia ?? '',
     systemClock.now(),
+    vung_tieu_chi,
   );
 }
 
@@ -257,10 +279,20 @@ export function XHHT_MUCDO(
  * cột «Lỗi» do XHHT → Chấm điểm tất cả ghi.
  *
  * @param {string[][]} vung_nhap_lieu Các ô nhập liệu (điểm mục hoặc chỉ tiêu) của một hoặc nhiều đơn vị.
- * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí; bỏ trống thì dùng bộ tiêu chí mặc định.
+ * @param {string} ma_bo_tieu_chi [Không bắt buộc] Mã bộ tiêu chí; bỏ trống thì dùng bộ tiêu chí duy nhất của vùng tiêu chí, hoặc bộ tiêu chí mặc định.
+ * @param {string[][]} vung_tieu_chi [Nên ghi] Cả vùng trang «Tiêu chí», ví dụ 'Tiêu chí'!A:Z.
  * @return {string|string[][]} Thông báo lỗi của mỗi dòng, hoặc ô trống.
  * @customfunction
  */
-export function XHHT_LOI(vung_nhap_lieu: unknown, ma_bo_tieu_chi?: unknown) {
-  return problemsFormula(vung_nhap_lieu, ma_bo_tieu_chi, () => new GasWorkbook(SpreadsheetApp));
+export function XHHT_LOI(
+  vung_nhap_lieu: unknown,
+  ma_bo_tieu_chi?: unknown,
+  vung_tieu_chi?: unknown,
+) {
+  return problemsFormula(
+    vung_nhap_lieu,
+    ma_bo_tieu_chi,
+    () => new GasWorkbook(SpreadsheetApp),
+    vung_tieu_chi,
+  );
 }

@@ -5,7 +5,7 @@ import {
   findRubric,
   rubricsForYear,
 } from '../domain/catalog';
-import { isBlank, normalizeText, readDate, textKey } from '../domain/cells';
+import { type CellValue, isBlank, normalizeText, readDate, textKey } from '../domain/cells';
 import {
   type FormulaResult,
   rowBands,
@@ -34,10 +34,10 @@ import {
   verifyNotice,
 } from './audit-log';
 
-import { readCriteria } from './criteria-sheet';
+import { criteriaFromValues, type RubricRead, readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
-import { SETTINGS_SHEET } from './layout';
+import { CRITERIA_SHEET, SETTINGS_SHEET } from './layout';
 import {
   MAIL_OWNER_KEY,
   MAIL_SWITCH_KEY,
@@ -643,14 +643,42 @@ export function aboutAction(ctx: Context): void {
 }
 
 /**
- * The rubric a formula names (or the settings' default): as the criteria sheet holds it, else built in.
- * A rubric the criteria sheet holds with a problem fails the formula with its first problem.
+ * The criteria a formula was given as its last argument: the criteria sheet's range, header row first.
+ * Sheets recalculates a custom formula only when an argument changes, so a formula given this range
+ * follows every edit of it; without it, the formula reads the sheet itself and can go stale.
  */
-function formulaRubric(rubricId: unknown, workbook: () => WorkbookPort): Rubric {
+function criteriaArgument(criteria: unknown): RubricRead[] | undefined {
+  if (criteria === undefined || isBlank(criteria)) return undefined;
+  const rows = Array.isArray(criteria) ? (criteria as unknown[]) : [];
+  if (rows.length < 2 || !rows.every(Array.isArray)) {
+    throw new Error(
+      tr(
+        `Đối số vùng tiêu chí phải là cả vùng trang «${CRITERIA_SHEET}», kể cả dòng tiêu đề, ví dụ '${CRITERIA_SHEET}'!A:Z.`,
+        `The criteria argument must be the whole range of sheet «${CRITERIA_SHEET}», header row included, e.g. '${CRITERIA_SHEET}'!A:Z.`,
+      ),
+    );
+  }
+  return criteriaFromValues(rows as CellValue[][]);
+}
+
+/**
+ * The rubric a formula names (or, when it names none, the one rubric of the criteria it was given, else
+ * the settings' default): as the criteria hold it, else built in. A rubric the criteria hold with a
+ * problem fails the formula with its first problem.
+ */
+function formulaRubric(
+  rubricId: unknown,
+  workbook: () => WorkbookPort,
+  criteria?: unknown,
+): Rubric {
   const book = workbook();
   const { defaultRubricId } = begin(book);
-  const id = normalizeText(String(isBlank(rubricId) ? defaultRubricId : rubricId)).toUpperCase();
-  const reads = readCriteria(book) ?? [];
+  const given = criteriaArgument(criteria);
+  const reads = given ?? readCriteria(book) ?? [];
+  const only = given?.length === 1 ? given[0]?.id : undefined;
+  const id = normalizeText(
+    String(isBlank(rubricId) ? (only ?? defaultRubricId) : rubricId),
+  ).toUpperCase();
   const broken = reads.find((read) => read.id === id && !read.rubric);
   if (broken) throw new Error(MESSAGES.rubricNeedsFixing(id, broken.problems[0] ?? ''));
   const written = reads.flatMap((read) => (read.rubric ? [read.rubric] : []));
@@ -664,16 +692,24 @@ export function totalFormula(
   range: unknown,
   rubricId: unknown,
   workbook: () => WorkbookPort,
+  criteria?: unknown,
 ): FormulaResult {
-  return rowTotals(range, usableRubric(formulaRubric(rubricId, workbook), 'points', 'XHHT_TONG'));
+  return rowTotals(
+    range,
+    usableRubric(formulaRubric(rubricId, workbook, criteria), 'points', 'XHHT_TONG'),
+  );
 }
 
 export function bandFormula(
   total: unknown,
   rubricId: unknown,
   workbook: () => WorkbookPort,
+  criteria?: unknown,
 ): FormulaResult {
-  return rowBands(total, usableRubric(formulaRubric(rubricId, workbook), 'points', 'XHHT_XEPLOAI'));
+  return rowBands(
+    total,
+    usableRubric(formulaRubric(rubricId, workbook, criteria), 'points', 'XHHT_XEPLOAI'),
+  );
 }
 
 export function levelFormula(
@@ -681,16 +717,21 @@ export function levelFormula(
   rubricId: unknown,
   previousLevelDate: unknown,
   workbook: () => WorkbookPort,
-  now: Date,
+  /** The day the levels are judged on: the formula's date argument (a cell or a column)… */
+  judgedOn: unknown,
+  /** …or today, where it is blank. */
+  today: Date,
+  criteria?: unknown,
 ): FormulaResult {
-  const rubric = usableRubric(formulaRubric(rubricId, workbook), 'levels', 'XHHT_MUCDO');
-  return rowLevels(indicators, rubric, previousLevelDate, now);
+  const rubric = usableRubric(formulaRubric(rubricId, workbook, criteria), 'levels', 'XHHT_MUCDO');
+  return rowLevels(indicators, rubric, previousLevelDate, judgedOn, today);
 }
 
 export function problemsFormula(
   row: unknown,
   rubricId: unknown,
   workbook: () => WorkbookPort,
+  criteria?: unknown,
 ): FormulaResult {
-  return rowProblems(row, formulaRubric(rubricId, workbook));
+  return rowProblems(row, formulaRubric(rubricId, workbook, criteria));
 }

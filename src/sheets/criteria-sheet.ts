@@ -1114,7 +1114,15 @@ function readDeadlineRow(
 export function readCriteria(workbook: WorkbookPort): RubricRead[] | undefined {
   const sheet = workbook.sheet(CRITERIA_SHEET);
   if (!sheet) return undefined;
-  const [header = [], ...rows] = sheet.readValues();
+  return criteriaFromValues(sheet.readValues());
+}
+
+/**
+ * The rubrics of the criteria sheet's values, header row first: what a custom formula is given when
+ * the criteria range is its argument (so that Sheets recalculates it after any edit there).
+ */
+export function criteriaFromValues(sheetValues: readonly (readonly CellValue[])[]): RubricRead[] {
+  const [header = [], ...rows] = sheetValues;
   const located = locateRequired(CRITERIA_SHEET, header, CRITERIA_COLUMNS);
   const groups = new Map<string, SheetRow[]>();
   rows.forEach((values, i) => {

@@ -151,19 +151,36 @@ describe('rowLevels (XHHT_MUCDO) and rowProblems (XHHT_LOI)', () => {
       ['', '', '', '', ''],
       ['Đạt', 'Đạt', 'Đạt', 30, 20],
     ];
-    expect(rowLevels(rows, LEVELS_FIXTURE, '', now)).toEqual([
+    expect(rowLevels(rows, LEVELS_FIXTURE, '', '', now)).toEqual([
       ['Mức độ 2'],
       ['Mức độ 1'],
       ['Chưa đạt'],
       [''],
       ['Lỗi ở dòng 5, cột 4 của vùng: số đạt 30 lớn hơn tổng số 20'],
     ]);
-    expect(rowLevels([rows[0]], LEVELS_FIXTURE, '01/06/2026', now)).toEqual([['Mức độ 1']]);
-    expect(rowLevels([rows[0]], LEVELS_FIXTURE, new Date(2025, 5, 1), now)).toEqual([['Mức độ 2']]);
-    expect(rowLevels([rows[0]], LEVELS_FIXTURE, 'hôm qua', now)).toEqual([
+    expect(rowLevels([rows[0]], LEVELS_FIXTURE, '01/06/2026', '', now)).toEqual([['Mức độ 1']]);
+    expect(rowLevels([rows[0]], LEVELS_FIXTURE, new Date(2025, 5, 1), '', now)).toEqual([
+      ['Mức độ 2'],
+    ]);
+    expect(rowLevels([rows[0]], LEVELS_FIXTURE, 'hôm qua', '', now)).toEqual([
       ['Lỗi ở dòng 1 của vùng: ngày «hôm qua» không đúng dạng ngày/tháng/năm'],
     ]);
-    expect(rowLevels([['Đạt', 'Đạt']], LEVELS_FIXTURE, '', now)).toEqual([
+    // Judged on the day the formula is given (the submission date), not today: a cell goes stale
+    // otherwise. Decided 01/06/2026: on 31/05/2027 the 12 months are not over, on 01/06/2027 they are.
+    const decided = new Date(2026, 5, 1);
+    expect(rowLevels([rows[0]], LEVELS_FIXTURE, decided, new Date(2027, 4, 31), now)).toEqual([
+      ['Mức độ 1'],
+    ]);
+    expect(rowLevels([rows[0]], LEVELS_FIXTURE, decided, '01/06/2027', now)).toEqual([
+      ['Mức độ 2'],
+    ]);
+    expect(
+      rowLevels([rows[0], rows[0]], LEVELS_FIXTURE, decided, [['31/05/2027'], ['01/06/2027']], now),
+    ).toEqual([['Mức độ 1'], ['Mức độ 2']]);
+    expect(rowLevels([rows[0]], LEVELS_FIXTURE, '', 'mai', now)).toEqual([
+      ['Lỗi ở dòng 1 của vùng: ngày «mai» không đúng dạng ngày/tháng/năm'],
+    ]);
+    expect(rowLevels([['Đạt', 'Đạt']], LEVELS_FIXTURE, '', '', now)).toEqual([
       ['Lỗi ở dòng 1 của vùng: vùng có 2 cột nhưng bộ tiêu chí cần 5 cột nhập liệu'],
     ]);
   });

@@ -82,21 +82,24 @@ class XhhtPlugin extends FunctionPlugin {
   }
 }
 const rubricIdArgument = { argumentType: FunctionArgumentType.STRING, optionalArg: true };
+/** The criteria sheet's range, the last argument: Sheets recalculates the formula when it changes. */
+const criteriaArgument = { argumentType: FunctionArgumentType.RANGE, optionalArg: true };
 const formula = (method: string, ...more: object[]) => ({
   method,
   sizeOfResultArrayMethod: 'size',
   vectorizationForbidden: true,
   parameters: [{ argumentType: FunctionArgumentType.RANGE }, rubricIdArgument, ...more],
 });
+const optionalAny = { argumentType: FunctionArgumentType.ANY, optionalArg: true };
 Object.assign(XhhtPlugin, {
   implementedFunctions: {
-    XHHT_TONG: formula('tong'),
+    XHHT_TONG: formula('tong', criteriaArgument),
     XHHT_XEPLOAI: {
       ...formula('xeploai'),
-      parameters: [{ argumentType: FunctionArgumentType.ANY }, rubricIdArgument],
+      parameters: [{ argumentType: FunctionArgumentType.ANY }, rubricIdArgument, criteriaArgument],
     },
-    XHHT_MUCDO: formula('mucdo', { argumentType: FunctionArgumentType.ANY, optionalArg: true }),
-    XHHT_LOI: formula('loi'),
+    XHHT_MUCDO: formula('mucdo', optionalAny, optionalAny, criteriaArgument),
+    XHHT_LOI: formula('loi', criteriaArgument),
   },
 });
 const NAMES = ['XHHT_TONG', 'XHHT_XEPLOAI', 'XHHT_MUCDO', 'XHHT_LOI'];
@@ -255,6 +258,80 @@ describe('HyperFormula evaluates the custom formulas of the bundle', () => {
         expect(at(r, 1)).toContain(`chỉ tiêu ${/chỉ tiêu (\d\.\d)/.exec(String(errors[i]))?.[1]}`);
       }
     });
+  });
+
+  it('follows an edit of the criteria it is given, as score-all does after the same edit', () => {
+    const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
+    const criteria = google.spreadsheet.sheet(CRITERIA_SHEET);
+    const firstItem = columnLetter(headerColumn(sheet, /^1\.1 /));
+    const lastItem = columnLetter(headerColumn(sheet, /^1\.1 /) + itemsOf(rubric).length - 1);
+    const last = UNITS + 1;
+    const snapshot = sheet.snapshot().map((row) => row.map(plain));
+    const width = snapshot[0]?.length ?? 0;
+    const tong = columnLetter(width + 1);
+    const criteriaValues = criteria.snapshot().map((row) => row.map(plain));
+    const range = `'${CRITERIA_SHEET}'!A1:${columnLetter(criteriaValues[0]?.length ?? 1)}${criteriaValues.length + 20}`;
+    const items = `${firstItem}2:${lastItem}${last}`;
+    const hf = HyperFormula.buildFromSheets(
+      {
+        scores: snapshot.map((row, r) =>
+          r === 1
+            ? [
+                ...row,
+                `=XHHT_TONG(${items}; ""; ${range})`,
+                `=XHHT_XEPLOAI(${tong}2:${tong}${last}; ""; ${range})`,
+                `=XHHT_LOI(${items}; ""; ${range})`,
+              ]
+            : row,
+        ) as never,
+        [CRITERIA_SHEET]: criteriaValues as never,
+      },
+      { licenseKey: 'gpl-v3', functionArgSeparator: ';' },
+    );
+    const scores = hf.getSheetId('scores') ?? 0;
+    const formulas = () =>
+      hf
+        .getSheetValues(scores)
+        .slice(1, last)
+        .map((row) => row.slice(width, width + 3));
+    const menu = () => {
+      bundle.xhhtScoreAll?.();
+      const at = (header: string) => columnValues(sheet, header).slice(0, UNITS);
+      const totals = at('Tổng điểm');
+      const bands = at('Xếp loại');
+      return totals.map((total, i) => [total, bands[i]]);
+    };
+    const agree = () => {
+      const byFormula = formulas();
+      menu().forEach(([total, band], i) => {
+        if (total === '') return;
+        expect(byFormula[i]?.slice(0, 2)).toEqual([total, band]);
+      });
+      return byFormula;
+    };
+    const before = agree();
+    // The province lowers the «Khá» band from 70 to 60, in the criteria sheet and nowhere else.
+    const typeColumn = headerColumn(criteria, 'Loại');
+    const thresholdColumn = headerColumn(criteria, 'Ngưỡng / giá trị');
+    const bandRow = criteriaValues.findIndex(
+      (row) =>
+        row[typeColumn - 1] === 'Xếp loại' &&
+        row.some((cell) => cell === 'Khá') &&
+        row[0] === rubric.id,
+    );
+    expect(bandRow).toBeGreaterThan(0);
+    expect(criteriaValues[bandRow]?.[thresholdColumn - 1]).toBe(70);
+    hf.setCellContents(
+      { sheet: hf.getSheetId(CRITERIA_SHEET) ?? 1, row: bandRow, col: thresholdColumn - 1 },
+      60,
+    );
+    // The formulas moved at once, from their argument alone: the fake's criteria sheet is unchanged.
+    const moved = formulas();
+    expect(moved.map((row) => row[1])).not.toEqual(before.map((row) => row[1]));
+    criteria.type(bandRow + 1, thresholdColumn, [[60]]);
+    expect(agree()).toEqual(moved);
+    criteria.type(bandRow + 1, thresholdColumn, [[70]]);
+    bundle.xhhtScoreAll?.();
   });
 
   it('classifies one value, with or without the rubric id', () => {

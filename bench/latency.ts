@@ -1,0 +1,155 @@
+import type { AuditEntry } from '../src/domain/audit';
+import { PERIOD_NAMES } from '../src/domain/settings';
+import { GasLock } from '../src/gas/services';
+import { act } from '../src/sheets/act';
+import { dailyMailTimer, sendMailTimer } from '../src/sheets/actions';
+import { AUDIT_SHEET, appendAudit, verifyAuditLog } from '../src/sheets/audit-log';
+import { OUTBOX_SHEET, queueMail } from '../src/sheets/outbox';
+import { scoreAll } from '../src/sheets/score-all';
+import { writeSetting } from '../src/sheets/settings-sheet';
+import { sidebarData } from '../src/sheets/sidebar';
+import { gasMailer, NOW } from '../test/fakes/context';
+import { budget, LATENCY, modelledMs } from '../test/fakes/latency';
+import { benchBook, cpuMs, HUYEN, TINH, XA } from './lib/book';
+
+/**
+ * The latency model of issue 12 over the fake spreadsheet: every call the fakes answer is priced
+ * (test/fakes/latency.ts), Node's CPU time of the use case counts three times, and each figure is
+ * printed with the calls and cells it moved. Sizes: units × rows of log and outbox.
+ */
+
+const UNITS = (process.env.XHHT_BENCH_UNITS ?? '1000,5000,10000,50000').split(',').map(Number);
+const LOG_ROWS = [0, 20_000, 100_000];
+
+interface Figure {
+  readonly ms: number;
+  readonly calls: number;
+  readonly cells: number;
+}
+
+type Book = ReturnType<typeof benchBook>;
+
+/** Runs `work` with the counter reset: modelled milliseconds (mail excluded when asked), calls, cells. */
+function measure(book: Book, work: () => void, withoutMail = false): Figure {
+  book.google.io.reset();
+  const cpu = cpuMs(work);
+  const mail = withoutMail ? book.google.io.of('mail').calls * LATENCY.mailMs : 0;
+  return {
+    ms: modelledMs(book.google.io) - mail + cpu * LATENCY.cpuFactor,
+    ...budget(book.google.io),
+  };
+}
+
+const entry = (i: number): AuditEntry => ({
+  time: '01/03/2026 08:00:00',
+  user: 'lichsu@example.org',
+  unit: `CU${i}`,
+  action: 'Ghi chú',
+  from: '',
+  to: '',
+  comment: `Dòng nhật ký cũ ${i}`,
+});
+
+/** Grows the log and the outbox to `rows` each, as a year of work would leave them (mail sent). */
+function growTo(book: Book, rows: number, from: number): void {
+  if (rows <= from) return;
+  const { ports, google } = book;
+  appendAudit(
+    ports,
+    Array.from({ length: rows - from }, (_, i) => entry(from + i)),
+  );
+  queueMail(
+    ports,
+    Array.from({ length: rows - from }, (_, i) => ({
+      key: `cu:${from + i}`,
+      to: [`cu${from + i}@example.org`],
+      subject: 'Thư cũ',
+      text: 'Đã gửi',
+    })),
+  );
+  const outbox = google.spreadsheet.sheet(OUTBOX_SHEET);
+  outbox.type(
+    2,
+    7,
+    Array.from({ length: outbox.snapshot().length - 1 }, () => ['Đã gửi']),
+  );
+  // The sender's first run after that reads the outbox once and keeps where it stands.
+  sendMailTimer({ ...ports, mailer: gasMailer(google) });
+}
+
+const seconds = (f: Figure) => (f.ms / 1000).toFixed(1).padStart(6);
+const detail = (f: Figure) => `${f.calls}/${f.cells}`;
+
+console.log('\nlatency model (issue 12): every call priced, Node CPU × 3');
+console.log(
+  `  read ${LATENCY.readMs} ms + ${LATENCY.readCellMs} ms/cell · write ${LATENCY.writeMs} ms + ${LATENCY.writeCellMs} ms/cell · metadata ${LATENCY.metadataMs} ms · formatting/protection ${LATENCY.formatMs} ms`,
+);
+console.log(
+  `  properties ${LATENCY.propReadMs}/${LATENCY.propWriteMs} ms · lock ${LATENCY.lockMs} ms · flush ${LATENCY.flushMs} ms · mail ${LATENCY.mailMs} ms · CPU × ${LATENCY.cpuFactor}`,
+);
+console.log(
+  '  targets: step ≤ 3 s, sidebar ≤ 2 s (5,000 units, 100,000 rows); mail timer idle ≤ 0.3 s; daily ≤ 60 s (50,000 units, mail excluded); verification ≤ 60 s (100,000 rows)',
+);
+console.log('  each cell: modelled seconds, then calls/cells moved');
+const header = [
+  'units',
+  'log+outbox',
+  'score-all',
+  'step (submit 1)',
+  'sidebar (1 unit)',
+  'mail timer idle',
+  'daily run',
+  'log verification',
+];
+console.log(header.join(' | '));
+
+for (const units of UNITS) {
+  const book = benchBook(units, 30);
+  const { google, ports, rubric } = book;
+  writeSetting(ports.workbook, 'summaryPeriod', PERIOD_NAMES.daily);
+  google.Session.email = XA;
+  // Every unit registered, so that the step below submits one.
+  act(ports, { action: 'register' }, book.all);
+  let rows = 0;
+  for (const logRows of LOG_ROWS) {
+    growTo(book, logRows, rows);
+    rows = logRows;
+    const scoreFigure = measure(book, () => scoreAll(ports));
+    const row = 2 + LOG_ROWS.indexOf(logRows);
+    google.Session.email = XA;
+    const step = measure(book, () =>
+      act(ports, { action: 'submit' }, { sheet: rubric.scoringSheet, rows: [row] }),
+    );
+    google.Session.email = TINH;
+    google.spreadsheet.select(rubric.scoringSheet, [row, 1]);
+    const sidebar = measure(book, () => sidebarData(ports));
+    const mailer = gasMailer(google);
+    google.Session.email = HUYEN;
+    const daily = measure(
+      book,
+      () =>
+        dailyMailTimer({
+          ...ports,
+          lock: new GasLock(google.LockService, ports.workbook),
+          mailer,
+          clock: { now: () => NOW },
+        }),
+      true,
+    );
+    // After the daily run sent what the step queued: the timer finds nothing to send.
+    const idle = measure(book, () => sendMailTimer({ ...ports, mailer }));
+    const verify = measure(book, () => verifyAuditLog(ports));
+    const logSize = google.spreadsheet.sheets.some((s) => s.getName() === AUDIT_SHEET)
+      ? logRows
+      : 0;
+    console.log(
+      [
+        String(units).padStart(5),
+        String(logSize).padStart(10),
+        ...[scoreFigure, step, sidebar, idle, daily, verify].map(
+          (f) => `${seconds(f)} s ${detail(f).padStart(16)}`,
+        ),
+      ].join(' | '),
+    );
+  }
+}
