@@ -71,7 +71,7 @@ function growTo(book: Book, rows: number, from: number): void {
   outbox.type(
     2,
     7,
-    Array.from({ length: outbox.snapshot().length - 1 }, () => ['Đã gửi']),
+    Array.from({ length: outbox.getLastRow() - 1 }, () => ['Đã gửi']),
   );
   // The sender's first run after that reads the outbox once and keeps where it stands.
   sendMailTimer({ ...ports, mailer: gasMailer(google) });

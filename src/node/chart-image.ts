@@ -10,18 +10,28 @@
  *
  * Node only: never import this from src/domain, src/sheets or src/gas (Apps Script).
  */
-import { Resvg } from '@resvg/resvg-js';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { LabelLayout } from 'echarts/features';
-import { SVGRenderer } from 'echarts/renderers';
+import { createRequire } from 'node:module';
+import type * as Resvg from '@resvg/resvg-js';
+import type * as Echarts from 'echarts';
 import type { ChartSeries, ChartSpec } from '../domain/chart';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, LabelLayout, SVGRenderer]);
-// Without a canvas echarts guesses text widths and counts every non-ASCII letter (ộ, ữ…) as a full
-// em, so Vietnamese labels were cut or wrapped far too early; this guess is closer to DejaVu Sans.
-echarts.setPlatformAPI({ measureText: (text, font) => ({ width: textWidth(text, font) }) });
+/**
+ * echarts and resvg take most of a second to load: they are loaded (CommonJS builds, required on
+ * first use) by the commands that draw a chart, never by `xhht --help` or `xhht validate`.
+ */
+let drawing: { echarts: typeof Echarts; Resvg: typeof Resvg.Resvg } | undefined;
+function libraries(): { echarts: typeof Echarts; Resvg: typeof Resvg.Resvg } {
+  if (!drawing) {
+    const load = createRequire(import.meta.url);
+    const echarts = load('echarts') as typeof Echarts;
+    // Without a canvas echarts guesses text widths and counts every non-ASCII letter (ộ, ữ…) as a
+    // full em, so Vietnamese labels were cut or wrapped far too early; this guess is closer to
+    // DejaVu Sans.
+    echarts.setPlatformAPI({ measureText: (text, font) => ({ width: textWidth(text, font) }) });
+    drawing = { echarts, Resvg: (load('@resvg/resvg-js') as typeof Resvg).Resvg };
+  }
+  return drawing;
+}
 
 const FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', sans-serif";
 const TEXT_COLOR = '#333333';
@@ -34,11 +44,11 @@ const MIN_WRAP_WIDTH = 56;
 /** Value labels are drawn only on bars at least this wide (px), so they do not overlap. */
 const MIN_LABELLED_BAR = 18;
 
-type EChartsOption = echarts.EChartsCoreOption;
+type EChartsOption = Echarts.EChartsCoreOption;
 
 /** The chart as an SVG document (UTF-8 text, white background, `spec.width` × `spec.height`). */
 export function chartSvg(spec: ChartSpec): string {
-  const chart = echarts.init(null, null, {
+  const chart = libraries().echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,
     width: spec.width,
@@ -54,7 +64,7 @@ export function chartSvg(spec: ChartSpec): string {
 
 /** The chart as a PNG image of `spec.width` × `spec.height` pixels. */
 export function chartPng(spec: ChartSpec): Buffer {
-  const resvg = new Resvg(chartSvg(spec), {
+  const resvg = new (libraries().Resvg)(chartSvg(spec), {
     fitTo: { mode: 'original' },
     background: 'white',
     font: {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type MailComposer from 'nodemailer/lib/mail-composer';
 import { CHART_CONTENT_ID } from '../domain/chart';
 import type { MailerPort, MailMessage } from '../sheets/ports';
 import { chartPng } from './chart-image';
@@ -32,8 +33,12 @@ export class EmlMailer implements MailerPort {
   async writeAll(folder: string, name?: string): Promise<string[]> {
     mkdirSync(folder, { recursive: true });
     const paths: string[] = [];
+    // nodemailer is loaded by the commands that write mail only (it slows every start otherwise).
+    const Composer = createRequire(import.meta.url)(
+      'nodemailer/lib/mail-composer',
+    ) as typeof MailComposer;
     for (const [i, message] of this.pending.splice(0).entries()) {
-      const raw = await new MailComposer({
+      const raw = await new Composer({
         from: this.from,
         to: [...message.to],
         subject: message.subject,

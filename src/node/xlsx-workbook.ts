@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
 import { cellRef, DIFFERS_FORMULA, differsFormula } from '../domain/a1';
 import { type CellValue, isDate } from '../domain/cells';
 import { DIFFERENCE_BACKGROUND, HEADER_BACKGROUND } from '../sheets/layout';
@@ -13,18 +14,39 @@ import type { ColumnRun, SheetPort, WorkbookPort } from '../sheets/ports';
 
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
+/**
+ * exceljs takes a good part of a second to load: it is loaded (a CommonJS require) by the first
+ * command that opens or makes a workbook, never by `xhht --help`.
+ */
+let excel: typeof ExcelJS | undefined;
+function exceljs(): typeof ExcelJS {
+  excel ??= createRequire(import.meta.url)('exceljs') as typeof ExcelJS;
+  return excel;
+}
+
+/** One formatter per time zone: making one costs more than formatting thousands of dates. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterIn(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The same instant as wall-clock time in `timeZone`, expressed as a UTC Date (how exceljs stores it). */
 export function wallClock(at: Date, timeZone: string): Date {
-  const formatted = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
+  const formatted = formatterIn(timeZone).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) =>
     Number(formatted.find((p) => p.type === type)?.value ?? 0);
   return new Date(
@@ -276,10 +298,10 @@ class XlsxSheet implements SheetPort {
 export class XlsxWorkbook implements WorkbookPort {
   private timeZone = DEFAULT_TIME_ZONE;
 
-  constructor(readonly book: ExcelJS.Workbook = new ExcelJS.Workbook()) {}
+  constructor(readonly book: ExcelJS.Workbook = new (exceljs().Workbook)()) {}
 
   static async read(path: string): Promise<XlsxWorkbook> {
-    const book = new ExcelJS.Workbook();
+    const book = new (exceljs().Workbook)();
     await book.xlsx.readFile(path);
     return new XlsxWorkbook(book);
   }
