@@ -79,6 +79,7 @@ export interface SheetApi
   hideSheet(): SheetApi;
   insertRowsAfter(afterPosition: number, howMany: number): SheetApi;
   insertColumnsAfter(afterPosition: number, howMany: number): SheetApi;
+  deleteColumns(columnPosition: number, howMany: number): void;
   getDataRange(): RangeApi;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeApi;
   setColumnWidth(columnPosition: number, width: number): SheetApi;

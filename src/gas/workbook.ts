@@ -155,6 +155,12 @@ class GasSheet implements SheetPort {
     this.sheet.hideSheet();
   }
 
+  trimColumns(): void {
+    const used = Math.max(1, this.sheet.getLastColumn());
+    const columns = this.sheet.getMaxColumns();
+    if (columns > used) this.sheet.deleteColumns(used + 1, columns - used);
+  }
+
   setColumnWidth(column: number, pixels: number): void {
     this.sheet.setColumnWidth(column, pixels);
   }

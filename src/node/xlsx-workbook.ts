@@ -274,6 +274,9 @@ class XlsxSheet implements SheetPort {
     });
   }
 
+  /** An .xlsx stores the cells it uses, not a grid: nothing to remove. */
+  trimColumns(): void {}
+
   hide(): void {
     this.ws.state = 'hidden';
   }

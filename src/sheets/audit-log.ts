@@ -166,6 +166,12 @@ function writeHead(ports: AuditPorts, head: string, rows: number): void {
   if (!mirror) {
     mirror = ports.workbook.addSheet(HEAD_SHEET);
     mirror.hide();
+    mirror.writeValues(1, 1, [
+      [tr('Đầu chuỗi nhật ký', 'Audit chain head'), head],
+      [tr('Số dòng', 'Rows'), rows],
+    ]);
+    mirror.trimColumns();
+    return;
   }
   mirror.writeValues(1, 1, [
     [tr('Đầu chuỗi nhật ký', 'Audit chain head'), head],
@@ -188,6 +194,7 @@ function auditTable(ports: AuditPorts) {
       [{ first: 1, count: AUDIT_COLUMNS.length }],
       'XHHT: nhật ký, chỉ XHHT ghi; sửa tay sẽ bị «Kiểm tra nhật ký» phát hiện',
     );
+    table.sheet.trimColumns();
   }
   if (ports.store.get(PLAIN_TEXT_KEY) !== '1') {
     for (const field of FIELDS) {

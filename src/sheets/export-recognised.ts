@@ -87,7 +87,8 @@ export function exportRecognised(ctx: Context): ExportReport {
         until ? formatDate(until) : '',
       ]);
     }
-    const target = ctx.workbook.sheet(RECOGNISED_SHEET) ?? ctx.workbook.addSheet(RECOGNISED_SHEET);
+    const existing = ctx.workbook.sheet(RECOGNISED_SHEET);
+    const target = existing ?? ctx.workbook.addSheet(RECOGNISED_SHEET);
     // The export owns this sheet: rows left from a longer earlier export are blanked, in the same write.
     const before = target.readValues().length;
     const blank = Array.from({ length: Math.max(0, before - 1 - rows.length) }, () =>
@@ -96,6 +97,7 @@ export function exportRecognised(ctx: Context): ExportReport {
     target.writeValues(1, 1, [EXPORT_COLUMNS.map((spec) => spec.header), ...rows, ...blank]);
     target.styleHeader(1, EXPORT_COLUMNS.length);
     target.freeze(1, 0);
+    if (!existing) target.trimColumns();
     EXPORT_COLUMNS.forEach((spec, i) => {
       target.setColumnWidth(i + 1, spec.width ?? 120);
     });

@@ -74,6 +74,7 @@ function outboxTable(workbook: WorkbookPort): Table {
       'XHHT: hộp thư đi, chỉ XHHT ghi',
     );
     table.sheet.freeze(1, 0);
+    table.sheet.trimColumns();
   }
   return table;
 }

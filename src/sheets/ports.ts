@@ -61,6 +61,11 @@ export interface SheetPort {
     fromRow: number,
   ): void;
   setColumnWidth(column: number, pixels: number): void;
+  /**
+   * Removes the grid's empty columns after the last one holding anything: a new sheet has 26, and
+   * every grid cell counts against the spreadsheet's 10,000,000 whether used or not.
+   */
+  trimColumns(): void;
   /** Hides the sheet from the tab bar (it stays in the file, and in a downloaded .xlsx). */
   hide(): void;
   /**

@@ -20,6 +20,7 @@ import {
   repealNote,
 } from '../domain/rubric';
 import { RETIRED_SETTINGS, SETTING_SPECS } from '../domain/settings';
+import { AUDIT_SHEET, HEAD_SHEET } from './audit-log';
 import {
   DEADLINE_RULES,
   HOLDING_RULE,
@@ -48,6 +49,7 @@ import {
   UNIT_COLUMNS,
   UNITS_SHEET,
 } from './layout';
+import { OUTBOX_SHEET } from './outbox';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
 import type { Context, SheetPort } from './ports';
 import { assessedBy, migrateDecidedRows, migrateLegacy } from './register-sheet';
@@ -735,6 +737,21 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     const historical = !inForceFor(rubric, year)
       ? { note: repealNote(rubric), ...(instead ? { instead } : {}) }
       : undefined;
+    // Only the columns each sheet uses: a sheet keeps 26 otherwise, and every grid cell counts
+    // against the 10,000,000 of a spreadsheet. Sheets an earlier version made lose their empty ones.
+    for (const name of [
+      SETTINGS_SHEET,
+      UNITS_SHEET,
+      PEOPLE_SHEET,
+      CRITERIA_SHEET,
+      rubric.scoringSheet,
+      AUDIT_SHEET,
+      OUTBOX_SHEET,
+      HEAD_SHEET,
+      REGISTER_SHEET,
+    ]) {
+      workbook.sheet(name)?.trimColumns();
+    }
     return {
       migratedRecognitions: migration.migrated + movedRows,
       registerProblems: migration.problems,

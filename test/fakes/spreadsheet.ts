@@ -540,6 +540,11 @@ export class FakeSheet implements SheetApi {
     return { rows: this.lastRow, columns: this.lastColumn };
   }
 
+  /** The grid's columns, used or not. */
+  get gridColumns(): number {
+    return this.maxColumns;
+  }
+
   /** Grid cells (rows × columns of the grid, used or not): what counts against Sheets' 10,000,000. */
   gridCells(): number {
     return this.maxRows * this.maxColumns;
@@ -586,6 +591,12 @@ export class FakeSheet implements SheetApi {
       throw new Error('fake: only appending columns is modelled');
     this.maxColumns += howMany;
     return this;
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.book.io.count('writes', 'deleteColumns');
+    if (columnPosition + howMany - 1 !== this.maxColumns || columnPosition <= this.extent().columns)
+      throw new Error('fake: only deleting empty columns at the end is modelled');
+    this.maxColumns -= howMany;
   }
   setFrozenRows(rows: number): void {
     this.book.io.count('writes', 'setFrozenRows');
