@@ -18,7 +18,10 @@ import { benchBook, cpuMs, HUYEN, TINH, XA } from './lib/book';
  * printed with the calls and cells it moved. Sizes: units × rows of log and outbox.
  */
 
-const UNITS = (process.env.XHHT_BENCH_UNITS ?? '1000,5000,10000,50000').split(',').map(Number);
+const UNITS = (process.env.XHHT_BENCH_UNITS ?? '1000,5000,10000,50000')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
 const LOG_ROWS = [0, 20_000, 100_000];
 
 interface Figure {
@@ -153,3 +156,45 @@ for (const units of UNITS) {
     );
   }
 }
+
+/**
+ * Grid cells per unit for a year: every sheet's grid (rows × columns, used or not, as Sheets counts
+ * them against 10,000,000) after a year's work on N units: each registered, submitted, approved by
+ * its district and recognised by the province, with the mail those steps queue and the morning runs'.
+ */
+function gridPerUnitYear(units: number) {
+  const book = benchBook(units, 30);
+  const { google, ports, all } = book;
+  google.Session.email = XA;
+  act(ports, { action: 'register' }, all);
+  act(ports, { action: 'submit' }, all);
+  google.Session.email = HUYEN;
+  act(ports, { action: 'approve' }, all);
+  google.Session.email = TINH;
+  act(ports, { action: 'approve' }, all);
+  act(ports, { action: 'recognise', decision: { number: '1/QĐ', date: NOW } }, all);
+  const mailer = gasMailer(google);
+  dailyMailTimer({ ...ports, mailer, clock: { now: () => NOW } });
+  const sheets = google.spreadsheet.sheets.map((sheet) => ({
+    name: sheet.getName(),
+    cells: sheet.gridCells(),
+    rows: sheet.getLastRow(),
+  }));
+  return { units, sheets, total: sheets.reduce((sum, s) => sum + s.cells, 0) };
+}
+
+const smallYear = gridPerUnitYear(500);
+const largeYear = gridPerUnitYear(2_000);
+// Cells grow by (large − small) / 1,500 per unit; the rest is the fixed part (settings, criteria…).
+const perUnit = (largeYear.total - smallYear.total) / (largeYear.units - smallYear.units);
+const fixed = smallYear.total - perUnit * smallYear.units;
+console.log(
+  `\ngrid cells per unit-year (a year's steps, log and outbox included): ${perUnit.toFixed(0)}; fixed part ${fixed.toFixed(0)}`,
+);
+console.log(
+  `units in one province-year workbook under 10,000,000 cells: ${Math.floor((10_000_000 - fixed) / perUnit).toLocaleString('en-US')} (goal 50,000)`,
+);
+for (const sheet of largeYear.sheets)
+  console.log(
+    `  ${sheet.name}: ${sheet.cells} cells, ${sheet.rows} rows at ${largeYear.units} units`,
+  );

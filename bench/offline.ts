@@ -24,21 +24,17 @@ async function workbookOf(units: number): Promise<string> {
   const book = new XlsxWorkbook();
   const ports = offlinePorts(book);
   setUp(ports, rubric.id);
-  book
-    .sheet(UNITS_SHEET)
-    ?.writeValues(
-      2,
-      1,
-      Array.from({ length: units }, (_, i) => [`DV${i}`, `Đơn vị ${i}`, `Huyện ${i % 30}`]),
-    );
+  book.sheet(UNITS_SHEET)?.writeValues(
+    2,
+    1,
+    Array.from({ length: units }, (_, i) => [`DV${i}`, `Đơn vị ${i}`, `Huyện ${i % 30}`]),
+  );
   setUp(ports, rubric.id);
-  book
-    .sheet(rubric.scoringSheet)
-    ?.writeValues(
-      2,
-      4,
-      Array.from({ length: units }, (_, i) => [10, '8,5', 7, 10, 5, 10, 5, 20 + (i % 6), 10, 5]),
-    );
+  book.sheet(rubric.scoringSheet)?.writeValues(
+    2,
+    4,
+    Array.from({ length: units }, (_, i) => [10, '8,5', 7, 10, 5, 10, 5, 20 + (i % 6), 10, 5]),
+  );
   const file = join(out, `units-${units}.xlsx`);
   await book.write(file);
   return file;
@@ -66,10 +62,14 @@ function bare(): number {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-console.log('\noffline xhht (fresh Node processes; targets: score 50,000 ≤ 15 s and ≤ 1 GB, start ≤ 0.4 s)');
+console.log(
+  '\noffline xhht (fresh Node processes; targets: score 50,000 ≤ 15 s and ≤ 1 GB, start ≤ 0.4 s)',
+);
 const small = await workbookOf(20);
 const node = Math.min(bare(), bare(), bare());
-const help = [run(['--help']), run(['--help']), run(['--help'])].sort((a, b) => a.seconds - b.seconds)[0];
+const help = [run(['--help']), run(['--help']), run(['--help'])].sort(
+  (a, b) => a.seconds - b.seconds,
+)[0];
 const validate = [run(['validate', small]), run(['validate', small])].sort(
   (a, b) => a.seconds - b.seconds,
 )[0];
