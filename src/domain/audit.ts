@@ -101,8 +101,10 @@ export function verifyChain(
   rows: readonly AuditRow[],
   keptHead: string,
   digest: Digest,
+  /** The head before the first row: GENESIS, or the last archived row's hash. */
+  start: string = GENESIS,
 ): ChainCheck {
-  let head = GENESIS;
+  let head = start;
   for (const [index, row] of rows.entries()) {
     if (row.previous !== head) {
       return { ok: false, index, message: notFollowing() };
@@ -152,9 +154,11 @@ export function rowsAfterKeptHead(
   rows: readonly AuditRow[],
   keptHead: string,
   digest: Digest,
+  /** The head before the first row: GENESIS, or the last archived row's hash. */
+  start: string = GENESIS,
 ): { readonly kept: number; readonly head: string } | undefined {
-  let head = GENESIS;
-  let kept = keptHead === GENESIS ? 0 : -1;
+  let head = start;
+  let kept = keptHead === start ? 0 : -1;
   for (const [index, row] of rows.entries()) {
     if (row.previous !== head) return undefined;
     head = rowHash(row, digest);

@@ -2,6 +2,7 @@ import {
   aboutAction,
   acceptLogRowsAction,
   actAction,
+  archiveAction,
   bandFormula,
   buildMenu,
   checkLogAction,
@@ -192,6 +193,10 @@ export function xhhtAcceptLogRows(): void {
 
 export function xhhtRestartLog(): void {
   restartLogAction(auditedContext());
+}
+
+export function xhhtArchive(): void {
+  archiveAction(auditedContext());
 }
 
 export function xhhtAbout(): void {

@@ -22,6 +22,7 @@ import { inForceFor, missingValues, type Rubric, repealNote } from '../domain/ru
 import { summaryDue } from '../domain/settings';
 import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
+import { archive, archiveNotice } from './archive';
 
 import {
   type AuditPorts,
@@ -617,6 +618,36 @@ export function acceptLogRowsAction(
 export function checkLogAction(ctx: Context & AuditPorts): void {
   // Goes on from where the last check stopped; a long log takes more than one run.
   run(ctx, () => verifyNotice(verifyAuditLog(ctx)));
+}
+
+/**
+ * XHHT → Lưu trữ thư đã gửi và nhật ký năm cũ: an administrator moves the sent mail and the log up to
+ * the end of a closed year (asked; last year by default) to the archive sheets.
+ */
+export function archiveAction(
+  ctx: Context & AuditPorts & { readonly identity: IdentityPort },
+): void {
+  run(ctx, () => {
+    const refused = notAdmin(ctx);
+    if (refused) return refused;
+    const lastYear = ctx.clock.now().getFullYear() - 1;
+    const answer = ctx.ui.prompt(
+      tr('Lưu trữ', 'Archive'),
+      tr(
+        `Lưu trữ nhật ký đến hết năm nào? Bỏ trống: ${lastYear}. Thư đã gửi được lưu trữ hết.`,
+        `Archive the log up to the end of which year? Blank: ${lastYear}. All sent mail is archived.`,
+      ),
+    );
+    if (answer === null) return undefined;
+    const year = answer.trim() === '' ? lastYear : Number(answer.trim());
+    if (!Number.isInteger(year) || year < 2000 || year > lastYear) {
+      return tr(
+        `«${answer.trim()}» không phải một năm đã qua: ghi một năm từ 2000 đến ${lastYear}, ví dụ ${lastYear}.`,
+        `«${answer.trim()}» is not a past year: write a year from 2000 to ${lastYear}, e.g. ${lastYear}.`,
+      );
+    }
+    return archiveNotice(archive(ctx, year));
+  });
 }
 
 export function aboutAction(ctx: Context): void {

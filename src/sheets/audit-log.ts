@@ -30,7 +30,7 @@ export const AUDIT_SHEET = 'Nhật ký';
 export const HEAD_SHEET = 'XHHT đầu chuỗi nhật ký';
 export const HEAD_KEY = 'xhht.audit.head';
 /** How many rows the kept head covers. */
-const ROWS_KEY = 'xhht.audit.rows';
+export const ROWS_KEY = 'xhht.audit.rows';
 /** Rows of the sheet before the current chain (an administrator restarted it). */
 export const START_KEY = 'xhht.audit.start';
 /** Set once the log's columns are plain text. */
@@ -139,14 +139,15 @@ function checkChain(
   const start = chainStart(ports);
   const rows = all.slice(start);
   const kept = keptHead(ports);
-  const check = verifyChain(rows, kept, digest);
+  const base = startHead(ports, start);
+  const check = verifyChain(rows, kept, digest, base);
   if (why && why.kind !== 'pending') {
     // A deleted or shorter log is a break, wherever the rows that are left stop following each other.
     const index = check.ok ? all.length : Math.min(check.index + start, all.length);
     return { ok: false, index, message: blockedMessage(why, all.length) };
   }
   if (check.ok) return { ...check, rows: all.length };
-  const after = rowsAfterKeptHead(rows, kept, digest);
+  const after = rowsAfterKeptHead(rows, kept, digest, base);
   if (after) {
     const pending = rows.length - after.kept;
     return {
@@ -157,6 +158,37 @@ function checkChain(
     };
   }
   return { ...check, index: check.index + start };
+}
+
+/**
+ * Where the working log's chain starts: GENESIS, or, once older rows were archived («Lưu trữ nhật
+ * ký»), the hash of the last archived row and how many rows the archive holds. Kept in the document
+ * properties and in the hidden head sheet (third row), like the head.
+ */
+export const BASE_KEY = 'xhht.audit.base';
+
+export function chainBase(ports: { readonly workbook: WorkbookPort; readonly store: StorePort }): {
+  head: string;
+  rows: number;
+} {
+  try {
+    const kept = JSON.parse(ports.store.get(BASE_KEY) ?? 'null') as {
+      head: string;
+      rows: number;
+    } | null;
+    if (kept && typeof kept.head === 'string') return kept;
+  } catch {
+    // A base that no longer parses is read from the file, as offline.
+  }
+  const mirror = ports.workbook.sheet(HEAD_SHEET)?.readValues()[2];
+  return mirror
+    ? { head: cellText(mirror[1]), rows: Number(mirror[2]) || 0 }
+    : { head: GENESIS, rows: 0 };
+}
+
+/** The head before the current chain's first row: an archive's base, GENESIS after a restart. */
+function startHead(ports: AuditPorts, start: number): string {
+  return start > 0 ? GENESIS : chainBase(ports).head;
 }
 
 function writeHead(ports: AuditPorts, head: string, rows: number): void {
@@ -242,7 +274,8 @@ export function appendAudit(ports: AuditPorts, entries: readonly AuditEntry[]): 
   const why = blocked(ports, true, table.rows.length);
   if (why) throw new SheetError(blockedMessage(why, table.rows.length));
   const digest = (text: string) => ports.hasher.sha256Hex(text);
-  let head = table.rows.length === chainStart(ports) ? GENESIS : keptHead(ports);
+  const start = chainStart(ports);
+  let head = table.rows.length === start ? startHead(ports, start) : keptHead(ports);
   const block = entries.map((entry) => {
     const next = append(head, entry, digest);
     head = next.head;
@@ -456,14 +489,12 @@ export function lastVerification(store: StorePort): Verification | undefined {
   }
 }
 
-function checkpoint(store: StorePort): ChainProgress {
+function checkpoint(store: StorePort): ChainProgress | undefined {
   try {
     const kept = JSON.parse(store.get(VERIFY_CHECKPOINT_KEY) || 'null') as ChainProgress | null;
-    return kept && Number.isInteger(kept.rows) && typeof kept.head === 'string'
-      ? kept
-      : CHAIN_START;
+    return kept && Number.isInteger(kept.rows) && typeof kept.head === 'string' ? kept : undefined;
   } catch {
-    return CHAIN_START;
+    return undefined;
   }
 }
 
@@ -505,9 +536,11 @@ export function verifyAuditLog(
   const start = chainStart(ports);
   const read = (first: number, count: number) =>
     auditRows(sheet.readRange(start + first + 2, 1, count, width), located);
-  let progress = checkpoint(ports.store);
+  const base = startHead(ports, start);
+  const first: ChainProgress = { ...CHAIN_START, head: base, vouchedHead: base };
+  let progress = checkpoint(ports.store) ?? first;
   let total = sheet.lastRow() - 1 - start;
-  if (progress.rows > total) progress = CHAIN_START;
+  if (progress.rows > total) progress = first;
   for (;;) {
     if (progress.rows >= total) {
       const at = progress;
@@ -547,7 +580,7 @@ export function verifyAuditLog(
 /** The log's rows (the sheet's last row: metadata) and its kept head (a property): nothing hashed. */
 export function logExtent(ports: AuditPorts): { rows: number; head: string } {
   const rows = Math.max(0, (ports.workbook.sheet(AUDIT_SHEET)?.lastRow() ?? 1) - 1);
-  return { rows, head: rows === 0 ? GENESIS : keptHead(ports) };
+  return { rows, head: rows === 0 ? chainBase(ports).head : keptHead(ports) };
 }
 
 /** What a run of the verification says: its result, or how far it got. */

@@ -68,6 +68,13 @@ export function menuItems(): (MenuItem | null)[] {
       label: tr('Bắt đầu lại chuỗi nhật ký (quản trị)', 'Restart the audit chain (admin)'),
       handler: 'xhhtRestartLog',
     },
+    {
+      label: tr(
+        'Lưu trữ thư đã gửi và nhật ký năm cũ (quản trị)',
+        'Archive sent mail and a closed year’s log (admin)',
+      ),
+      handler: 'xhhtArchive',
+    },
     { label: tr('Giới thiệu XHHT Sheets', 'About XHHT Sheets'), handler: 'xhhtAbout' },
   ];
 }

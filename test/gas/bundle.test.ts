@@ -48,6 +48,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtCheckLog',
       'xhhtAcceptLogRows',
       'xhhtRestartLog',
+      'xhhtArchive',
       'xhhtAbout',
       'XHHT_TONG',
       'XHHT_XEPLOAI',
@@ -122,6 +123,7 @@ describe('the menu, end to end through the global handlers', () => {
       'Kiểm tra nhật ký',
       'Nhận các dòng nhật ký chưa lưu giữ (quản trị)',
       'Bắt đầu lại chuỗi nhật ký (quản trị)',
+      'Lưu trữ thư đã gửi và nhật ký năm cũ (quản trị)',
       'Giới thiệu XHHT Sheets',
     ]);
     const handlers = menu?.items.flatMap((item) => (item ? [item.functionName] : [])) ?? [];
