@@ -56,6 +56,7 @@ describe('the interface in English, chosen in the settings', () => {
       'Check the audit log',
       'Accept log rows not yet kept (admin)',
       'Restart the audit chain (admin)',
+      'Archive sent mail and a closed year’s log (admin)',
       'About XHHT Sheets',
     ]);
     scoreAllAction(ctx);
