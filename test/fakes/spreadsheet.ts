@@ -319,10 +319,19 @@ class FakeRange implements RangeApi {
   /** Sheets refuses the whole write when any cell is hard-protected against the acting user. */
   private guard(): void {
     const user = this.sheet.book.app.activeUser();
+    // Only the hard protections that reach this range and exclude the user are looked at cell by cell.
+    const against = this.sheet.protections.filter(
+      (p) =>
+        !p.isWarningOnly() &&
+        !p.editors.has(user) &&
+        p.area.row < this.row + this.rows &&
+        this.row < p.area.row + p.area.rows &&
+        p.area.column < this.column + this.columns &&
+        this.column < p.area.column + p.area.columns,
+    );
+    if (against.length === 0) return;
     this.each((row, column) => {
-      const blocking = this.sheet.protections.find(
-        (p) => !p.isWarningOnly() && p.covers(row, column) && !p.editors.has(user),
-      );
+      const blocking = against.find((p) => p.covers(row, column));
       if (blocking) {
         throw new Error(
           'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet ' +
