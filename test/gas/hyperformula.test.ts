@@ -10,6 +10,7 @@ import {
 } from 'hyperformula';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { columnLetter } from '../../src/domain/a1';
+import { formatDate } from '../../src/domain/recognition';
 import { itemsOf } from '../../src/domain/rubric';
 import { rubricRows } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
@@ -269,7 +270,14 @@ describe('HyperFormula evaluates the custom formulas of the bundle', () => {
     const snapshot = sheet.snapshot().map((row) => row.map(plain));
     const width = snapshot[0]?.length ?? 0;
     const tong = columnLetter(width + 1);
-    const criteriaValues = criteria.snapshot().map((row) => row.map(plain));
+    // Dates as text, as the officer types them: HyperFormula would read «21/09/2020» as a serial.
+    const asText = (cell: unknown) =>
+      cell instanceof Date
+        ? `'${formatDate(cell)}`
+        : typeof cell === 'string' && /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(cell)
+          ? `'${cell}`
+          : cell;
+    const criteriaValues = criteria.snapshot().map((row) => row.map(asText));
     const range = `'${CRITERIA_SHEET}'!A1:${columnLetter(criteriaValues[0]?.length ?? 1)}${criteriaValues.length + 20}`;
     const items = `${firstItem}2:${lastItem}${last}`;
     const hf = HyperFormula.buildFromSheets(
