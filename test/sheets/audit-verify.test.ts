@@ -5,7 +5,7 @@ import { GasWorkbook } from '../../src/gas/workbook';
 import { OfflineIdentity } from '../../src/node/offline';
 import { SheetStore } from '../../src/node/sheet-store';
 import { type ActPorts, act } from '../../src/sheets/act';
-import { checkLogAction } from '../../src/sheets/actions';
+import { checkLogAction, dailyMailTimer } from '../../src/sheets/actions';
 import {
   AUDIT_COLUMNS,
   AUDIT_SHEET,
@@ -15,7 +15,7 @@ import {
   VERIFY_CHECKPOINT_KEY,
   verifyAuditLog,
 } from '../../src/sheets/audit-log';
-import { gasContext, NOW } from '../fakes/context';
+import { gasContext, gasMailer, NOW } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import { latencyClock, modelledMs } from '../fakes/latency';
 import { rubric } from './workbook-helpers';
@@ -99,6 +99,14 @@ describe('the full log verification', () => {
       /^Nhật ký nguyên vẹn: 6000 dòng/,
     );
     expect(google.LockService.holder).toBeNull();
+  });
+
+  it('is run by the morning run', () => {
+    const { google, ports, as } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    expect(lastVerification(ports.store)).toBeUndefined();
+    dailyMailTimer({ ...ports, mailer: gasMailer(google) });
+    expect(lastVerification(ports.store)).toMatchObject({ ok: true, rows: 1 });
   });
 
   it('accepts a log that went offline and came back, as the one-read check does', () => {
