@@ -27,7 +27,6 @@ import { archive, archiveNotice } from './archive';
 import {
   type AuditPorts,
   acceptPendingRows,
-  checkAudit,
   pendingRows,
   readAudit,
   restartAuditChain,
@@ -66,7 +65,6 @@ import {
   type IdentityPort,
   type MailerPort,
   type Schedule,
-  type StorePort,
   type TriggersPort,
   type UiPort,
   type WorkbookPort,

@@ -7,7 +7,6 @@ import {
   type ChainCheck,
   type ChainProgress,
   continueChain,
-  endChain,
   GENESIS,
   isUnvouched,
   rowHash,

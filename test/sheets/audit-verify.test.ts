@@ -10,6 +10,7 @@ import {
   AUDIT_COLUMNS,
   AUDIT_SHEET,
   appendAudit,
+  checkAudit,
   lastVerification,
   VERIFY_BLOCK_ROWS,
   VERIFY_CHECKPOINT_KEY,
@@ -109,7 +110,7 @@ describe('the full log verification', () => {
     expect(lastVerification(ports.store)).toMatchObject({ ok: true, rows: 1 });
   });
 
-  it('accepts a log that went offline and came back, as the one-read check does', () => {
+  it('says of a log that went offline and came back what the one-read check says', () => {
     const { ports, as } = workflowBook();
     as(XA, [[2, 1]], 'register');
     as(XA, [[2, 1]], 'submit');
@@ -119,10 +120,11 @@ describe('the full log verification', () => {
       identity: new OfflineIdentity(HUYEN),
     };
     act(offline, { action: 'approve' }, { sheet: rubric.scoringSheet, rows: [2] });
+    const once = checkAudit(ports);
+    // Rows past the kept head wait for an administrator (issue 11): not intact until accepted.
     expect(verifyAuditLog(ports)).toMatchObject({
       done: true,
-      verification: { ok: true, rows: 3 },
+      verification: { ok: once.check.ok, message: once.message },
     });
-    expect(lastVerification(ports.store)?.message).toContain('1 dòng cuối được ghi ngoại tuyến');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GasStore } from '../../src/gas/services';
+import { GasHasher, GasStore } from '../../src/gas/services';
 import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET, queueMail } from '../../src/sheets/outbox';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
@@ -15,7 +15,11 @@ const headerWidth = (values: unknown[][]) =>
 describe('the grid of the sheets XHHT makes', () => {
   it('has only the columns each sheet uses', () => {
     const google = fakeGoogle();
-    const ctx = { ...gasContext(google), store: new GasStore(google.PropertiesService) };
+    const ctx = {
+      ...gasContext(google),
+      store: new GasStore(google.PropertiesService),
+      hasher: new GasHasher(google.Utilities),
+    };
     setUp(ctx, rubric.id);
     google.spreadsheet.sheet(UNITS_SHEET).type(2, 1, unitRows(3));
     setUp(ctx, rubric.id);
