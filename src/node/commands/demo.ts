@@ -3,10 +3,21 @@ import { join, resolve } from 'node:path';
 import { readDate } from '../../domain/cells';
 import { tr } from '../../domain/i18n';
 import { formatDate } from '../../domain/recognition';
+import { readCriteria } from '../../sheets/criteria-sheet';
+import { REGISTER_SHEET } from '../../sheets/layout';
 import { scoreAllNotice } from '../../sheets/notices';
-import { DEMO_DATE, DEMO_PROVINCE, runDemo } from '../demo';
+import { readRegister } from '../../sheets/register-sheet';
+import {
+  DEMO_CLUSTER,
+  DEMO_DATE,
+  DEMO_DISTRICTS,
+  DEMO_PROVINCE,
+  DEMO_YEAR,
+  runDemo,
+} from '../demo';
 import { EXIT } from '../offline';
 import { summaryTable } from '../summary-table';
+import type { XlsxWorkbook } from '../xlsx-workbook';
 import { usage } from './book';
 import type { Command } from './command';
 import { writeReport } from './mail';
@@ -17,8 +28,8 @@ export const demo: Command = {
   synopsis: 'demo [--out THƯ_MỤC] [--seed SỐ] [--date NGÀY]',
   summary: () =>
     tr(
-      'Tạo tỉnh mẫu (hơn 100 đơn vị, 2 danh hiệu), đi qua một năm đăng ký – tự đánh giá – trả lại – công nhận, ghi bảng tính, báo cáo và thư vào THƯ_MỤC (mặc định: out)',
-      'Make a sample province (100+ units, 2 titles), walk a year of registration, self-assessment, returns and recognitions, and write the workbook, reports and mail to DIR (default: out)',
+      'Tạo tỉnh mẫu (cụm II Hà Tĩnh, 72 đơn vị, 2 danh hiệu TT 24/2023 và TT 25/2023), đi qua năm đánh giá 2024 và đầu chu kỳ 2025: đăng ký – tự đánh giá – trả lại – công nhận, ghi bảng tính, báo cáo và thư vào THƯ_MỤC (mặc định: out)',
+      'Make a sample province (Hà Tĩnh cluster II, 72 units, 2 titles: TT 24/2023 and TT 25/2023), walk assessment year 2024 and the start of the 2025 cycle: registration, self-assessment, returns, recognitions; write the workbook, reports and mail to DIR (default: out)',
     ),
   options: {
     out: { type: 'string', default: 'out' },
@@ -52,23 +63,51 @@ export const demo: Command = {
 
     print(
       tr(
-        `XHHT Sheets — tỉnh mẫu: ${DEMO_PROVINCE}, ${result.units.length} đơn vị học tập (TT 22/2020) và ${result.communes.length} xã (CĐHT, TT 25/2023), duyệt 3 cấp xã → huyện → tỉnh.\n`,
-        `XHHT Sheets — sample province: ${DEMO_PROVINCE}, ${result.units.length} learning units (TT 22/2020) and ${result.communes.length} communes (TT 25/2023), 3-level ladder.\n`,
+        `XHHT Sheets — tỉnh mẫu: ${DEMO_PROVINCE}, cụm ${DEMO_CLUSTER} (${DEMO_DISTRICTS.join(', ')}): ${result.units.length} đơn vị học tập cấp huyện (TT 24/2023) và ${result.communes.length} xã, phường (CĐHT cấp xã, TT 25/2023), mọi tên đều là mẫu. Năm đánh giá ${DEMO_YEAR} theo các cấp trước 01/07/2025, rồi chu kỳ ${DEMO_YEAR + 1} theo các cấp «Cần xác nhận».\n`,
+        `XHHT Sheets — sample province: ${DEMO_PROVINCE}, cluster ${DEMO_CLUSTER} (${DEMO_DISTRICTS.join(', ')}): ${result.units.length} district-level learning units (TT 24/2023) and ${result.communes.length} communes (TT 25/2023), every name a sample. Assessment year ${DEMO_YEAR} under the deciders before 01/07/2025, then the ${DEMO_YEAR + 1} cycle under ladders «to be confirmed».\n`,
       ),
     );
     print(
       tr(
-        'Các bước trong năm (mỗi bước do người của cấp đó làm):',
-        'The year’s steps (each by its own officer):',
+        'Các bước (mỗi bước do người đúng vai trò và phạm vi làm):',
+        'The steps (each by the officer of the right role and scope):',
       ),
     );
+    let year = 0;
     for (const step of result.steps) {
-      const refused =
-        step.refused > 0 ? tr(`, ${step.refused} bị từ chối`, `, ${step.refused} refused`) : '';
+      if (step.year !== year) {
+        year = step.year;
+        print(tr(` Năm đánh giá ${year}:`, ` Assessment year ${year}:`));
+      }
+      const count = step.refused.length;
+      const refused = count > 0 ? tr(`, ${count} bị từ chối`, `, ${count} refused`) : '';
+      const confirm = step.confirm
+        ? tr(
+            ` [các cấp «${step.ladder}»: cần xác nhận]`,
+            ` [ladder «${step.ladder}»: to be confirmed]`,
+          )
+        : '';
       print(
-        `  ${formatDate(step.day)}  ${step.who.padEnd(34)} ${step.what}: ${step.done}${refused}`,
+        `  ${formatDate(step.day)}  ${step.who.padEnd(40)} ${step.what}: ${step.done}${refused}${confirm}`,
       );
     }
+    // The submissions refused for a result that does not meet the title, each naming its cell.
+    const unmet = result.steps.flatMap((step) =>
+      step.what.startsWith('Gửi')
+        ? step.refused.filter((r) => r.reason.includes('không đạt danh hiệu'))
+        : [],
+    );
+    if (unmet.length > 0) {
+      print(
+        tr(
+          '\nHồ sơ không gửi được vì kết quả không đạt danh hiệu (không đơn vị nào như vậy được công nhận):',
+          '\nDossiers refused because the result does not meet the title (none such is recognised):',
+        ),
+      );
+      for (const { code, reason } of unmet) print(`  ${code}: ${reason}`);
+    }
+    print('');
+    print(registerLines(result.workbook));
     print('');
     for (const sheet of result.report.sheets) {
       print(`${tr('Trang', 'Sheet')} «${sheet.sheet}» (${sheet.rubric.id}):\n`);
@@ -114,4 +153,32 @@ function demoDate(typed: unknown): Date {
   }
   const day = read.value;
   return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate(), 3, 0, 0));
+}
+
+/** «Sổ công nhận» in a few lines: per title and decider, the recognitions by level. */
+function registerLines(workbook: XlsxWorkbook): string {
+  const rubrics = (readCriteria(workbook) ?? []).flatMap((read) =>
+    read.rubric ? [read.rubric] : [],
+  );
+  const entries = readRegister(workbook, rubrics).entries.filter((e) => e.kind === 'recognise');
+  const groups = new Map<string, Map<string, number>>();
+  for (const entry of entries) {
+    const key = `${entry.title} — ${entry.decider.replace(/ \(ngoại tuyến, chưa xác thực\)$/, '')}`;
+    const levels = groups.get(key) ?? new Map<string, number>();
+    levels.set(entry.result, (levels.get(entry.result) ?? 0) + 1);
+    groups.set(key, levels);
+  }
+  return [
+    tr(
+      `«${REGISTER_SHEET}»: ${entries.length} quyết định công nhận (danh hiệu — người quyết định: mức)`,
+      `«${REGISTER_SHEET}»: ${entries.length} recognitions (title — decider: level)`,
+    ),
+    ...[...groups].map(
+      ([key, levels]) =>
+        `  ${key}: ${[...levels]
+          .sort(([a], [b]) => b.localeCompare(a))
+          .map(([level, n]) => `${n} ${level}`)
+          .join(', ')}`,
+    ),
+  ].join('\n');
 }
