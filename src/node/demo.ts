@@ -133,8 +133,8 @@ const PLACES: Readonly<Record<(typeof DEMO_DISTRICTS)[number], readonly string[]
 
 /** The units of a district, by index: what they are, and so which indicators do not concern them. */
 const UNIT_KINDS = [
-  'Trường Mầm non',
   'Trường Tiểu học',
+  'Trường Mầm non',
   'Trường THCS',
   'Trạm Y tế',
   'Hợp tác xã nông nghiệp',
@@ -444,7 +444,7 @@ export const DEMO_DAYS = {
     review: on(6, 3, 2026),
     decide: on(17, 3, 2026),
   },
-  summary: on(6, 3, 2026),
+  summary: on(2, 3, 2026),
 } as const;
 
 /**
@@ -806,6 +806,8 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
     { action: 'submit' },
     c2.submit,
   );
+  // A summary went to the committee before the province's steps: today's says what changed since.
+  if (days.summary <= now) queueSummary(admin(days.summary));
   walk(
     c2.review,
     `Sở GD&ĐT, phụ trách cụm ${DEMO_CLUSTER} (thẩm định)`,
@@ -825,8 +827,6 @@ export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult
       c2.submit,
     );
   }
-  // A first summary went to the committee two weeks ago: today's says what changed since.
-  if (days.summary <= now) queueSummary(admin(days.summary));
 
   // The morning run, as the trigger does it in Google Sheets: reminders, summary, then the outbox.
   const today = admin(now);
