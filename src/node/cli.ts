@@ -48,7 +48,7 @@ function commandHelp(command: Command): string {
     '',
     command.summary(),
     '',
-    tr('Chạy «xhht --help» để xem mọi lệnh.', 'Run «xhht --help» for every command.'),
+    tr('Chạy «npx xhht --help» để xem mọi lệnh.', 'Run «npx xhht --help» for every command.'),
   ].join('\n');
 }
 

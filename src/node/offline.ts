@@ -18,6 +18,7 @@ import { tr } from '../domain/i18n';
 import type { ActPorts } from '../sheets/act';
 import type { IdentityPort } from '../sheets/ports';
 import { holds, LockRefused, lockFile, unlockFile } from './file-lock';
+import { hint } from './hint';
 import { ConsoleUi, fixedClock, nodeHasher, processLock, systemClock } from './services';
 import { SheetStore } from './sheet-store';
 import { xlsxProblem } from './xlsx-limits';
@@ -88,8 +89,8 @@ export async function openBook(path: string): Promise<XlsxWorkbook> {
   if (!existsSync(path)) {
     throw new CliProblem(
       tr(
-        `Không thấy tệp «${path}». Tạo bảng tính mới bằng: xhht init ${path}`,
-        `No file «${path}». Create a workbook with: xhht init ${path}`,
+        `Không thấy tệp «${path}». Tạo bảng tính mới bằng: ${hint('init', path)}`,
+        `No file «${path}». Create a workbook with: ${hint('init', path)}`,
       ),
       EXIT.failed,
     );

@@ -132,6 +132,18 @@ class XlsxSheet implements SheetPort {
     return { rows, columns };
   }
 
+  mergedInRow(row: number): string[] {
+    // exceljs keeps the merges by master cell; each knows its rows (top, bottom) and its A1 range.
+    const merges = (
+      this.ws as unknown as {
+        _merges?: Record<string, { top: number; bottom: number; range: string }>;
+      }
+    )._merges;
+    return Object.values(merges ?? {})
+      .filter((merge) => merge.top <= row && row <= merge.bottom)
+      .map((merge) => merge.range);
+  }
+
   readValues(): CellValue[][] {
     const { rows, columns } = this.extent();
     return this.readRange(1, 1, rows, columns);

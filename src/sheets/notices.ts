@@ -263,12 +263,12 @@ function refusalHeading(rubricId: string, reason: RefusedRubric['reason'], count
   }
 }
 
-export function scoreAllNotice({
-  settings,
-  sheets,
-  refused,
-  registerProblems = [],
-}: ScoreAllReport): string {
+/** The notice of a score-all run; `all` lists every problem rather than the first five of each kind. */
+export function scoreAllNotice(
+  { settings, sheets, refused, registerProblems = [] }: ScoreAllReport,
+  all = false,
+): string {
+  const max = all ? Number.POSITIVE_INFINITY : MAX_LISTED;
   const province = settings.province ? ` — ${settings.province}` : '';
   const heading = tr(
     `Năm đánh giá ${settings.year}${province}.`,
@@ -300,7 +300,7 @@ export function scoreAllNotice({
         ),
         ...listed(
           errors.map((e) => e.message),
-          MAX_LISTED,
+          max,
         ),
       );
     } else {
@@ -309,7 +309,11 @@ export function scoreAllNotice({
     return lines.join('\n');
   });
   const refusals = refused.map(({ rubricId, reason, details }) =>
-    [refusalHeading(rubricId, reason, details.length), ...listed(details, MAX_LISTED)].join('\n'),
+    [
+      refusalHeading(rubricId, reason, details.length),
+      // A sheet that cannot be read says why over several lines (the cause, then what to do).
+      ...listed(reason === 'sheet' ? details.flatMap((d) => d.split('\n')) : details, max),
+    ].join('\n'),
   );
   const register =
     registerProblems.length > 0
@@ -319,7 +323,7 @@ export function scoreAllNotice({
               `${registerProblems.length} dòng của «${REGISTER_SHEET}» không đọc được, chưa được dùng:`,
               `${registerProblems.length} rows of «${REGISTER_SHEET}» cannot be read and are not used:`,
             ),
-            ...listed(registerProblems, MAX_LISTED),
+            ...listed(registerProblems, max),
           ].join('\n'),
         ]
       : [];

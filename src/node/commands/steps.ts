@@ -180,7 +180,9 @@ export const audit: Command = {
   options: {},
   async run({ positionals: [verb, file] }, print) {
     if (verb !== 'verify')
-      throw usage(tr('Dùng: xhht audit verify <tệp.xlsx>', 'Use: xhht audit verify <file.xlsx>'));
+      throw usage(
+        tr('Dùng: npx xhht audit verify <tệp.xlsx>', 'Use: npx xhht audit verify <file.xlsx>'),
+      );
     const book = await openBook(required(file));
     const result = checkAudit(offlinePorts(book));
     print(result.message);

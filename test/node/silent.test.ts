@@ -1,0 +1,200 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { unitRows } from '../sheets/workbook-helpers';
+import { FULL } from '../sheets/workflow-helpers';
+import { xhht } from './xhht';
+
+/**
+ * Issue 13: no command ends in silence or in a success message when something asked was not done.
+ * Each case below was reproduced on the previous version before it was fixed.
+ */
+
+const SCORING = 'Chấm điểm ĐVHT';
+
+async function edit(path: string, change: (book: ExcelJS.Workbook) => void) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  change(book);
+  await book.xlsx.writeFile(path);
+}
+
+async function cellOf(path: string, sheet: string, row: number, column: number) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  return book.getWorksheet(sheet)?.getCell(row, column);
+}
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), 'xhht-silent-'));
+}
+
+/** A workbook made by `xhht init`, `count` units typed, set up again, full scores typed. */
+async function scoredBook(count = 2) {
+  const file = join(folder(), 'tinh.xlsx');
+  expect((await xhht('init', file)).code).toBe(0);
+  await edit(file, (book) => {
+    book.getWorksheet('Đơn vị')?.addRows(unitRows(count));
+  });
+  expect((await xhht('init', file)).code).toBe(0);
+  await edit(file, (book) => {
+    const ws = book.getWorksheet(SCORING);
+    for (let r = 0; r < count; r += 1) {
+      FULL.forEach((score, i) => {
+        const cell = ws?.getCell(2 + r, 4 + i);
+        if (cell) cell.value = score;
+      });
+    }
+  });
+  return file;
+}
+
+describe('xhht score never reports success when nothing was scored', () => {
+  it('a title row above the header: not done, naming row 1 as the place of the header, exit 3', async () => {
+    const file = await scoredBook();
+    await edit(file, (book) => {
+      book.getWorksheet(SCORING)?.spliceRows(1, 0, ['DANH SÁCH CHẤM ĐIỂM NĂM 2026']);
+    });
+    const run = await xhht('score', file);
+    expect(run.code).toBe(3);
+    expect(run.out).not.toContain('Đã ghi kết quả');
+    expect(run.out).toContain('dòng 1 phải là dòng tiêu đề');
+    expect(run.out).toContain('dòng 2');
+  });
+
+  it('a merged header cell is named as such', async () => {
+    const file = await scoredBook();
+    await edit(file, (book) => {
+      book.getWorksheet(SCORING)?.mergeCells('E1:F1');
+    });
+    const run = await xhht('score', file);
+    expect(run.code).toBe(3);
+    expect(run.out).toContain('gộp');
+    expect(run.out).toContain('E1:F1');
+    expect(run.out).not.toContain('Đã ghi kết quả');
+  });
+
+  it('a renamed header: exit 3, nothing said to be written', async () => {
+    const file = await scoredBook();
+    await edit(file, (book) => {
+      const cell = book.getWorksheet(SCORING)?.getCell(1, 4);
+      if (cell) cell.value = 'Điểm mục một';
+    });
+    const run = await xhht('score', file);
+    expect(run.code).toBe(3);
+    expect(run.out).toContain('«Điểm mục một» (D)');
+    expect(run.out).not.toContain('Đã ghi kết quả');
+  });
+
+  it('a rubric still holding «CẦN BỔ SUNG»: exit 3, as validate says', async () => {
+    const file = await scoredBook();
+    await edit(file, (book) => {
+      const ws = book.getWorksheet('Tiêu chí');
+      const header = (ws?.getRow(1).values as unknown[]).slice(1);
+      const max = header.indexOf('Điểm tối đa') + 1;
+      let done = false;
+      ws?.eachRow((row, n) => {
+        if (done || n === 1 || row.getCell(max).value === null) return;
+        row.getCell(max).value = 'CẦN BỔ SUNG';
+        done = true;
+      });
+    });
+    expect((await xhht('validate', file)).code).toBe(3);
+    const run = await xhht('score', file);
+    expect(run.code).toBe(3);
+    expect(run.out).toContain('CẦN BỔ SUNG');
+    expect(run.out).not.toContain('Đã ghi kết quả');
+  });
+
+  it('everything scored: exit 0 and says what was written', async () => {
+    const file = await scoredBook();
+    const run = await xhht('score', file);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('Đã ghi kết quả');
+  });
+});
+
+describe('xhht validate lists every problem on request', () => {
+  it('--all lists past five, --report writes them all to a file', async () => {
+    const file = await scoredBook(8);
+    await edit(file, (book) => {
+      const ws = book.getWorksheet(SCORING);
+      for (let r = 2; r <= 9; r += 1) {
+        const cell = ws?.getCell(r, 5);
+        if (cell) cell.value = 'mười';
+      }
+    });
+    const short = await xhht('validate', file);
+    expect(short.code).toBe(3);
+    expect(short.out).toContain('… và 3 dòng khác');
+    expect(short.out).toContain('--all');
+    const all = await xhht('validate', file, '--all');
+    expect(all.code).toBe(3);
+    expect(all.out).not.toContain('dòng khác');
+    expect(all.out).toContain('Ô E9');
+    const report = join(folder(), 'loi.txt');
+    const written = await xhht('validate', file, '--report', report);
+    expect(written.code).toBe(3);
+    const text = readFileSync(report, 'utf8');
+    for (let r = 2; r <= 9; r += 1) expect(text).toContain(`Ô E${r},`);
+  });
+});
+
+describe('xhht init says what it left out', () => {
+  it('without --rubric, sets up again every rubric the units name, and names unknown ones', async () => {
+    const file = join(folder(), 'tinh.xlsx');
+    expect((await xhht('init', file)).code).toBe(0);
+    expect((await xhht('init', file, '--rubric', 'TT25_2023_CDHT_XA')).code).toBe(0);
+    await edit(file, (book) => {
+      const ws = book.getWorksheet('Đơn vị');
+      ws?.addRows(unitRows(3));
+    });
+    await edit(file, (book) => {
+      const ws = book.getWorksheet('Đơn vị');
+      const header = (ws?.getRow(1).values as unknown[]).slice(1);
+      const rubrics = header.indexOf('Bộ tiêu chí áp dụng') + 1;
+      ws!.getCell(2, rubrics).value = 'TT22_2020_DVHT';
+      ws!.getCell(3, rubrics).value = 'TT25_2023_CDHT_XA';
+      ws!.getCell(4, rubrics).value = 'TT25/2023';
+    });
+    const run = await xhht('init', file);
+    expect(run.out).toContain('Chấm điểm ĐVHT');
+    expect(run.out).toMatch(/TT25\/2023/);
+    expect(run.out).toContain('DV0003');
+    expect(run.code).toBe(3);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const codes = (name: string) => {
+      const out: unknown[] = [];
+      book.getWorksheet(name)?.eachRow((row, n) => {
+        if (n > 1) out.push(row.getCell(1).value);
+      });
+      return out;
+    };
+    expect(codes(SCORING)).toEqual(['DV0001']);
+    const xa = book.worksheets.find((ws) => ws.name !== SCORING && ws.name.startsWith('Chấm điểm'));
+    expect(xa).toBeDefined();
+    expect(codes(xa?.name ?? '')).toEqual(['DV0002']);
+  });
+
+  it('names «Đơn vị» rows it did not add: a repeated code with another name, a code differing by case or a space', async () => {
+    const file = join(folder(), 'tinh.xlsx');
+    expect((await xhht('init', file)).code).toBe(0);
+    await edit(file, (book) => {
+      book.getWorksheet('Đơn vị')?.addRows([
+        ['DV01', 'Trường A', 'Huyện 1'],
+        ['DV01', 'Trường B', 'Huyện 1'],
+        ['dv02 ', 'Trường C', 'Huyện 1'],
+        ['DV02', 'Trường D', 'Huyện 2'],
+      ]);
+    });
+    const run = await xhht('init', file);
+    expect(run.code).toBe(3);
+    expect(run.out).toContain('A3');
+    expect(run.out).toContain('Trường B');
+    expect(run.out).toContain('A5');
+    expect(run.out).toContain('Trường D');
+  });
+});
