@@ -117,7 +117,7 @@ function run(ctx: Context, action: (basics: Basics) => string | undefined): void
  * The rubrics set-up can use: the built-in catalog, those in force for the assessment year first, then
  * any the criteria sheet adds.
  */
-function rubricChoices(workbook: WorkbookPort, year: number | undefined): SetUpChoice[] {
+export function rubricChoices(workbook: WorkbookPort, year: number | undefined): SetUpChoice[] {
   const catalog = year === undefined ? [...CATALOG] : rubricsForYear(CATALOG, year);
   const builtIn = catalog.map((rubric) => ({
     id: rubric.id,

@@ -1,5 +1,5 @@
 import { normalizeText, textKey } from '../domain/cells';
-import { tr } from '../domain/i18n';
+import { plural, tr } from '../domain/i18n';
 import { asksHardArea } from '../domain/rubric';
 import { actionLabel } from '../domain/workflow';
 import type { ActReport } from './act';
@@ -212,6 +212,16 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
         `Column «${HARD_AREA_HEADER}» of sheet «${rubric.scoringSheet}»: «Có» for a commune in a difficult area (lower thresholds at indicator 5.2), blank or «Không» otherwise.`,
       ),
     );
+  if (report.warnings.length > 0) {
+    lines.push(
+      '',
+      tr(
+        `Cần xem lại ${report.warnings.length} chỗ (chưa làm được như đã nhập):`,
+        `${plural(report.warnings.length, 'thing', 'things')} to check (not done as typed):`,
+      ),
+      ...report.warnings.map((warning) => `• ${warning}`),
+    );
+  }
   lines.push('', tr('Dữ liệu đã nhập không bị thay đổi.', 'Nothing anyone typed was changed.'));
   const input =
     rubric.method === 'points'

@@ -200,7 +200,7 @@ export function scoreSheet(
   const columns = scoringColumns(rubric);
   const name = sheet.name;
   const values = sheet.readValues();
-  const rows = values.slice(1);
+  const [header = [], ...rows] = values;
   const located = locateInSheet(sheet, values, [
     ...columns.unit,
     ...columns.inputs,

@@ -233,7 +233,7 @@ describe('xhht on a workbook, command by command', () => {
   it('speaks English with --lang en, and helps with --help on every command', async () => {
     const { file } = await officeBook();
     const checked = await xhht('validate', file, '--lang', 'en');
-    expect(checked.out).toContain('rows with errors');
+    expect(checked.out).toContain('1 row with errors');
     for (const name of [
       'demo',
       'init',

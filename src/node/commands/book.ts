@@ -3,12 +3,16 @@ import { resolve } from 'node:path';
 import { DEFAULT_RUBRIC_ID } from '../../domain/catalog';
 import { plural, tr } from '../../domain/i18n';
 import { LADDER_PRESETS } from '../../domain/ladder';
-import { scoreAllNotice, setUpNotice } from '../../sheets/notices';
+import { rubricChoices } from '../../sheets/actions';
+import { SheetError } from '../../sheets/errors';
+import { SETTINGS_SHEET } from '../../sheets/layout';
+import { chooseRubric, scoreAllNotice, setUpNotice } from '../../sheets/notices';
 import { type ScoreAllReport, scoreAll } from '../../sheets/score-all';
-import { setUp } from '../../sheets/set-up';
-import { writeSetting } from '../../sheets/settings-sheet';
+import { rubricsInUse, setUp } from '../../sheets/set-up';
+import { readSettings, writeSetting } from '../../sheets/settings-sheet';
 import { hint } from '../hint';
 import { CliProblem, EXIT, offlinePorts, openBook, saveBook } from '../offline';
+import { systemClock } from '../services';
 import { summaryTable } from '../summary-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Command } from './command';
@@ -40,13 +44,29 @@ export const init: Command = {
     if (values.ladder !== undefined && !ladder) {
       throw usage(tr('--ladder nhận 3 hoặc 2.', '--ladder takes 3 or 2.'));
     }
-    const ids = ((values.rubric as string[] | undefined) ?? [DEFAULT_RUBRIC_ID]).map((id) =>
-      id.toUpperCase(),
-    );
+    if (!/\.xlsx$/i.test(target)) {
+      throw usage(
+        tr(
+          `XHHT ngoại tuyến chỉ đọc và ghi tệp .xlsx; «${target}» có đuôi khác. Đặt tên tệp kết thúc bằng .xlsx, ví dụ: ${hint('init', target.replace(/\.[^./\\]*$/, '') + '.xlsx')}`,
+          `XHHT offline reads and writes .xlsx files only; «${target}» has another extension. Give a name ending in .xlsx, e.g.: ${hint('init', target.replace(/\.[^./\\]*$/, '') + '.xlsx')}`,
+        ),
+      );
+    }
     const existing = existsSync(target);
     const book = existing ? await openBook(target) : new XlsxWorkbook();
     const ctx = offlinePorts(book);
-    for (const id of ids) print(setUpNotice(setUp(ctx, id)));
+    const typed = values.rubric as string[] | undefined;
+    // Without --rubric, every rubric already in use or named by the units: none is left out silently.
+    const inUse = typed || !existing ? [] : rubricsInUse(book);
+    const ids = (typed ?? (inUse.length > 0 ? inUse : [DEFAULT_RUBRIC_ID])).map((id) =>
+      rubricIdOf(id, book),
+    );
+    const reports = ids.map((id) => setUp(ctx, id));
+    reports.forEach((report, i) => {
+      // The warnings are the workbook's: said once, after the last rubric (they know every sheet made).
+      print(setUpNotice(i === reports.length - 1 ? report : { ...report, warnings: [] }));
+    });
+    const warnings = reports[reports.length - 1]?.warnings.length ?? 0;
     const preset = LADDER_PRESETS.find(
       (candidate) => candidate.id === (ladder ?? (existing ? '' : LADDERS['3'])),
     );
@@ -55,15 +75,34 @@ export const init: Command = {
     await saveBook(book, target, target, Boolean(values.force));
     print(
       existing
-        ? tr(`\nĐã khởi tạo lại «${target}».`, `\nSet up «${target}» again.`)
+        ? warnings > 0
+          ? tr(
+              `\nĐã khởi tạo lại «${target}», còn ${warnings} chỗ cần xem lại (nêu trên). Sửa rồi chạy lại: ${hint('init', target)}`,
+              `\nSet up «${target}» again, with ${plural(warnings, 'thing', 'things')} to check (above). Fix them, then run again: ${hint('init', target)}`,
+            )
+          : tr(`\nĐã khởi tạo lại «${target}».`, `\nSet up «${target}» again.`)
         : tr(
             `\nĐã tạo «${target}». Tiếp theo: ghi danh sách đơn vị vào trang «Đơn vị» và người dùng vào trang «Người dùng», chạy lại: ${hint('init', target)} (để thêm đơn vị vào trang chấm điểm), nhập điểm, rồi: ${hint('score', target)}`,
             `\nCreated «${target}». Next: list the units in the «Đơn vị» sheet and the people in «Người dùng», run again: ${hint('init', target)} (to add the units to the scoring sheet), type the scores, then: ${hint('score', target)}`,
           ),
     );
-    return EXIT.ok;
+    return warnings > 0 ? EXIT.problems : EXIT.ok;
   },
 };
+
+/** A rubric as typed on the command line: its id, or its number in the menu's list (--rubric 4). */
+function rubricIdOf(typed: string, book: XlsxWorkbook): string {
+  if (!/^\d+$/.test(typed.trim())) return typed.trim().toUpperCase();
+  try {
+    // The same list as the menu's question: the rubrics in force for the assessment year first.
+    const now = systemClock.now();
+    const year = book.sheet(SETTINGS_SHEET) ? readSettings(book, now).year : now.getFullYear();
+    return chooseRubric(typed, rubricChoices(book, year), DEFAULT_RUBRIC_ID);
+  } catch (error) {
+    if (error instanceof SheetError) throw usage(error.message);
+    throw error;
+  }
+}
 
 export const validate: Command = {
   name: 'validate',
