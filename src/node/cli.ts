@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { tr, useLanguage } from '../domain/i18n';
 import { SheetError } from '../sheets/errors';
+import { TIME_ZONE } from '../sheets/set-up';
 import { init, score, validate } from './commands/book';
 import type { Command } from './commands/command';
 import { demo } from './commands/demo';
@@ -57,6 +58,23 @@ export async function main(
   argv: readonly string[],
   print: (text: string) => void = (text) => console.log(text),
   printError: (text: string) => void = (text) => console.error(text),
+): Promise<number> {
+  // Hà Nội time, as the workbook's own (set-up sets it): the log's times, «today» for deadlines and
+  // dates typed day/month/year all read the same on a computer set to another zone.
+  const zone = process.env.TZ;
+  process.env.TZ = TIME_ZONE;
+  try {
+    return await run(argv, print, printError);
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+}
+
+async function run(
+  argv: readonly string[],
+  print: (text: string) => void,
+  printError: (text: string) => void,
 ): Promise<number> {
   setNotices(printError);
   const langAt = argv.indexOf('--lang');

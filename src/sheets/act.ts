@@ -276,7 +276,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         commune: placeOf(code)?.commune ?? '',
         cluster: placeOf(code)?.cluster ?? '',
       };
-      const access = rolesOver(grants, email, unitRef);
+      const access = rolesOver(grants, email, unitRef, people.unusable);
       if (!access.ok) {
         deny(access.reason);
         continue;

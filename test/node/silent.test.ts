@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unitRows } from '../sheets/workbook-helpers';
 import { FULL } from '../sheets/workflow-helpers';
 import { xhht } from './xhht';
@@ -196,5 +197,91 @@ describe('xhht init says what it left out', () => {
     expect(run.out).toContain('Trường B');
     expect(run.out).toContain('A5');
     expect(run.out).toContain('Trường D');
+  });
+});
+
+const XA = 'can.bo.xa1@example.org';
+const HUYEN = 'thamdinh.huyen1@example.org';
+
+async function rows(path: string, name: string): Promise<unknown[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const out: unknown[][] = [];
+  book.getWorksheet(name)?.eachRow((row, n) => {
+    out[n - 1] = (row.values as unknown[]).slice(1);
+  });
+  return out;
+}
+
+describe('«Người dùng» rows that grant nothing are said, at set-up and when acting', () => {
+  it('a wrong role («cấp xã») and a scope differing by punctuation («TP. Hà Tĩnh»)', async () => {
+    const file = join(folder(), 'tinh.xlsx');
+    expect((await xhht('init', file)).code).toBe(0);
+    await edit(file, (book) => {
+      book.getWorksheet('Đơn vị')?.addRows(unitRows(2, () => 'TP Hà Tĩnh'));
+      book.getWorksheet('Người dùng')?.addRows([
+        [XA, 'cấp xã', 'DV0001'],
+        [HUYEN, 'huyện', 'TP. Hà Tĩnh'],
+      ]);
+    });
+    const setUp = await xhht('init', file);
+    expect(setUp.code).toBe(3);
+    expect(setUp.out).toContain('Ô B2, trang «Người dùng»: vai trò «cấp xã» không rõ');
+    expect(setUp.out).toContain('«TP. Hà Tĩnh»');
+    expect(setUp.out).toContain('«TP Hà Tĩnh»');
+    const step = await xhht('workflow', file, 'register', '--as', XA, '--unit', 'DV0001');
+    expect(step.code).toBe(3);
+    expect(step.out).toContain('vai trò «cấp xã» không rõ');
+    expect(step.out).not.toContain('chưa có trong trang «Người dùng»');
+  });
+});
+
+describe('offline times are Hà Nội times whatever the computer’s zone', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a log row written on a UTC machine at 02:30 UTC reads 09:30', async () => {
+    const file = await scoredBook(1);
+    const zone = process.env.TZ;
+    process.env.TZ = 'UTC';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(Date.UTC(2026, 2, 20, 2, 30, 0)));
+    try {
+      await xhht('workflow', file, 'register', '--as', XA, '--unit', 'DV0001');
+    } finally {
+      process.env.TZ = zone;
+    }
+    vi.useRealTimers();
+    const log = await rows(file, 'Nhật ký');
+    expect(log[1]?.[0]).toBe('20/03/2026 09:30:00');
+  });
+});
+
+describe('xhht mail never marks «Đã gửi» what it only wrote as files', () => {
+  it('messages stay queued for Sheets; the .eml are copies labelled not sent, from the settings’ address', async () => {
+    const file = await scoredBook(1);
+    await edit(file, (book) => {
+      book.getWorksheet('Người dùng')?.addRows([
+        [XA, 'xã', 'DV0001'],
+        [HUYEN, 'huyện', 'Huyện 1'],
+      ]);
+      const settings = book.getWorksheet('Cài đặt');
+      settings?.eachRow((row) => {
+        if (row.getCell(1).value === 'mailFrom') row.getCell(3).value = 'xhht@so-gddt.example.org';
+      });
+    });
+    await xhht('workflow', file, 'register', '--as', XA, '--unit', 'DV0001');
+    await xhht('workflow', file, 'submit', '--as', XA, '--unit', 'DV0001');
+    const out = join(folder(), 'thu');
+    const run = await xhht('mail', file, '--out', out);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('CHƯA GỬI');
+    const outbox = await rows(file, 'Hộp thư đi');
+    const status = (outbox[0] as string[]).indexOf('Trạng thái');
+    expect(outbox.slice(1).map((row) => row[status])).toEqual(['Chờ gửi']);
+    const message = await simpleParser(readFileSync(join(out, '001.eml')));
+    expect(message.subject).toMatch(/CHƯA GỬI/);
+    expect(message.from?.text).toContain('xhht@so-gddt.example.org');
   });
 });
