@@ -13,6 +13,11 @@ export function formatNumber(value: number): string {
   return String(value).replace('.', ',');
 }
 
+/** «1.250» or «1,250» read as the decimal it may be, written the Vietnamese way: 1,25. */
+function asDecimal(text: string): string {
+  return formatNumber(Number(text.replace(',', '.')));
+}
+
 export function describeNumberProblem(problem: NumberProblem): string {
   switch (problem.kind) {
     case 'blank':
@@ -20,9 +25,10 @@ export function describeNumberProblem(problem: NumberProblem): string {
     case 'notANumber':
       return tr(`«${problem.text}» không phải là số`, `«${problem.text}» is not a number`);
     case 'ambiguousNumber':
+      // Only cells that take decimals (scores, settings) say this: counts read «1.250» as 1250.
       return tr(
-        `«${problem.text}» không rõ là số lẻ hay số hàng nghìn; số lẻ gõ một hoặc hai chữ số sau dấu phẩy, ví dụ 8,5`,
-        `«${problem.text}» could be a decimal or thousands; type decimals with one or two digits after a comma, e.g. 8,5`,
+        `«${problem.text}» không rõ là số lẻ hay số có dấu chấm hàng nghìn; ô này nhận số lẻ và không dùng dấu phân cách hàng nghìn: nếu là ${asDecimal(problem.text)} thì gõ ${asDecimal(problem.text)} (dấu phẩy, một hoặc hai chữ số sau dấu phẩy)`,
+        `«${problem.text}» could be a decimal or thousands; this cell takes decimals and no thousands separator: if you mean ${asDecimal(problem.text)}, type ${asDecimal(problem.text)} (a comma, one or two digits after it)`,
       );
     case 'date':
       return tr(
