@@ -1,5 +1,5 @@
 import type { NumberProblem } from './cells';
-import { tr } from './i18n';
+import { plural, tr } from './i18n';
 import type { IndicatorProblem, InputPart } from './levels';
 import { type Item, known } from './rubric';
 import type { ItemProblem } from './scoring';
@@ -194,6 +194,8 @@ export const MESSAGES = {
     ),
   unknownRecognizedLevel: (text: string) =>
     tr(`mức đã công nhận «${text}» không rõ`, `the recognised level «${text}» is not clear`),
+  missingRecognitionDate: (level: string) =>
+    tr(`chưa ghi ngày công nhận «${level}»`, `the date «${level}» was recognised is not written`),
   badRecognitionDate: () =>
     tr(
       'ngày công nhận không đúng dạng ngày/tháng/năm',
@@ -267,7 +269,7 @@ export const MESSAGES = {
     const listed = `${where.slice(0, 3).join('; ')}${where.length > 3 ? '; …' : ''}`;
     return tr(
       `Bộ tiêu chí «${id}» còn ${where.length} giá trị cần bổ sung ở trang «Tiêu chí» (${listed}).`,
-      `Rubric «${id}» still has ${where.length} values to complete in the «Tiêu chí» sheet (${listed}).`,
+      `Rubric «${id}» still has ${plural(where.length, 'value', 'values')} to complete in the «Tiêu chí» sheet (${listed}).`,
     );
   },
   rubricNeedsFixing: (id: string, problem: string) =>

@@ -1,5 +1,5 @@
 import { type CellValue, cellText, textKey } from '../domain/cells';
-import { tr } from '../domain/i18n';
+import { plural, tr } from '../domain/i18n';
 import { type OutboxStatus, type OutgoingMail, planSend, splitRecipients } from '../domain/outbox';
 import { SheetError } from './errors';
 import {
@@ -473,14 +473,14 @@ export function sendNotice(report: SendReport): string {
   const lines = [
     tr(
       `Đã gửi ${report.sent} thư. Còn ${report.waiting} thư chờ lần gửi sau (hạn mức còn lại hôm nay lúc bắt đầu: ${report.quota} người nhận).`,
-      `Sent ${report.sent} messages. ${report.waiting} wait for the next run (today's remaining quota at the start: ${report.quota} recipients).`,
+      `Sent ${plural(report.sent, 'message', 'messages')}. ${report.waiting} wait for the next run (today's remaining quota at the start: ${plural(report.quota, 'recipient', 'recipients')}).`,
     ),
   ];
   if (report.check.length > 0) {
     lines.push(
       tr(
         `Cần kiểm tra ${report.check.length} thư (trang «${OUTBOX_SHEET}», cột «Ghi chú»): ${report.check.join(', ')}.`,
-        `${report.check.length} messages need checking (sheet «${OUTBOX_SHEET}», column «Ghi chú»): ${report.check.join(', ')}.`,
+        `${plural(report.check.length, 'message needs', 'messages need')} checking (sheet «${OUTBOX_SHEET}», column «Ghi chú»): ${report.check.join(', ')}.`,
       ),
     );
   }

@@ -50,6 +50,7 @@ import {
   scoringColumns,
   UNIT_COLUMNS,
   UNITS_SHEET,
+  WORKFLOW_KEYS,
 } from './layout';
 import { OUTBOX_SHEET } from './outbox';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
@@ -68,6 +69,7 @@ import {
 export const LOCALE = 'vi_VN';
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+export const DATE_FORMAT = 'dd/mm/yyyy';
 
 export interface SetUpReport {
   readonly rubric: Rubric;
@@ -837,6 +839,8 @@ function setUpScoring(
     2,
   );
   sheet.setNumberFormat(columnOf(table.located, RESULT_KEYS.scoredAt), 2, DATE_TIME_FORMAT);
+  // The decision's date is a date (since issue 13), shown day first; earlier text dates read the same.
+  sheet.setNumberFormat(columnOf(table.located, WORKFLOW_KEYS.decisionDate), 2, DATE_FORMAT);
   sheet.protectColumnsWarningOnly(
     columnRuns(
       [...columns.results, ...columns.workflow].map((spec) => columnOf(table.located, spec.key)),

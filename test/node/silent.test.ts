@@ -285,3 +285,158 @@ describe('xhht mail never marks «Đã gửi» what it only wrote as files', () 
     expect(message.from?.text).toContain('xhht@so-gddt.example.org');
   });
 });
+
+describe('the command line and the file are refused in the officer’s words', () => {
+  it('no English from Node or the zip library, and a password-protected workbook named as such', async () => {
+    const dir = folder();
+    const notZip = join(dir, 'hong.xlsx');
+    writeFileSync(notZip, 'đây không phải tệp xlsx');
+    const damaged = await xhht('validate', notZip);
+    expect(damaged.code).toBe(1);
+    expect(damaged.err).toContain('tệp bị hỏng hoặc là loại tệp khác');
+    expect(damaged.err).not.toMatch(/zip|http|central directory/i);
+
+    // An Office file encrypted with a password: an OLE2 compound file holding an «EncryptedPackage».
+    const locked = join(dir, 'co mat khau.xlsx');
+    writeFileSync(
+      locked,
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+        Buffer.from('EncryptionInfo\0EncryptedPackage', 'utf16le'),
+      ]),
+    );
+    const protectedRun = await xhht('score', locked);
+    expect(protectedRun.code).toBe(1);
+    expect(protectedRun.err).toContain('được đặt mật khẩu');
+
+    const file = await scoredBook(1);
+    const unknown = await xhht('score', file, '--colour');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Lệnh này không có tùy chọn «--colour».');
+    expect(unknown.err).not.toContain('Unknown option');
+    const noValue = await xhht('score', file, '--out');
+    expect(noValue.code).toBe(2);
+    expect(noValue.err).toContain('«--out» cần một giá trị');
+    expect(noValue.err).not.toContain('argument missing');
+  });
+
+  it('hints print npx xhht and quote a path with spaces', async () => {
+    const file = join(folder(), 'ho so tinh.xlsx');
+    const made = await xhht('init', file);
+    expect(made.out).toContain(`npx xhht init "${file}"`);
+    const missing = await xhht('validate', join(folder(), 'khong co.xlsx'));
+    expect(missing.err).toMatch(/npx xhht init ".*khong co\.xlsx"/);
+  });
+
+  it('`init moi.xls` is refused with the right name to use', async () => {
+    const run = await xhht('init', join(folder(), 'moi.xls'));
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('moi.xlsx');
+  });
+
+  it('`--rubric 4` takes the fourth rubric of the menu’s list', async () => {
+    const file = join(folder(), 'tinh.xlsx');
+    const run = await xhht('init', file, '--rubric', '4');
+    expect(run.code).toBe(0);
+    const { CATALOG } = await import('../../src/domain/catalog');
+    expect(run.out).toContain(`(${CATALOG[3]?.id})`);
+    expect((await xhht('init', file, '--rubric', '99')).code).toBe(2);
+  });
+
+  it('English counts: «1 unit», not «1 units»', async () => {
+    const file = await scoredBook(1);
+    const run = await xhht('init', file, '--lang', 'en');
+    expect(run.out).not.toMatch(/\b1 units\b/);
+    const scored = await xhht('validate', file, '--lang', 'en');
+    expect(scored.out).toContain('scored 1/1 unit ');
+  });
+});
+
+describe('decision and meeting dates say what is wrong with them', () => {
+  it('32/13/2027 is wrong, not missing; a date after today is refused; a return needs --comment (exit 2)', async () => {
+    const file = await scoredBook(1);
+    const decide = (date: string) =>
+      xhht(
+        'workflow',
+        file,
+        'recognise',
+        '--as',
+        XA,
+        '--unit',
+        'DV0001',
+        '--decision',
+        '1/QĐ',
+        '--date',
+        date,
+      );
+    const wrong = await decide('32/13/2027');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('«32/13/2027» không phải một ngày có thật');
+    const ahead = await decide('01/01/2099');
+    expect(ahead.code).toBe(2);
+    expect(ahead.err).toContain('sau hôm nay');
+    const noDate = await xhht(
+      'workflow',
+      file,
+      'recognise',
+      '--as',
+      XA,
+      '--unit',
+      'DV0001',
+      '--decision',
+      '1/QĐ',
+    );
+    expect(noDate.err).toContain('--date');
+    const back = await xhht('workflow', file, 'return', '--as', HUYEN, '--unit', 'DV0001');
+    expect(back.code).toBe(2);
+    expect(back.err).toContain('--comment');
+    expect((await rows(file, 'Nhật ký')).length).toBeLessThanOrEqual(1);
+  });
+
+  it('«Ngày quyết định» is stored as a date, and «Chấm lúc» of a row without a format reads day first with the time', async () => {
+    const file = await scoredBook(1);
+    await edit(file, (book) => {
+      book.getWorksheet('Người dùng')?.addRows([
+        [XA, 'xã', 'DV0001'],
+        [HUYEN, 'huyện', 'Huyện 1'],
+        ['so@example.org', 'tỉnh', ''],
+      ]);
+      const ws = book.getWorksheet(SCORING);
+      const header = (ws?.getRow(1).values as unknown[]).slice(1);
+      const at = header.indexOf('Chấm lúc') + 1;
+      // A row pasted by hand: its cells carry no format.
+      const cell = ws?.getCell(2, at);
+      if (cell) cell.style = {};
+    });
+    const step = (...args: string[]) => xhht('workflow', file, ...args);
+    await step('register', '--as', XA, '--unit', 'DV0001');
+    await step('submit', '--as', XA, '--unit', 'DV0001');
+    await step('approve', '--as', HUYEN, '--unit', 'DV0001');
+    const done = await step(
+      'recognise',
+      '--as',
+      'so@example.org',
+      '--unit',
+      'DV0001',
+      '--decision',
+      '12/QĐ-UBND',
+      '--date',
+      '02/03/2026',
+    );
+    expect(done.out).toContain('DV0001 → Đã công nhận');
+    const header = (await rows(file, SCORING))[0] as string[];
+    const decided = await cellOf(file, SCORING, 2, header.indexOf('Ngày quyết định') + 1);
+    expect(decided?.value).toBeInstanceOf(Date);
+    expect((decided?.value as Date).toISOString().slice(0, 10)).toBe('2026-03-02');
+    expect(decided?.numFmt).toBe('dd/mm/yyyy');
+    await edit(file, (book) => {
+      const ws = book.getWorksheet(SCORING);
+      const cell = ws?.getCell(2, header.indexOf('Chấm lúc') + 1);
+      if (cell) cell.style = {};
+    });
+    await xhht('score', file);
+    const scoredAt = await cellOf(file, SCORING, 2, header.indexOf('Chấm lúc') + 1);
+    expect(scoredAt?.numFmt).toBe('dd/mm/yyyy hh:mm');
+  });
+});

@@ -1,6 +1,7 @@
 import { UNVOUCHED_MARK } from '../../domain/audit';
 import { cellText, readDate, textKey } from '../../domain/cells';
 import { tr } from '../../domain/i18n';
+import { formatDate } from '../../domain/recognition';
 import { ACTIONS, type Action } from '../../domain/workflow';
 import { act, type Target } from '../../sheets/act';
 import { checkAudit } from '../../sheets/audit-log';
@@ -10,6 +11,7 @@ import { actNotice } from '../../sheets/notices';
 import type { WorkbookPort } from '../../sheets/ports';
 import { columnOf, locateRequired } from '../../sheets/table';
 import { CliProblem, EXIT, offlinePorts, openBook, saveBook } from '../offline';
+import { systemClock } from '../services';
 import { required, usage } from './book';
 import type { Command } from './command';
 
@@ -76,6 +78,43 @@ function actionNamed(name: string): Action {
   return action;
 }
 
+/**
+ * The decision a recognition records: its number and its date, told apart when missing, not a date
+ * (32/13/2027), or after today (a decision is recorded once signed: a year typed wrong, most often).
+ */
+function decisionOf(number: unknown, typed: unknown, now: Date): { number: string; date: Date } {
+  const missing = [
+    String(number ?? '').trim() ? '' : '--decision SỐ_QUYẾT_ĐỊNH',
+    typed === undefined || String(typed).trim() === '' ? '--date ngày/tháng/năm' : '',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw usage(
+      tr(
+        `Công nhận cần ${missing.join(' và ')}, ví dụ --decision 12/QĐ-UBND --date ${formatDate(now)}.`,
+        `Recognising needs ${missing.join(' and ')}, e.g. --decision 12/QĐ-UBND --date ${formatDate(now)}.`,
+      ),
+    );
+  }
+  const date = readDate(String(typed));
+  if (!date.ok) {
+    throw usage(
+      tr(
+        `--date «${String(typed)}» không phải một ngày có thật dạng ngày/tháng/năm (ví dụ ${formatDate(now)}).`,
+        `--date «${String(typed)}» is not a real day/month/year date (e.g. ${formatDate(now)}).`,
+      ),
+    );
+  }
+  if (date.value.getTime() > now.getTime()) {
+    throw usage(
+      tr(
+        `--date ${formatDate(date.value)} là ngày sau hôm nay (${formatDate(now)}): chỉ ghi quyết định đã ký. Kiểm tra lại năm.`,
+        `--date ${formatDate(date.value)} is after today (${formatDate(now)}): record only a signed decision. Check the year.`,
+      ),
+    );
+  }
+  return { number: String(number).trim(), date: date.value };
+}
+
 export const workflow: Command = {
   name: 'workflow',
   synopsis:
@@ -117,8 +156,21 @@ export const workflow: Command = {
         .filter(Boolean),
     );
     if (codes.length === 0) throw usage(tr('--unit cần mã đơn vị.', '--unit needs unit codes.'));
+    if (
+      (action === 'return' || action === 'refuse' || action === 'revert' || action === 'revoke') &&
+      !String(values.comment ?? '').trim()
+    ) {
+      throw usage(
+        tr(
+          `Bước «${step}» cần lý do cho đơn vị: thêm --comment "…" (ví dụ --comment "Thiếu biên bản họp").`,
+          `The step «${step}» needs a reason for the unit: add --comment "…" (e.g. --comment "Minutes missing").`,
+        ),
+      );
+    }
     let decision: { number: string; date: Date } | undefined;
-    if (action === 'recognise' || action === 'revoke') {
+    if (action === 'recognise') {
+      decision = decisionOf(values.decision, values.date, systemClock.now());
+    } else if (action === 'revoke') {
       const date = readDate(String(values.date ?? ''));
       if (!values.decision || !date.ok) {
         throw usage(
