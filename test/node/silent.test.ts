@@ -440,3 +440,26 @@ describe('decision and meeting dates say what is wrong with them', () => {
     expect(scoredAt?.numFmt).toBe('dd/mm/yyyy hh:mm');
   });
 });
+
+describe('a workbook written by the previous version', () => {
+  it('gets the «Địa chỉ gửi thư» (mailFrom) row at set-up, and works without it before', async () => {
+    const file = await scoredBook(1);
+    // The previous version had no mailFrom row.
+    await edit(file, (book) => {
+      const settings = book.getWorksheet('Cài đặt');
+      let at = 0;
+      settings?.eachRow((row, n) => {
+        if (row.getCell(1).value === 'mailFrom') at = n;
+      });
+      expect(at).toBeGreaterThan(0);
+      settings?.spliceRows(at, 1);
+    });
+    const keys = async () => (await rows(file, 'Cài đặt')).map((row) => row?.[0]);
+    expect(await keys()).not.toContain('mailFrom');
+    const copies = await xhht('mail', file, '--out', join(folder(), 'thu'));
+    expect(copies.code).toBe(0);
+    expect(copies.out).toContain('mailFrom');
+    expect((await xhht('init', file)).code).toBe(0);
+    expect(await keys()).toContain('mailFrom');
+  });
+});
