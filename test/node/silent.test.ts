@@ -28,6 +28,12 @@ async function cellOf(path: string, sheet: string, row: number, column: number) 
   return book.getWorksheet(sheet)?.getCell(row, column);
 }
 
+/** Row 1 of a worksheet, as a list from column A. */
+function headerOf(ws: ExcelJS.Worksheet | undefined): unknown[] {
+  const values = ws?.getRow(1).values;
+  return Array.isArray(values) ? values.slice(1) : [];
+}
+
 function folder(): string {
   return mkdtempSync(join(tmpdir(), 'xhht-silent-'));
 }
@@ -93,7 +99,7 @@ describe('xhht score never reports success when nothing was scored', () => {
     const file = await scoredBook();
     await edit(file, (book) => {
       const ws = book.getWorksheet('Tiêu chí');
-      const header = (ws?.getRow(1).values as unknown[]).slice(1);
+      const header = headerOf(ws);
       const max = header.indexOf('Điểm tối đa') + 1;
       let done = false;
       ws?.eachRow((row, n) => {
@@ -154,11 +160,15 @@ describe('xhht init says what it left out', () => {
     });
     await edit(file, (book) => {
       const ws = book.getWorksheet('Đơn vị');
-      const header = (ws?.getRow(1).values as unknown[]).slice(1);
+      const header = headerOf(ws);
       const rubrics = header.indexOf('Bộ tiêu chí áp dụng') + 1;
-      ws!.getCell(2, rubrics).value = 'TT22_2020_DVHT';
-      ws!.getCell(3, rubrics).value = 'TT25_2023_CDHT_XA';
-      ws!.getCell(4, rubrics).value = 'TT25/2023';
+      const put = (row: number, value: string) => {
+        const cell = ws?.getCell(row, rubrics);
+        if (cell) cell.value = value;
+      };
+      put(2, 'TT22_2020_DVHT');
+      put(3, 'TT25_2023_CDHT_XA');
+      put(4, 'TT25/2023');
     });
     const run = await xhht('init', file);
     expect(run.out).toContain('Chấm điểm ĐVHT');
@@ -403,7 +413,7 @@ describe('decision and meeting dates say what is wrong with them', () => {
         ['so@example.org', 'tỉnh', ''],
       ]);
       const ws = book.getWorksheet(SCORING);
-      const header = (ws?.getRow(1).values as unknown[]).slice(1);
+      const header = headerOf(ws);
       const at = header.indexOf('Chấm lúc') + 1;
       // A row pasted by hand: its cells carry no format.
       const cell = ws?.getCell(2, at);
@@ -428,7 +438,7 @@ describe('decision and meeting dates say what is wrong with them', () => {
     const header = (await rows(file, SCORING))[0] as string[];
     const decided = await cellOf(file, SCORING, 2, header.indexOf('Ngày quyết định') + 1);
     expect(decided?.value).toBeInstanceOf(Date);
-    expect((decided?.value as Date).toISOString().slice(0, 10)).toBe('2026-03-02');
+    expect((decided?.value as Date | undefined)?.toISOString().slice(0, 10)).toBe('2026-03-02');
     expect(decided?.numFmt).toBe('dd/mm/yyyy');
     await edit(file, (book) => {
       const ws = book.getWorksheet(SCORING);

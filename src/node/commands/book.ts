@@ -45,10 +45,11 @@ export const init: Command = {
       throw usage(tr('--ladder nhận 3 hoặc 2.', '--ladder takes 3 or 2.'));
     }
     if (!/\.xlsx$/i.test(target)) {
+      const renamed = `${target.replace(/\.[^./\\]*$/, '')}.xlsx`;
       throw usage(
         tr(
-          `XHHT ngoại tuyến chỉ đọc và ghi tệp .xlsx; «${target}» có đuôi khác. Đặt tên tệp kết thúc bằng .xlsx, ví dụ: ${hint('init', target.replace(/\.[^./\\]*$/, '') + '.xlsx')}`,
-          `XHHT offline reads and writes .xlsx files only; «${target}» has another extension. Give a name ending in .xlsx, e.g.: ${hint('init', target.replace(/\.[^./\\]*$/, '') + '.xlsx')}`,
+          `XHHT ngoại tuyến chỉ đọc và ghi tệp .xlsx; «${target}» có đuôi khác. Đặt tên tệp kết thúc bằng .xlsx, ví dụ: ${hint('init', renamed)}`,
+          `XHHT offline reads and writes .xlsx files only; «${target}» has another extension. Give a name ending in .xlsx, e.g.: ${hint('init', renamed)}`,
         ),
       );
     }
@@ -208,7 +209,7 @@ export const score: Command = {
       errors > 0
         ? tr(
             `${errors} dòng lỗi chưa được chấm`,
-            plural(errors, 'row', 'rows') + ' with errors not scored',
+            `${plural(errors, 'row', 'rows')} with errors not scored`,
           )
         : '',
       refused > 0
