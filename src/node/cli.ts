@@ -22,7 +22,9 @@ export { EXIT };
 const COMMANDS: readonly Command[] = [demo, init, validate, score, workflow, report, mail, audit];
 
 function usage(): string {
-  const lines = COMMANDS.map((command) => `  xhht ${command.synopsis}\n      ${command.summary()}`);
+  const lines = COMMANDS.map(
+    (command) => `  npx xhht ${command.synopsis}\n      ${command.summary()}`,
+  );
   return [
     tr(
       'xhht — XHHT Sheets ngoại tuyến trên tệp .xlsx',
@@ -45,7 +47,7 @@ function usage(): string {
 
 function commandHelp(command: Command): string {
   return [
-    `xhht ${command.synopsis}`,
+    `npx xhht ${command.synopsis}`,
     '',
     command.summary(),
     '',

@@ -251,7 +251,7 @@ describe('xhht on a workbook, command by command', () => {
     ]) {
       const help = await xhht(name, '--help');
       expect(help.code, name).toBe(0);
-      expect(help.out, name).toMatch(new RegExp(`^xhht ${name}`));
+      expect(help.out, name).toMatch(new RegExp(`^npx xhht ${name}`));
     }
     expect((await xhht('--lang', 'fr', 'score', file)).code).toBe(2);
   });

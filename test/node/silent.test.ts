@@ -364,7 +364,7 @@ describe('the command line and the file are refused in the officer’s words', (
 });
 
 describe('decision and meeting dates say what is wrong with them', () => {
-  it('32/13/2027 is wrong, not missing; a date after today is refused; a return needs --comment (exit 2)', async () => {
+  it('32/13/2027 is wrong, not missing; a date years ahead is refused; a return needs --comment (exit 2)', async () => {
     const file = await scoredBook(1);
     const decide = (date: string) =>
       xhht(
@@ -385,7 +385,7 @@ describe('decision and meeting dates say what is wrong with them', () => {
     expect(wrong.err).toContain('«32/13/2027» không phải một ngày có thật');
     const ahead = await decide('01/01/2099');
     expect(ahead.code).toBe(2);
-    expect(ahead.err).toContain('sau hôm nay');
+    expect(ahead.err).toContain('hơn một năm');
     const noDate = await xhht(
       'workflow',
       file,

@@ -1,5 +1,6 @@
 import { UNVOUCHED_MARK } from '../../domain/audit';
 import { cellText, readDate, textKey } from '../../domain/cells';
+import { readDecisionDate } from '../../domain/decision-date';
 import { tr } from '../../domain/i18n';
 import { formatDate } from '../../domain/recognition';
 import { ACTIONS, type Action } from '../../domain/workflow';
@@ -80,7 +81,7 @@ function actionNamed(name: string): Action {
 
 /**
  * The decision a recognition records: its number and its date, told apart when missing, not a date
- * (32/13/2027), or after today (a decision is recorded once signed: a year typed wrong, most often).
+ * (32/13/2027), or years ahead (readDecisionDate).
  */
 function decisionOf(number: unknown, typed: unknown, now: Date): { number: string; date: Date } {
   const missing = [
@@ -95,23 +96,8 @@ function decisionOf(number: unknown, typed: unknown, now: Date): { number: strin
       ),
     );
   }
-  const date = readDate(String(typed));
-  if (!date.ok) {
-    throw usage(
-      tr(
-        `--date «${String(typed)}» không phải một ngày có thật dạng ngày/tháng/năm (ví dụ ${formatDate(now)}).`,
-        `--date «${String(typed)}» is not a real day/month/year date (e.g. ${formatDate(now)}).`,
-      ),
-    );
-  }
-  if (date.value.getTime() > now.getTime()) {
-    throw usage(
-      tr(
-        `--date ${formatDate(date.value)} là ngày sau hôm nay (${formatDate(now)}): chỉ ghi quyết định đã ký. Kiểm tra lại năm.`,
-        `--date ${formatDate(date.value)} is after today (${formatDate(now)}): record only a signed decision. Check the year.`,
-      ),
-    );
-  }
+  const date = readDecisionDate(String(typed), now);
+  if (!date.ok) throw usage(`--date: ${date.problem}`);
   return { number: String(number).trim(), date: date.value };
 }
 
