@@ -243,6 +243,7 @@ describe('«Người dùng» rows that grant nothing are said, at set-up and whe
     expect(step.code).toBe(3);
     expect(step.out).toContain('vai trò «cấp xã» không rõ');
     expect(step.out).not.toContain('chưa có trong trang «Người dùng»');
+    expect(step.out).toContain('Không bước nào được thực hiện');
   });
 });
 

@@ -1,7 +1,7 @@
 import { UNVOUCHED_MARK } from '../../domain/audit';
 import { cellText, readDate, textKey } from '../../domain/cells';
 import { readDecisionDate } from '../../domain/decision-date';
-import { tr } from '../../domain/i18n';
+import { plural, tr } from '../../domain/i18n';
 import { formatDate } from '../../domain/recognition';
 import { ACTIONS, type Action } from '../../domain/workflow';
 import { act, type Target } from '../../sheets/act';
@@ -202,7 +202,20 @@ export const workflow: Command = {
     const written = String(values.out ?? source);
     await saveBook(book, source, written, Boolean(values.force));
     print(actNotice(report));
-    print(tr(`\nĐã ghi vào «${written}».`, `\nWritten to «${written}».`));
+    // A refused attempt is logged too (SCENARIOS.md §5): the file changes even when no step was taken.
+    print(
+      report.done.length === 0 && report.refused.length > 0
+        ? tr(
+            `\nKhông bước nào được thực hiện; các lần bị từ chối đã được ghi vào «Nhật ký» của «${written}».`,
+            `\nNo step was taken; the refused attempts are recorded in the «Nhật ký» log of «${written}».`,
+          )
+        : report.refused.length > 0
+          ? tr(
+              `\nĐã ghi vào «${written}»; ${report.refused.length} đơn vị không thực hiện được (nêu trên).`,
+              `\nWritten to «${written}»; not done for ${plural(report.refused.length, 'unit', 'units')} (above).`,
+            )
+          : tr(`\nĐã ghi vào «${written}».`, `\nWritten to «${written}».`),
+    );
     return report.refused.length > 0 ? EXIT.problems : EXIT.ok;
   },
 };
