@@ -424,10 +424,11 @@ describe('decision and meeting dates say what is wrong with them', () => {
     await step('register', '--as', XA, '--unit', 'DV0001');
     await step('submit', '--as', XA, '--unit', 'DV0001');
     await step('approve', '--as', HUYEN, '--unit', 'DV0001');
+    // TT 22/2020 Điều 7: the district checks, then decides (the ladder of main since i10-ladders).
     const done = await step(
       'recognise',
       '--as',
-      'so@example.org',
+      HUYEN,
       '--unit',
       'DV0001',
       '--decision',
@@ -435,7 +436,7 @@ describe('decision and meeting dates say what is wrong with them', () => {
       '--date',
       '02/03/2026',
     );
-    expect(done.out).toContain('DV0001 → Đã công nhận');
+    expect(done.out, done.out).toContain('DV0001 → Đã công nhận');
     const header = (await rows(file, SCORING))[0] as string[];
     const decided = await cellOf(file, SCORING, 2, header.indexOf('Ngày quyết định') + 1);
     expect(decided?.value).toBeInstanceOf(Date);
