@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { XlsxWorkbook } from '../../src/node/xlsx-workbook';
+import { rubricChoices } from '../../src/sheets/actions';
+import { readSettings } from '../../src/sheets/settings-sheet';
 import { unitRows } from '../sheets/workbook-helpers';
 import { FULL } from '../sheets/workflow-helpers';
 import { xhht } from './xhht';
@@ -348,10 +351,15 @@ describe('the command line and the file are refused in the officer’s words', (
 
   it('`--rubric 4` takes the fourth rubric of the menu’s list', async () => {
     const file = join(folder(), 'tinh.xlsx');
+    expect((await xhht('init', file)).code).toBe(0);
+    // The menu's list for the file's assessment year, as the set-up question shows it.
+    const book = await XlsxWorkbook.read(file);
+    const year = readSettings(book, new Date(Date.UTC(2026, 0, 1))).year;
+    const fourth = rubricChoices(book, year)[3]?.id;
+    expect(fourth).toBeDefined();
     const run = await xhht('init', file, '--rubric', '4');
     expect(run.code).toBe(0);
-    const { CATALOG } = await import('../../src/domain/catalog');
-    expect(run.out).toContain(`(${CATALOG[3]?.id})`);
+    expect(run.out).toContain(`(${fourth})`);
     expect((await xhht('init', file, '--rubric', '99')).code).toBe(2);
   });
 
