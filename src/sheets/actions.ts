@@ -5,7 +5,7 @@ import {
   findRubric,
   rubricsForYear,
 } from '../domain/catalog';
-import { type CellValue, isBlank, normalizeText, readDate, textKey } from '../domain/cells';
+import { type CellValue, isBlank, normalizeText, textKey } from '../domain/cells';
 import { readDecisionDate } from '../domain/decision-date';
 import {
   type FormulaResult,
