@@ -73,6 +73,22 @@ export function readNumber(value: CellValue): ReadResult<number, NumberProblem> 
   return { ok: true, value: Number(match[0].replace(',', '.')) };
 }
 
+/** Groups of three digits after dots, as Vietnamese writes thousands: 1.250, 12.500.000. */
+const THOUSANDS = /^[+-]?\d{1,3}(?:\.\d{3})+$/;
+
+/**
+ * A whole number (a count of people or households) from a cell. Here «1.250» can only mean 1250,
+ * the Vietnamese way of writing thousands, so it is read so; anything else is read as `readNumber`
+ * reads it (the caller refuses what is not whole).
+ */
+export function readWholeNumber(value: CellValue): ReadResult<number, NumberProblem> {
+  if (typeof value === 'string') {
+    const text = normalizeText(value);
+    if (THOUSANDS.test(text)) return { ok: true, value: Number(text.replace(/\./g, '')) };
+  }
+  return readNumber(value);
+}
+
 const DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 
 /** A date from a cell: a Date, or day/month/year text as Vietnamese documents write it (15/03/2025). */

@@ -33,3 +33,8 @@ export function inLanguage<T>(language: Language, work: () => T): T {
     active = before;
   }
 }
+
+/** An English count with its noun: «1 unit», «3 units» (Vietnamese nouns do not change: «1 đơn vị»). */
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -3,7 +3,7 @@ import {
   isBlank,
   type NumberProblem,
   normalizeText,
-  readNumber,
+  readWholeNumber,
   textKey,
 } from './cells';
 import {
@@ -109,7 +109,8 @@ export function readAnswer(value: CellValue, mayNotApply = false): Read<boolean>
 }
 
 function readCount(value: CellValue): Read<number> {
-  const read = readNumber(value);
+  // A count is whole: «1.250» is 1250 here, never the ambiguous decimal it would be in a score.
+  const read = readWholeNumber(value);
   if (!read.ok) return read;
   if (read.value < 0) return { ok: false, problem: { kind: 'negative', value: read.value } };
   if (!Number.isInteger(read.value))

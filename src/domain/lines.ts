@@ -1,4 +1,4 @@
-import { tr } from './i18n';
+import { plural, tr } from './i18n';
 
 /**
  * A list in a message, cut to its first `max` lines and a last line saying how many more: a mail must
@@ -13,7 +13,7 @@ export function atMost(lines: readonly string[], max = MAX_MAIL_LINES): string[]
     ...lines.slice(0, max),
     tr(
       `… và ${more} đơn vị khác (xem «Việc của tôi» trong bảng tính).`,
-      `… and ${more} more units (see «My work» in the spreadsheet).`,
+      `… and ${plural(more, 'more unit', 'more units')} (see «My work» in the spreadsheet).`,
     ),
   ];
 }

@@ -1,5 +1,5 @@
 import type { NumberProblem } from './cells';
-import { tr } from './i18n';
+import { plural, tr } from './i18n';
 import type { IndicatorProblem, InputPart } from './levels';
 import { type Item, known } from './rubric';
 import type { ItemProblem } from './scoring';
@@ -13,6 +13,11 @@ export function formatNumber(value: number): string {
   return String(value).replace('.', ',');
 }
 
+/** «1.250» or «1,250» read as the decimal it may be, written the Vietnamese way: 1,25. */
+function asDecimal(text: string): string {
+  return formatNumber(Number(text.replace(',', '.')));
+}
+
 export function describeNumberProblem(problem: NumberProblem): string {
   switch (problem.kind) {
     case 'blank':
@@ -20,9 +25,10 @@ export function describeNumberProblem(problem: NumberProblem): string {
     case 'notANumber':
       return tr(`«${problem.text}» không phải là số`, `«${problem.text}» is not a number`);
     case 'ambiguousNumber':
+      // Only cells that take decimals (scores, settings) say this: counts read «1.250» as 1250.
       return tr(
-        `«${problem.text}» không rõ là số lẻ hay số hàng nghìn; số lẻ gõ một hoặc hai chữ số sau dấu phẩy, ví dụ 8,5`,
-        `«${problem.text}» could be a decimal or thousands; type decimals with one or two digits after a comma, e.g. 8,5`,
+        `«${problem.text}» không rõ là số lẻ hay số có dấu chấm hàng nghìn; ô này nhận số lẻ và không dùng dấu phân cách hàng nghìn: nếu là ${asDecimal(problem.text)} thì gõ ${asDecimal(problem.text)} (dấu phẩy, một hoặc hai chữ số sau dấu phẩy)`,
+        `«${problem.text}» could be a decimal or thousands; this cell takes decimals and no thousands separator: if you mean ${asDecimal(problem.text)}, type ${asDecimal(problem.text)} (a comma, one or two digits after it)`,
       );
     case 'date':
       return tr(
@@ -188,6 +194,8 @@ export const MESSAGES = {
     ),
   unknownRecognizedLevel: (text: string) =>
     tr(`mức đã công nhận «${text}» không rõ`, `the recognised level «${text}» is not clear`),
+  missingRecognitionDate: (level: string) =>
+    tr(`chưa ghi ngày công nhận «${level}»`, `the date «${level}» was recognised is not written`),
   badRecognitionDate: () =>
     tr(
       'ngày công nhận không đúng dạng ngày/tháng/năm',
@@ -261,7 +269,7 @@ export const MESSAGES = {
     const listed = `${where.slice(0, 3).join('; ')}${where.length > 3 ? '; …' : ''}`;
     return tr(
       `Bộ tiêu chí «${id}» còn ${where.length} giá trị cần bổ sung ở trang «Tiêu chí» (${listed}).`,
-      `Rubric «${id}» still has ${where.length} values to complete in the «Tiêu chí» sheet (${listed}).`,
+      `Rubric «${id}» still has ${plural(where.length, 'value', 'values')} to complete in the «Tiêu chí» sheet (${listed}).`,
     );
   },
   rubricNeedsFixing: (id: string, problem: string) =>

@@ -118,6 +118,8 @@ export function rolesOver(
   grants: readonly Grant[],
   email: string,
   unit: UnitRef,
+  /** Rows of the people sheet that grant nothing (a role not understood), each with its problem. */
+  unusable: readonly { readonly email: string; readonly problem: string }[] = [],
 ): { ok: true; roles: Role[] } | { ok: false; reason: string } {
   if (email.trim() === '') {
     return {
@@ -129,6 +131,16 @@ export function rolesOver(
     };
   }
   const mine = grants.filter((grant) => sameEmail(grant.email, email));
+  const unread = unusable.filter((row) => sameEmail(row.email, email));
+  if (mine.length === 0 && unread.length > 0) {
+    return {
+      ok: false,
+      reason: tr(
+        `${email} có trong trang «Người dùng» nhưng dòng của người này chưa dùng được: ${unread.map((row) => row.problem).join(' ')} Quản trị sửa ô đó rồi thử lại.`,
+        `${email} is in the «Người dùng» sheet, but their row cannot be used yet: ${unread.map((row) => row.problem).join(' ')} An administrator fixes that cell, then try again.`,
+      ),
+    };
+  }
   if (mine.length === 0) {
     return {
       ok: false,

@@ -1,6 +1,6 @@
 import { CHART_CONTENT_ID, type ChartSpec } from './chart';
 import { escapeHtml } from './html';
-import { tr } from './i18n';
+import { plural, tr } from './i18n';
 import { atMost } from './lines';
 import type { Summary } from './summary';
 import type { UnitState } from './workflow';
@@ -170,7 +170,7 @@ function progressLine(sheet: ReportSheet): string {
   const done = standingTotal(sheet.standing).get('recognised') ?? 0;
   const reached = tr(
     `Tiến độ: ${done}/${units} đơn vị đã công nhận (${percent(done, units)}%)`,
-    `Progress: ${done}/${units} units recognised (${percent(done, units)}%)`,
+    `Progress: ${done}/${plural(units, 'unit', 'units')} recognised (${percent(done, units)}%)`,
   );
   if (sheet.targetPercent === undefined) {
     return tr(
@@ -182,7 +182,7 @@ function progressLine(sheet: ReportSheet): string {
   return needed > 0
     ? tr(
         `${reached}; chỉ tiêu ${sheet.targetPercent}%: còn thiếu ${needed} đơn vị.`,
-        `${reached}; target ${sheet.targetPercent}%: ${needed} units short.`,
+        `${reached}; target ${sheet.targetPercent}%: ${plural(needed, 'unit', 'units')} short.`,
       )
     : tr(
         `${reached}; đã đạt chỉ tiêu ${sheet.targetPercent}%.`,
@@ -306,7 +306,10 @@ export function summaryReport(input: ReportInput): Report {
     }
     if (sheet.overdue.length > 0) {
       list(
-        tr(`Quá hạn (${sheet.overdue.length} đơn vị):`, `Overdue (${sheet.overdue.length} units):`),
+        tr(
+          `Quá hạn (${sheet.overdue.length} đơn vị):`,
+          `Overdue (${plural(sheet.overdue.length, 'unit', 'units')}):`,
+        ),
         atMost(sheet.overdue),
       );
     }
@@ -316,7 +319,7 @@ export function summaryReport(input: ReportInput): Report {
     !verified
       ? tr(
           `Nhật ký: ${input.log.rows} dòng. Mã đầu chuỗi: ${input.log.head || '(chưa có)'}. Chưa có lần kiểm tra toàn bộ nào: việc buổi sáng sẽ kiểm, hoặc chọn XHHT → Kiểm tra nhật ký. Hãy giữ thư này: mã này cho phép phát hiện về sau nếu nhật ký bị sửa.`,
-          `Audit log: ${input.log.rows} rows. Chain head: ${input.log.head || '(none yet)'}. Never verified in full yet: the morning run will, or choose XHHT → Kiểm tra nhật ký. Keep this mail: the head lets anyone detect a later edit of the log.`,
+          `Audit log: ${plural(input.log.rows, 'row', 'rows')}. Chain head: ${input.log.head || '(none yet)'}. Never verified in full yet: the morning run will, or choose XHHT → Kiểm tra nhật ký. Keep this mail: the head lets anyone detect a later edit of the log.`,
         )
       : verified.ok
         ? tr(

@@ -20,6 +20,8 @@ export interface Settings {
   readonly ladder: string;
   /** Who receives the summary report (the steering committee). */
   readonly summaryTo: readonly string[];
+  /** The sender the offline .eml copies name («Từ»); '' when none is set. */
+  readonly mailFrom: string;
   /** When the daily run queues the summary by itself. */
   readonly summaryPeriod: SummaryPeriod;
   /** The language the committee reads the summary in. */
@@ -79,6 +81,12 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     key: 'summaryTo',
     label: 'Người nhận báo cáo tổng hợp',
     note: 'Email của Ban Chỉ đạo, cách nhau bằng dấu phẩy. Để trống: không gửi báo cáo.',
+    initial: () => '',
+  },
+  {
+    key: 'mailFrom',
+    label: 'Địa chỉ gửi thư',
+    note: 'Email ghi ở dòng «Từ» của các bản sao thư (.eml) mà xhht ngoại tuyến viết ra. Trên Google Trang tính, thư đi từ tài khoản đã bật gửi thư tự động. Để trống: một địa chỉ giữ chỗ.',
     initial: () => '',
   },
   {
@@ -173,6 +181,15 @@ function buildSchema() {
             ),
         }),
       ),
+    ),
+    mailFrom: z.string().check(
+      z.regex(/^$|^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/, {
+        error: (issue) =>
+          tr(
+            `«${String(issue.input)}» không phải email; ghi một email, hoặc để trống`,
+            `«${String(issue.input)}» is not an email; write one email, or leave it blank`,
+          ),
+      }),
     ),
     language: languageSchema(),
     summaryLanguage: languageSchema(),
@@ -269,6 +286,7 @@ export function parseSettings(
     summaryTo: cellText(value(settingSpec('summaryTo')))
       .split(/[,;\s]+/)
       .filter(Boolean),
+    mailFrom: cellText(value(settingSpec('mailFrom'))),
     summaryPeriod: periodOf(value(settingSpec('summaryPeriod'))),
     summaryLanguage: languageOf(value(settingSpec('summaryLanguage'))),
     remindDays: days(value(settingSpec('remindDays'))),

@@ -39,8 +39,12 @@ export interface DataValidationBuilderApi {
 }
 
 export interface RangeApi
-  extends Pick<Range, 'getValues' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns'> {
+  extends Pick<
+    Range,
+    'getValues' | 'getRow' | 'getColumn' | 'getNumRows' | 'getNumColumns' | 'getA1Notation'
+  > {
   activate(): RangeApi;
+  getMergedRanges(): RangeApi[];
   setValues(values: unknown[][]): RangeApi;
   setDataValidation(rule: DataValidationApi | null): RangeApi;
   setNumberFormat(numberFormat: string): RangeApi;

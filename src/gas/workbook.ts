@@ -51,6 +51,15 @@ class GasSheet implements SheetPort {
     return this.sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
   }
 
+  mergedInRow(row: number): string[] {
+    const width = this.sheet.getMaxColumns();
+    if (width === 0) return [];
+    return this.sheet
+      .getRange(row, 1, 1, width)
+      .getMergedRanges()
+      .map((range) => range.getA1Notation());
+  }
+
   writeValues(row: number, column: number, values: CellValue[][]): void {
     const width = values[0]?.length ?? 0;
     if (values.length === 0 || width === 0) return;

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { tr, useLanguage } from '../domain/i18n';
 import { SheetError } from '../sheets/errors';
+import { TIME_ZONE } from '../sheets/set-up';
 import { init, score, validate } from './commands/book';
 import type { Command } from './commands/command';
 import { demo } from './commands/demo';
 import { mail, report } from './commands/mail';
 import { audit, workflow } from './commands/steps';
 import { unlockFiles } from './file-lock';
-import { CliProblem, EXIT, setNotices } from './offline';
+import { CliProblem, EXIT, fileProblem, setNotices } from './offline';
 import { Progress } from './progress';
 
 /**
@@ -21,7 +22,9 @@ export { EXIT };
 const COMMANDS: readonly Command[] = [demo, init, validate, score, workflow, report, mail, audit];
 
 function usage(): string {
-  const lines = COMMANDS.map((command) => `  xhht ${command.synopsis}\n      ${command.summary()}`);
+  const lines = COMMANDS.map(
+    (command) => `  npx xhht ${command.synopsis}\n      ${command.summary()}`,
+  );
   return [
     tr(
       'xhht — XHHT Sheets ngoại tuyến trên tệp .xlsx',
@@ -44,12 +47,36 @@ function usage(): string {
 
 function commandHelp(command: Command): string {
   return [
-    `xhht ${command.synopsis}`,
+    `npx xhht ${command.synopsis}`,
     '',
     command.summary(),
     '',
-    tr('Chạy «xhht --help» để xem mọi lệnh.', 'Run «xhht --help» for every command.'),
+    tr('Chạy «npx xhht --help» để xem mọi lệnh.', 'Run «npx xhht --help» for every command.'),
   ].join('\n');
+}
+
+/** What node:util's parseArgs refused, in the officer's words (its own are English). */
+function optionProblem(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const named = /'([^' ]+)/.exec(message ?? '')?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return tr(`Lệnh này không có tùy chọn «${named}».`, `This command has no option «${named}».`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing/.test(message ?? '')
+        ? tr(
+            `Tùy chọn «${named}» cần một giá trị ngay sau nó (ví dụ ${named} GIÁ_TRỊ).`,
+            `The option «${named}» needs a value right after it (e.g. ${named} VALUE).`,
+          )
+        : tr(
+            `Tùy chọn «${named}» không nhận giá trị; chỉ ghi ${named}.`,
+            `The option «${named}» takes no value; write just ${named}.`,
+          );
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return tr(`Thừa «${named}» trên dòng lệnh.`, `Unexpected «${named}» on the command line.`);
+    default:
+      return tr('Dòng lệnh không đúng.', 'The command line is not right.');
+  }
 }
 
 /** Runs `xhht` with `argv` (without node and the script); returns the exit code. */
@@ -57,6 +84,23 @@ export async function main(
   argv: readonly string[],
   print: (text: string) => void = (text) => console.log(text),
   printError: (text: string) => void = (text) => console.error(text),
+): Promise<number> {
+  // Hà Nội time, as the workbook's own (set-up sets it): the log's times, «today» for deadlines and
+  // dates typed day/month/year all read the same on a computer set to another zone.
+  const zone = process.env.TZ;
+  process.env.TZ = TIME_ZONE;
+  try {
+    return await run(argv, print, printError);
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+}
+
+async function run(
+  argv: readonly string[],
+  print: (text: string) => void,
+  printError: (text: string) => void,
 ): Promise<number> {
   setNotices(printError);
   const langAt = argv.indexOf('--lang');
@@ -85,7 +129,7 @@ export async function main(
       allowPositionals: true,
     });
   } catch (error) {
-    printError(`${(error as Error).message}\n\n${commandHelp(command)}`);
+    printError(`${optionProblem(error)}\n\n${commandHelp(command)}`);
     return EXIT.usage;
   }
   if (parsed.values.help) {
@@ -107,7 +151,19 @@ export async function main(
       printError(error.message);
       return EXIT.problems;
     }
-    printError(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    const code = (error as NodeJS.ErrnoException)?.code;
+    const path = (error as NodeJS.ErrnoException)?.path;
+    if (code && path) {
+      printError(fileProblem(path, error));
+      return EXIT.failed;
+    }
+    // A fault of XHHT itself: said in the officer's words, the technical detail kept for IT.
+    printError(
+      `${tr(
+        'XHHT gặp lỗi không mong đợi và chưa làm xong; tệp .xlsx không bị ghi dở. Gửi phần chi tiết kỹ thuật dưới đây cho người phụ trách kỹ thuật:',
+        'XHHT met an unexpected error and did not finish; the .xlsx was not half-written. Send the technical detail below to whoever looks after IT:',
+      )}\n\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return EXIT.failed;
   } finally {
     // The workbook's lock is held from opening to the end of the command (src/node/file-lock.ts).

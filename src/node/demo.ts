@@ -36,6 +36,7 @@ import { ladderFor } from '../sheets/unit-state';
 import { workflowRows } from '../sheets/workflow-rows';
 import { EmlMailer } from './eml-mailer';
 import { offlinePorts } from './offline';
+import { inHanoiTime } from './time-zone';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
@@ -453,7 +454,15 @@ export const DEMO_DAYS = {
  * (reminders, summary), exports the recognised units and sends the outbox into .eml messages.
  * A `now` before the story's last day cuts the story there.
  */
+/**
+ * The demo in Hà Nội time, as every xhht command runs (cli.ts): its log times and «today» read the
+ * same whatever the computer's zone, and the same in-process as through `xhht demo`.
+ */
 export function runDemo(options: { seed?: number; now?: Date } = {}): DemoResult {
+  return inHanoiTime(() => runDemoHere(options));
+}
+
+function runDemoHere(options: { seed?: number; now?: Date }): DemoResult {
   const now = options.now ?? DEMO_DATE;
   const seed = options.seed ?? 2026;
   const days = DEMO_DAYS;

@@ -12,12 +12,17 @@ import { chartPng } from './chart-image';
  * message, to open in any mail program. Sending is synchronous in the port, composing is not, so
  * messages are kept until `writeAll`.
  */
+/** The sender when the settings name none. */
+export const PLACEHOLDER_FROM = 'XHHT Sheets <xhht@example.invalid>';
+
 export class EmlMailer implements MailerPort {
   private readonly pending: MailMessage[] = [];
 
   constructor(
     private quota = Number.POSITIVE_INFINITY,
-    private readonly from = 'XHHT Sheets <xhht@example.invalid>',
+    private readonly from = PLACEHOLDER_FROM,
+    /** Put before each subject: a copy says it was not sent («[BẢN SAO – CHƯA GỬI] »). */
+    private readonly label = '',
   ) {}
 
   remainingDailyQuota(): number {
@@ -41,8 +46,9 @@ export class EmlMailer implements MailerPort {
       const raw = await new Composer({
         from: this.from,
         to: [...message.to],
-        subject: message.subject,
+        subject: `${this.label}${message.subject}`,
         text: message.textBody,
+        ...(this.label ? { headers: { 'X-XHHT-Status': 'not-sent' } } : {}),
         ...(message.htmlBody === undefined ? {} : { html: message.htmlBody }),
         // The chart as the HTML references it: an inline part with its content id.
         ...(message.chart

@@ -18,6 +18,7 @@ import { tr } from '../domain/i18n';
 import type { ActPorts } from '../sheets/act';
 import type { IdentityPort } from '../sheets/ports';
 import { holds, LockRefused, lockFile, unlockFile } from './file-lock';
+import { hint } from './hint';
 import { ConsoleUi, fixedClock, nodeHasher, processLock, systemClock } from './services';
 import { SheetStore } from './sheet-store';
 import { xlsxProblem } from './xlsx-limits';
@@ -88,8 +89,8 @@ export async function openBook(path: string): Promise<XlsxWorkbook> {
   if (!existsSync(path)) {
     throw new CliProblem(
       tr(
-        `Không thấy tệp «${path}». Tạo bảng tính mới bằng: xhht init ${path}`,
-        `No file «${path}». Create a workbook with: xhht init ${path}`,
+        `Không thấy tệp «${path}». Tạo bảng tính mới bằng: ${hint('init', path)}`,
+        `No file «${path}». Create a workbook with: ${hint('init', path)}`,
       ),
       EXIT.failed,
     );
@@ -100,13 +101,79 @@ export async function openBook(path: string): Promise<XlsxWorkbook> {
   try {
     return await XlsxWorkbook.read(path);
   } catch (error) {
-    throw new CliProblem(
-      tr(
-        `Không đọc được «${path}» như một tệp .xlsx (${(error as Error).message}). Lưu lại tệp bằng Excel hoặc LibreOffice dưới dạng .xlsx rồi thử lại.`,
-        `Cannot read «${path}» as an .xlsx file (${(error as Error).message}). Save it as .xlsx from Excel or LibreOffice and try again.`,
-      ),
-      EXIT.failed,
+    // The library's own words (a zip library's English, its web address) say nothing to an officer.
+    throw new CliProblem(unreadable(path, error), EXIT.failed);
+  }
+}
+
+/** OLE2 compound files: Excel 97-2003 .xls, and any Office file protected by a password. */
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Why `path` is not an .xlsx XHHT can read, from what its bytes are, and what to do. */
+function unreadable(path: string, error: unknown): string {
+  if ((error as NodeJS.ErrnoException)?.code) return fileProblem(path, error);
+  const bytes = readFileSync(path);
+  if (bytes.length === 0) {
+    return tr(
+      `Tệp «${path}» rỗng (0 byte): có thể lần lưu trước bị ngắt. Dùng bản sao lưu, hoặc tạo tệp mới bằng: ${hint('init', path)}`,
+      `«${path}» is empty (0 bytes): perhaps an earlier save was cut off. Use a backup, or create a new file with: ${hint('init', path)}`,
     );
+  }
+  if (bytes.subarray(0, OLE2.length).equals(OLE2)) {
+    // A password-protected .xlsx is an encrypted package inside an OLE2 file; its stream names are UTF-16.
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      return tr(
+        `Tệp «${path}» được đặt mật khẩu nên XHHT không mở được. Mở tệp trong Excel hoặc LibreOffice, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại dưới dạng .xlsx rồi thử lại.`,
+        `«${path}» is protected by a password, so XHHT cannot open it. Open it in Excel or LibreOffice, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save it as .xlsx, then try again.`,
+      );
+    }
+    return tr(
+      `Tệp «${path}» là tệp Excel 97-2003 (.xls), không phải .xlsx. Mở bằng Excel hoặc LibreOffice, chọn Lưu thành… kiểu «Sổ làm việc Excel (.xlsx)», rồi dùng tệp .xlsx đó.`,
+      `«${path}» is an Excel 97-2003 file (.xls), not .xlsx. Open it in Excel or LibreOffice, Save As… «Excel Workbook (.xlsx)», then use that .xlsx file.`,
+    );
+  }
+  return tr(
+    `Không đọc được «${path}» như một tệp .xlsx: tệp bị hỏng hoặc là loại tệp khác (chỉ đổi đuôi thành .xlsx thì chưa đủ). Mở bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx rồi thử lại.`,
+    `Cannot read «${path}» as an .xlsx file: it is damaged or of another kind (renaming it to .xlsx is not enough). Open it in Excel or LibreOffice, save it as .xlsx, then try again.`,
+  );
+}
+
+/** What the system said about a file, in the officer's words. */
+export function fileProblem(path: string, error: unknown): string {
+  switch ((error as NodeJS.ErrnoException)?.code) {
+    case 'ENOENT':
+      return tr(`Không thấy tệp hoặc thư mục «${path}».`, `No file or folder «${path}».`);
+    case 'EACCES':
+    case 'EPERM':
+      return tr(
+        `Không có quyền đọc hoặc ghi «${path}». Kiểm tra quyền của tệp hoặc thư mục, hoặc chọn nơi khác.`,
+        `No permission to read or write «${path}». Check the file's or folder's permissions, or choose another place.`,
+      );
+    case 'EBUSY':
+      return tr(
+        `Tệp «${path}» đang được chương trình khác mở (Excel?). Đóng tệp rồi thử lại.`,
+        `«${path}» is open in another program (Excel?). Close it, then try again.`,
+      );
+    case 'ENOSPC':
+      return tr(
+        `Ổ đĩa đã đầy nên không ghi được «${path}»; tệp cũ vẫn nguyên. Giải phóng chỗ trống rồi thử lại.`,
+        `The disk is full, so «${path}» could not be written; the old file is unchanged. Free some space, then try again.`,
+      );
+    case 'EISDIR':
+      return tr(
+        `«${path}» là một thư mục, không phải tệp .xlsx.`,
+        `«${path}» is a folder, not an .xlsx file.`,
+      );
+    case 'ENOTDIR':
+      return tr(
+        `Đường dẫn «${path}» đi qua một tệp như thể đó là thư mục.`,
+        `The path «${path}» goes through a file as if it were a folder.`,
+      );
+    default:
+      return tr(
+        `Không đọc hoặc ghi được «${path}» (mã lỗi hệ thống ${(error as NodeJS.ErrnoException)?.code ?? '?'}).`,
+        `Cannot read or write «${path}» (system error code ${(error as NodeJS.ErrnoException)?.code ?? '?'}).`,
+      );
   }
 }
 

@@ -13,6 +13,10 @@ import type { ColumnRun, SheetPort, WorkbookPort } from '../sheets/ports';
  */
 
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const DATE_FORMAT = 'dd/mm/yyyy';
+/** What exceljs gives a date written without a format (and reads back so): US order, no time. */
+const EXCELJS_DEFAULT_DATE = 'mm-dd-yy';
+const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
 
 /**
  * exceljs takes a good part of a second to load: it is loaded (a CommonJS require) by the first
@@ -132,6 +136,18 @@ class XlsxSheet implements SheetPort {
     return { rows, columns };
   }
 
+  mergedInRow(row: number): string[] {
+    // exceljs keeps the merges by master cell; each knows its rows (top, bottom) and its A1 range.
+    const merges = (
+      this.ws as unknown as {
+        _merges?: Record<string, { top: number; bottom: number; range: string }>;
+      }
+    )._merges;
+    return Object.values(merges ?? {})
+      .filter((merge) => merge.top <= row && row <= merge.bottom)
+      .map((merge) => merge.range);
+  }
+
   readValues(): CellValue[][] {
     const { rows, columns } = this.extent();
     return this.readRange(1, 1, rows, columns);
@@ -160,7 +176,17 @@ class XlsxSheet implements SheetPort {
     values.forEach((cells, r) => {
       const target = this.ws.getRow(row + r);
       cells.forEach((value, c) => {
-        target.getCell(column + c).value =
+        const cell = target.getCell(column + c);
+        if (isDate(value) && (!cell.numFmt || cell.numFmt === EXCELJS_DEFAULT_DATE)) {
+          // A cell without a format (a row added by hand) would show exceljs's default, US month-first
+          // without the time: the Vietnamese order, with the time when there is one.
+          const local = wallClock(value, this.timeZone());
+          ownStyle(cell).numFmt =
+            local.getUTCHours() + local.getUTCMinutes() + local.getUTCSeconds() === 0
+              ? DATE_FORMAT
+              : DATE_TIME_FORMAT;
+        }
+        cell.value =
           value === '' ? null : isDate(value) ? wallClock(value, this.timeZone()) : value;
       });
     });

@@ -142,12 +142,27 @@ function readMeeting(
   }
   const date = readDate(row[dateColumn - 1] ?? '');
   const minutes = cellText(row[minutesColumn - 1]);
-  if (!date.ok || date.value > now) {
+  if (!date.ok) {
+    return {
+      ok: false,
+      problem:
+        date.problem.kind === 'blank'
+          ? tr(
+              `chưa gửi được: ${where(dateColumn)} chưa ghi ngày họp thống nhất kết quả tự đánh giá (ngày/tháng/năm).`,
+              `cannot be submitted yet: ${where(dateColumn)} lacks the date of the meeting that agreed the self-assessment (day/month/year).`,
+            )
+          : tr(
+              `chưa gửi được: ${where(dateColumn)} «${date.problem.text}» không phải ngày/tháng/năm; ghi ngày họp thống nhất, ví dụ ${formatDate(now)}.`,
+              `cannot be submitted yet: ${where(dateColumn)} «${date.problem.text}» is not a day/month/year date; write the meeting's date, e.g. ${formatDate(now)}.`,
+            ),
+    };
+  }
+  if (date.value > now) {
     return {
       ok: false,
       problem: tr(
-        `chưa gửi được: ${where(dateColumn)} cần ngày họp thống nhất kết quả tự đánh giá (ngày/tháng/năm, không sau hôm nay).`,
-        `cannot be submitted yet: ${where(dateColumn)} needs the date of the meeting that agreed the self-assessment (day/month/year, not after today).`,
+        `chưa gửi được: ${where(dateColumn)} ngày họp ${formatDate(date.value)} là ngày sau hôm nay; gửi sau khi đã họp, hoặc sửa lại ngày (năm?).`,
+        `cannot be submitted yet: ${where(dateColumn)} the meeting date ${formatDate(date.value)} is after today; submit once the meeting is held, or correct the date (the year?).`,
       ),
     };
   }
@@ -276,7 +291,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         commune: placeOf(code)?.commune ?? '',
         cluster: placeOf(code)?.cluster ?? '',
       };
-      const access = rolesOver(grants, email, unitRef);
+      const access = rolesOver(grants, email, unitRef, people.unusable);
       if (!access.ok) {
         deny(access.reason);
         continue;
@@ -529,7 +544,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       if (request.comment) put(WORKFLOW_KEYS.comment, request.comment);
       if (request.action === 'recognise' && request.decision) {
         put(WORKFLOW_KEYS.decisionNumber, request.decision.number);
-        put(WORKFLOW_KEYS.decisionDate, formatDate(request.decision.date));
+        put(WORKFLOW_KEYS.decisionDate, request.decision.date);
       }
       // The values a level approved are sealed; back with the commune, they are its to change again.
       if (request.action === 'approve' || request.action === 'recognise') {

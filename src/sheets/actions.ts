@@ -5,7 +5,8 @@ import {
   findRubric,
   rubricsForYear,
 } from '../domain/catalog';
-import { type CellValue, isBlank, normalizeText, readDate, textKey } from '../domain/cells';
+import { type CellValue, isBlank, normalizeText, textKey } from '../domain/cells';
+import { readDecisionDate } from '../domain/decision-date';
 import {
   type FormulaResult,
   rowBands,
@@ -117,7 +118,7 @@ function run(ctx: Context, action: (basics: Basics) => string | undefined): void
  * The rubrics set-up can use: the built-in catalog, those in force for the assessment year first, then
  * any the criteria sheet adds.
  */
-function rubricChoices(workbook: WorkbookPort, year: number | undefined): SetUpChoice[] {
+export function rubricChoices(workbook: WorkbookPort, year: number | undefined): SetUpChoice[] {
   const catalog = year === undefined ? [...CATALOG] : rubricsForYear(CATALOG, year);
   const builtIn = catalog.map((rubric) => ({
     id: rubric.id,
@@ -228,11 +229,8 @@ function details(ctx: Context, action: Action): Omit<ActRequest, 'action'> | nul
       tr('Ngày quyết định (ngày/tháng/năm):', 'Decision date (day/month/year):'),
     );
     if (typed === null) return null;
-    const date = readDate(typed);
-    if (!date.ok)
-      throw new SheetError(
-        tr(`«${typed}» không phải ngày/tháng/năm.`, `«${typed}» is not a day/month/year date.`),
-      );
+    const date = readDecisionDate(typed, ctx.clock.now());
+    if (!date.ok) throw new SheetError(date.problem);
     if (action === 'revoke') {
       const comment = ctx.ui.prompt(
         APP_TITLE,
@@ -296,14 +294,8 @@ export function sidebarActAction(ctx: ActPorts, sent: SidebarRequest): SidebarRe
   try {
     let decision: ActRequest['decision'];
     if (action === 'recognise' || action === 'revoke') {
-      const date = readDate(sent.decisionDate ?? '');
-      if (!date.ok)
-        throw new SheetError(
-          tr(
-            `«${sent.decisionDate ?? ''}» không phải ngày/tháng/năm.`,
-            `«${sent.decisionDate ?? ''}» is not a day/month/year date.`,
-          ),
-        );
+      const date = readDecisionDate(String(sent.decisionDate ?? ''), ctx.clock.now());
+      if (!date.ok) throw new SheetError(date.problem);
       decision = { number: sent.decisionNumber ?? '', date: date.value };
     }
     return sidebarAct(

@@ -14,7 +14,7 @@ import {
   verifyChain,
 } from '../domain/audit';
 import { type CellValue, cellText, MAX_CELL_CHARS, storedText } from '../domain/cells';
-import { tr } from '../domain/i18n';
+import { plural, tr } from '../domain/i18n';
 import { SheetError } from './errors';
 import type { ClockPort, HasherPort, LockPort, StorePort, WorkbookPort } from './ports';
 import { type ColumnSpec, columnOf, ensureTable, type Located, locateRequired } from './table';
@@ -414,7 +414,7 @@ export function checkAudit(ports: AuditPorts): AuditCheck {
     const offline = unvouched
       ? tr(
           ` ${unvouched} dòng mang tên chưa xác thực (ghi ngoại tuyến).`,
-          ` ${unvouched} rows carry names nobody verified (written offline).`,
+          ` ${plural(unvouched, 'row carries a name', 'rows carry names')} nobody verified (written offline).`,
         )
       : '';
     const restarted = start
@@ -427,7 +427,7 @@ export function checkAudit(ports: AuditPorts): AuditCheck {
       check,
       message: tr(
         `Nhật ký nguyên vẹn: ${check.rows} dòng. Mã đầu chuỗi: ${check.head || '(chưa có)'}.${offline}${restarted}`,
-        `The log is intact: ${check.rows} rows. Chain head: ${check.head || '(none yet)'}.${offline}${restarted}`,
+        `The log is intact: ${plural(check.rows, 'row', 'rows')}. Chain head: ${check.head || '(none yet)'}.${offline}${restarted}`,
       ),
     };
   }

@@ -1,5 +1,5 @@
 import { normalizeText, textKey } from '../domain/cells';
-import { tr } from '../domain/i18n';
+import { plural, tr } from '../domain/i18n';
 import { asksHardArea } from '../domain/rubric';
 import { actionLabel } from '../domain/workflow';
 import type { ActReport } from './act';
@@ -74,7 +74,7 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
     lines.push(
       tr(
         `Thêm ${report.addedSettings} dòng cài đặt.`,
-        `Added ${report.addedSettings} setting rows.`,
+        `Added ${plural(report.addedSettings, 'setting row', 'setting rows')}.`,
       ),
     );
   }
@@ -130,14 +130,14 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
     lines.push(
       tr(
         `Ghi ${report.addedCriteriaRows} dòng của bộ tiêu chí vào trang «${CRITERIA_SHEET}».`,
-        `Wrote ${report.addedCriteriaRows} rows of the rubric into sheet «${CRITERIA_SHEET}».`,
+        `Wrote ${plural(report.addedCriteriaRows, 'row', 'rows')} of the rubric into sheet «${CRITERIA_SHEET}».`,
       ),
     );
   lines.push(
     report.addedUnits > 0
       ? tr(
           `Thêm ${report.addedUnits} đơn vị vào trang «${rubric.scoringSheet}».`,
-          `Added ${report.addedUnits} units to sheet «${rubric.scoringSheet}».`,
+          `Added ${plural(report.addedUnits, 'unit', 'units')} to sheet «${rubric.scoringSheet}».`,
         )
       : tr(
           `Không có đơn vị mới trong trang «${UNITS_SHEET}».`,
@@ -150,7 +150,7 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
       tr(
         `Bộ tiêu chí còn ${report.missing.length} giá trị ghi «${MISSING_MARK}» mà văn bản tìm được chưa nêu. ` +
           `Hãy nhập theo bản chính thức của tỉnh ở trang «${CRITERIA_SHEET}»; trước đó XHHT chưa chấm bộ tiêu chí này:`,
-        `The rubric still has ${report.missing.length} values marked «${MISSING_MARK}» that the texts found do not give. ` +
+        `The rubric still has ${plural(report.missing.length, 'value', 'values')} marked «${MISSING_MARK}» that the texts found do not give. ` +
           `Enter them from the province's official copy in sheet «${CRITERIA_SHEET}»; until then XHHT does not score this rubric:`,
       ),
       ...listed(report.missing, MAX_LISTED),
@@ -212,6 +212,16 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
         `Column «${HARD_AREA_HEADER}» of sheet «${rubric.scoringSheet}»: «Có» for a commune in a difficult area (lower thresholds at indicator 5.2), blank or «Không» otherwise.`,
       ),
     );
+  if (report.warnings.length > 0) {
+    lines.push(
+      '',
+      tr(
+        `Cần xem lại ${report.warnings.length} chỗ (chưa làm được như đã nhập):`,
+        `${plural(report.warnings.length, 'thing', 'things')} to check (not done as typed):`,
+      ),
+      ...report.warnings.map((warning) => `• ${warning}`),
+    );
+  }
   lines.push('', tr('Dữ liệu đã nhập không bị thay đổi.', 'Nothing anyone typed was changed.'));
   const input =
     rubric.method === 'points'
@@ -243,7 +253,7 @@ function refusalHeading(rubricId: string, reason: RefusedRubric['reason'], count
     case 'missing':
       return tr(
         `Bộ tiêu chí «${rubricId}» chưa được chấm: còn ${count} giá trị ghi «${MISSING_MARK}» ở trang «${CRITERIA_SHEET}»:`,
-        `Rubric «${rubricId}» was not scored: ${count} values are still marked «${MISSING_MARK}» in sheet «${CRITERIA_SHEET}»:`,
+        `Rubric «${rubricId}» was not scored: ${plural(count, 'value is', 'values are')} still marked «${MISSING_MARK}» in sheet «${CRITERIA_SHEET}»:`,
       );
     case 'problems':
       return tr(
@@ -263,12 +273,12 @@ function refusalHeading(rubricId: string, reason: RefusedRubric['reason'], count
   }
 }
 
-export function scoreAllNotice({
-  settings,
-  sheets,
-  refused,
-  registerProblems = [],
-}: ScoreAllReport): string {
+/** The notice of a score-all run; `all` lists every problem rather than the first five of each kind. */
+export function scoreAllNotice(
+  { settings, sheets, refused, registerProblems = [] }: ScoreAllReport,
+  all = false,
+): string {
+  const max = all ? Number.POSITIVE_INFINITY : MAX_LISTED;
   const province = settings.province ? ` — ${settings.province}` : '';
   const heading = tr(
     `Năm đánh giá ${settings.year}${province}.`,
@@ -283,24 +293,29 @@ export function scoreAllNotice({
       rubric.method === 'points'
         ? tr(
             `Trang «${sheet}»: đã chấm ${scored}/${total.units} đơn vị — ${byBand}.`,
-            `Sheet «${sheet}»: scored ${scored}/${total.units} units — ${byBand}.`,
+            `Sheet «${sheet}»: scored ${scored}/${plural(total.units, 'unit', 'units')} — ${byBand}.`,
           )
         : tr(
             `Trang «${sheet}»: đã đánh giá, tính kết quả ${scored}/${total.units} đơn vị — ${byBand}.`,
-            `Sheet «${sheet}»: assessed ${scored}/${total.units} units — ${byBand}.`,
+            `Sheet «${sheet}»: assessed ${scored}/${plural(total.units, 'unit', 'units')} — ${byBand}.`,
           ),
     ];
     if (total.empty > 0)
-      lines.push(tr(`${total.empty} đơn vị chưa nhập.`, `${total.empty} units not entered yet.`));
+      lines.push(
+        tr(
+          `${total.empty} đơn vị chưa nhập.`,
+          `${plural(total.empty, 'unit', 'units')} not entered yet.`,
+        ),
+      );
     if (errors.length > 0) {
       lines.push(
         tr(
           `${errors.length} dòng có lỗi, chưa được chấm (xem cột «Lỗi»):`,
-          `${errors.length} rows have errors and were not scored (see the «Lỗi» column):`,
+          `${plural(errors.length, 'row has an error and was', 'rows have errors and were')} not scored (see the «Lỗi» column):`,
         ),
         ...listed(
           errors.map((e) => e.message),
-          MAX_LISTED,
+          max,
         ),
       );
     } else {
@@ -309,7 +324,11 @@ export function scoreAllNotice({
     return lines.join('\n');
   });
   const refusals = refused.map(({ rubricId, reason, details }) =>
-    [refusalHeading(rubricId, reason, details.length), ...listed(details, MAX_LISTED)].join('\n'),
+    [
+      refusalHeading(rubricId, reason, details.length),
+      // A sheet that cannot be read says why over several lines (the cause, then what to do).
+      ...listed(reason === 'sheet' ? details.flatMap((d) => d.split('\n')) : details, max),
+    ].join('\n'),
   );
   const register =
     registerProblems.length > 0
@@ -319,7 +338,7 @@ export function scoreAllNotice({
               `${registerProblems.length} dòng của «${REGISTER_SHEET}» không đọc được, chưa được dùng:`,
               `${registerProblems.length} rows of «${REGISTER_SHEET}» cannot be read and are not used:`,
             ),
-            ...listed(registerProblems, MAX_LISTED),
+            ...listed(registerProblems, max),
           ].join('\n'),
         ]
       : [];
@@ -349,7 +368,7 @@ export function setUpQuestion(
       choice.missing > 0
         ? tr(
             ` — còn ${choice.missing} giá trị tỉnh cần nhập trước khi chấm`,
-            ` — ${choice.missing} values the province must enter before it scores`,
+            ` — ${plural(choice.missing, 'value', 'values')} the province must enter before it scores`,
           )
         : '';
     const old = choice.repealed
@@ -407,7 +426,7 @@ export function actNotice(report: ActReport): string {
     lines.push(
       tr(
         `Đã «${verb}» ${report.done.length} đơn vị:`,
-        `«${verb}» done for ${report.done.length} units:`,
+        `«${verb}» done for ${plural(report.done.length, 'unit', 'units')}:`,
       ),
       ...listed(
         report.done.map(({ code, to }) => `${code} → ${to}`),
@@ -420,7 +439,7 @@ export function actNotice(report: ActReport): string {
     lines.push(
       tr(
         `Không thực hiện được với ${report.refused.length} đơn vị:`,
-        `Not done for ${report.refused.length} units:`,
+        `Not done for ${plural(report.refused.length, 'unit', 'units')}:`,
       ),
       ...listed(
         report.refused.map(({ code, reason }) => `${code}: ${reason}`),

@@ -1,5 +1,5 @@
 import { type CellValue, cellText, textKey } from '../domain/cells';
-import { tr } from '../domain/i18n';
+import { plural, tr } from '../domain/i18n';
 import { type OutboxStatus, type OutgoingMail, planSend, splitRecipients } from '../domain/outbox';
 import { SheetError } from './errors';
 import {
@@ -20,12 +20,13 @@ import type {
   HasherPort,
   LockPort,
   MailerPort,
+  MailMessage,
   SheetPort,
   StorePort,
   WorkbookPort,
 } from './ports';
 import { readSettings } from './settings-sheet';
-import { type ColumnSpec, columnOf, ensureTable, type Table } from './table';
+import { type ColumnSpec, columnOf, ensureTable, locateInSheet, type Table } from './table';
 
 /**
  * «Hộp thư đi»: every message XHHT means to send, one row per message of at most 50 recipients, with
@@ -209,6 +210,40 @@ function allowedRecipients(workbook: WorkbookPort, now: Date): Set<string> {
     if (!(error instanceof SheetError)) throw error;
   }
   return allowed;
+}
+
+/**
+ * The messages still waiting («Chờ gửi»), oldest first, read only: what offline copies are made of,
+ * while the rows stay queued for Sheets to send once the file is back online.
+ */
+export function queuedMessages(workbook: WorkbookPort): { key: string; message: MailMessage }[] {
+  const sheet = workbook.sheet(OUTBOX_SHEET);
+  if (!sheet) return [];
+  const values = sheet.readValues();
+  const located = locateInSheet(sheet, values, OUTBOX_COLUMNS);
+  const at = (key: string) => columnOf(located, key);
+  return values
+    .slice(1)
+    .filter((row) => statusOf(row[at('status') - 1] ?? '') === 'queued')
+    .map((row) => {
+      const cell = (key: string) => cellText(row[at(key) - 1]);
+      const body = (key: string) => String(row[at(key) - 1] ?? '');
+      const { chart } = readChart(body('chart'));
+      return {
+        key: cell('key'),
+        message: {
+          to: cell('to')
+            .split(',')
+            .map((address) => address.trim())
+            .filter(Boolean),
+          subject: cell('subject'),
+          textBody: body('text'),
+          ...(cell('html') ? { htmlBody: body('html') } : {}),
+          // A malformed chart row is copied without its chart, as the sender sets it aside.
+          ...(chart ? { chart } : {}),
+        },
+      };
+    });
 }
 
 export interface SendReport {
@@ -438,14 +473,14 @@ export function sendNotice(report: SendReport): string {
   const lines = [
     tr(
       `Đã gửi ${report.sent} thư. Còn ${report.waiting} thư chờ lần gửi sau (hạn mức còn lại hôm nay lúc bắt đầu: ${report.quota} người nhận).`,
-      `Sent ${report.sent} messages. ${report.waiting} wait for the next run (today's remaining quota at the start: ${report.quota} recipients).`,
+      `Sent ${plural(report.sent, 'message', 'messages')}. ${report.waiting} wait for the next run (today's remaining quota at the start: ${plural(report.quota, 'recipient', 'recipients')}).`,
     ),
   ];
   if (report.check.length > 0) {
     lines.push(
       tr(
         `Cần kiểm tra ${report.check.length} thư (trang «${OUTBOX_SHEET}», cột «Ghi chú»): ${report.check.join(', ')}.`,
-        `${report.check.length} messages need checking (sheet «${OUTBOX_SHEET}», column «Ghi chú»): ${report.check.join(', ')}.`,
+        `${plural(report.check.length, 'message needs', 'messages need')} checking (sheet «${OUTBOX_SHEET}», column «Ghi chú»): ${report.check.join(', ')}.`,
       ),
     );
   }

@@ -34,31 +34,34 @@ export interface PeopleRead {
   readonly grants: readonly Grant[];
   /** Rows that cannot be used, each naming its cell; they grant nothing. */
   readonly problems: readonly string[];
+  /** The same rows by email, so that a refusal says why rather than «not in the sheet». */
+  readonly unusable: readonly { readonly email: string; readonly problem: string }[];
 }
 
 /** The grants of the people sheet (one read); none without the sheet. */
 export function readPeople(workbook: WorkbookPort): PeopleRead {
   const sheet = workbook.sheet(PEOPLE_SHEET);
-  if (!sheet) return { grants: [], problems: [] };
+  if (!sheet) return { grants: [], problems: [], unusable: [] };
   const [header = [], ...rows] = sheet.readValues();
   const located = locateRequired(PEOPLE_SHEET, header, PEOPLE_COLUMNS);
   const grants: Grant[] = [];
   const problems: string[] = [];
+  const unusable: { email: string; problem: string }[] = [];
   rows.forEach((row, i) => {
     const email = cellText(row[columnOf(located, 'email') - 1]);
     const typedRole = row[columnOf(located, 'role') - 1];
     if (email === '' && cellText(typedRole) === '') return;
     const role = roleOf(typedRole);
     if (!role) {
-      problems.push(
-        tr(
-          `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: vai trò «${cellText(typedRole)}» không rõ; ghi đơn vị, xã, huyện, tỉnh, bộ, ban chỉ đạo hoặc quản trị.`,
-          `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: the role «${cellText(typedRole)}» is not clear; write đơn vị, xã, huyện, tỉnh, bộ, ban chỉ đạo or quản trị.`,
-        ),
+      const problem = tr(
+        `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: vai trò «${cellText(typedRole)}» không rõ; ghi đơn vị, xã, huyện, tỉnh, bộ, ban chỉ đạo hoặc quản trị.`,
+        `${cellPlace(PEOPLE_SHEET, i + 2, columnOf(located, 'role'))}: the role «${cellText(typedRole)}» is not clear; write đơn vị, xã, huyện, tỉnh, bộ, ban chỉ đạo or quản trị.`,
       );
+      problems.push(problem);
+      unusable.push({ email, problem });
       return;
     }
     grants.push({ email, role, scope: cellText(row[columnOf(located, 'scope') - 1]) });
   });
-  return { grants, problems };
+  return { grants, problems, unusable };
 }

@@ -66,6 +66,8 @@ export interface SheetPort {
    * every grid cell counts against the spreadsheet's 10,000,000 whether used or not.
    */
   trimColumns(): void;
+  /** The merged ranges (A1, e.g. «E1:F1») that touch `row`; optional, read only to explain a bad header. */
+  mergedInRow?(row: number): string[];
   /** Hides the sheet from the tab bar (it stays in the file, and in a downloaded .xlsx). */
   hide(): void;
   /**

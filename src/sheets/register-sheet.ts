@@ -2,6 +2,7 @@ import { cellPlace } from '../domain/a1';
 import { type AuditEntry, logName } from '../domain/audit';
 import { type CellValue, cellText, isBlank, readDate, readNumber, textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
+import { MESSAGES } from '../domain/messages';
 import { grantsOf } from '../domain/people';
 import { formatDate } from '../domain/recognition';
 import { REGISTER_KINDS, type RegisterEntry, registerKind, validUntilOf } from '../domain/register';
@@ -168,6 +169,16 @@ export function legacyRecognitions(
     if (code === '' || (isBlank(levelCell) && isBlank(dateCell))) return;
     const level = LEVEL_WORDS.get(textKey(levelCell));
     const date = readDate(dateCell);
+    if (level && !date.ok && date.problem.kind === 'blank') {
+      // A level without its date is a date not written, not a date written wrong.
+      problems.push(
+        `${cellPlace(UNITS_SHEET, i + 2, dateColumn)}: ${MESSAGES.missingRecognitionDate(cellText(levelCell))}; ${tr(
+          `ghi ngày ký quyết định (ngày/tháng/năm), hoặc nhập công nhận này bằng XHHT → Nhập công nhận trước đây.`,
+          `write the decision's date (day/month/year), or enter it with XHHT → Nhập công nhận trước đây (import).`,
+        )}`,
+      );
+      return;
+    }
     if (!level || !date.ok) {
       problems.push(
         tr(

@@ -29,7 +29,7 @@ import type { Context, HasherPort, SheetPort } from './ports';
 import { readRegister } from './register-sheet';
 import { frozenEditText, sealedColumns, sealStillHolds } from './seal';
 import { readSettings } from './settings-sheet';
-import { type ColumnSpec, columnOf, columnRuns, locateColumns, locateRequired } from './table';
+import { type ColumnSpec, columnOf, columnRuns, locateColumns, locateInSheet } from './table';
 
 export interface RowError {
   readonly row: number;
@@ -199,8 +199,9 @@ export function scoreSheet(
 ): SheetScore {
   const columns = scoringColumns(rubric);
   const name = sheet.name;
-  const [header = [], ...rows] = sheet.readValues();
-  const located = locateRequired(name, header, [
+  const values = sheet.readValues();
+  const [header = [], ...rows] = values;
+  const located = locateInSheet(sheet, values, [
     ...columns.unit,
     ...columns.inputs,
     ...columns.evidence,

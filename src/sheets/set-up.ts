@@ -1,3 +1,4 @@
+import { cellPlace } from '../domain/a1';
 import { findRubric, inForceInstead, rubricIds } from '../domain/catalog';
 import { type CellValue, cellText, isBlank, textKey } from '../domain/cells';
 import {
@@ -9,6 +10,7 @@ import {
 import { tr } from '../domain/i18n';
 import { ANSWERS, HARD_AREA_ANSWERS, indicatorInputs } from '../domain/levels';
 import { MESSAGES } from '../domain/messages';
+import type { Grant } from '../domain/people';
 import { builtInProcedure, type Procedure } from '../domain/procedures';
 import { formatDate } from '../domain/recognition';
 import {
@@ -48,10 +50,11 @@ import {
   scoringColumns,
   UNIT_COLUMNS,
   UNITS_SHEET,
+  WORKFLOW_KEYS,
 } from './layout';
 import { OUTBOX_SHEET } from './outbox';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
-import type { Context, SheetPort } from './ports';
+import type { Context, SheetPort, WorkbookPort } from './ports';
 import { assessedBy, migrateDecidedRows, migrateLegacy } from './register-sheet';
 import {
   type ColumnSpec,
@@ -66,6 +69,7 @@ import {
 export const LOCALE = 'vi_VN';
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+export const DATE_FORMAT = 'dd/mm/yyyy';
 
 export interface SetUpReport {
   readonly rubric: Rubric;
@@ -103,6 +107,12 @@ export interface SetUpReport {
   /** Answers carried from set-aside columns into the new ones, and cells left for the officer. */
   readonly carried: number;
   readonly leftToRetype: readonly string[];
+  /**
+   * What set-up left undone or found doubtful, each naming its cell: «Đơn vị» rows not added (a
+   * repeated code, a code differing only by case or spaces, an unknown rubric id, a rubric without a
+   * scoring sheet) and «Người dùng» rows that grant nothing or whose scope matches no unit.
+   */
+  readonly warnings: readonly string[];
 }
 
 /** Where set-up keeps the rows of a built-in rubric an earlier version wrote, before replacing them. */
@@ -611,6 +621,184 @@ function carryAnswers(
   return { carried, left };
 }
 
+/** The rubric ids a unit's «Bộ tiêu chí áp dụng» cell names; none (blank) means every rubric in use. */
+function rubricIdsIn(cell: CellValue): string[] {
+  return cellText(cell)
+    .toUpperCase()
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+}
+
+/** Letters and digits only: «TP. Hà Tĩnh» and «TP Hà Tĩnh» meet here, and nowhere else. */
+function looseKey(value: unknown): string {
+  return textKey(value).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The «Đơn vị» rows set-up does not add, and why: a code repeated (with another name, or the same
+ * row twice), a code differing from an earlier one only by case or spaces. The first row of a code
+ * is the one added; the others are named so that nobody believes them scored.
+ */
+function unitRowWarnings(units: Table): string[] {
+  const warnings: string[] = [];
+  const codeColumn = columnOf(units.located, 'code');
+  const nameColumn = columnOf(units.located, 'name');
+  const first = new Map<string, { row: number; code: string; name: string }>();
+  units.rows.forEach((unit, i) => {
+    const raw = unit[codeColumn - 1];
+    const code = cellText(raw);
+    if (code === '') return;
+    const row = i + 2;
+    const name = cellText(unit[nameColumn - 1]);
+    const earlier = first.get(textKey(code));
+    if (!earlier) {
+      first.set(textKey(code), { row, code: typeof raw === 'string' ? raw : code, name });
+      return;
+    }
+    const where = cellPlace(UNITS_SHEET, row, codeColumn);
+    const typed = typeof raw === 'string' ? raw : code;
+    if (typed !== earlier.code) {
+      warnings.push(
+        tr(
+          `${where}: mã «${typed}» (${name}) chỉ khác mã «${earlier.code}» ở dòng ${earlier.row} (${earlier.name}) về chữ hoa/thường hoặc khoảng trắng, nên XHHT coi là một đơn vị; dòng ${row} không được thêm. Nếu là hai đơn vị, đặt cho dòng ${row} một mã khác.`,
+          `${where}: the code «${typed}» (${name}) differs from «${earlier.code}» in row ${earlier.row} (${earlier.name}) only by case or spaces, so XHHT takes them as one unit; row ${row} was not added. If they are two units, give row ${row} another code.`,
+        ),
+      );
+    } else if (textKey(name) !== textKey(earlier.name)) {
+      warnings.push(
+        tr(
+          `${where}: mã ${code} đã dùng ở dòng ${earlier.row} cho «${earlier.name}»; dòng ${row} («${name}») không được thêm. Đặt cho đơn vị này một mã khác.`,
+          `${where}: the code ${code} is already used in row ${earlier.row} for «${earlier.name}»; row ${row} («${name}») was not added. Give this unit another code.`,
+        ),
+      );
+    } else {
+      warnings.push(
+        tr(
+          `${where}: dòng ${row} lặp lại đơn vị ${code} của dòng ${earlier.row}; chỉ dòng ${earlier.row} được dùng, có thể xóa dòng ${row}.`,
+          `${where}: row ${row} repeats unit ${code} of row ${earlier.row}; only row ${earlier.row} is used, row ${row} may be deleted.`,
+        ),
+      );
+    }
+  });
+  return warnings;
+}
+
+/**
+ * «Bộ tiêu chí áp dụng» cells naming an id that is no rubric (their units go on no scoring sheet),
+ * and units whose rubrics have no scoring sheet yet. `known` are the rubric ids the workbook can use,
+ * `withSheet` those that have a scoring sheet.
+ */
+function unitRubricWarnings(
+  units: Table,
+  known: ReadonlySet<string>,
+  withSheet: ReadonlySet<string>,
+): string[] {
+  const column = units.located.columns.get('rubrics');
+  if (column === undefined) return [];
+  const codeColumn = columnOf(units.located, 'code');
+  const warnings: string[] = [];
+  const waiting = new Map<string, string[]>();
+  units.rows.forEach((unit, i) => {
+    const code = cellText(unit[codeColumn - 1]);
+    const ids = rubricIdsIn(unit[column - 1] ?? '');
+    if (code === '' || ids.length === 0) return;
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      warnings.push(
+        tr(
+          `${cellPlace(UNITS_SHEET, i + 2, column)}: «${unknown.join(', ')}» không phải mã bộ tiêu chí nào nên đơn vị ${code} không được thêm vào trang chấm điểm của bộ đó. Ghi một trong các mã: ${[...known].join(', ')}.`,
+          `${cellPlace(UNITS_SHEET, i + 2, column)}: «${unknown.join(', ')}» is no rubric id, so unit ${code} was not added to its scoring sheet. Write one of: ${[...known].join(', ')}.`,
+        ),
+      );
+    }
+    for (const id of ids.filter((id) => known.has(id) && !withSheet.has(id))) {
+      waiting.set(id, [...(waiting.get(id) ?? []), code]);
+    }
+  });
+  for (const [id, codes] of waiting) {
+    const shown = codes.length > 10 ? `${codes.slice(0, 10).join(', ')}…` : codes.join(', ');
+    warnings.push(
+      tr(
+        `${codes.length} đơn vị (${shown}) áp dụng bộ tiêu chí ${id}, chưa có trang chấm điểm: chạy Khởi tạo bảng tính và chọn ${id}.`,
+        `${codes.length} unit(s) (${shown}) use rubric ${id}, which has no scoring sheet yet: run set-up and choose ${id}.`,
+      ),
+    );
+  }
+  return warnings;
+}
+
+/**
+ * «Người dùng» rows that grant nothing (a role set-up cannot read) and scopes that match no unit's
+ * code, district or cluster, with the likely one when they differ only by punctuation or spaces.
+ */
+function peopleWarnings(
+  problems: readonly string[],
+  grants: readonly Grant[],
+  units: Table,
+): string[] {
+  const warnings = problems.map((problem) =>
+    tr(`${problem} Dòng này chưa cho ai quyền gì.`, `${problem} This row grants nothing yet.`),
+  );
+  if (units.rows.length === 0) return warnings;
+  const scopes = new Map<string, string>();
+  for (const key of ['code', 'commune', 'district', 'cluster']) {
+    const column = units.located.columns.get(key);
+    if (column === undefined) continue;
+    for (const unit of units.rows) {
+      const text = cellText(unit[column - 1]);
+      if (text === '') continue;
+      scopes.set(textKey(text), text);
+      // A cluster is named «II» or «Cụm II» (people.ts, placeKeys).
+      if (key === 'cluster' && !textKey(text).startsWith('cụm '))
+        scopes.set(textKey(`Cụm ${text}`), text);
+    }
+  }
+  const loose = new Map([...scopes.values()].map((text) => [looseKey(text), text]));
+  const seen = new Set<string>();
+  for (const grant of grants) {
+    const scope = cellText(grant.scope);
+    if (scope === '' || scopes.has(textKey(scope)) || seen.has(textKey(scope))) continue;
+    seen.add(textKey(scope));
+    const near = loose.get(looseKey(scope));
+    warnings.push(
+      near
+        ? tr(
+            `Trang «${PEOPLE_SHEET}»: phạm vi «${scope}» (${grant.email}) khác «${near}» ở trang «${UNITS_SHEET}» chỉ ở dấu chấm, dấu cách hoặc dấu câu; XHHT so khớp đúng từng chữ nên người này chưa có quyền với đơn vị nào. Sửa cho giống hệt nhau.`,
+            `Sheet «${PEOPLE_SHEET}»: the scope «${scope}» (${grant.email}) differs from «${near}» in sheet «${UNITS_SHEET}» only by dots, spaces or punctuation; XHHT matches the text exactly, so this person has rights over no unit yet. Make them the same.`,
+          )
+        : tr(
+            `Trang «${PEOPLE_SHEET}»: phạm vi «${scope}» (${grant.email}) không khớp mã đơn vị, xã, huyện hay cụm nào ở trang «${UNITS_SHEET}»; người này chưa có quyền với đơn vị nào.`,
+            `Sheet «${PEOPLE_SHEET}»: the scope «${scope}» (${grant.email}) matches no unit code, commune, district or cluster in sheet «${UNITS_SHEET}»; this person has rights over no unit yet.`,
+          ),
+    );
+  }
+  return warnings;
+}
+
+/**
+ * The rubrics a set-up run without a choice should cover: those that already have a scoring sheet,
+ * and those the «Đơn vị» sheet names in «Bộ tiêu chí áp dụng» that the workbook knows. Empty for a
+ * new workbook.
+ */
+export function rubricsInUse(workbook: WorkbookPort): string[] {
+  const reads = readCriteria(workbook) ?? [];
+  const known = new Set([...rubricIds(), ...reads.map((read) => read.id)]);
+  const ids = reads
+    .filter((read) => read.rubric && workbook.sheet(read.rubric.scoringSheet))
+    .map((read) => read.id);
+  const sheet = workbook.sheet(UNITS_SHEET);
+  if (sheet) {
+    const values = sheet.readValues();
+    const column = locateColumns(values[0] ?? [], UNIT_COLUMNS).columns.get('rubrics');
+    if (column !== undefined) {
+      for (const row of values.slice(1)) {
+        for (const id of rubricIdsIn(row[column - 1] ?? '')) if (known.has(id)) ids.push(id);
+      }
+    }
+  }
+  return [...new Set(ids)];
+}
+
 function setUpScoring(
   sheet: SheetPort,
   rubric: Rubric,
@@ -651,6 +839,8 @@ function setUpScoring(
     2,
   );
   sheet.setNumberFormat(columnOf(table.located, RESULT_KEYS.scoredAt), 2, DATE_TIME_FORMAT);
+  // The decision's date is a date (since issue 13), shown day first; earlier text dates read the same.
+  sheet.setNumberFormat(columnOf(table.located, WORKFLOW_KEYS.decisionDate), 2, DATE_FORMAT);
   sheet.protectColumnsWarningOnly(
     columnRuns(
       [...columns.results, ...columns.workflow].map((spec) => columnOf(table.located, spec.key)),
@@ -697,10 +887,11 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     // A unit's own officer is no reviewer: a «đơn vị» row, or a «xã» row not naming a commune of
     // the units sheet (as the previous version had it, naming the unit's code).
     const communes = units.located.columns.has('commune') ? keysIn(units, 'commune') : new Set();
+    const people = readPeople(workbook);
     const reviewers = [
       ...new Set(
-        readPeople(workbook)
-          .grants.filter(
+        people.grants
+          .filter(
             (grant) =>
               grant.role !== 'donVi' &&
               !(grant.role === 'xa' && !communes.has(textKey(grant.scope))),
@@ -752,7 +943,20 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     ]) {
       workbook.sheet(name)?.trimColumns();
     }
+    const reads = readCriteria(workbook) ?? [];
+    const known = new Set([...rubricIds(), ...reads.map((read) => read.id)]);
+    const withSheet = new Set(
+      reads
+        .filter((read) => read.rubric && workbook.sheet(read.rubric.scoringSheet))
+        .map((read) => read.id),
+    );
+    const warnings = [
+      ...unitRowWarnings(units),
+      ...unitRubricWarnings(units, known, withSheet),
+      ...peopleWarnings(people.problems, people.grants, units),
+    ];
     return {
+      warnings,
       migratedRecognitions: migration.migrated + movedRows,
       registerProblems: migration.problems,
       rubric,

@@ -110,6 +110,11 @@ function pageText(): Record<string, string> {
     refresh: tr('Tải lại', 'Refresh'),
     working: tr('Đang xử lý…', 'Working…'),
     you: tr('Bạn', 'You'),
+    // Google's PERMISSION_DENIED when the browser is signed into several accounts (Apps Script limitation).
+    severalAccounts: tr(
+      'Google chưa cho thanh bên chạy vì trình duyệt đang đăng nhập nhiều tài khoản Google cùng lúc. Hãy đăng xuất các tài khoản khác (chỉ giữ tài khoản có trong trang «Người dùng»), hoặc mở bảng tính trong một cửa sổ ẩn danh chỉ đăng nhập tài khoản đó, rồi mở lại thanh bên.',
+      'Google did not let the sidebar run because the browser is signed into several Google accounts at once. Sign out of the others (keep only the account listed in the «Người dùng» sheet), or open the spreadsheet in a private window signed into that account alone, then open the sidebar again.',
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 import { cellText, textKey } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
-import { inLanguage, tr } from '../domain/i18n';
+import { inLanguage, plural, tr } from '../domain/i18n';
 import { formatDate } from '../domain/recognition';
 import { standingRecognition } from '../domain/register';
 import {
@@ -172,7 +172,7 @@ export function queueSummary(ctx: ReportPorts): { notice: string; queued: number
       queued > 0
         ? tr(
             `Đã xếp báo cáo vào «Hộp thư đi» cho ${to.length} người nhận.`,
-            `The report is queued in «Hộp thư đi» for ${to.length} recipients.`,
+            `The report is queued in «Hộp thư đi» for ${plural(to.length, 'recipient', 'recipients')}.`,
           )
         : tr(
             'Báo cáo giống hệt đã có trong «Hộp thư đi»; không xếp thêm.',

@@ -169,6 +169,88 @@ function staleHeaders(
   });
 }
 
+/** How many rows below the first are searched for a header pushed down by a title row. */
+const TITLE_ROWS = 10;
+
+/**
+ * Why a sheet's row 1 is not the header it should be, when the cause is one of the two an officer
+ * meets with lists made by hand: a title row above the header (the header found further down), or
+ * header cells merged into one (the merged cell hides every name but its first). Empty when neither.
+ */
+export function headerDiagnosis(
+  sheet: SheetPort,
+  values: readonly (readonly CellValue[])[],
+  specs: readonly ColumnSpec[],
+): string[] {
+  const required = specs.filter((spec) => !spec.optional);
+  const foundIn = (row: readonly CellValue[] = []) =>
+    required.length - locateColumns(row, required).missing.length;
+  const inRow1 = foundIn(values[0]);
+  const lines: string[] = [];
+  for (let r = 1; r < Math.min(values.length, TITLE_ROWS + 1); r += 1) {
+    const found = foundIn(values[r]);
+    if (found > inRow1 && found >= Math.ceil(required.length / 2)) {
+      lines.push(
+        tr(
+          `Trang «${sheet.name}»: dòng 1 phải là dòng tiêu đề (tên các cột), nhưng tên cột đang ở dòng ${r + 1}. Xóa ${r} dòng phía trên (tiêu đề, ghi chú; chép sang trang khác nếu cần giữ) rồi chạy lại. Chưa có gì được ghi vào trang này.`,
+          `Sheet «${sheet.name}»: row 1 must be the header (the column names), but the column names are in row ${r + 1}. Delete the ${r} row(s) above it (a title, a note; copy them to another sheet to keep them), then run again. Nothing was written to this sheet.`,
+        ),
+      );
+      break;
+    }
+  }
+  const merged = sheet.mergedInRow?.(1) ?? [];
+  if (merged.length > 0) {
+    lines.push(
+      tr(
+        `Trang «${sheet.name}»: ô tiêu đề ${merged.join(', ')} đang được gộp (merge), nên chỉ đọc được tên của ô đầu. Bỏ gộp các ô này (Định dạng → Gộp ô → Hủy gộp) và ghi lại tên từng cột, rồi chạy lại.`,
+        `Sheet «${sheet.name}»: the header cells ${merged.join(', ')} are merged, so only the first cell's name can be read. Unmerge them (Format → Merge cells → Unmerge) and type each column's name again, then run again.`,
+      ),
+    );
+  }
+  return lines;
+}
+
+/** The header columns unknown to `specs` that hold data below: perhaps renamed ones. */
+function unknownWithData(
+  values: readonly (readonly CellValue[])[],
+  located: Located,
+): { header: CellValue; column: number }[] {
+  const headerRow = values[0] ?? [];
+  const known = new Set(located.columns.values());
+  return headerRow
+    .map((header, i) => ({ header, column: i + 1 }))
+    .filter(({ header, column }) => !isBlank(header) && !known.has(column))
+    .filter(({ header }) => !textKey(header).startsWith(textKey(SET_ASIDE_MARK)))
+    .filter(({ column }) => values.slice(1).some((row) => !isBlank(row[column - 1])));
+}
+
+function candidateNames(found: readonly { header: CellValue; column: number }[]): string[] {
+  return found.map(({ header, column }) => `«${cellText(header)}» (${columnLetter(column)})`);
+}
+
+/**
+ * Locates the header of a sheet already read (`values`), like `locateRequired`, but a missing column
+ * is explained as fully as the sheet allows: a title row above the header, merged header cells, or
+ * the columns holding data under an unknown header (perhaps the missing ones, renamed).
+ */
+export function locateInSheet(
+  sheet: SheetPort,
+  values: readonly (readonly CellValue[])[],
+  specs: readonly ColumnSpec[],
+): Located {
+  const located = locateColumns(values[0] ?? [], specs);
+  const missing = located.missing.filter((spec) => !spec.optional);
+  if (missing.length === 0) return located;
+  const diagnosis = headerDiagnosis(sheet, values, specs);
+  if (diagnosis.length > 0) throw new SheetError(diagnosis.join('\n'));
+  // Columns of a rubric's earlier layout are said as such (locateRequired names them).
+  if (staleHeaders(values[0] ?? [], located, missing).length > 0) {
+    locateRequired(sheet.name, values[0] ?? [], specs);
+  }
+  throw missingColumnsError(sheet.name, missing, candidateNames(unknownWithData(values, located)));
+}
+
 export function columnOf(located: Located, key: string): number {
   const column = located.columns.get(key);
   if (column === undefined) throw new Error(`column ${key} was not located`);
@@ -216,23 +298,15 @@ export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Tab
   if (first.missing.length === 0) {
     return { sheet, rows: values.slice(1), located: first };
   }
+  // A title row or merged header cells: adding headers after them would only hide the real ones.
+  const diagnosis = headerDiagnosis(sheet, values, specs);
+  if (diagnosis.length > 0) throw new SheetError(diagnosis.join('\n'));
   // A renamed column leaves behind a header no spec knows, over data. Without one, a missing column of
   // the officer's is new (an indicator just added to the rubric, say) and is added like any other.
   const renamed = first.missing.filter((spec) => !spec.scriptOwned && !spec.optional);
-  const known = new Set(first.columns.values());
-  const unknownWithData = headerRow
-    .map((header, i) => ({ header, column: i + 1 }))
-    .filter(({ header, column }) => !isBlank(header) && !known.has(column))
-    .filter(({ header }) => !textKey(header).startsWith(textKey(SET_ASIDE_MARK)))
-    .filter(({ column }) => values.slice(1).some((row) => !isBlank(row[column - 1])));
-  if (renamed.length > 0 && unknownWithData.length > 0) {
-    throw missingColumnsError(
-      sheet.name,
-      renamed,
-      unknownWithData.map(
-        ({ header, column }) => `«${cellText(header)}» (${columnLetter(column)})`,
-      ),
-    );
+  const unknown = unknownWithData(values, first);
+  if (renamed.length > 0 && unknown.length > 0) {
+    throw missingColumnsError(sheet.name, renamed, candidateNames(unknown));
   }
   // After the last column holding anything, so no header lands on a column of unnamed data.
   const width = headerRow.length;

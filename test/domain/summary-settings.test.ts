@@ -43,6 +43,7 @@ describe('parseSettings', () => {
     language: 'vi',
     ladder: 'XA_HUYEN_TINH',
     summaryTo: [],
+    mailFrom: '',
     summaryPeriod: 'weekly',
     summaryLanguage: 'vi',
     remindDays: 7,

@@ -1,3 +1,4 @@
+import { cellRef } from '../../src/domain/a1';
 import type {
   ConditionalFormatRuleApi,
   ConditionalFormatRuleBuilderApi,
@@ -348,6 +349,25 @@ class FakeRange implements RangeApi {
     return this;
   }
 
+  getA1Notation(): string {
+    const first = cellRef(this.row, this.column);
+    const last = cellRef(this.row + this.rows - 1, this.column + this.columns - 1);
+    return first === last ? first : `${first}:${last}`;
+  }
+
+  /** The merged areas (set in `sheet.merges`) that overlap this range, as Sheets returns them. */
+  getMergedRanges(): FakeRange[] {
+    const overlaps = (start: number, count: number, from: number, span: number) =>
+      start < from + span && from < start + count;
+    return this.sheet.merges
+      .filter(
+        (m) =>
+          overlaps(m.row, m.rows, this.row, this.rows) &&
+          overlaps(m.column, m.columns, this.column, this.columns),
+      )
+      .map((m) => new FakeRange(this.sheet, m.row, m.column, m.rows, m.columns));
+  }
+
   getValues(): unknown[][] {
     this.sheet.book.io.count('reads', 'getValues', this.rows * this.columns);
     return Array.from({ length: this.rows }, (_, r) =>
@@ -426,6 +446,8 @@ export class FakeSheet implements SheetApi {
   readonly backgrounds = new Map<string, string>();
   readonly protections: FakeProtection[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Merged areas, as an officer makes them (Format → Merge cells). */
+  readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
   frozenRows = 0;
   frozenColumns = 0;
 

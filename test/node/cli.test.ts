@@ -198,7 +198,7 @@ describe('xhht on a workbook, command by command', () => {
     expect((await xhht('score', join(tmpdir(), 'khong-co.xlsx'))).code).toBe(1);
   });
 
-  it('writes the report as a page, a chart, a text and a message; sends the outbox into .eml files once', async () => {
+  it('writes the report as a page, a chart, a text and a message; copies the outbox into .eml files, leaving it queued', async () => {
     const { dir, file } = await officeBook();
     await xhht('workflow', file, 'register', '--as', XA, '--unit', 'DV0001');
     await xhht('workflow', file, 'submit', '--as', XA, '--unit', 'DV0001');
@@ -225,15 +225,20 @@ describe('xhht on a workbook, command by command', () => {
     expect(readdirSync(mailDir)).toEqual(['001.eml']);
     const notice = await simpleParser(readFileSync(join(mailDir, '001.eml')));
     expect(notice.to && !Array.isArray(notice.to) ? notice.to.text : '').toBe(HUYEN);
-    expect((await sheetRows(file, OUTBOX_SHEET)).slice(1).map((row) => row[6])).toEqual(['Đã gửi']);
+    expect(notice.subject).toMatch(/^\[BẢN SAO – CHƯA GỬI\] /);
+    // Sheets sends it after the round trip: a second copy is the same message, still waiting.
+    expect((await sheetRows(file, OUTBOX_SHEET)).slice(1).map((row) => row[6])).toEqual([
+      'Chờ gửi',
+    ]);
     const again = await xhht('mail', file, '--out', join(dir, 'lan-hai'));
-    expect(again.out).toContain('Đã ghi 0 thư .eml; 0 thư còn chờ.');
+    expect(readdirSync(join(dir, 'lan-hai'))).toEqual(['001.eml']);
+    expect(again.out).toContain('CHƯA GỬI');
   });
 
   it('speaks English with --lang en, and helps with --help on every command', async () => {
     const { file } = await officeBook();
     const checked = await xhht('validate', file, '--lang', 'en');
-    expect(checked.out).toContain('rows with errors');
+    expect(checked.out).toContain('1 row with errors');
     for (const name of [
       'demo',
       'init',
@@ -246,7 +251,7 @@ describe('xhht on a workbook, command by command', () => {
     ]) {
       const help = await xhht(name, '--help');
       expect(help.code, name).toBe(0);
-      expect(help.out, name).toMatch(new RegExp(`^xhht ${name}`));
+      expect(help.out, name).toMatch(new RegExp(`^npx xhht ${name}`));
     }
     expect((await xhht('--lang', 'fr', 'score', file)).code).toBe(2);
   });

@@ -251,7 +251,9 @@ describe('the officer’s own things survive `xhht score` (exceljs, no LibreOffi
   it('scores the file in place: exit 3 for the two rows with errors, nothing refused', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(EXIT.problems);
-    expect(run.out).toContain(`Đã ghi kết quả vào «${file}».`);
+    expect(run.out).toContain(
+      `Đã ghi kết quả của 1 trang vào «${file}», nhưng còn 2 dòng lỗi chưa được chấm`,
+    );
   });
 
   it('keeps every cell the officer typed, with its type', () => {
@@ -597,7 +599,7 @@ describe.skipIf(!SOFFICE)('files LibreOffice wrote', () => {
       expect(loRun.code).toBe(EXIT.problems);
       expect(toolRun.code).toBe(EXIT.problems);
       expect(summary(loRun.out)).toEqual(summary(toolRun.out));
-      expect(loRun.out).toContain(`Đã ghi kết quả vào «${loFile}».`);
+      expect(loRun.out).toContain(`Đã ghi kết quả của 1 trang vào «${loFile}»`);
     },
     TIMEOUT,
   );

@@ -27,7 +27,7 @@ describe('the approval workflow from the menu', () => {
     );
     expect(status()[0]).toBe('Đã công nhận');
     expect(columnValues(sheet, 'Số quyết định')[0]).toBe('125/QĐ-UBND');
-    expect(columnValues(sheet, 'Ngày quyết định')[0]).toBe('20/03/2027');
+    expect(columnValues(sheet, 'Ngày quyết định')[0]).toEqual(new Date(2027, 2, 20));
     expect(columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Hành động')).toEqual([
       'Đăng ký',
       'Gửi',
@@ -223,10 +223,17 @@ describe('the approval workflow from the menu', () => {
     const place = (column: number) => cellPlace(rubric.scoringSheet, 2, column);
     as(XA, [[2, 1]], 'register');
     expect(as(XA, [[2, 1]], 'submit')).toBe(
-      `Không thực hiện được với 1 đơn vị:\n• DV0001: chưa gửi được: ${place(dateColumn)} cần ngày họp thống nhất kết quả tự đánh giá (ngày/tháng/năm, không sau hôm nay).`,
+      `Không thực hiện được với 1 đơn vị:\n• DV0001: chưa gửi được: ${place(dateColumn)} chưa ghi ngày họp thống nhất kết quả tự đánh giá (ngày/tháng/năm).`,
     );
+    // A date in the future is not a missing one, nor is a date typed wrong (issue 13).
     sheet.type(2, dateColumn, [['30/11/2026']]);
-    expect(as(XA, [[2, 1]], 'submit')).toMatch(/cần ngày họp thống nhất/);
+    expect(as(XA, [[2, 1]], 'submit')).toContain(
+      `${place(dateColumn)} ngày họp 30/11/2026 là ngày sau hôm nay`,
+    );
+    sheet.type(2, dateColumn, [['31/11/2026']]);
+    expect(as(XA, [[2, 1]], 'submit')).toContain(
+      `${place(dateColumn)} «31/11/2026» không phải ngày/tháng/năm`,
+    );
     sheet.type(2, dateColumn, [['20/11/2026']]);
     expect(as(XA, [[2, 1]], 'submit')).toBe(
       `Không thực hiện được với 1 đơn vị:\n• DV0001: chưa gửi được: ${place(minutesColumn)} cần biên bản họp (đường dẫn hoặc số biên bản).`,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useLanguage } from '../../src/domain/i18n';
+import { SETTING_SPECS } from '../../src/domain/settings';
 import { GasUi } from '../../src/gas/services';
 import { buildMenu, scoreAllAction, setUpAction, totalFormula } from '../../src/sheets/actions';
 import { rubricRows } from '../../src/sheets/criteria-sheet';
@@ -64,7 +65,7 @@ describe('the interface in English, chosen in the settings', () => {
     expect(notice).toMatch(
       /^Assessment year 2026\.\n\nSheet «Chấm điểm ĐVHT»: scored 1\/2 units — Tốt 1, Khá 0, Trung bình 0, Chưa đạt 0\./,
     );
-    expect(notice).toContain('1 rows have errors and were not scored (see the «Lỗi» column):');
+    expect(notice).toContain('1 row has an error and was not scored (see the «Lỗi» column):');
     expect(columnValues(sheet, 'Lỗi')[1]).toBe(
       'Cell D3, sheet «Chấm điểm ĐVHT», item 1.1: «mười» is not a number. A number from 0 to 10 is expected.',
     );
@@ -104,7 +105,7 @@ describe('the interface in English, chosen in the settings', () => {
     const { google, ctx } = workbookIn('Français');
     scoreAllAction(ctx);
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
-      'Ô C11, trang «Cài đặt» (Ngôn ngữ / Language): chọn «Tiếng Việt» hoặc «English».',
+      `Ô C${SETTING_SPECS.findIndex((spec) => spec.key === 'language') + 2}, trang «Cài đặt» (Ngôn ngữ / Language): chọn «Tiếng Việt» hoặc «English».`,
     );
   });
 });

@@ -64,7 +64,7 @@ describe('score-all', () => {
     );
     expect(String(errors[4]).split('\n')).toEqual([
       expect.stringMatching(/^Ô G6, trang «Chấm điểm ĐVHT», mục 2\.1: ô đang chứa ngày tháng/),
-      expect.stringMatching(/^Ô M6, .*«1\.000» không rõ là số lẻ hay số hàng nghìn/),
+      expect.stringMatching(/^Ô M6, .*«1\.000» không rõ là số lẻ hay số có dấu chấm hàng nghìn/),
     ]);
     expect(errors[5]).toBe('Chưa nhập điểm mục nào.');
     for (const row of [2, 3, 4, 5, 6, 7])

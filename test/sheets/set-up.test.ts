@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rubricIds } from '../../src/domain/catalog';
 import { itemsOf } from '../../src/domain/rubric';
+import { SETTING_SPECS } from '../../src/domain/settings';
 import { asLiteral } from '../../src/gas/workbook';
 import { setUpAction } from '../../src/sheets/actions';
 import {
@@ -142,6 +143,7 @@ describe('set-up on a new spreadsheet', () => {
       ['defaultRubricId', 'TT24_2023_DVHT_HUYEN'],
       ['ladder', '3 cấp: xã → huyện → tỉnh'],
       ['summaryTo', ''],
+      ['mailFrom', ''],
       ['summaryPeriod', 'Hằng tuần (thứ Hai)'],
       ['summaryLanguage', 'Tiếng Việt'],
       ['remindDays', 7],
@@ -368,7 +370,7 @@ describe('set-up and what officers type in other ways', () => {
     const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
     settings.type(2, 1, [[' Year ', 'Năm', 2024]]);
     setUp(ctx, rubric.id);
-    expect(settings.snapshot()).toHaveLength(11);
+    expect(settings.snapshot()).toHaveLength(1 + SETTING_SPECS.length);
     expect(readSettings(ctx.workbook, new Date(2026, 0, 1)).year).toBe(2024);
   });
 

@@ -59,7 +59,27 @@ describe('what the sidebar shows', () => {
         decisionNumber: '1/QĐ',
         decisionDate: '31/02/2027',
       }),
-    ).toMatchObject({ problem: true, notice: '«31/02/2027» không phải ngày/tháng/năm.' });
+    ).toMatchObject({
+      problem: true,
+      notice: expect.stringContaining(
+        '«31/02/2027» không phải một ngày có thật dạng ngày/tháng/năm',
+      ),
+    });
+    // A date years ahead is refused, not recorded (issue 13).
+    expect(
+      sidebarActAction(ports, {
+        sheet: rubric.scoringSheet,
+        row: 2,
+        action: 'recognise',
+        decisionNumber: '1/QĐ',
+        decisionDate: '20/03/2099',
+      }),
+    ).toMatchObject({
+      problem: true,
+      notice: expect.stringContaining(
+        'Ngày quyết định 20/03/2099 cách hôm nay (23/11/2026) hơn một năm',
+      ),
+    });
     expect(() =>
       sidebarActAction(ports, { sheet: rubric.scoringSheet, row: 2, action: 'delete' }),
     ).toThrow(/not understood/);

@@ -1,12 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DEFAULT_RUBRIC_ID } from '../../domain/catalog';
-import { tr } from '../../domain/i18n';
+import { plural, tr } from '../../domain/i18n';
 import { LADDER_PRESETS } from '../../domain/ladder';
-import { scoreAllNotice, setUpNotice } from '../../sheets/notices';
-import { scoreAll } from '../../sheets/score-all';
-import { setUp } from '../../sheets/set-up';
-import { writeSetting } from '../../sheets/settings-sheet';
+import { rubricChoices } from '../../sheets/actions';
+import { SheetError } from '../../sheets/errors';
+import { SETTINGS_SHEET } from '../../sheets/layout';
+import { chooseRubric, scoreAllNotice, setUpNotice } from '../../sheets/notices';
+import { type ScoreAllReport, scoreAll } from '../../sheets/score-all';
+import { rubricsInUse, setUp } from '../../sheets/set-up';
+import { readSettings, writeSetting } from '../../sheets/settings-sheet';
+import { hint } from '../hint';
 import { CliProblem, EXIT, offlinePorts, openBook, saveBook } from '../offline';
+import { systemClock } from '../services';
 import { summaryTable } from '../summary-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Command } from './command';
@@ -38,13 +44,30 @@ export const init: Command = {
     if (values.ladder !== undefined && !ladder) {
       throw usage(tr('--ladder nhận 3 hoặc 2.', '--ladder takes 3 or 2.'));
     }
-    const ids = ((values.rubric as string[] | undefined) ?? [DEFAULT_RUBRIC_ID]).map((id) =>
-      id.toUpperCase(),
-    );
+    if (!/\.xlsx$/i.test(target)) {
+      const renamed = `${target.replace(/\.[^./\\]*$/, '')}.xlsx`;
+      throw usage(
+        tr(
+          `XHHT ngoại tuyến chỉ đọc và ghi tệp .xlsx; «${target}» có đuôi khác. Đặt tên tệp kết thúc bằng .xlsx, ví dụ: ${hint('init', renamed)}`,
+          `XHHT offline reads and writes .xlsx files only; «${target}» has another extension. Give a name ending in .xlsx, e.g.: ${hint('init', renamed)}`,
+        ),
+      );
+    }
     const existing = existsSync(target);
     const book = existing ? await openBook(target) : new XlsxWorkbook();
     const ctx = offlinePorts(book);
-    for (const id of ids) print(setUpNotice(setUp(ctx, id)));
+    const typed = values.rubric as string[] | undefined;
+    // Without --rubric, every rubric already in use or named by the units: none is left out silently.
+    const inUse = typed || !existing ? [] : rubricsInUse(book);
+    const ids = (typed ?? (inUse.length > 0 ? inUse : [DEFAULT_RUBRIC_ID])).map((id) =>
+      rubricIdOf(id, book),
+    );
+    const reports = ids.map((id) => setUp(ctx, id));
+    reports.forEach((report, i) => {
+      // The warnings are the workbook's: said once, after the last rubric (they know every sheet made).
+      print(setUpNotice(i === reports.length - 1 ? report : { ...report, warnings: [] }));
+    });
+    const warnings = reports[reports.length - 1]?.warnings.length ?? 0;
     const preset = LADDER_PRESETS.find(
       (candidate) => candidate.id === (ladder ?? (existing ? '' : LADDERS['3'])),
     );
@@ -53,44 +76,91 @@ export const init: Command = {
     await saveBook(book, target, target, Boolean(values.force));
     print(
       existing
-        ? tr(`\nĐã khởi tạo lại «${target}».`, `\nSet up «${target}» again.`)
+        ? warnings > 0
+          ? tr(
+              `\nĐã khởi tạo lại «${target}», còn ${warnings} chỗ cần xem lại (nêu trên). Sửa rồi chạy lại: ${hint('init', target)}`,
+              `\nSet up «${target}» again, with ${plural(warnings, 'thing', 'things')} to check (above). Fix them, then run again: ${hint('init', target)}`,
+            )
+          : tr(`\nĐã khởi tạo lại «${target}».`, `\nSet up «${target}» again.`)
         : tr(
-            `\nĐã tạo «${target}». Tiếp theo: ghi danh sách đơn vị vào trang «Đơn vị» và người dùng vào trang «Người dùng», chạy lại: xhht init ${target} (để thêm đơn vị vào trang chấm điểm), nhập điểm, rồi: xhht score ${target}`,
-            `\nCreated «${target}». Next: list the units in the «Đơn vị» sheet and the people in «Người dùng», run again: xhht init ${target} (to add the units to the scoring sheet), type the scores, then: xhht score ${target}`,
+            `\nĐã tạo «${target}». Tiếp theo: ghi danh sách đơn vị vào trang «Đơn vị» và người dùng vào trang «Người dùng», chạy lại: ${hint('init', target)} (để thêm đơn vị vào trang chấm điểm), nhập điểm, rồi: ${hint('score', target)}`,
+            `\nCreated «${target}». Next: list the units in the «Đơn vị» sheet and the people in «Người dùng», run again: ${hint('init', target)} (to add the units to the scoring sheet), type the scores, then: ${hint('score', target)}`,
           ),
     );
-    return EXIT.ok;
+    return warnings > 0 ? EXIT.problems : EXIT.ok;
   },
 };
 
+/** A rubric as typed on the command line: its id, or its number in the menu's list (--rubric 4). */
+function rubricIdOf(typed: string, book: XlsxWorkbook): string {
+  if (!/^\d+$/.test(typed.trim())) return typed.trim().toUpperCase();
+  try {
+    // The same list as the menu's question: the rubrics in force for the assessment year first.
+    const now = systemClock.now();
+    const year = book.sheet(SETTINGS_SHEET) ? readSettings(book, now).year : now.getFullYear();
+    return chooseRubric(typed, rubricChoices(book, year), DEFAULT_RUBRIC_ID);
+  } catch (error) {
+    if (error instanceof SheetError) throw usage(error.message);
+    throw error;
+  }
+}
+
 export const validate: Command = {
   name: 'validate',
-  synopsis: 'validate <tệp.xlsx>',
+  synopsis: 'validate <tệp.xlsx> [--all] [--report TỆP.txt]',
   summary: () =>
     tr(
-      'Kiểm tra điểm đã nhập, không ghi gì vào tệp; mã thoát 3 nếu có lỗi',
-      'Check the typed scores without writing the file; exit code 3 when there are errors',
+      'Kiểm tra điểm đã nhập, không ghi gì vào tệp .xlsx; --all liệt kê mọi lỗi, --report ghi mọi lỗi vào một tệp văn bản; mã thoát 3 nếu có lỗi',
+      'Check the typed scores without writing the .xlsx; --all lists every error, --report writes every error into a text file; exit code 3 when there are errors',
     ),
-  options: {},
-  async run({ positionals: [file] }, print) {
-    const book = await openBook(required(file));
+  options: { all: { type: 'boolean' }, report: { type: 'string' } },
+  async run({ positionals: [file], values }, print) {
+    const source = required(file);
+    const book = await openBook(source);
     const report = scoreAll(offlinePorts(book));
-    print(scoreAllNotice(report));
+    print(scoreAllNotice(report, Boolean(values.all)));
     const errors = report.sheets.reduce((sum, sheet) => sum + sheet.errors.length, 0);
     const refused = report.refused.length;
+    if (values.report !== undefined) {
+      const path = resolve(String(values.report));
+      writeFileSync(path, `${fullReport(report)}\n`);
+      print(tr(`\nĐã ghi danh sách đầy đủ vào «${path}».`, `\nThe full list is in «${path}».`));
+    }
     if (errors + refused === 0) {
       print(tr('\nKhông có lỗi.', '\nNo errors.'));
       return EXIT.ok;
     }
+    const more = values.all || values.report !== undefined ? '' : ` ${moreHint(source)}`;
     print(
       tr(
-        `\n${errors} dòng lỗi${refused ? `, ${refused} bộ tiêu chí chưa dùng được` : ''}. Sửa các ô được nêu rồi chạy lại: xhht validate ${file}`,
-        `\n${errors} rows with errors${refused ? `, ${refused} rubrics not usable yet` : ''}. Fix the cells named above, then run again: xhht validate ${file}`,
+        `\n${errors} dòng lỗi${refused ? `, ${refused} bộ tiêu chí chưa dùng được` : ''}. Sửa các ô được nêu rồi chạy lại: ${hint('validate', source)}${more}`,
+        `\n${plural(errors, 'row', 'rows')} with errors${refused ? `, ${plural(refused, 'rubric', 'rubrics')} not usable yet` : ''}. Fix the cells named above, then run again: ${hint('validate', source)}${more}`,
       ),
     );
     return EXIT.problems;
   },
 };
+
+function moreHint(source: string): string {
+  return tr(
+    `Xem mọi lỗi: ${hint('validate', source, '--all')}, hoặc ghi ra tệp: ${hint('validate', source, '--report', 'loi.txt')}`,
+    `Every error: ${hint('validate', source, '--all')}, or into a file: ${hint('validate', source, '--report', 'loi.txt')}`,
+  );
+}
+
+/** Every problem of a run, each in full (every cell of a row, not only its first), for a report file. */
+function fullReport(report: ScoreAllReport): string {
+  const lines = [scoreAllNotice({ ...report, sheets: [], refused: [] })];
+  for (const sheet of report.sheets) {
+    lines.push('', tr(`Trang «${sheet.sheet}»:`, `Sheet «${sheet.sheet}»:`));
+    if (sheet.errors.length === 0) lines.push(tr('Không có dòng nào lỗi.', 'No row has an error.'));
+    for (const error of sheet.errors) {
+      for (const line of error.message.split('\n')) lines.push(`• ${line}`);
+    }
+  }
+  if (report.refused.length > 0) lines.push('', scoreAllNotice({ ...report, sheets: [] }, true));
+  return lines.join('\n');
+}
 
 export const score: Command = {
   name: 'score',
@@ -107,8 +177,20 @@ export const score: Command = {
     const book = await openBook(source);
     progress?.step(tr('đang chấm…', 'scoring…'));
     const report = scoreAll(offlinePorts(book));
-    progress?.step(tr('đang ghi tệp…', 'writing the file…'));
     const target = String(values.out ?? source);
+    // Nothing scored: the file is left as it was, and the run says so (exit 3), never «written».
+    if (report.sheets.length === 0) {
+      progress?.end();
+      print(scoreAllNotice(report));
+      print(
+        tr(
+          `\nChưa chấm được trang nào; không ghi gì vào «${target}». Sửa các chỗ nêu trên rồi chạy lại: ${hint('score', source)}`,
+          `\nNo sheet could be scored; nothing was written to «${target}». Fix what is named above, then run again: ${hint('score', source)}`,
+        ),
+      );
+      return EXIT.problems;
+    }
+    progress?.step(tr('đang ghi tệp…', 'writing the file…'));
     await saveBook(book, source, target, Boolean(values.force));
     progress?.end();
     for (const sheet of report.sheets) {
@@ -117,8 +199,35 @@ export const score: Command = {
       print('');
     }
     print(scoreAllNotice(report));
-    print(tr(`\nĐã ghi kết quả vào «${target}».`, `\nResults written to «${target}».`));
-    return report.sheets.some((sheet) => sheet.errors.length > 0) ? EXIT.problems : EXIT.ok;
+    const errors = report.sheets.reduce((sum, sheet) => sum + sheet.errors.length, 0);
+    const refused = report.refused.length;
+    if (errors + refused === 0) {
+      print(tr(`\nĐã ghi kết quả vào «${target}».`, `\nResults written to «${target}».`));
+      return EXIT.ok;
+    }
+    const undone = [
+      errors > 0
+        ? tr(
+            `${errors} dòng lỗi chưa được chấm`,
+            `${plural(errors, 'row', 'rows')} with errors not scored`,
+          )
+        : '',
+      refused > 0
+        ? tr(
+            `${refused} bộ tiêu chí chưa chấm được`,
+            `${plural(refused, 'rubric', 'rubrics')} not scored`,
+          )
+        : '',
+    ]
+      .filter(Boolean)
+      .join(tr(', ', ', '));
+    print(
+      tr(
+        `\nĐã ghi kết quả của ${report.sheets.length} trang vào «${target}», nhưng còn ${undone} (xem trên). Sửa rồi chạy lại: ${hint('score', source)}`,
+        `\nResults of ${plural(report.sheets.length, 'sheet', 'sheets')} written to «${target}», but ${undone} (see above). Fix them, then run again: ${hint('score', source)}`,
+      ),
+    );
+    return EXIT.problems;
   },
 };
 

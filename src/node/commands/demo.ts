@@ -15,6 +15,7 @@ import {
   DEMO_YEAR,
   runDemo,
 } from '../demo';
+import { hint } from '../hint';
 import { EXIT } from '../offline';
 import { summaryTable } from '../summary-table';
 import type { XlsxWorkbook } from '../xlsx-workbook';
@@ -124,12 +125,12 @@ export const demo: Command = {
       ),
     );
     const step = result.next
-      ? `  xhht workflow ${file} approve --as ${result.next.reviewer} --unit ${result.next.code}\n`
+      ? `  ${hint('workflow', file, 'approve', '--as', result.next.reviewer, '--unit', result.next.code)}\n`
       : '';
     print(
       tr(
-        `\nThử tiếp:\n  xhht validate ${file}\n${step}  xhht audit verify ${file}\nMở tệp .xlsx bằng Excel, LibreOffice hoặc tải lên Google Trang tính; mở tệp .eml bằng chương trình thư.`,
-        `\nTry next:\n  xhht validate ${file}\n${step}  xhht audit verify ${file}\nOpen the .xlsx in Excel, LibreOffice or Google Sheets; open the .eml files in a mail program.`,
+        `\nThử tiếp:\n  ${hint('validate', file)}\n${step}  ${hint('audit', 'verify', file)}\nMở tệp .xlsx bằng Excel, LibreOffice hoặc tải lên Google Trang tính; mở tệp .eml bằng chương trình thư.`,
+        `\nTry next:\n  ${hint('validate', file)}\n${step}  ${hint('audit', 'verify', file)}\nOpen the .xlsx in Excel, LibreOffice or Google Sheets; open the .eml files in a mail program.`,
       ),
     );
     return EXIT.ok;

@@ -2,12 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHART_CONTENT_ID } from '../../domain/chart';
 import { escapeHtml } from '../../domain/html';
-import { tr } from '../../domain/i18n';
-import { sendNotice, sendOutbox } from '../../sheets/outbox';
+import { plural, tr } from '../../domain/i18n';
+import { OUTBOX_SHEET, queuedMessages } from '../../sheets/outbox';
+import { readSettings } from '../../sheets/settings-sheet';
 import { composeSummary } from '../../sheets/summary-report';
 import { chartPng } from '../chart-image';
-import { EmlMailer } from '../eml-mailer';
-import { EXIT, offlinePorts, openBook, saveBook } from '../offline';
+import { EmlMailer, PLACEHOLDER_FROM } from '../eml-mailer';
+import { EXIT, offlinePorts, openBook } from '../offline';
 import { required, usage } from './book';
 import type { Command } from './command';
 
@@ -26,8 +27,9 @@ export const report: Command = {
     const book = await openBook(required(file));
     if (!values.out) throw usage(tr('--out cần một thư mục.', '--out needs a folder.'));
     const folder = resolve(String(values.out));
-    const summary = composeSummary(offlinePorts(book));
-    await writeReport(folder, summary);
+    const ports = offlinePorts(book);
+    const summary = composeSummary(ports);
+    await writeReport(folder, summary, readSettings(book, ports.clock.now()).mailFrom);
     print(summary.mail.text);
     print(
       tr(
@@ -43,13 +45,14 @@ export const report: Command = {
 export async function writeReport(
   folder: string,
   { mail, to }: ReturnType<typeof composeSummary>,
+  from = '',
 ): Promise<void> {
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'bieu-do.png'), chartPng(mail.chart));
   const page = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title><body style="font-family:Arial,sans-serif">${mail.html.replace(`cid:${CHART_CONTENT_ID}`, 'bieu-do.png')}</body></html>`;
   writeFileSync(join(folder, 'bao-cao.html'), page);
   writeFileSync(join(folder, 'bao-cao.txt'), `${mail.text}\n`);
-  const mailer = new EmlMailer();
+  const mailer = new EmlMailer(Number.POSITIVE_INFINITY, from || PLACEHOLDER_FROM);
   mailer.send({
     to: to.length > 0 ? to : ['ban-chi-dao@example.invalid'],
     subject: mail.subject,
@@ -62,37 +65,48 @@ export async function writeReport(
 
 export const mail: Command = {
   name: 'mail',
-  synopsis: 'mail <tệp.xlsx> --out THƯ_MỤC [--quota N] [--force]',
+  synopsis: 'mail <tệp.xlsx> --out THƯ_MỤC',
   summary: () =>
     tr(
-      'Gửi «Hộp thư đi» thành tệp .eml trong THƯ_MỤC (mở bằng chương trình thư để gửi) và ghi «Đã gửi» vào tệp',
-      'Send the outbox as .eml files in DIR (open them in a mail program to send) and mark them sent in the file',
+      'Viết bản sao .eml của các thư «Chờ gửi» trong «Hộp thư đi» vào THƯ_MỤC để đọc; thư KHÔNG được gửi và vẫn chờ: Google Trang tính gửi sau khi tệp được tải lên lại (tệp .xlsx không đổi)',
+      'Write .eml copies of the queued messages of «Hộp thư đi» into DIR to read; nothing is SENT and the messages stay queued: Google Sheets sends them once the file is uploaded again (the .xlsx is not changed)',
     ),
-  options: { out: { type: 'string' }, quota: { type: 'string' }, force: { type: 'boolean' } },
+  options: { out: { type: 'string' } },
   async run({ positionals: [file], values }, print) {
     const source = required(file);
     if (!values.out) throw usage(tr('--out cần một thư mục.', '--out needs a folder.'));
-    const quota = values.quota === undefined ? Number.POSITIVE_INFINITY : Number(values.quota);
-    if (Number.isNaN(quota) || quota < 0)
-      throw usage(tr('--quota cần một số ≥ 0.', '--quota needs a number ≥ 0.'));
     const book = await openBook(source);
-    const mailer = new EmlMailer(quota);
-    const sent = sendOutbox({ ...offlinePorts(book), mailer });
-    const paths = await mailer.writeAll(resolve(String(values.out)));
-    await saveBook(book, source, source, Boolean(values.force));
-    // Offline there is no daily quota: the counts say so; rows to check are reported as online.
-    const [counts = '', ...checks] = sendNotice(sent).split('\n');
+    const ports = offlinePorts(book);
+    const settings = readSettings(book, ports.clock.now());
+    // Offline nothing leaves the computer: rows stay «Chờ gửi» for Sheets, and each copy says so.
+    const mailer = new EmlMailer(
+      Number.POSITIVE_INFINITY,
+      settings.mailFrom || PLACEHOLDER_FROM,
+      tr('[BẢN SAO – CHƯA GỬI] ', '[COPY – NOT SENT] '),
+    );
+    const queued = queuedMessages(book);
+    for (const { message } of queued) mailer.send(message);
+    const folder = resolve(String(values.out));
+    await mailer.writeAll(folder);
     print(
-      Number.isFinite(quota)
-        ? counts
+      queued.length === 0
+        ? tr(
+            `Không có thư nào «Chờ gửi» trong trang «${OUTBOX_SHEET}».`,
+            `No message is queued («Chờ gửi») in sheet «${OUTBOX_SHEET}».`,
+          )
         : tr(
-            `Đã ghi ${sent.sent} thư .eml; ${sent.waiting} thư còn chờ.`,
-            `Wrote ${sent.sent} .eml messages; ${sent.waiting} still wait.`,
+            `Đã viết ${queued.length} bản sao thư .eml vào «${folder}» để đọc. Các thư này CHƯA GỬI: chúng vẫn «Chờ gửi» trong trang «${OUTBOX_SHEET}», và Google Trang tính gửi sau khi tệp được tải lên lại (XHHT → Gửi thư đang chờ, hoặc lần gửi tự động lúc 7 giờ). Đừng gửi tay các bản sao, kẻo người nhận nhận hai lần.`,
+            `Wrote ${plural(queued.length, '.eml copy', '.eml copies')} into «${folder}» to read. These messages are NOT SENT: they stay queued in sheet «${OUTBOX_SHEET}», and Google Sheets sends them once the file is uploaded again (the send menu item, or the 7 o'clock run). Do not send the copies by hand, or people get them twice.`,
           ),
     );
-    for (const line of checks) print(line);
-    const folder = resolve(String(values.out));
-    if (paths.length > 0) print(tr(`Thư mục thư: ${folder}`, `Mail folder: ${folder}`));
-    return sent.check.length > 0 ? EXIT.problems : EXIT.ok;
+    if (!settings.mailFrom) {
+      print(
+        tr(
+          'Trang «Cài đặt» chưa có «Địa chỉ gửi thư» (mailFrom): bản sao ghi một địa chỉ giữ chỗ ở dòng «Từ».',
+          'The «Cài đặt» sheet has no «Địa chỉ gửi thư» (mailFrom): the copies show a placeholder sender.',
+        ),
+      );
+    }
+    return EXIT.ok;
   },
 };

@@ -1,6 +1,8 @@
 import { UNVOUCHED_MARK } from '../../domain/audit';
 import { cellText, readDate, textKey } from '../../domain/cells';
-import { tr } from '../../domain/i18n';
+import { readDecisionDate } from '../../domain/decision-date';
+import { plural, tr } from '../../domain/i18n';
+import { formatDate } from '../../domain/recognition';
 import { ACTIONS, type Action } from '../../domain/workflow';
 import { act, type Target } from '../../sheets/act';
 import { checkAudit } from '../../sheets/audit-log';
@@ -10,6 +12,7 @@ import { actNotice } from '../../sheets/notices';
 import type { WorkbookPort } from '../../sheets/ports';
 import { columnOf, locateRequired } from '../../sheets/table';
 import { CliProblem, EXIT, offlinePorts, openBook, saveBook } from '../offline';
+import { systemClock } from '../services';
 import { required, usage } from './book';
 import type { Command } from './command';
 
@@ -76,6 +79,28 @@ function actionNamed(name: string): Action {
   return action;
 }
 
+/**
+ * The decision a recognition records: its number and its date, told apart when missing, not a date
+ * (32/13/2027), or years ahead (readDecisionDate).
+ */
+function decisionOf(number: unknown, typed: unknown, now: Date): { number: string; date: Date } {
+  const missing = [
+    String(number ?? '').trim() ? '' : '--decision SỐ_QUYẾT_ĐỊNH',
+    typed === undefined || String(typed).trim() === '' ? '--date ngày/tháng/năm' : '',
+  ].filter(Boolean);
+  if (missing.length > 0) {
+    throw usage(
+      tr(
+        `Công nhận cần ${missing.join(' và ')}, ví dụ --decision 12/QĐ-UBND --date ${formatDate(now)}.`,
+        `Recognising needs ${missing.join(' and ')}, e.g. --decision 12/QĐ-UBND --date ${formatDate(now)}.`,
+      ),
+    );
+  }
+  const date = readDecisionDate(String(typed), now);
+  if (!date.ok) throw usage(`--date: ${date.problem}`);
+  return { number: String(number).trim(), date: date.value };
+}
+
 export const workflow: Command = {
   name: 'workflow',
   synopsis:
@@ -117,8 +142,21 @@ export const workflow: Command = {
         .filter(Boolean),
     );
     if (codes.length === 0) throw usage(tr('--unit cần mã đơn vị.', '--unit needs unit codes.'));
+    if (
+      (action === 'return' || action === 'refuse' || action === 'revert' || action === 'revoke') &&
+      !String(values.comment ?? '').trim()
+    ) {
+      throw usage(
+        tr(
+          `Bước «${step}» cần lý do cho đơn vị: thêm --comment "…" (ví dụ --comment "Thiếu biên bản họp").`,
+          `The step «${step}» needs a reason for the unit: add --comment "…" (e.g. --comment "Minutes missing").`,
+        ),
+      );
+    }
     let decision: { number: string; date: Date } | undefined;
-    if (action === 'recognise' || action === 'revoke') {
+    if (action === 'recognise') {
+      decision = decisionOf(values.decision, values.date, systemClock.now());
+    } else if (action === 'revoke') {
       const date = readDate(String(values.date ?? ''));
       if (!values.decision || !date.ok) {
         throw usage(
@@ -164,7 +202,20 @@ export const workflow: Command = {
     const written = String(values.out ?? source);
     await saveBook(book, source, written, Boolean(values.force));
     print(actNotice(report));
-    print(tr(`\nĐã ghi vào «${written}».`, `\nWritten to «${written}».`));
+    // A refused attempt is logged too (SCENARIOS.md §5): the file changes even when no step was taken.
+    print(
+      report.done.length === 0 && report.refused.length > 0
+        ? tr(
+            `\nKhông bước nào được thực hiện; các lần bị từ chối đã được ghi vào «Nhật ký» của «${written}».`,
+            `\nNo step was taken; the refused attempts are recorded in the «Nhật ký» log of «${written}».`,
+          )
+        : report.refused.length > 0
+          ? tr(
+              `\nĐã ghi vào «${written}»; ${report.refused.length} đơn vị không thực hiện được (nêu trên).`,
+              `\nWritten to «${written}»; not done for ${plural(report.refused.length, 'unit', 'units')} (above).`,
+            )
+          : tr(`\nĐã ghi vào «${written}».`, `\nWritten to «${written}».`),
+    );
     return report.refused.length > 0 ? EXIT.problems : EXIT.ok;
   },
 };
@@ -180,7 +231,9 @@ export const audit: Command = {
   options: {},
   async run({ positionals: [verb, file] }, print) {
     if (verb !== 'verify')
-      throw usage(tr('Dùng: xhht audit verify <tệp.xlsx>', 'Use: xhht audit verify <file.xlsx>'));
+      throw usage(
+        tr('Dùng: npx xhht audit verify <tệp.xlsx>', 'Use: npx xhht audit verify <file.xlsx>'),
+      );
     const book = await openBook(required(file));
     const result = checkAudit(offlinePorts(book));
     print(result.message);
