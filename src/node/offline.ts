@@ -19,7 +19,7 @@ import type { ActPorts } from '../sheets/act';
 import type { IdentityPort } from '../sheets/ports';
 import { holds, LockRefused, lockFile, unlockFile } from './file-lock';
 import { hint } from './hint';
-import { ConsoleUi, fixedClock, nodeHasher, processLock, systemClock } from './services';
+import { ConsoleUi, commandClock, fixedClock, nodeHasher, processLock } from './services';
 import { SheetStore } from './sheet-store';
 import { xlsxProblem } from './xlsx-limits';
 import { XlsxWorkbook } from './xlsx-workbook';
@@ -292,7 +292,7 @@ export function offlinePorts(
   return {
     workbook,
     ui: new ConsoleUi(options.print),
-    clock: options.now ? fixedClock(options.now) : systemClock,
+    clock: options.now ? fixedClock(options.now) : commandClock,
     lock: processLock,
     store: new SheetStore(workbook),
     hasher: nodeHasher,

@@ -42,6 +42,21 @@ export const processLock: LockPort = { withLock: (work) => work() };
 /** The machine's clock: the only place offline code reads the current time. */
 export const systemClock: ClockPort = { now: () => new Date() };
 
+let fixedNow: Date | undefined;
+
+/**
+ * The clock of the `xhht` commands: the machine's, unless a caller fixed it (the tests do, so that
+ * no test reads the wall clock; `xhht demo` passes its own day).
+ */
+export const commandClock: ClockPort = {
+  now: () => (fixedNow ? new Date(fixedNow.getTime()) : systemClock.now()),
+};
+
+/** Fixes the commands' clock at `at`, or gives it back to the machine with undefined. */
+export function fixCommandClock(at: Date | undefined): void {
+  fixedNow = at;
+}
+
 export function fixedClock(at: Date): ClockPort {
   return { now: () => new Date(at.getTime()) };
 }

@@ -457,6 +457,25 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         );
         continue;
       }
+      // A decision comes after the dossier it decides: never dated before the day the unit sent it.
+      const submittedColumn = at(WORKFLOW_KEYS.submittedOn);
+      const submitted =
+        submittedColumn === undefined ? undefined : readDate(row[submittedColumn - 1] ?? '');
+      if (
+        request.action === 'recognise' &&
+        request.decision &&
+        submittedColumn !== undefined &&
+        submitted?.ok &&
+        dayOf(request.decision.date) < dayOf(submitted.value)
+      ) {
+        deny(
+          tr(
+            `Ngày quyết định ${formatDate(request.decision.date)} trước ngày đơn vị nộp hồ sơ (${place(submittedColumn)}: ${formatDate(submitted.value)}); kiểm tra lại ngày.`,
+            `The decision date ${formatDate(request.decision.date)} is before the day the unit sent its dossier (${place(submittedColumn)}: ${formatDate(submitted.value)}); check the date.`,
+          ),
+        );
+        continue;
+      }
       // A decision in a band that does not hold the title is a classification, never a recognition.
       const reachedState =
         request.action === 'recognise'
@@ -590,4 +609,9 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     queueStepMail(ctx, events, runLadder, people.grants, settings, log.length + entries.length);
     return { sheet: sheet.name, action: request.action, done, refused };
   });
+}
+
+/** A date's calendar day, to compare days whatever their time. */
+function dayOf(date: Date): number {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }

@@ -940,6 +940,18 @@ function readRubric(id: string, rows: readonly SheetRow[], located: Located): Ru
         );
         return { id, problems: reader.problems, missing: reader.missing };
       }
+      // The band for a unit that reached no threshold («Chưa đạt») never holds a title.
+      if (holding.labels.some((label) => textKey(label) === textKey(lastBand.label))) {
+        reader.problem(
+          holding.row,
+          'threshold',
+          tr(
+            `xếp loại «${lastBand.label}» không thể được công nhận danh hiệu; ghi trong số: ${labels.slice(0, -1).join(', ')}`,
+            `the band «${lastBand.label}» cannot hold the title; write among: ${labels.slice(0, -1).join(', ')}`,
+          ),
+        );
+        return { id, problems: reader.problems, missing: reader.missing };
+      }
       const chosen = labels.filter((band) =>
         holding?.labels.some((label) => textKey(label) === textKey(band)),
       );

@@ -37,7 +37,9 @@ async function sheetRows(path: string, name: string): Promise<unknown[][]> {
 async function officeBook() {
   const dir = mkdtempSync(join(tmpdir(), 'xhht-cli-'));
   const file = join(dir, 'tinh.xlsx');
-  expect((await xhht('init', file, '--province', 'Tỉnh mẫu')).code).toBe(0);
+  expect(
+    (await xhht('init', file, '--province', 'Tỉnh mẫu', '--rubric', 'TT22_2020_DVHT')).code,
+  ).toBe(0);
   await edit(file, (book) => {
     book.getWorksheet('Đơn vị')?.addRows(unitRows(3));
     book.getWorksheet('Người dùng')?.addRows([
@@ -46,7 +48,7 @@ async function officeBook() {
       [TINH, 'tỉnh', ''],
     ]);
   });
-  expect((await xhht('init', file)).code).toBe(0);
+  expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(0);
   await edit(file, (book) => {
     const ws = book.getWorksheet('Chấm điểm ĐVHT');
     FULL.forEach((score, i) => {
@@ -78,7 +80,7 @@ describe('xhht on a workbook, command by command', () => {
     expect(rows[2]?.[header.indexOf('Tổng điểm')]).toBeUndefined();
     // What the officer typed is still there, and a rerun of set-up keeps it.
     expect(rows[2]?.[4]).toBe('mười');
-    expect((await xhht('init', file)).code).toBe(0);
+    expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(0);
     expect((await sheetRows(file, 'Chấm điểm ĐVHT'))[2]?.[4]).toBe('mười');
   });
 
@@ -106,7 +108,7 @@ describe('xhht on a workbook, command by command', () => {
       '--decision',
       '12/QĐ-UBND',
       '--date',
-      '20/11/2026',
+      '24/11/2026',
     );
     expect(recognised.out).toContain('DV0001 → Đã công nhận');
     const log = await sheetRows(file, AUDIT_SHEET);
@@ -127,7 +129,7 @@ describe('xhht on a workbook, command by command', () => {
       expect.any(String),
       'Tốt',
       '12/QĐ-UBND',
-      '20/11/2026',
+      '24/11/2026',
     ]);
     const revoked = await step(
       'revoke',
@@ -138,7 +140,7 @@ describe('xhht on a workbook, command by command', () => {
       '--decision',
       '13/QĐ-UBND',
       '--date',
-      '22/11/2026',
+      '25/11/2026',
       '--comment',
       'Ghi nhầm đơn vị',
     );

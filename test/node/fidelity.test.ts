@@ -117,9 +117,9 @@ function columnOf(ws: ExcelJS.Worksheet, header: string): number {
  */
 async function officersFile(dir: string): Promise<string> {
   const file = join(dir, 'xa-hoc-tap.xlsx');
-  expect((await xhht('init', file)).code).toBe(EXIT.ok);
+  expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(EXIT.ok);
   await edit(file, (book) => type(sheetOf(book, UNITS_SHEET), 2, 1, UNITS));
-  expect((await xhht('init', file)).code).toBe(EXIT.ok);
+  expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(EXIT.ok);
   await edit(file, (book) => {
     const ws = sheetOf(book, SCORING);
     // The second init put the units on the scoring sheet, in order.
@@ -366,7 +366,7 @@ describe('`xhht init` again on the officer’s file', () => {
       diary.getCell('A1').numFmt = DATE;
       scoring.getCell(2, 2).numFmt = DATE;
     });
-    expect((await xhht('init', file)).code).toBe(EXIT.ok);
+    expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(EXIT.ok);
     const book = await readBook(file);
     const own = sheetOf(book, 'Lịch của tôi').getCell('A1');
     expect({ value: own.value, numFmt: own.numFmt }).toEqual({ value: day, numFmt: DATE });
@@ -676,9 +676,11 @@ describe.skipIf(!SOFFICE)('files LibreOffice wrote', () => {
       const charted = savedByLibreOffice(flat, join(dir, 'chart'));
       expect(inLanguage('en', () => unkeptParts(charted))).toEqual(['charts', 'drawings']);
       const before = readFileSync(charted);
-      expect((await xhht('init', charted)).code).toBe(EXIT.wouldLose);
+      expect((await xhht('init', charted, '--rubric', 'TT22_2020_DVHT')).code).toBe(EXIT.wouldLose);
       expect(readFileSync(charted).equals(before)).toBe(true);
-      expect((await xhht('init', charted, '--force')).code).toBe(EXIT.ok);
+      expect((await xhht('init', charted, '--rubric', 'TT22_2020_DVHT', '--force')).code).toBe(
+        EXIT.ok,
+      );
       // exceljs has no model of charts: the rewritten file has none, as the refusal warned.
       expect(unkeptParts(charted)).toEqual([]);
       const book = await readBook(charted);

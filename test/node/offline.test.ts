@@ -52,7 +52,9 @@ describe('the offline command line on a shared folder', () => {
   async function workbook() {
     const dir = mkdtempSync(join(tmpdir(), 'xhht-safe-'));
     const file = join(dir, 'tinh.xlsx');
-    expect((await xhht('init', file, '--province', 'Tỉnh mẫu')).code).toBe(0);
+    expect(
+      (await xhht('init', file, '--province', 'Tỉnh mẫu', '--rubric', 'TT22_2020_DVHT')).code,
+    ).toBe(0);
     return { dir, file };
   }
 

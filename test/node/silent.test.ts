@@ -44,11 +44,11 @@ function folder(): string {
 /** A workbook made by `xhht init`, `count` units typed, set up again, full scores typed. */
 async function scoredBook(count = 2) {
   const file = join(folder(), 'tinh.xlsx');
-  expect((await xhht('init', file)).code).toBe(0);
+  expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(0);
   await edit(file, (book) => {
     book.getWorksheet('Đơn vị')?.addRows(unitRows(count));
   });
-  expect((await xhht('init', file)).code).toBe(0);
+  expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(0);
   await edit(file, (book) => {
     const ws = book.getWorksheet(SCORING);
     for (let r = 0; r < count; r += 1) {
@@ -155,7 +155,7 @@ describe('xhht validate lists every problem on request', () => {
 describe('xhht init says what it left out', () => {
   it('without --rubric, sets up again every rubric the units name, and names unknown ones', async () => {
     const file = join(folder(), 'tinh.xlsx');
-    expect((await xhht('init', file)).code).toBe(0);
+    expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(0);
     expect((await xhht('init', file, '--rubric', 'TT25_2023_CDHT_XA')).code).toBe(0);
     await edit(file, (book) => {
       const ws = book.getWorksheet('Đơn vị');
@@ -195,7 +195,7 @@ describe('xhht init says what it left out', () => {
 
   it('names «Đơn vị» rows it did not add: a repeated code with another name, a code differing by case or a space', async () => {
     const file = join(folder(), 'tinh.xlsx');
-    expect((await xhht('init', file)).code).toBe(0);
+    expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(0);
     await edit(file, (book) => {
       book.getWorksheet('Đơn vị')?.addRows([
         ['DV01', 'Trường A', 'Huyện 1'],
@@ -204,7 +204,7 @@ describe('xhht init says what it left out', () => {
         ['DV02', 'Trường D', 'Huyện 2'],
       ]);
     });
-    const run = await xhht('init', file);
+    const run = await xhht('init', file, '--rubric', 'TT22_2020_DVHT');
     expect(run.code).toBe(3);
     expect(run.out).toContain('A3');
     expect(run.out).toContain('Trường B');
@@ -229,7 +229,7 @@ async function rows(path: string, name: string): Promise<unknown[][]> {
 describe('«Người dùng» rows that grant nothing are said, at set-up and when acting', () => {
   it('a wrong role («cấp xã») and a scope differing by punctuation («TP. Hà Tĩnh»)', async () => {
     const file = join(folder(), 'tinh.xlsx');
-    expect((await xhht('init', file)).code).toBe(0);
+    expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(0);
     await edit(file, (book) => {
       book.getWorksheet('Đơn vị')?.addRows(unitRows(2, () => 'TP Hà Tĩnh'));
       book.getWorksheet('Người dùng')?.addRows([
@@ -237,7 +237,7 @@ describe('«Người dùng» rows that grant nothing are said, at set-up and whe
         [HUYEN, 'huyện', 'TP. Hà Tĩnh'],
       ]);
     });
-    const setUp = await xhht('init', file);
+    const setUp = await xhht('init', file, '--rubric', 'TT22_2020_DVHT');
     expect(setUp.code).toBe(3);
     expect(setUp.out).toContain('Ô B2, trang «Người dùng»: vai trò «cấp xã» không rõ');
     expect(setUp.out).toContain('«TP. Hà Tĩnh»');
@@ -255,20 +255,18 @@ describe('offline times are Hà Nội times whatever the computer’s zone', () 
     vi.useRealTimers();
   });
 
-  it('a log row written on a UTC machine at 02:30 UTC reads 09:30', async () => {
+  it('a log row written on a UTC machine at 03:00 UTC reads 10:00', async () => {
     const file = await scoredBook(1);
     const zone = process.env.TZ;
     process.env.TZ = 'UTC';
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(Date.UTC(2026, 2, 20, 2, 30, 0)));
     try {
+      // The commands' clock stands at 23/11/2026 03:00 UTC (test/node/xhht.ts).
       await xhht('workflow', file, 'register', '--as', XA, '--unit', 'DV0001');
     } finally {
       process.env.TZ = zone;
     }
-    vi.useRealTimers();
     const log = await rows(file, 'Nhật ký');
-    expect(log[1]?.[0]).toBe('20/03/2026 09:30:00');
+    expect(log[1]?.[0]).toBe('23/11/2026 10:00:00');
   });
 });
 
@@ -337,7 +335,7 @@ describe('the command line and the file are refused in the officer’s words', (
 
   it('hints print npx xhht and quote a path with spaces', async () => {
     const file = join(folder(), 'ho so tinh.xlsx');
-    const made = await xhht('init', file);
+    const made = await xhht('init', file, '--rubric', 'TT22_2020_DVHT');
     expect(made.out).toContain(`npx xhht init "${file}"`);
     const missing = await xhht('validate', join(folder(), 'khong co.xlsx'));
     expect(missing.err).toMatch(/npx xhht init ".*khong co\.xlsx"/);
@@ -351,7 +349,7 @@ describe('the command line and the file are refused in the officer’s words', (
 
   it('`--rubric 4` takes the fourth rubric of the menu’s list', async () => {
     const file = join(folder(), 'tinh.xlsx');
-    expect((await xhht('init', file)).code).toBe(0);
+    expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(0);
     // The menu's list for the file's assessment year, as the set-up question shows it.
     const book = await XlsxWorkbook.read(file);
     const year = readSettings(book, new Date(Date.UTC(2026, 0, 1))).year;
@@ -442,13 +440,13 @@ describe('decision and meeting dates say what is wrong with them', () => {
       '--decision',
       '12/QĐ-UBND',
       '--date',
-      '02/03/2026',
+      '24/11/2026',
     );
     expect(done.out, done.out).toContain('DV0001 → Đã công nhận');
     const header = (await rows(file, SCORING))[0] as string[];
     const decided = await cellOf(file, SCORING, 2, header.indexOf('Ngày quyết định') + 1);
     expect(decided?.value).toBeInstanceOf(Date);
-    expect((decided?.value as Date | undefined)?.toISOString().slice(0, 10)).toBe('2026-03-02');
+    expect((decided?.value as Date | undefined)?.toISOString().slice(0, 10)).toBe('2026-11-24');
     expect(decided?.numFmt).toBe('dd/mm/yyyy');
     await edit(file, (book) => {
       const ws = book.getWorksheet(SCORING);
@@ -479,7 +477,7 @@ describe('a workbook written by the previous version', () => {
     const copies = await xhht('mail', file, '--out', join(folder(), 'thu'));
     expect(copies.code).toBe(0);
     expect(copies.out).toContain('mailFrom');
-    expect((await xhht('init', file)).code).toBe(0);
+    expect((await xhht('init', file, '--rubric', 'TT22_2020_DVHT')).code).toBe(0);
     expect(await keys()).toContain('mailFrom');
   });
 });

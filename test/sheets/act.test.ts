@@ -13,6 +13,23 @@ import { ADMIN, FULL, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 describe('the approval workflow from the menu', () => {
   afterEach(() => useLanguage('vi'));
 
+  it('refuses a decision dated before the day the unit sent its dossier, and takes one on that day', () => {
+    const { sheet, as, status } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    as(HUYEN, [[2, 1]], 'approve');
+    const sent = columnValues(sheet, 'Ngày nộp')[0];
+    expect(sent).toBe('23/11/2026');
+    const refused = as(TINH, [[2, 1]], 'recognise', '7/QĐ-UBND', '22/11/2026');
+    expect(refused).toContain(
+      `Ngày quyết định 22/11/2026 trước ngày đơn vị nộp hồ sơ (${cellPlace(rubric.scoringSheet, 2, headerColumn(sheet, 'Ngày nộp'))}: 23/11/2026)`,
+    );
+    expect(status()[0]).toBe('Chờ tỉnh quyết định');
+    expect(as(TINH, [[2, 1]], 'recognise', '7/QĐ-UBND', '23/11/2026')).toBe(
+      'Đã «Công nhận» 1 đơn vị:\n• DV0001 → Đã công nhận',
+    );
+  });
+
   it('walks a unit from registration to recognition, each step by its own officer, all in the log', () => {
     const { google, ports, sheet, as, status } = workflowBook();
     expect(as(XA, [[2, 1]], 'register')).toBe(

@@ -64,8 +64,8 @@ function classificationBook(scores: unknown[][]) {
 describe('what a classification title recognises (TT 22/2020: the bands that hold the title)', () => {
   it('records the band decided; «Chưa đạt» is shown as classified, never recognised, and not counted', () => {
     const { google, ports, sheet, status, decide } = classificationBook([LOW, FULL, FULL]);
-    decide(2, '125/QĐ-UBND', '20/03/2026');
-    decide(3, '126/QĐ-UBND', '20/03/2026');
+    decide(2, '125/QĐ-UBND', '27/11/2026');
+    decide(3, '126/QĐ-UBND', '27/11/2026');
     expect(status().slice(0, 2)).toEqual(['Đã xếp loại: Chưa đạt', 'Đã công nhận']);
     expect(cellAt(sheet, 2, 'Kết quả quyết định')).toBe('Chưa đạt');
     expect(cellAt(sheet, 3, 'Kết quả quyết định')).toBe('Tốt');
@@ -81,7 +81,7 @@ describe('what a classification title recognises (TT 22/2020: the bands that hol
     expect(register[0]).toMatchObject({
       'Danh hiệu (mã bộ tiêu chí)': rubric.id,
       'Số quyết định': '125/QĐ-UBND',
-      'Ngày quyết định': '20/03/2026',
+      'Ngày quyết định': '27/11/2026',
       'Người quyết định': `tỉnh: ${TINH}`,
       // TT 22/2020 gives no validity period, so none is invented.
       'Hiệu lực đến': '',
@@ -122,8 +122,15 @@ describe('what a classification title recognises (TT 22/2020: the bands that hol
         /^Ô G\d+, trang «Tiêu chí».*Tốt, Khá, Trung bình, Chưa đạt \(không có: Xuất sắc\)/,
       ),
     ]);
+    // «Chưa đạt» (no threshold reached) never holds a title.
+    criteria.type(added, headerColumn(criteria, 'Ngưỡng / giá trị'), [['Trung bình, Chưa đạt']]);
+    expect(readCriteria(ports.workbook)?.[0]?.problems).toEqual([
+      expect.stringMatching(
+        /^Ô G\d+, trang «Tiêu chí».*xếp loại «Chưa đạt» không thể được công nhận danh hiệu; ghi trong số: Tốt, Khá, Trung bình\.$/,
+      ),
+    ]);
     criteria.type(added, headerColumn(criteria, 'Ngưỡng / giá trị'), [['Khá']]);
-    decide(2, '125/QĐ-UBND', '20/03/2026');
+    decide(2, '125/QĐ-UBND', '27/11/2026');
     expect(status()[0]).toBe('Đã xếp loại: Tốt');
   });
 });
@@ -131,7 +138,7 @@ describe('what a classification title recognises (TT 22/2020: the bands that hol
 describe('a decided row is frozen; revocation is the way to correct it', () => {
   it('flags a later edit on the row and in the sidebar, refuses «Trả lại» and «Hoàn tác», and revokes with a logged decision', () => {
     const { google, ports, sheet, as, status, decide } = classificationBook([FULL, FULL, FULL]);
-    decide(2, '125/QĐ-UBND', '20/03/2026');
+    decide(2, '125/QĐ-UBND', '27/11/2026');
     sheet.type(2, 4, [[5]]);
     scoreAll(ports);
     expect(String(cellAt(sheet, 2, 'Lỗi'))).toMatch(
@@ -328,12 +335,16 @@ describe('a pass/fail title (one band above «Chưa đạt», as QĐ 448 «Đạ
 
 describe('a new cycle', () => {
   it('starts with no old decision on the row once the recognition has expired', () => {
-    const { google, sheet, as, status } = levelsBook();
+    const { google, ports, sheet, as, status } = levelsBook();
     sheet.type(2, 4, [['Đạt', 'Đạt', '', 90, 100, 'link']]);
+    // The 2022 cycle, on its own days: a decision comes after the dossier it decides.
+    const today = ports.clock;
+    Object.assign(ports, { clock: { now: () => new Date(2022, 11, 1, 10) } });
     as(XA, 2, 'register');
     as(XA, 2, 'submit', '1');
     as(HUYEN, 2, 'approve');
     as(TINH, 2, 'recognise', '7/QĐ-UBND', '10/12/2022');
+    Object.assign(ports, { clock: today });
     // Valid to 31/12/2025: expired on 23/11/2026, so the commune may register again.
     expect(cellAt(sheet, 2, 'Số quyết định')).toBe('7/QĐ-UBND');
     as(XA, 2, 'register');
@@ -418,8 +429,8 @@ describe('the register outlives the year', () => {
 
   it('moves rows the previous version recognised on a scoring sheet into the register, with their result, once', () => {
     const { google, ports, sheet, status, decide } = classificationBook([FULL, LOW, FULL]);
-    decide(2, '125/QĐ-UBND', '20/03/2026');
-    decide(3, '126/QĐ-UBND', '20/03/2026');
+    decide(2, '125/QĐ-UBND', '27/11/2026');
+    decide(3, '126/QĐ-UBND', '27/11/2026');
     // As the previous version left them: no «Kết quả quyết định», nothing in a register.
     const decided = headerColumn(sheet, 'Kết quả quyết định');
     sheet.type(2, decided, [[''], ['']]);

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_RUBRIC_ID } from '../../domain/catalog';
+import { defaultRubricId } from '../../domain/catalog';
 import { plural, tr } from '../../domain/i18n';
 import { LADDER_PRESETS } from '../../domain/ladder';
 import { rubricChoices } from '../../sheets/actions';
@@ -12,7 +12,7 @@ import { rubricsInUse, setUp } from '../../sheets/set-up';
 import { readSettings, writeSetting } from '../../sheets/settings-sheet';
 import { hint } from '../hint';
 import { CliProblem, EXIT, offlinePorts, openBook, saveBook } from '../offline';
-import { systemClock } from '../services';
+import { commandClock } from '../services';
 import { summaryTable } from '../summary-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
 import type { Command } from './command';
@@ -59,7 +59,7 @@ export const init: Command = {
     const typed = values.rubric as string[] | undefined;
     // Without --rubric, every rubric already in use or named by the units: none is left out silently.
     const inUse = typed || !existing ? [] : rubricsInUse(book);
-    const ids = (typed ?? (inUse.length > 0 ? inUse : [DEFAULT_RUBRIC_ID])).map((id) =>
+    const ids = (typed ?? (inUse.length > 0 ? inUse : [bookDefault(book)])).map((id) =>
       rubricIdOf(id, book),
     );
     const reports = ids.map((id) => setUp(ctx, id));
@@ -91,14 +91,25 @@ export const init: Command = {
   },
 };
 
+/**
+ * The rubric set-up takes when none is named, as the menu's blank answer does: the workbook's
+ * «Bộ tiêu chí mặc định», or for a new workbook the rubric in force this year (TT 24/2023 from 2024).
+ */
+function bookDefault(book: XlsxWorkbook): string {
+  const now = commandClock.now();
+  return book.sheet(SETTINGS_SHEET)
+    ? readSettings(book, now).defaultRubricId
+    : defaultRubricId(now.getFullYear());
+}
+
 /** A rubric as typed on the command line: its id, or its number in the menu's list (--rubric 4). */
 function rubricIdOf(typed: string, book: XlsxWorkbook): string {
   if (!/^\d+$/.test(typed.trim())) return typed.trim().toUpperCase();
   try {
     // The same list as the menu's question: the rubrics in force for the assessment year first.
-    const now = systemClock.now();
+    const now = commandClock.now();
     const year = book.sheet(SETTINGS_SHEET) ? readSettings(book, now).year : now.getFullYear();
-    return chooseRubric(typed, rubricChoices(book, year), DEFAULT_RUBRIC_ID);
+    return chooseRubric(typed, rubricChoices(book, year), bookDefault(book));
   } catch (error) {
     if (error instanceof SheetError) throw usage(error.message);
     throw error;

@@ -12,7 +12,7 @@ import { actNotice } from '../../sheets/notices';
 import type { WorkbookPort } from '../../sheets/ports';
 import { columnOf, locateRequired } from '../../sheets/table';
 import { CliProblem, EXIT, offlinePorts, openBook, saveBook } from '../offline';
-import { systemClock } from '../services';
+import { commandClock } from '../services';
 import { required, usage } from './book';
 import type { Command } from './command';
 
@@ -155,7 +155,7 @@ export const workflow: Command = {
     }
     let decision: { number: string; date: Date } | undefined;
     if (action === 'recognise') {
-      decision = decisionOf(values.decision, values.date, systemClock.now());
+      decision = decisionOf(values.decision, values.date, commandClock.now());
     } else if (action === 'revoke') {
       const date = readDate(String(values.date ?? ''));
       if (!values.decision || !date.ok) {
