@@ -296,6 +296,19 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         deny(access.reason);
         continue;
       }
+      // «Ngày nộp» chooses who decides: a cell that no longer reads as a date stops the step rather
+      // than falling back to another ladder (blank is a dossier sent by the previous version).
+      const sentColumn = at(WORKFLOW_KEYS.submittedOn);
+      const sentCell = sentColumn === undefined ? '' : (row[sentColumn - 1] ?? '');
+      if (sentColumn !== undefined && !isBlank(sentCell) && !readDate(sentCell).ok) {
+        deny(
+          tr(
+            `${cellPlace(sheet.name, rowNumber, sentColumn)}: «${cellText(sentCell)}» không phải ngày/tháng/năm. «Ngày nộp» do XHHT ghi khi đơn vị gửi và quyết định các cấp xét duyệt: ghi lại đúng ngày gửi (xem trang «Nhật ký») rồi làm lại.`,
+            `${cellPlace(sheet.name, rowNumber, sentColumn)}: «${cellText(sentCell)}» is not a day/month/year date. XHHT writes «Ngày nộp» when the unit submits, and it chooses the approval ladder: type the day it was sent again (see the «Nhật ký» sheet), then try again.`,
+          ),
+        );
+        continue;
+      }
       const ladder = rowLadder(rubric, settings, row, (key) => located.columns.get(key), now);
       const stateCell = cellText(row[col(WORKFLOW_KEYS.state) - 1]);
       const state = rowState(row, col, ladder, rubric, now, at);

@@ -30,6 +30,20 @@ describe('the approval workflow from the menu', () => {
     );
   });
 
+  it('stops a step when «Ngày nộp», which chooses the ladder, no longer reads as a date', () => {
+    const { sheet, as, status } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    const sent = headerColumn(sheet, 'Ngày nộp');
+    sheet.type(2, sent, [['29/02/2025']]);
+    expect(as(HUYEN, [[2, 1]], 'approve')).toContain(
+      `${cellPlace(rubric.scoringSheet, 2, sent)}: «29/02/2025» không phải ngày/tháng/năm.`,
+    );
+    expect(status()[0]).toBe('Chờ huyện thẩm định');
+    sheet.type(2, sent, [['23/11/2026']]);
+    expect(as(HUYEN, [[2, 1]], 'approve')).toContain('DV0001 → Chờ tỉnh quyết định');
+  });
+
   it('walks a unit from registration to recognition, each step by its own officer, all in the log', () => {
     const { google, ports, sheet, as, status } = workflowBook();
     expect(as(XA, [[2, 1]], 'register')).toBe(
