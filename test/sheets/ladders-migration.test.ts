@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
-import { type ActPorts, type ActRequest, act } from '../../src/sheets/act';
+import { type ActRequest, act } from '../../src/sheets/act';
 import { readCriteria } from '../../src/sheets/criteria-sheet';
 import {
   CRITERIA_COLUMNS,
@@ -10,6 +9,7 @@ import {
 } from '../../src/sheets/layout';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { setUp } from '../../src/sheets/set-up';
+import { gasActPorts } from '../fakes/context';
 import { OWNER } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
 import { columnValues, headerColumn, rubric, workbookWith } from './workbook-helpers';
@@ -51,13 +51,7 @@ function previousVersionBook() {
   ]);
   const on = (day: Date, who: string, row: number, request: ActRequest) => {
     google.Session.email = who;
-    const ports: ActPorts = {
-      ...ctx,
-      clock: { now: () => day },
-      store: new GasStore(google.PropertiesService),
-      hasher: new GasHasher(google.Utilities),
-      identity: new GasIdentity(google.Session),
-    };
+    const ports = gasActPorts(google, { ...ctx, clock: { now: () => day } });
     return act(ports, request, { sheet: rubric.scoringSheet, rows: [row] });
   };
   on(new Date(2026, 0, 5), XA, 2, { action: 'register' });

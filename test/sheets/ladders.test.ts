@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { columnLetter } from '../../src/domain/a1';
 import { BUILT_IN_PROCEDURES } from '../../src/domain/procedures';
-import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
-import { type ActPorts, type ActRequest, act } from '../../src/sheets/act';
+import { GasIdentity } from '../../src/gas/services';
+import { type ActRequest, act } from '../../src/sheets/act';
 import { setUpAction } from '../../src/sheets/actions';
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
 import { procedureRows, readCriteria } from '../../src/sheets/criteria-sheet';
 import { CRITERIA_COLUMNS, CRITERIA_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { sidebarData } from '../../src/sheets/sidebar';
-import { gasContext } from '../fakes/context';
+import { gasActPorts, gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import { columnValues, headerColumn, rubric, workbookWith } from './workbook-helpers';
 import { ADMIN, FULL } from './workflow-helpers';
@@ -50,13 +50,7 @@ function ladderBook() {
   ]);
   const on = (day: Date, who: string, row: number, request: ActRequest) => {
     google.Session.email = who;
-    const ports: ActPorts = {
-      ...ctx,
-      clock: { now: () => day },
-      store: new GasStore(google.PropertiesService),
-      hasher: new GasHasher(google.Utilities),
-      identity: new GasIdentity(google.Session),
-    };
+    const ports = gasActPorts(google, { ...ctx, clock: { now: () => day } });
     return act(ports, request, { sheet: rubric.scoringSheet, rows: [row] });
   };
   const status = () => columnValues(sheet, 'Trạng thái');
@@ -101,13 +95,9 @@ describe('the ladder a unit climbs, chosen by the day it sent its dossier', () =
     expect(status()[1]).toBe('Chờ xã quyết định');
     google.Session.email = UBND_XA;
     google.spreadsheet.select(rubric.scoringSheet, [3, 1]);
-    const page = sidebarData({
-      ...ctx,
-      clock: { now: () => new Date(2025, 6, 5) },
-      store: new GasStore(google.PropertiesService),
-      hasher: new GasHasher(google.Utilities),
-      identity: new GasIdentity(google.Session),
-    });
+    const page = sidebarData(
+      gasActPorts(google, { ...ctx, clock: { now: () => new Date(2025, 6, 5) } }),
+    );
     expect(page.ladder).toBe('đơn vị → xã thẩm định → xã quyết định');
     expect(page.warning).toMatch(/^Cần xác nhận: Chưa có văn bản nêu cấp công nhận/);
     expect(page.unit?.actions.map((action) => action.action)).toContain('recognise');

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { PointsRubric, Rubric } from '../../src/domain/rubric';
-import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
 import type { ActPorts } from '../../src/sheets/act';
 import {
   actAction,
@@ -23,7 +22,7 @@ import { scoreAll } from '../../src/sheets/score-all';
 import { setUp } from '../../src/sheets/set-up';
 import { sidebarData } from '../../src/sheets/sidebar';
 import { composeSummary } from '../../src/sheets/summary-report';
-import { gasContext } from '../fakes/context';
+import { gasActPorts, gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
 import { LEVELS_FIXTURE, POINTS_FIXTURE } from '../fixtures/rubrics';
@@ -224,12 +223,7 @@ function levelsBook(title: Rubric = LEVELS_FIXTURE) {
     [TINH, 'tỉnh', ''],
     [ADMIN, 'quản trị', ''],
   ]);
-  const ports: ActPorts = {
-    ...ctx,
-    store: new GasStore(google.PropertiesService),
-    hasher: new GasHasher(google.Utilities),
-    identity: new GasIdentity(google.Session),
-  };
+  const ports: ActPorts = gasActPorts(google, ctx);
   const sheet = google.spreadsheet.sheet(title.scoringSheet);
   const as = (
     who: string,

@@ -1,7 +1,7 @@
-import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
 import type { ActPorts } from '../../src/sheets/act';
 import { actAction } from '../../src/sheets/actions';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
+import { gasActPorts } from '../fakes/context';
 import { columnValues, rubric, workbookWith } from './workbook-helpers';
 
 /** A workbook where officers walk units up the ladder through the menu, for the workflow tests. */
@@ -22,12 +22,7 @@ export function workflowBook(scores: unknown[][] = [FULL, FULL, FULL]) {
     [TINH, 'tỉnh', ''],
     [ADMIN, 'quản trị', ''],
   ]);
-  const ports: ActPorts = {
-    ...made.ctx,
-    store: new GasStore(google.PropertiesService),
-    hasher: new GasHasher(google.Utilities),
-    identity: new GasIdentity(google.Session),
-  };
+  const ports: ActPorts = gasActPorts(google, made.ctx);
   const sheet = made.sheet;
   /** `who` selects rows and chooses an action, answering its prompts. */
   const as = (
