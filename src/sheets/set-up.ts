@@ -240,9 +240,9 @@ function setUpSettings(sheet: SheetPort, year: number): Table & { added: number 
  * A built-in classification written by an earlier version lacks the «Quy tắc» row of the bands that
  * hold the title (issue 10): it is added once, with the default, so the province sees and can change it.
  */
-function addHoldingRule(table: Table, rubricId: string, appended: number): number {
+function missingHoldingRule(table: Table, rubricId: string): CellValue[][] {
   const builtIn = findRubric(rubricId);
-  if (!builtIn) return 0;
+  if (!builtIn) return [];
   const rule = rubricRows(builtIn).find((cells) => cells.code === HOLDING_RULE);
   const rubricColumn = columnOf(table.located, 'rubric') - 1;
   const codeColumn = columnOf(table.located, 'code') - 1;
@@ -251,10 +251,7 @@ function addHoldingRule(table: Table, rubricId: string, appended: number): numbe
       textKey(row[rubricColumn]) === textKey(rubricId) &&
       textKey(row[codeColumn]) === textKey(HOLDING_RULE),
   );
-  if (!rule || present) return 0;
-  // After the rows this run already appended below the table as read.
-  table.sheet.writeValues(table.rows.length + 2 + appended, 1, [rowFor(table, rule)]);
-  return 1;
+  return !rule || present ? [] : [rowFor(table, rule)];
 }
 
 /**
@@ -376,10 +373,15 @@ function setUpCriteria(
         cells.type === ROW_TYPES.rubric && keepName ? { ...cells, label: keepName } : cells,
       ),
     );
+    // In place, one write per run of adjacent rows (a blank row where the new text is shorter).
     const rowWidth = Math.max(...table.located.columns.values());
-    own.forEach(({ at }, i) => {
-      sheet.writeValues(at, 1, [fresh[i] ?? Array.from({ length: rowWidth }, () => '')]);
-    });
+    const inPlace = new Map(
+      own.map(({ at }, i) => [at, fresh[i] ?? Array.from({ length: rowWidth }, () => '')]),
+    );
+    for (const run of columnRuns([...inPlace.keys()])) {
+      const block = Array.from({ length: run.count }, (_, i) => inPlace.get(run.first + i) ?? []);
+      sheet.writeValues(run.first, 1, block);
+    }
     appendRows(table, [...fresh.slice(own.length), ...migrated]);
     return {
       added: fresh.length + migrated.length,
@@ -394,10 +396,10 @@ function setUpCriteria(
     !present && builtIn
       ? rubricRows(withProcedure(builtIn)).map((cells) => rowFor(table, cells))
       : [];
-  appendRows(table, [...migrated, ...fresh]);
-  const holding = present ? addHoldingRule(table, rubricId, migrated.length) : 0;
+  const holding = present ? missingHoldingRule(table, rubricId) : [];
+  appendRows(table, [...migrated, ...fresh, ...holding]);
   return {
-    added: migrated.length + fresh.length + holding,
+    added: migrated.length + fresh.length + holding.length,
     procedureRows: migrated.length,
     archived: 0,
     changedLevels: new Set(),

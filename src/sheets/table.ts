@@ -257,7 +257,7 @@ export function columnOf(located: Located, key: string): number {
   return column;
 }
 
-/** Sorted columns grouped into runs of adjacent ones, so each run is written in one call. */
+/** Sorted column (or row) numbers grouped into runs of adjacent ones, each written in one call. */
 export function columnRuns(columns: readonly number[]): ColumnRun[] {
   const runs: ColumnRun[] = [];
   for (const column of [...columns].sort((a, b) => a - b)) {
@@ -287,13 +287,17 @@ export function ensureTable(sheet: SheetPort, specs: readonly ColumnSpec[]): Tab
   const headerRow = values[0] ?? [];
   const first = locateColumns(headerRow, specs);
   // A header an earlier version wrote takes this version's name (the column and its data stay).
+  const aliased: number[] = [];
   for (const spec of specs) {
     const at = first.columns.get(spec.key);
     const written = at === undefined ? undefined : headerRow[at - 1];
     if (at === undefined || !spec.aliases?.some((alias) => textKey(alias) === textKey(written)))
       continue;
-    sheet.writeValues(1, at, [[spec.header]]);
     headerRow[at - 1] = spec.header;
+    aliased.push(at);
+  }
+  for (const run of columnRuns(aliased)) {
+    sheet.writeValues(1, run.first, [headerRow.slice(run.first - 1, run.first - 1 + run.count)]);
   }
   if (first.missing.length === 0) {
     return { sheet, rows: values.slice(1), located: first };
