@@ -1,6 +1,7 @@
 import { textKey } from './cells';
+import { daysUntil } from './deadlines';
 import { tr } from './i18n';
-import { lastValidDay, type PreviousRecognition } from './recognition';
+import { formatDate, lastValidDay, type PreviousRecognition } from './recognition';
 import { known, LEVEL_LABELS, type LevelNumber, type Rubric } from './rubric';
 
 /**
@@ -172,4 +173,53 @@ export function previousRecognition(
 /** «Đã xếp loại: Chưa đạt»: a decision in a band that does not hold the title. */
 export function classifiedLabel(result: string): string {
   return tr(`Đã xếp loại: ${result}`, `Classified: ${result}`);
+}
+
+/** What a step asks of a title's result: where it is shown, and the level applied for, if any. */
+export interface TitleStep {
+  /** The step's name, as the officer chose it («Gửi», «Duyệt», «Công nhận»). */
+  readonly step: string;
+  /** The result judged: the reviewers' where they adjusted values, else the unit's own. */
+  readonly result: string;
+  /** The cell showing the result, as messages name it. */
+  readonly resultCell: string;
+  readonly applied?: LevelNumber;
+  /** The cell holding the level applied for, once submitted. */
+  readonly appliedCell?: string;
+}
+
+/**
+ * Why a levels or pass/fail title cannot take this result, or undefined: it is submitted, approved
+ * and recognised only when the result meets the title, and at the level applied for. A
+ * classification takes any band (the decision classifies; which bands hold the title is counted).
+ */
+export function titleRefusal(rubric: Rubric, step: TitleStep): string | undefined {
+  if (isClassification(rubric)) return undefined;
+  const { result, resultCell: where, applied } = step;
+  if (!meetsTitle(rubric, result)) {
+    return tr(
+      `${where}: kết quả «${result || 'chưa có'}» không đạt danh hiệu «${rubric.title}» (cần ${titleResults(rubric).join(' hoặc ')}); không «${step.step}» được.`,
+      `${where}: the result «${result || 'none'}» does not meet the title «${rubric.title}» (${titleResults(rubric).join(' or ')} is needed); cannot «${step.step}».`,
+    );
+  }
+  if (rubric.method === 'levels' && applied !== undefined && (levelOf(result) ?? 0) < applied) {
+    const at = step.appliedCell ? ` (${step.appliedCell})` : '';
+    return tr(
+      `${where}: kết quả «${result}» thấp hơn mức đề nghị «${LEVEL_LABELS[applied]}»${at}; không «${step.step}» được.`,
+      `${where}: the result «${result}» is below the level applied for, «${LEVEL_LABELS[applied]}»${at}; cannot «${step.step}».`,
+    );
+  }
+  return undefined;
+}
+
+/** Why a decision cannot bear this date, or undefined: it never comes before the dossier it decides. */
+export function decisionDateRefusal(
+  decided: Date,
+  submitted: { readonly day: Date; readonly cell: string } | undefined,
+): string | undefined {
+  if (!submitted || daysUntil(decided, submitted.day) >= 0) return undefined;
+  return tr(
+    `Ngày quyết định ${formatDate(decided)} trước ngày đơn vị nộp hồ sơ (${submitted.cell}: ${formatDate(submitted.day)}); kiểm tra lại ngày.`,
+    `The decision date ${formatDate(decided)} is before the day the unit sent its dossier (${submitted.cell}: ${formatDate(submitted.day)}); check the date.`,
+  );
 }

@@ -8,11 +8,11 @@ import type { StepEvent } from '../domain/notifications';
 import { grantsOf, rolesOver } from '../domain/people';
 import { formatDate } from '../domain/recognition';
 import {
-  isClassification,
+  decisionDateRefusal,
   levelOf,
   meetsTitle,
   type RegisterEntry,
-  titleResults,
+  titleRefusal,
   validUntilOf,
 } from '../domain/register';
 import { LEVEL_LABELS } from '../domain/rubric';
@@ -441,52 +441,36 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
             : appliedCell;
       const checksTitle =
         (request.action === 'submit' || judging) &&
-        !isClassification(rubric) &&
         !(state.status === 'recognised' || state.status === 'classified');
-      if (checksTitle && !meetsTitle(rubric, judged)) {
-        deny(
-          tr(
-            `${place(resultColumn)}: kết quả «${judged || 'chưa có'}» không đạt danh hiệu «${rubric.title}» (cần ${titleResults(rubric).join(' hoặc ')}); không «${actionLabel(request.action)}» được.`,
-            `${place(resultColumn)}: the result «${judged || 'none'}» does not meet the title «${rubric.title}» (${titleResults(rubric).join(' or ')} is needed); cannot «${actionLabel(request.action)}».`,
-          ),
-        );
-        continue;
-      }
-      if (
+      const titleProblem =
         checksTitle &&
-        rubric.method === 'levels' &&
-        applied !== undefined &&
-        (reached ?? 0) < applied
-      ) {
-        const appliedWhere =
-          request.action === 'submit' || appliedColumn === undefined
-            ? ''
-            : tr(` (${place(appliedColumn)})`, ` (${place(appliedColumn)})`);
-        deny(
-          tr(
-            `${place(resultColumn)}: kết quả «${judged}» thấp hơn mức đề nghị «${LEVEL_LABELS[applied]}»${appliedWhere}; không «${actionLabel(request.action)}» được.`,
-            `${place(resultColumn)}: the result «${judged}» is below the level applied for, «${LEVEL_LABELS[applied]}»${appliedWhere}; cannot «${actionLabel(request.action)}».`,
-          ),
-        );
+        titleRefusal(rubric, {
+          step: actionLabel(request.action),
+          result: judged,
+          resultCell: place(resultColumn),
+          ...(applied === undefined ? {} : { applied }),
+          ...(request.action === 'submit' || appliedColumn === undefined
+            ? {}
+            : { appliedCell: place(appliedColumn) }),
+        });
+      if (titleProblem) {
+        deny(titleProblem);
         continue;
       }
-      // A decision comes after the dossier it decides: never dated before the day the unit sent it.
       const submittedColumn = at(WORKFLOW_KEYS.submittedOn);
       const submitted =
         submittedColumn === undefined ? undefined : readDate(row[submittedColumn - 1] ?? '');
-      if (
+      const dateProblem =
         request.action === 'recognise' &&
         request.decision &&
-        submittedColumn !== undefined &&
-        submitted?.ok &&
-        dayOf(request.decision.date) < dayOf(submitted.value)
-      ) {
-        deny(
-          tr(
-            `Ngày quyết định ${formatDate(request.decision.date)} trước ngày đơn vị nộp hồ sơ (${place(submittedColumn)}: ${formatDate(submitted.value)}); kiểm tra lại ngày.`,
-            `The decision date ${formatDate(request.decision.date)} is before the day the unit sent its dossier (${place(submittedColumn)}: ${formatDate(submitted.value)}); check the date.`,
-          ),
+        decisionDateRefusal(
+          request.decision.date,
+          submittedColumn !== undefined && submitted?.ok
+            ? { day: submitted.value, cell: place(submittedColumn) }
+            : undefined,
         );
+      if (dateProblem) {
+        deny(dateProblem);
         continue;
       }
       // A decision in a band that does not hold the title is a classification, never a recognition.
@@ -622,9 +606,4 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     queueStepMail(ctx, events, runLadder, people.grants, settings, log.length + entries.length);
     return { sheet: sheet.name, action: request.action, done, refused };
   });
-}
-
-/** A date's calendar day, to compare days whatever their time. */
-function dayOf(date: Date): number {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LADDER_PRESETS } from '../../src/domain/ladder';
 import {
+  decisionDateRefusal,
   isClassification,
   levelOf,
   meetsTitle,
@@ -8,6 +9,7 @@ import {
   type RegisterEntry,
   recognitionsOf,
   standingRecognition,
+  titleRefusal,
   titleResults,
 } from '../../src/domain/register';
 import type { PointsRubric } from '../../src/domain/rubric';
@@ -209,5 +211,44 @@ describe('revocation and returns after a decision', () => {
       ladder,
     );
     expect(outcome).toMatchObject({ ok: false, reason: expect.stringContaining('Thu hồi') });
+  });
+});
+
+describe('what a step may take to the title', () => {
+  const step = (result: string, applied?: 1 | 2) => ({
+    step: 'Gửi',
+    result,
+    resultCell: 'Ô X2, trang «T»',
+    ...(applied ? { applied, appliedCell: 'Ô Y2, trang «T»' } : {}),
+  });
+
+  it('refuses a result that fails a levels or pass/fail title, naming the result cell', () => {
+    expect(titleRefusal(LEVELS_FIXTURE, step('Chưa đạt'))).toBe(
+      `Ô X2, trang «T»: kết quả «Chưa đạt» không đạt danh hiệu «${LEVELS_FIXTURE.title}» (cần Mức độ 2 hoặc Mức độ 1); không «Gửi» được.`,
+    );
+    expect(titleRefusal(LEVELS_FIXTURE, step(''))).toMatch(/kết quả «chưa có» không đạt/);
+    expect(titleRefusal(QD448_2015_GDHT, step('Chưa đạt'))).toMatch(/\(cần Đạt\)/);
+    expect(titleRefusal(LEVELS_FIXTURE, step('Mức độ 1'))).toBeUndefined();
+  });
+
+  it('refuses a level below the one applied for, and takes it at or above', () => {
+    expect(titleRefusal(LEVELS_FIXTURE, step('Mức độ 1', 2))).toBe(
+      'Ô X2, trang «T»: kết quả «Mức độ 1» thấp hơn mức đề nghị «Mức độ 2» (Ô Y2, trang «T»); không «Gửi» được.',
+    );
+    expect(titleRefusal(LEVELS_FIXTURE, step('Mức độ 2', 2))).toBeUndefined();
+    expect(titleRefusal(LEVELS_FIXTURE, step('Mức độ 2', 1))).toBeUndefined();
+  });
+
+  it('lets a classification take any band: the decision classifies', () => {
+    expect(titleRefusal(TT22_2020_DVHT, step('Chưa đạt'))).toBeUndefined();
+  });
+
+  it('refuses a decision dated before the dossier, down to the day', () => {
+    const sent = { day: new Date(2026, 10, 23, 15, 0), cell: 'Ô Z2, trang «T»' };
+    expect(decisionDateRefusal(new Date(2026, 10, 22, 23, 0), sent)).toBe(
+      'Ngày quyết định 22/11/2026 trước ngày đơn vị nộp hồ sơ (Ô Z2, trang «T»: 23/11/2026); kiểm tra lại ngày.',
+    );
+    expect(decisionDateRefusal(new Date(2026, 10, 23, 0, 0), sent)).toBeUndefined();
+    expect(decisionDateRefusal(new Date(2020, 0, 1), undefined)).toBeUndefined();
   });
 });
