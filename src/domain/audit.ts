@@ -18,6 +18,13 @@ export interface AuditEntry {
   readonly from: string;
   readonly to: string;
   readonly comment: string;
+  /**
+   * The unit's record after the step (src/domain/unit-record.ts encodeRecord), '' on rows that carry
+   * none (a refused attempt, a row of the previous version, an action on no unit).
+   */
+  readonly record?: string;
+  /** The sheet row of the same unit's previous log row ('' for its first, or where none is known). */
+  readonly unitPrevious?: string;
 }
 
 export interface AuditRow extends AuditEntry {
@@ -42,7 +49,11 @@ export const GENESIS = '';
 
 const SEPARATOR = '\u001f';
 
-/** A row's own hash: its fields and the previous hash, joined unambiguously. */
+/**
+ * A row's own hash: its fields and the previous hash, joined unambiguously. A row that carries a record
+ * or a pointer to the unit's previous row (issue 11) hashes them too; a row without (written by the
+ * previous version, or a refused attempt) hashes as before, so an old log still verifies.
+ */
 export function rowHash(row: AuditRow, digest: Digest): string {
   const fields = [
     row.previous,
@@ -54,6 +65,9 @@ export function rowHash(row: AuditRow, digest: Digest): string {
     row.to,
     row.comment,
   ];
+  const record = row.record ?? '';
+  const unitPrevious = row.unitPrevious ?? '';
+  if (record !== '' || unitPrevious !== '') fields.push(record, unitPrevious);
   return digest(fields.map((field) => field.normalize('NFC')).join(SEPARATOR));
 }
 

@@ -45,9 +45,23 @@ export const AUDIT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'to', header: 'Sang trạng thái', width: 180, scriptOwned: true },
   { key: 'comment', header: 'Nhận xét', width: 300, scriptOwned: true },
   { key: 'previous', header: 'Mã dòng trước', width: 160, scriptOwned: true },
+  // Issue 11, the log is the record: the unit's cells XHHT wrote (encodeRecord), and the sheet row of
+  // the unit's previous log row. Optional: a log of the previous version gets them at its next write.
+  { key: 'record', header: 'Ô do XHHT ghi', width: 260, scriptOwned: true, optional: true },
+  {
+    key: 'unitPrevious',
+    header: 'Dòng trước của đơn vị',
+    width: 110,
+    scriptOwned: true,
+    optional: true,
+  },
 ];
 
 const FIELDS = ['time', 'user', 'unit', 'action', 'from', 'to', 'comment', 'previous'] as const;
+/** The columns issue 11 added: hashed on the rows that carry them. */
+const RECORD_FIELDS = ['record', 'unitPrevious'] as const;
+/** Set once the record columns are plain text (a pointer «12» must stay the text it was hashed as). */
+export const RECORD_PLAIN_TEXT_KEY = 'xhht.audit.recordPlainText';
 
 export interface AuditPorts {
   readonly workbook: WorkbookPort;
@@ -233,20 +247,30 @@ function auditTable(ports: AuditPorts) {
     }
     ports.store.set(PLAIN_TEXT_KEY, '1');
   }
+  if (ports.store.get(RECORD_PLAIN_TEXT_KEY) !== '1') {
+    for (const field of RECORD_FIELDS) {
+      table.sheet.setNumberFormat(columnOf(table.located, field), 2, PLAIN_TEXT);
+    }
+    ports.store.set(RECORD_PLAIN_TEXT_KEY, '1');
+  }
   return table;
 }
 
-function logRow(table: ReturnType<typeof auditTable>, row: AuditRow): string[] {
+function logRow(table: { readonly located: Located }, row: AuditRow): string[] {
   const width = Math.max(...table.located.columns.values());
   const cells: string[] = Array.from({ length: width }, () => '');
   for (const field of FIELDS) cells[columnOf(table.located, field) - 1] = row[field];
+  for (const field of RECORD_FIELDS) {
+    const column = table.located.columns.get(field);
+    if (column !== undefined) cells[column - 1] = row[field] ?? '';
+  }
   return cells;
 }
 
 function refuseOverlong(entries: readonly AuditEntry[]): void {
   for (const entry of entries) {
-    for (const field of FIELDS) {
-      const text = field === 'previous' ? '' : entry[field];
+    for (const field of [...FIELDS, ...RECORD_FIELDS]) {
+      const text = field === 'previous' ? '' : (entry[field] ?? '');
       if (text.length > MAX_CELL_CHARS) {
         throw new SheetError(
           tr(
@@ -391,7 +415,14 @@ function auditRows(values: readonly (readonly CellValue[])[], located: Located):
     // Exactly as stored: the hash is of what the cell holds (a comment's double space, trailing
     // space or line break included).
     const field = (key: string) => storedText(cells[columnOf(located, key) - 1]);
-    return Object.fromEntries(FIELDS.map((key) => [key, field(key)])) as unknown as AuditRow;
+    const optional = (key: string) => {
+      const column = located.columns.get(key);
+      return column === undefined ? '' : storedText(cells[column - 1]);
+    };
+    return Object.fromEntries([
+      ...FIELDS.map((key) => [key, field(key)]),
+      ...RECORD_FIELDS.map((key) => [key, optional(key)]),
+    ]) as unknown as AuditRow;
   });
 }
 

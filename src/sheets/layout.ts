@@ -116,6 +116,8 @@ export const WORKFLOW_KEYS = {
   submittedOn: 'submittedOn',
   appliedLevel: 'appliedLevel',
   decidedResult: 'decidedResult',
+  logRow: 'logRow',
+  handEdit: 'handEdit',
 } as const;
 
 export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
@@ -156,6 +158,22 @@ export const WORKFLOW_COLUMNS: readonly ColumnSpec[] = [
     key: WORKFLOW_KEYS.decidedResult,
     header: 'Kết quả quyết định',
     width: 120,
+    scriptOwned: true,
+    optional: true,
+  },
+  // Issue 11, the log is the record: the sheet row of the unit's last log row (a pointer a step
+  // cross-checks), and which cells disagree with that row («Sửa tay: …»), blank when none.
+  {
+    key: WORKFLOW_KEYS.logRow,
+    header: 'Dòng nhật ký',
+    width: 90,
+    scriptOwned: true,
+    optional: true,
+  },
+  {
+    key: WORKFLOW_KEYS.handEdit,
+    header: 'Sửa tay',
+    width: 260,
     scriptOwned: true,
     optional: true,
   },

@@ -22,7 +22,7 @@ import {
   repealNote,
 } from '../domain/rubric';
 import { RETIRED_SETTINGS, SETTING_SPECS } from '../domain/settings';
-import { AUDIT_SHEET, HEAD_SHEET } from './audit-log';
+import { AUDIT_COLUMNS, AUDIT_SHEET, HEAD_SHEET } from './audit-log';
 import {
   DEADLINE_RULES,
   HOLDING_RULE,
@@ -924,6 +924,10 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
         [{ first: 1, count: REGISTER_COLUMNS.length }],
         `XHHT: «${REGISTER_SHEET}», do XHHT ghi`,
       );
+    // A log of the previous version gets the columns of the unit's record (issue 11); its rows, which
+    // carry none, hash and verify as before.
+    const log = workbook.sheet(AUDIT_SHEET);
+    if (log) ensureTable(log, AUDIT_COLUMNS);
     // A settings row just added holds this year (SETTING_SPECS' initial value).
     const year = settingsYear(settings) ?? ctx.clock.now().getFullYear();
     const instead = inForceInstead(rubric.id, year);

@@ -108,7 +108,7 @@ describe('set-up on a new spreadsheet', () => {
     expect(scoring.protections).toHaveLength(2);
     const [results, reviewers] = scoring.protections;
     expect(results?.isWarningOnly()).toBe(true);
-    expect(results?.area).toEqual({ row: 1, column: 25, rows: 1000, columns: 19 });
+    expect(results?.area).toEqual({ row: 1, column: 25, rows: 1000, columns: 21 });
     // No reviewer in the people sheet yet: only the owner may type reviewed values.
     expect(reviewers?.isWarningOnly()).toBe(false);
     expect(reviewers?.area).toEqual({ row: 1, column: 14, rows: 1000, columns: 11 });

@@ -24,6 +24,8 @@ export const WORKFLOW_HEADERS = [
   'Ngày nộp',
   'Mức đề nghị',
   'Kết quả quyết định',
+  'Dòng nhật ký',
+  'Sửa tay',
 ];
 
 /** The result columns of the TT22 scoring sheet, as the officer sees their headers. */
