@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inLanguage } from '../../src/domain/i18n';
 import { RETIRED_SETTINGS, SETTING_SPECS } from '../../src/domain/settings';
@@ -7,11 +7,23 @@ import { MENU_TITLE, menuItems } from '../../src/sheets/menu';
 
 /**
  * The officers' guide names menu items and settings keys as the product has them: a label or a key
- * the code does not have is a guide describing another product. The labels are read from the menu's
- * own definition (in Vietnamese, the guide's language), the keys from SETTING_SPECS.
+ * the code does not have is a guide describing another product, and an item or key the code has but
+ * no guide file names is a feature no officer can find. The labels are read from the menu's own
+ * definition (in Vietnamese, the guide's language), the keys from SETTING_SPECS. The guide is an
+ * index and four files, one per reader; the checks run over all of them together.
  */
 
-const guide = readFileSync(new URL('../../docs/HUONG-DAN-SU-DUNG.md', import.meta.url), 'utf8');
+const docs = (file: string) => new URL(`../../docs/${file}`, import.meta.url);
+/** The index, then the quick start, the reviewers' guide, the administrator's guide, the appendix. */
+const INDEX = 'HUONG-DAN-SU-DUNG.md';
+const PARTS = [
+  'BAT-DAU-NHANH.md',
+  'HUONG-DAN-THAM-DINH.md',
+  'HUONG-DAN-QUAN-TRI.md',
+  'PHU-LUC-NGOAI-TUYEN.md',
+];
+const files = [INDEX, ...PARTS].map((file) => ({ file, text: readFileSync(docs(file), 'utf8') }));
+const guide = files.map(({ text }) => text).join('\n');
 const labels = inLanguage('vi', () => menuItems().flatMap((item) => (item ? [item.label] : [])));
 const keys = SETTING_SPECS.map((spec) => spec.key as string);
 const retired = Object.keys(RETIRED_SETTINGS);
@@ -53,7 +65,7 @@ function firstColumn(text: string, heading: string): string[] {
   return cells;
 }
 
-describe('the officers’ guide (docs/HUONG-DAN-SU-DUNG.md)', () => {
+describe('the officers’ guide (docs/HUONG-DAN-SU-DUNG.md and the four files it points at)', () => {
   it('reads the menu from the code (the test itself would pass on an empty menu otherwise)', () => {
     expect(labels.length).toBeGreaterThan(10);
     expect(labels).toContain('Chấm điểm tất cả');
@@ -98,5 +110,46 @@ describe('the officers’ guide (docs/HUONG-DAN-SU-DUNG.md)', () => {
     expect(mentioned.length).toBeGreaterThan(0);
     const known = [...keys, ...retired, ...informationRows];
     expect(mentioned.filter((key) => !known.includes(key))).toEqual([]);
+  });
+
+  it('is an index pointing at four files, each naming its reader, and the README links all four', () => {
+    const index = files[0]?.text ?? '';
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const part of PARTS) {
+      expect(index).toContain(`](${part})`);
+      expect(readme).toContain(`](docs/${part})`);
+    }
+    for (const { file, text } of files.slice(1)) {
+      // The line under the title says who the file is for.
+      const reader = text.split('\n').find((line) => line.startsWith('**Dành cho:**'));
+      expect(reader, file).toBeDefined();
+    }
+    // The index stays short: the guide itself is in the four files.
+    expect(index.split(/\s+/).length).toBeLessThan(1000);
+  });
+
+  it('shows only pictures a browser test takes of the product’s own HTML', () => {
+    const linked = files.flatMap(({ file, text }) =>
+      [...text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => ({ file, path: match[1] ?? '' })),
+    );
+    expect(linked.length).toBeGreaterThanOrEqual(4);
+    // Every picture is under docs/images/ and exists.
+    expect(linked.filter(({ path }) => !/^images\/[a-z0-9-]+\.png$/.test(path))).toEqual([]);
+    expect(linked.filter(({ path }) => !existsSync(docs(path)))).toEqual([]);
+    // A test in test/ui writes it: docsImage('name.png', a screenshot taken in Chromium).
+    const uiTests = new URL('../ui/', import.meta.url);
+    const produced = readdirSync(uiTests)
+      .filter((file) => file.endsWith('.browser.test.ts'))
+      .flatMap((file) =>
+        [...readFileSync(new URL(file, uiTests), 'utf8').matchAll(/docsImage\(\s*'([^']+)'/g)].map(
+          (match) => `images/${match[1]}`,
+        ),
+      );
+    expect(produced.length).toBeGreaterThanOrEqual(4);
+    expect(linked.filter(({ path }) => !produced.includes(path))).toEqual([]);
+    // And docs/images/ holds nothing else: a picture no test produces, or none links, is gone.
+    const stored = readdirSync(docs('images')).map((file) => `images/${file}`);
+    expect(stored.filter((path) => !produced.includes(path))).toEqual([]);
+    expect(stored.filter((path) => !linked.some((link) => link.path === path))).toEqual([]);
   });
 });

@@ -1,19 +1,21 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
+import type { FakeHtmlOutput } from '../fakes/services';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartPng } from '../../src/node/chart-image';
 import { EmlMailer } from '../../src/node/eml-mailer';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
+import { previewSummaryAction } from '../../src/sheets/actions';
 import { sendOutbox } from '../../src/sheets/outbox';
 import { composeSummary, queueSummary } from '../../src/sheets/summary-report';
 import { HUYEN, workflowBook, XA } from '../sheets/workflow-helpers';
 import { chromiumPath, launch } from './browser';
+import { docsImage } from './docs-images';
 
 const CHROMIUM = chromiumPath();
-/** `XHHT_UPDATE_DOCS=1 npx vitest run test/ui/email.browser.test.ts` refreshes the guide's picture. */
-const DOCS_IMAGE = join(__dirname, '../../docs/images/email-bao-cao-tong-hop.png');
 
 describe.skipIf(!CHROMIUM)(
   'the summary email in Chromium (needs the Debian package chromium)',
@@ -64,12 +66,7 @@ describe.skipIf(!CHROMIUM)(
           return [img.complete, img.naturalWidth, img.naturalHeight];
         }),
       ).toEqual([true, 640, 360]);
-      const png = await page.screenshot({ fullPage: true });
-      expect(png.subarray(1, 4).toString()).toBe('PNG');
-      if (process.env.XHHT_UPDATE_DOCS === '1') {
-        mkdirSync(join(DOCS_IMAGE, '..'), { recursive: true });
-        writeFileSync(DOCS_IMAGE, png);
-      }
+      docsImage('email-bao-cao-tong-hop.png', await page.screenshot({ fullPage: true }));
 
       // A district name typed with markup in it is shown as typed, and nothing runs.
       const hostile = '<script>window.pwned=1</script>Huyện 3';
@@ -82,6 +79,38 @@ describe.skipIf(!CHROMIUM)(
         undefined,
       );
       await page.close();
+    });
+
+    it('shows the summary preview dialog as the administrator opens it, chart drawn', async () => {
+      const { google, ports, as } = workflowBook();
+      as(XA, [[2, 1]], 'register');
+      as(XA, [[2, 1]], 'submit');
+      as(HUYEN, [[2, 1]], 'approve');
+      previewSummaryAction(ports);
+      const dialog = google.SpreadsheetApp.ui.dialogs.at(-1);
+      expect(dialog?.title).toMatch(/^\[XHHT\] /);
+      const page = dialog?.page as FakeHtmlOutput;
+      // The dialog carries the chart inline; Google's Charts draw it online, XHHT's drawer here.
+      const chart = composeSummary(ports).mail.chart;
+      expect(chart).toBeDefined();
+      const drawn = `data:image/png;base64,${chartPng(chart as NonNullable<typeof chart>).toString('base64')}`;
+      const html = page.content.replace(/data:image\/png;base64,[A-Za-z0-9+/=]+/, drawn);
+      expect(html).toContain(drawn);
+      const [width, height] = page.size;
+      expect([width, height]).toEqual([760, 600]);
+      const view = await browser.newPage({ viewport: { width, height } });
+      await view.setContent(
+        `<!doctype html><meta charset="utf-8"><body style="font-family:Arial,sans-serif">${html}</body>`,
+      );
+      expect(await view.locator('td').allTextContents()).toContain('Chờ tỉnh quyết định');
+      expect(
+        await view.locator('img').evaluate((element) => {
+          const img = element as unknown as { complete: boolean; naturalWidth: number };
+          return [img.complete, img.naturalWidth];
+        }),
+      ).toEqual([true, 640]);
+      docsImage('xem-truoc-bao-cao.png', await view.screenshot());
+      await view.close();
     });
   },
 );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launch, serveHtml, stubScriptRun } from './browser';
+import { docsImage } from './docs-images';
 
 const CHROMIUM = chromiumPath();
 const PAGE = join(__dirname, '../../src/gas/html/Sidebar.html');
@@ -38,6 +39,8 @@ describe.skipIf(!CHROMIUM)(
       const notice = (await page.textContent('#notice')) ?? '';
       expect(notice).toContain('cửa sổ ẩn danh');
       expect(notice).not.toContain('PERMISSION_DENIED');
+      await page.setViewportSize({ width: 300, height: 400 });
+      docsImage('thanh-ben-nhieu-tai-khoan.png', await page.screenshot());
       await page.close();
     });
 

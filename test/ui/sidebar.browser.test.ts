@@ -11,8 +11,9 @@ import {
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { columnValues, rubric, setDeadline } from '../sheets/workbook-helpers';
-import { HUYEN, TINH, workflowBook, XA } from '../sheets/workflow-helpers';
+import { FULL, HUYEN, TINH, workflowBook, XA } from '../sheets/workflow-helpers';
 import { chromiumPath, launch, serveHtml, stubScriptRun } from './browser';
+import { docsImage } from './docs-images';
 
 const CHROMIUM = chromiumPath();
 const PAGE = join(__dirname, '../../src/gas/html/Sidebar.html');
@@ -32,13 +33,18 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
   });
 
   /** The sidebar page over a workbook where DV0001 waits for the district, opened by `who`. */
-  async function sidebarFor(who: string, setUp?: (book: ReturnType<typeof workflowBook>) => void) {
-    const book = workflowBook();
+  async function sidebarFor(
+    who: string,
+    setUp?: (book: ReturnType<typeof workflowBook>) => void,
+    book = workflowBook(),
+    submitted = true,
+  ) {
     book.as(XA, [[2, 1]], 'register');
-    book.as(XA, [[2, 1]], 'submit');
+    if (submitted) book.as(XA, [[2, 1]], 'submit');
     setUp?.(book);
     book.google.Session.email = who;
-    const page: Page = await browser.newPage();
+    // As wide as Google's sidebar (300 pixels), for the guide's pictures.
+    const page: Page = await browser.newPage({ viewport: { width: 300, height: 700 } });
     await stubScriptRun(page, {
       xhhtSidebarData: () => sidebarDataAction(book.ports),
       xhhtSidebarOpen: (sheet, row) => sidebarOpenAction(book.ports, sheet, row),
@@ -58,6 +64,7 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
       `DV0001 – Đơn vị 1 (mẫu) · Chờ huyện thẩm định · ${rubric.scoringSheet}`,
     ]);
     expect(await page.locator('#actions button').allTextContents()).toEqual(['Duyệt', 'Trả lại']);
+    docsImage('thanh-ben-tham-dinh.png', await page.screenshot({ fullPage: true }));
 
     const comment = '<b>Thiếu</b> biên bản <img src=x onerror="window.pwned=1">';
     await page.focus('#comment');
@@ -124,9 +131,10 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
       .toBe('Không thực hiện được với 1 đơn vị:\n• DV0001: Trả lại cần có nhận xét.');
     expect(await page.getAttribute('#notice', 'class')).toBe('notice problem');
     expect(status()[0]).toBe('Chờ tỉnh quyết định');
-
     await page.fill('#decision-number', '125/QĐ-UBND');
     await page.fill('#decision-date', '20/03/2027');
+    docsImage('thanh-ben-quyet-dinh.png', await page.screenshot({ fullPage: true }));
+
     await page.click('button[data-action="recognise"]');
     await expect.poll(() => page.textContent('#status')).toBe('Đã công nhận');
     expect(await page.getAttribute('#notice', 'class')).toBe('notice');
@@ -147,6 +155,28 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
     ]);
     expect(await page.isVisible('#decision-box')).toBe(true);
     expect(await page.isVisible('#comment-box')).toBe(true);
+    await page.close();
+  });
+
+  it('shows the unit’s officer why a submission is refused, naming the cell to fix', async () => {
+    // DV0001 has no score for item 3.3: the row is in error, so it cannot be sent.
+    const incomplete = [...FULL.slice(0, 9), ''];
+    const { page, status } = await sidebarFor(
+      XA,
+      ({ google }) => google.spreadsheet.select(rubric.scoringSheet, [2, 1]),
+      workflowBook([incomplete, FULL, FULL]),
+      false,
+    );
+    await expect.poll(() => page.textContent('#status')).toBe('Đang tự đánh giá');
+    expect(await page.locator('#actions button').allTextContents()).toEqual(['Gửi']);
+    await page.click('#actions button');
+    await expect.poll(() => page.getAttribute('#notice', 'class')).toBe('notice problem');
+    const notice = (await page.textContent('#notice')) ?? '';
+    expect(notice).toMatch(/^Không thực hiện được với 1 đơn vị:/);
+    expect(notice).toContain(`trang «${rubric.scoringSheet}»`);
+    expect(notice).toContain('3.3');
+    expect(status()[0]).toBe('Đang tự đánh giá');
+    docsImage('thanh-ben-bi-tu-choi.png', await page.screenshot({ fullPage: true }));
     await page.close();
   });
 });
