@@ -130,7 +130,10 @@ describe('the officers’ guide (docs/HUONG-DAN-SU-DUNG.md and the four files it
 
   it('shows only pictures a browser test takes of the product’s own HTML', () => {
     const linked = files.flatMap(({ file, text }) =>
-      [...text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => ({ file, path: match[1] ?? '' })),
+      [...text.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((match) => ({
+        file,
+        path: match[1] ?? '',
+      })),
     );
     expect(linked.length).toBeGreaterThanOrEqual(4);
     // Every picture is under docs/images/ and exists.
