@@ -4,4 +4,9 @@ export interface EntryExport {
   readonly jsdoc: string;
 }
 export function readExports(file?: string): EntryExport[];
-export function buildAppsScript(outDir?: string): Promise<string[]>;
+export type Deployment = 'bound' | 'addon';
+export function manifestFor(deployment: Deployment): Record<string, unknown>;
+export function buildAppsScript(
+  outDir?: string,
+  options?: { readonly deployment?: Deployment },
+): Promise<string[]>;

@@ -24,6 +24,8 @@ export interface Settings {
   readonly mailFrom: string;
   /** When the daily run queues the summary by itself. */
   readonly summaryPeriod: SummaryPeriod;
+  /** From this hour (0–23, the script's time zone) the first hourly run of a day does the daily work. */
+  readonly dailyHour: number;
   /** The language the committee reads the summary in. */
   readonly summaryLanguage: Language;
   /** The daily reminder tells of deadlines this many days ahead (and of any passed). */
@@ -92,9 +94,15 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   {
     key: 'summaryPeriod',
     label: 'Tự gửi báo cáo tổng hợp',
-    note: 'Khi đã «Bật gửi thư tự động», báo cáo được xếp vào hộp thư đi lúc 7 giờ sáng theo chu kỳ này.',
+    note: 'Khi đã «Bật gửi thư tự động», báo cáo được xếp vào hộp thư đi theo chu kỳ này, trong lần chạy hằng ngày (xem «Giờ chạy việc hằng ngày»).',
     options: Object.values(PERIOD_NAMES),
     initial: () => PERIOD_NAMES.weekly,
+  },
+  {
+    key: 'dailyHour',
+    label: 'Giờ chạy việc hằng ngày',
+    note: 'Khi đã «Bật gửi thư tự động», XHHT chạy mỗi giờ một lần để gửi hộp thư đi; lần chạy đầu tiên trong ngày từ giờ này trở đi (0–23, giờ Hà Nội) còn gửi thư nhắc việc, báo cáo tổng hợp theo chu kỳ và kiểm tra nhật ký. Mặc định 7.',
+    initial: () => 7,
   },
   {
     key: 'summaryLanguage',
@@ -200,6 +208,7 @@ function buildSchema() {
           `choose one of: ${Object.values(PERIOD_NAMES).join('; ')}`,
         ),
     }),
+    dailyHour: hourOfDay(),
     remindDays: wholeDays(0),
     escalateAfterDays: z.nullable(wholeDays(1)),
   });
@@ -221,6 +230,18 @@ function wholeDays(min: number) {
   return z
     .number({ error: problem })
     .check(z.int({ error: problem }), z.gte(min, { error: problem }));
+}
+
+/** An hour of the day, 0 to 23; a value that did not read as a number arrives as NaN. */
+function hourOfDay() {
+  const problem = () =>
+    tr(
+      'cần một giờ trong ngày, số nguyên từ 0 đến 23, ví dụ 7',
+      'an hour of the day is expected, a whole number from 0 to 23, e.g. 7',
+    );
+  return z
+    .number({ error: problem })
+    .check(z.int({ error: problem }), z.gte(0, { error: problem }), z.lte(23, { error: problem }));
 }
 
 /** Why a typed ladder is not one: the presets to choose from, or what is wrong in one written out. */
@@ -288,6 +309,7 @@ export function parseSettings(
       .filter(Boolean),
     mailFrom: cellText(value(settingSpec('mailFrom'))),
     summaryPeriod: periodOf(value(settingSpec('summaryPeriod'))),
+    dailyHour: days(value(settingSpec('dailyHour'))),
     summaryLanguage: languageOf(value(settingSpec('summaryLanguage'))),
     remindDays: days(value(settingSpec('remindDays'))),
     escalateAfterDays: isBlank(value(settingSpec('escalateAfterDays')))

@@ -117,6 +117,8 @@ export interface PromptResponseApi {
 
 export interface UiApi {
   createMenu(caption: string): MenuApi;
+  /** The Editor add-on's menu, under Extensions (its caption is the add-on's listed name). */
+  createAddonMenu(): MenuApi;
   prompt(
     title: string,
     prompt: string,
@@ -201,6 +203,7 @@ export interface TriggerApi {
 
 export interface ClockTriggerBuilderApi {
   everyMinutes(n: number): ClockTriggerBuilderApi;
+  everyHours(n: number): ClockTriggerBuilderApi;
   everyDays(n: number): ClockTriggerBuilderApi;
   everyWeeks(n: number): ClockTriggerBuilderApi;
   onWeekDay(day: GoogleAppsScript.Base.Weekday): ClockTriggerBuilderApi;
@@ -213,6 +216,8 @@ export interface ScriptAppApi {
   getProjectTriggers(): TriggerApi[];
   deleteTrigger(trigger: TriggerApi): void;
   readonly WeekDay: typeof GoogleAppsScript.Base.Weekday;
+  /** Read by onOpen(e): an add-on not yet used in the document opens with AuthMode.NONE. */
+  readonly AuthMode: typeof GoogleAppsScript.Script.AuthMode;
 }
 
 /** The Apps Script globals the adapters use; the bundle test gives fakes of exactly these. */

@@ -8,6 +8,8 @@ import {
   checkLogAction,
   dailyMailTimer,
   exportRecognisedAction,
+  formerMailTimer,
+  hourlyMailTimer,
   importRecognitionsAction,
   installMailTriggersAction,
   levelFormula,
@@ -29,6 +31,7 @@ import {
 } from '../sheets/actions';
 import type { Context } from '../sheets/ports';
 import type { SidebarData, SidebarResult } from '../sheets/sidebar';
+import { deployment } from './deployment';
 import {
   GasCharts,
   GasHasher,
@@ -65,13 +68,32 @@ function context(): Context {
   };
 }
 
-/** Simple trigger: builds the XHHT menu when the spreadsheet opens. */
-export function onOpen(): void {
-  buildMenu(new GasUi(SpreadsheetApp, HtmlService, charts()), new GasWorkbook(SpreadsheetApp));
+/** What Apps Script passes to onOpen and onInstall; only the authorisation mode is read. */
+interface OpenEvent {
+  readonly authMode?: GoogleAppsScript.Script.AuthMode;
+}
+
+/**
+ * Simple trigger: builds the menu when the spreadsheet opens: «XHHT» in the bound script, under
+ * Extensions in the add-on. An add-on not yet used in this spreadsheet opens with AuthMode.NONE: then
+ * it reads nothing (no settings, so the menu is in Vietnamese); otherwise (LIMITED, FULL, or a bound
+ * script) it reads the language from «Cài đặt».
+ */
+export function onOpen(e?: OpenEvent): void {
+  const addon = deployment() === 'addon';
+  const ui = new GasUi(SpreadsheetApp, HtmlService, charts(), addon);
+  const readNothing = e?.authMode !== undefined && e.authMode === ScriptApp.AuthMode.NONE;
+  buildMenu(ui, readNothing ? undefined : new GasWorkbook(SpreadsheetApp));
+}
+
+/** Editor add-on: runs once when an officer installs the add-on from this spreadsheet. */
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
 }
 
 export function xhhtSetUp(): void {
-  setUpAction(auditedContext());
+  // With the triggers: set-up moves the administrator's mail triggers of an earlier version to the hourly one.
+  setUpAction({ ...auditedContext(), triggers: new GasTriggers(ScriptApp) });
 }
 
 export function xhhtScoreAll(): void {
@@ -168,17 +190,30 @@ export function xhhtRemoveMailTriggers(): void {
   removeMailTriggersAction({ ...auditedContext(), triggers: new GasTriggers(ScriptApp) });
 }
 
-/** Time trigger: sends the outbox. */
+/** The context of a time trigger of automatic mail. */
+function timerContext() {
+  return { ...auditedContext(), mailer: mailer(), triggers: new GasTriggers(ScriptApp) };
+}
+
+/**
+ * Time trigger, every hour (the one trigger of automatic mail): sends the outbox; the first run of a
+ * day from the configured hour also sends the reminders and the summary when due.
+ */
+export function xhhtHourlyMail(): void {
+  hourlyMailTimer(timerContext());
+}
+
+/** The 10-minute trigger of version 0.3: retires in favour of the hourly one, then sends the outbox. */
 export function xhhtSendMailTimer(): void {
-  sendMailTimer({ ...auditedContext(), mailer: mailer() });
+  formerMailTimer(timerContext(), sendMailTimer);
 }
 
-/** Time trigger, each morning: reminders, the summary when due, then the outbox. */
+/** The daily trigger of version 0.3: retires in favour of the hourly one, then does the daily work. */
 export function xhhtDailyMail(): void {
-  dailyMailTimer({ ...auditedContext(), mailer: mailer() });
+  formerMailTimer(timerContext(), dailyMailTimer);
 }
 
-/** The weekly trigger of version 0.2, until the administrator turns the mail on again. */
+/** The weekly trigger of version 0.2: as the daily one. */
 export function xhhtWeeklySummary(): void {
   xhhtDailyMail();
 }

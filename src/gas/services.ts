@@ -28,10 +28,12 @@ import type {
 const LOCK_WAIT_MS = 20_000;
 
 export class GasUi implements UiPort {
+  /** `addon`: the menu goes under Extensions (createAddonMenu), as an Editor add-on's must. */
   constructor(
     private readonly app: SpreadsheetAppApi,
     private readonly html: HtmlServiceApi,
     private readonly charts: GasCharts,
+    private readonly addon = false,
   ) {}
 
   alert(title: string, message: string): void {
@@ -46,7 +48,8 @@ export class GasUi implements UiPort {
   }
 
   addMenu(title: string, items: readonly (MenuItem | null)[]): void {
-    const menu = this.app.getUi().createMenu(title);
+    const ui = this.app.getUi();
+    const menu = this.addon ? ui.createAddonMenu() : ui.createMenu(title);
     for (const item of items) {
       if (item) menu.addItem(item.label, item.handler);
       else menu.addSeparator();
@@ -199,6 +202,10 @@ export class GasTriggers implements TriggersPort {
     const clock = this.script.newTrigger(handler).timeBased();
     if (schedule.every === 'minutes') {
       clock.everyMinutes(schedule.minutes).create();
+      return;
+    }
+    if (schedule.every === 'hours') {
+      clock.everyHours(schedule.hours).create();
       return;
     }
     if (schedule.every === 'day') {

@@ -20,7 +20,7 @@ import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
 import { grantsOf } from '../domain/people';
 import { inForceFor, missingValues, type Rubric, repealNote } from '../domain/rubric';
-import { summaryDue } from '../domain/settings';
+import { settingSpec, summaryDue } from '../domain/settings';
 import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
 import { archive, archiveNotice } from './archive';
@@ -46,6 +46,16 @@ import {
   showMailOwner,
   triggerMayRun,
 } from './mail-owner';
+import {
+  DAILY_DONE_KEY,
+  dailyWorkDue,
+  dayKey,
+  installHourlyTrigger,
+  MAIL_HANDLERS,
+  markDailyWorkDone,
+  retiredNotice,
+  retireFormerTriggers,
+} from './mail-schedule';
 import { MENU_TITLE, menuItems } from './menu';
 import {
   actNotice,
@@ -65,7 +75,7 @@ import {
   type HasherPort,
   type IdentityPort,
   type MailerPort,
-  type Schedule,
+  type StorePort,
   type TriggersPort,
   type UiPort,
   type WorkbookPort,
@@ -97,8 +107,13 @@ function begin(workbook: WorkbookPort): Basics {
   return basics;
 }
 
-export function buildMenu(ui: UiPort, workbook: WorkbookPort): void {
-  begin(workbook);
+/**
+ * The menu, in the language of «Cài đặt»; without a workbook (an add-on opened with AuthMode.NONE,
+ * which may read nothing) in Vietnamese.
+ */
+export function buildMenu(ui: UiPort, workbook?: WorkbookPort): void {
+  if (workbook) begin(workbook);
+  else useLanguage('vi');
   ui.addMenu(MENU_TITLE, menuItems());
 }
 
@@ -142,7 +157,13 @@ export function rubricChoices(workbook: WorkbookPort, year: number | undefined):
   return [...builtIn, ...custom];
 }
 
-export function setUpAction(ctx: Context & { readonly identity?: IdentityPort }): void {
+export function setUpAction(
+  ctx: Context & {
+    readonly identity?: IdentityPort;
+    readonly store?: StorePort;
+    readonly triggers?: TriggersPort;
+  },
+): void {
   run(ctx, (basics) => {
     // A new spreadsheet has no settings yet: the year is this one, as set-up will write it.
     const fresh = !ctx.workbook.sheet(SETTINGS_SHEET);
@@ -165,8 +186,26 @@ export function setUpAction(ctx: Context & { readonly identity?: IdentityPort })
         confirmed = confirmLadders(ctx, report.confirm, ctx.identity?.activeUserEmail() ?? '');
       }
     }
-    return setUpNotice(report, confirmed);
+    return [setUpNotice(report, confirmed), migrateMailSchedule(ctx)].filter(Boolean).join('\n');
   });
+}
+
+/**
+ * Set-up moves the current account's mail triggers of an earlier version to the one hourly trigger
+ * and refreshes the settings' owner row, which tells another owner that theirs are still the old ones.
+ */
+function migrateMailSchedule(ctx: {
+  readonly workbook: WorkbookPort;
+  readonly identity?: IdentityPort;
+  readonly store?: StorePort;
+  readonly triggers?: TriggersPort;
+}): string {
+  const { identity, store, triggers } = ctx;
+  if (!identity || !store || !triggers) return '';
+  const notice = retiredNotice(retireFormerTriggers({ identity, store, triggers }));
+  const ownership = mailOwnership(store);
+  if (ownership.owner !== '') showMailOwner(ctx.workbook, ownership);
+  return notice;
 }
 
 export function scoreAllAction(ctx: Context & { readonly hasher?: HasherPort }): void {
@@ -356,15 +395,6 @@ function notAdmin(
       );
 }
 
-/** The time triggers of the mail: the outbox every 10 minutes; reminders and the summary at 7 each morning. */
-export const MAIL_TRIGGERS: readonly { readonly handler: string; readonly schedule: Schedule }[] = [
-  { handler: 'xhhtSendMailTimer', schedule: { every: 'minutes', minutes: 10 } },
-  { handler: 'xhhtDailyMail', schedule: { every: 'day', hour: 7 } },
-];
-/** Handlers earlier versions installed, removed with the others. */
-const FORMER_HANDLERS = ['xhhtWeeklySummary'];
-const MAIL_HANDLERS = [...MAIL_TRIGGERS.map((t) => t.handler), ...FORMER_HANDLERS];
-
 /**
  * XHHT → Bật gửi thư tự động: installs the triggers (again, once each) on the administrator's account,
  * who becomes the owner of automatic mail. While another account owns it and it is on, says who does:
@@ -385,14 +415,14 @@ export function installMailTriggersAction(
         `Automatic mail is on from ${current.owner}'s account. Each account can remove only its own schedules, so you cannot add a second set. To move it to your account: choose «Tắt gửi thư tự động» (any administrator can), then turn it on again.`,
       );
     }
-    ctx.triggers.remove(MAIL_HANDLERS);
-    for (const { handler, schedule } of MAIL_TRIGGERS) ctx.triggers.install(handler, schedule);
+    // One hourly trigger replaces any earlier one of this account (10 minutes, daily, weekly).
+    installHourlyTrigger(ctx.store, ctx.triggers);
     ctx.store.set(MAIL_OWNER_KEY, me);
     ctx.store.set(MAIL_SWITCH_KEY, 'on');
-    showMailOwner(ctx.workbook, { on: true, owner: me });
+    showMailOwner(ctx.workbook, mailOwnership(ctx.store));
     return tr(
-      'Đã bật gửi thư tự động, từ tài khoản của bạn: hộp thư đi được gửi 10 phút một lần; 7 giờ sáng mỗi ngày XHHT gửi thư nhắc việc, và báo cáo tổng hợp theo chu kỳ ở trang «Cài đặt».',
-      'Automatic mail is on, from your account: the outbox is sent every 10 minutes; at 7 each morning XHHT sends the reminders, and the summary as often as the «Cài đặt» sheet says.',
+      'Đã bật gửi thư tự động, từ tài khoản của bạn: hộp thư đi được gửi mỗi giờ một lần; lần chạy đầu tiên mỗi ngày từ «Giờ chạy việc hằng ngày» ở trang «Cài đặt» gửi thêm thư nhắc việc, và báo cáo tổng hợp theo chu kỳ ở trang đó.',
+      'Automatic mail is on, from your account: the outbox is sent every hour; the first run each day from the «Giờ chạy việc hằng ngày» hour of the «Cài đặt» sheet also sends the reminders, and the summary as often as that sheet says.',
     );
   });
 }
@@ -431,9 +461,7 @@ export function removeMailTriggersAction(
  * run, and problems stay in the outbox's «Cần kiểm tra» rows. A trigger of an account that does not
  * own automatic mail, or one run while mail is off, exits at once.
  */
-export function sendMailTimer(
-  ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly mailer: MailerPort },
-): void {
+export function sendMailTimer(ctx: TimerContext): void {
   try {
     if (!triggerMayRun(ctx.store, ctx.identity)) return;
     // Nothing else first: with nothing queued this run reads four properties and two metadata.
@@ -448,35 +476,91 @@ export function sendMailTimer(
 /** How long the morning run goes on verifying the log before it sends the mail (it resumes next day). */
 const DAILY_VERIFY_BUDGET_MS = 30 * 1000;
 
+/** What a timer is given: the audit ports, who runs it, and a mailer. */
+type TimerContext = Context &
+  AuditPorts & { readonly identity: IdentityPort; readonly mailer: MailerPort };
+
 /**
- * The morning run: the mail of a cut-off step, the day's reminders, the summary when its period says
- * so; then the outbox goes out.
+ * The daily work by itself (the trigger of version 0.3 at 7 h, and what tests call): the mail of a
+ * cut-off step, the day's reminders, the summary when its period says so; then the outbox goes out.
  */
-export function dailyMailTimer(
-  ctx: Context & AuditPorts & { readonly identity: IdentityPort; readonly mailer: MailerPort },
-): void {
+export function dailyMailTimer(ctx: TimerContext): void {
   try {
     const startedAt = ctx.clock.now();
     if (!triggerMayRun(ctx.store, ctx.identity)) return;
-    begin(ctx.workbook);
-    const settings = readSettings(ctx.workbook, startedAt);
-    ctx.lock.withLock(() => {
-      const log = readAudit(ctx.workbook);
-      queueMissedStepMail(ctx, log, settings, readPeople(ctx.workbook).grants);
-      queueReminders(ctx, settings, log);
-    });
-    // The full log verification, a block at a time, from where the last run stopped. A log sheet
-    // that cannot be read (a renamed header) is «Kiểm tra nhật ký»'s to report: the mail still goes.
-    try {
-      verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS });
-    } catch (error) {
-      if (!(error instanceof SheetError)) throw error;
-    }
-    if (summaryDue(settings.summaryPeriod, ctx.clock.now())) queueSummary(ctx);
-    sendOutbox(ctx, { startedAt });
+    dailyWork(ctx, startedAt);
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
   }
+}
+
+function dailyWork(ctx: TimerContext, startedAt: Date): void {
+  begin(ctx.workbook);
+  const settings = readSettings(ctx.workbook, startedAt);
+  ctx.lock.withLock(() => {
+    const log = readAudit(ctx.workbook);
+    queueMissedStepMail(ctx, log, settings, readPeople(ctx.workbook).grants);
+    queueReminders(ctx, settings, log);
+  });
+  // The full log verification, a block at a time, from where the last run stopped. A log sheet
+  // that cannot be read (a renamed header) is «Kiểm tra nhật ký»'s to report: the mail still goes.
+  try {
+    verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS });
+  } catch (error) {
+    if (!(error instanceof SheetError)) throw error;
+  }
+  if (summaryDue(settings.summaryPeriod, ctx.clock.now())) queueSummary(ctx);
+  sendOutbox(ctx, { startedAt });
+}
+
+/**
+ * The one trigger of automatic mail, every hour: the outbox, and once a day, at the first run from
+ * the configured hour, the daily work (the day is remembered in the document properties). A run of
+ * an account that does not own automatic mail, or while mail is off, exits at once. The settings are
+ * read only while the day's work is still to do; a settings sheet that cannot be read takes the
+ * initial hour, and the daily work then fails on it as it would have (once: the day counts as done).
+ */
+export function hourlyMailTimer(ctx: TimerContext): void {
+  try {
+    const startedAt = ctx.clock.now();
+    if (!triggerMayRun(ctx.store, ctx.identity)) return;
+    if (ctx.store.get(DAILY_DONE_KEY) !== dayKey(startedAt)) {
+      let hour = settingSpec('dailyHour').initial(startedAt.getFullYear()) as number;
+      try {
+        hour = readSettings(ctx.workbook, startedAt).dailyHour;
+      } catch (error) {
+        if (!(error instanceof SheetError)) throw error;
+      }
+      if (dailyWorkDue(ctx.store, startedAt, hour)) {
+        try {
+          dailyWork(ctx, startedAt);
+        } catch (error) {
+          // Busy: the next hour tries again. Anything else fails once a day, as the daily trigger did.
+          if (!(error instanceof BusyError)) markDailyWorkDone(ctx.store, startedAt);
+          throw error;
+        }
+        markDailyWorkDone(ctx.store, startedAt);
+        return;
+      }
+    }
+    sendMailTimer(ctx);
+  } catch (error) {
+    if (!(error instanceof BusyError)) throw error;
+  }
+}
+
+/**
+ * A trigger of an earlier version fires (every 10 minutes, daily, weekly): it retires, on its own
+ * account, in favour of the one hourly trigger (installed only for the account that sends automatic
+ * mail), then does its work this once; any other account's run exits after removing its own.
+ */
+export function formerMailTimer(
+  ctx: TimerContext & { readonly triggers: TriggersPort },
+  work: (ctx: TimerContext) => void,
+): void {
+  const retired = retireFormerTriggers(ctx);
+  if (retired.installed) showMailOwner(ctx.workbook, mailOwnership(ctx.store));
+  work(ctx);
 }
 
 /** XHHT → Xem trước báo cáo tổng hợp: the mail as the committee will see it, chart included. */
@@ -500,8 +584,8 @@ export function sendSummaryAction(
     if (queued === 0) return notice;
     if (notAdmin(ctx)) {
       return `${notice}\n${tr(
-        'Thư đi khi người quản trị chọn «Gửi thư trong hộp thư đi», hoặc trong vòng 10 phút nếu đã bật gửi thư tự động.',
-        'It goes when an administrator chooses «Gửi thư trong hộp thư đi», or within 10 minutes if automatic mail is on.',
+        'Thư đi khi người quản trị chọn «Gửi thư trong hộp thư đi», hoặc trong vòng một giờ nếu đã bật gửi thư tự động.',
+        'It goes when an administrator chooses «Gửi thư trong hộp thư đi», or within the hour if automatic mail is on.',
       )}`;
     }
     return `${notice}\n${sendNotice(sendOutbox(ctx))}`;

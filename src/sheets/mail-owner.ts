@@ -15,18 +15,28 @@ import { columnOf, locateRequired } from './table';
 export const MAIL_OWNER_KEY = 'xhht.mail.owner';
 /** 'on' or 'off': the document-level switch of automatic mail. */
 export const MAIL_SWITCH_KEY = 'xhht.mail.switch';
+/**
+ * 'hourly' once the owner's one hourly trigger is installed (this version); absent while the owner's
+ * triggers are still those of an earlier version (every 10 minutes and daily), until they retire.
+ */
+export const MAIL_SCHEDULE_KEY = 'xhht.mail.schedule';
+export const HOURLY_SCHEDULE = 'hourly';
 /** The settings sheet's row that shows the owner (information only: set by the mail actions). */
 export const MAIL_OWNER_ROW = 'guiThuTuDong';
 
 export interface MailOwnership {
   readonly on: boolean;
   readonly owner: string;
+  /** The owner's triggers are an earlier version's (every 10 minutes and daily), not yet hourly. */
+  readonly former?: boolean;
 }
 
 export function mailOwnership(store: StorePort): MailOwnership {
+  const on = store.get(MAIL_SWITCH_KEY) !== 'off' && (store.get(MAIL_OWNER_KEY) ?? '') !== '';
   return {
-    on: store.get(MAIL_SWITCH_KEY) !== 'off' && (store.get(MAIL_OWNER_KEY) ?? '') !== '',
+    on,
     owner: store.get(MAIL_OWNER_KEY) ?? '',
+    former: on && store.get(MAIL_SCHEDULE_KEY) !== HOURLY_SCHEDULE,
   };
 }
 
@@ -72,10 +82,15 @@ export function showMailOwner(workbook: WorkbookPort, ownership: MailOwnership):
     ['value', value],
     [
       'note',
-      tr(
-        'Do XHHT ghi khi quản trị viên bật hay tắt gửi thư tự động; sửa ô này không đổi gì.',
-        'Written by XHHT when an administrator turns automatic mail on or off; editing it changes nothing.',
-      ),
+      ownership.former
+        ? tr(
+            `Lịch cũ của ${ownership.owner} (10 phút một lần và hằng ngày) tự chuyển sang một lịch mỗi giờ ở lần chạy tới; nếu dòng này vẫn còn ghi vậy, ${ownership.owner} chọn «Bật gửi thư tự động». Do XHHT ghi; sửa ô này không đổi gì.`,
+            `${ownership.owner}'s former schedules (every 10 minutes and daily) turn into one hourly schedule at their next run; if this row still says so, ${ownership.owner} chooses «Bật gửi thư tự động». Written by XHHT; editing it changes nothing.`,
+          )
+        : tr(
+            'Do XHHT ghi khi quản trị viên bật hay tắt gửi thư tự động; sửa ô này không đổi gì.',
+            'Written by XHHT when an administrator turns automatic mail on or off; editing it changes nothing.',
+          ),
     ],
   ];
   for (const [key, text] of cells) {

@@ -158,9 +158,13 @@ export interface MailerPort {
   send(message: MailMessage): void;
 }
 
-/** A time trigger: every N minutes, daily at an hour, or weekly on a weekday (0 = Sunday) at an hour. */
+/**
+ * A time trigger: every N minutes or hours, daily at an hour, or weekly on a weekday (0 = Sunday) at an
+ * hour. An Editor add-on may run a time trigger at most once an hour.
+ */
 export type Schedule =
   | { readonly every: 'minutes'; readonly minutes: 1 | 5 | 10 | 15 | 30 }
+  | { readonly every: 'hours'; readonly hours: 1 | 2 | 4 | 6 | 8 | 12 }
   | { readonly every: 'day'; readonly hour: number }
   | { readonly every: 'week'; readonly weekday: number; readonly hour: number };
 

@@ -45,6 +45,7 @@ describe('parseSettings', () => {
     summaryTo: [],
     mailFrom: '',
     summaryPeriod: 'weekly',
+    dailyHour: 7,
     summaryLanguage: 'vi',
     remindDays: 7,
     escalateAfterDays: null,
@@ -106,6 +107,23 @@ describe('parseSettings', () => {
       { key: 'remindDays', message: 'cần một số ngày nguyên từ 0 trở lên' },
       { key: 'escalateAfterDays', message: 'cần một số ngày nguyên từ 1 trở lên' },
     ]);
+  });
+
+  it('reads the hour of the daily work, 0 to 23, and names anything else', () => {
+    expect(parse([['dailyHour', '0']])).toEqual({
+      ok: true,
+      settings: { ...INITIAL, dailyHour: 0 },
+    });
+    expect(parse([['dailyHour', 23]])).toEqual({
+      ok: true,
+      settings: { ...INITIAL, dailyHour: 23 },
+    });
+    for (const bad of [24, -1, 7.5, 'sáng']) {
+      const parsed = parse([['dailyHour', bad]]);
+      expect(parsed.ok || parsed.issues).toEqual([
+        { key: 'dailyHour', message: 'cần một giờ trong ngày, số nguyên từ 0 đến 23, ví dụ 7' },
+      ]);
+    }
   });
 
   it('refuses a year with decimals', () => {

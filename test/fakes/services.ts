@@ -325,6 +325,12 @@ export class FakeScriptApp implements ScriptAppApi {
     FRIDAY: 'FRIDAY',
     SATURDAY: 'SATURDAY',
   } as unknown as typeof GoogleAppsScript.Base.Weekday;
+  readonly AuthMode = {
+    NONE: 'NONE',
+    CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+    LIMITED: 'LIMITED',
+    FULL: 'FULL',
+  } as unknown as typeof GoogleAppsScript.Script.AuthMode;
 
   newTrigger(handler: string) {
     const schedule: string[] = [];
@@ -334,6 +340,7 @@ export class FakeScriptApp implements ScriptAppApi {
     };
     const builder: ClockTriggerBuilderApi = {
       everyMinutes: (n) => step(`every ${n} minutes`),
+      everyHours: (n) => step(`every ${n} hours`),
       everyDays: (n) => step(`every ${n} days`),
       everyWeeks: (n) => step(`every ${n} weeks`),
       onWeekDay: (day) => step(`on ${String(day)}`),

@@ -761,6 +761,9 @@ export class FakeSpreadsheet implements SpreadsheetApi {
   }
 }
 
+/** The caption the fake gives an add-on menu (Sheets uses the add-on's listed name). */
+export const ADDON_MENU = '(add-on)';
+
 class FakeMenu implements MenuApi {
   readonly items: ({ caption: string; functionName: string } | null)[] = [];
   constructor(
@@ -825,6 +828,11 @@ export class FakeUi implements UiApi {
 
   createMenu(caption: string): FakeMenu {
     return new FakeMenu(this, caption);
+  }
+
+  /** An Editor add-on's menu: Sheets shows it under Extensions, captioned with the add-on's name. */
+  createAddonMenu(): FakeMenu {
+    return new FakeMenu(this, ADDON_MENU);
   }
 
   alert(

@@ -145,6 +145,7 @@ describe('set-up on a new spreadsheet', () => {
       ['summaryTo', ''],
       ['mailFrom', ''],
       ['summaryPeriod', 'Hằng tuần (thứ Hai)'],
+      ['dailyHour', 7],
       ['summaryLanguage', 'Tiếng Việt'],
       ['remindDays', 7],
       ['escalateAfterDays', ''],
