@@ -21,6 +21,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
     expect(code).not.toMatch(/^\s*(import|export)[\s{]/m);
     expect(globals).toEqual([
       'onOpen',
+      'onInstall',
       'xhhtSetUp',
       'xhhtScoreAll',
       'xhhtRegister',
@@ -42,6 +43,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtSendMail',
       'xhhtInstallMailTriggers',
       'xhhtRemoveMailTriggers',
+      'xhhtHourlyMail',
       'xhhtSendMailTimer',
       'xhhtDailyMail',
       'xhhtWeeklySummary',
@@ -313,10 +315,10 @@ describe.each([
     bundle.xhhtInstallMailTriggers?.();
     bundle.xhhtInstallMailTriggers?.();
     expect(google.ScriptApp.triggers.map((t) => [t.handler, t.schedule.join(', ')])).toEqual([
-      ['xhhtSendMailTimer', 'every 10 minutes'],
-      ['xhhtDailyMail', 'every 1 days, at 7h'],
+      ['xhhtHourlyMail', 'every 1 hours'],
     ]);
-    bundle.xhhtSendMailTimer?.();
+    // The hourly run sends the outbox (and the daily work too, when the hour has come).
+    bundle.xhhtHourlyMail?.();
     const notified = google.MailApp.sent.length;
     expect(notified).toBeGreaterThan(0);
     google.spreadsheet.sheet('Cài đặt').type(
@@ -334,6 +336,7 @@ describe.each([
     google.spreadsheet
       .sheet('Cài đặt')
       .type(period + 1, headerColumn(settings, 'Giá trị'), [['Hằng ngày']]);
+    // The daily trigger of version 0.3 still does the daily work at once.
     bundle.xhhtDailyMail?.();
     const report = google.MailApp.sent.at(-1);
     expect(report?.subject).toMatch(/^\[XHHT\] Báo cáo tổng hợp XHHT năm /);
@@ -393,7 +396,7 @@ describe('trust, through the global handlers', () => {
     as(ADMINS[1] as string, 'xhhtInstallMailTriggers');
     const reads = google.io.reads;
     // The first account's trigger fires: it reads no sheet and sends nothing.
-    as(ADMINS[0] as string, 'xhhtSendMailTimer');
+    as(ADMINS[0] as string, 'xhhtHourlyMail');
     expect(google.io.reads).toBe(reads);
   });
 

@@ -5,10 +5,15 @@ import vm from 'node:vm';
 import { buildAppsScript } from '../../build.mjs';
 import type { AppsScriptGlobals } from '../../src/gas/api';
 
-/** Builds the Apps Script project into a fresh folder (tests run in parallel; dist/ is not shared). */
-export async function buildBundle(): Promise<{ dir: string; code: string; globals: string[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'xhht-dist-'));
-  const globals = await buildAppsScript(dir);
+/**
+ * Builds the Apps Script project into a fresh folder (tests run in parallel; dist/ is not shared): the
+ * bound script, or the Editor add-on.
+ */
+export async function buildBundle(
+  deployment: 'bound' | 'addon' = 'bound',
+): Promise<{ dir: string; code: string; globals: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), `xhht-${deployment}-`));
+  const globals = await buildAppsScript(dir, { deployment });
   return { dir, code: readFileSync(join(dir, 'Code.js'), 'utf8'), globals };
 }
 
