@@ -60,5 +60,10 @@ describe('clasp pushes the built project and nothing else', () => {
     for (const file of ['.clasp.json', '.clasp.prod.json']) {
       expect(JSON.parse(readFileSync(file, 'utf8')).rootDir).toBe('dist');
     }
+    // The Editor add-on is its own Apps Script project, pushed from what `npm run build` writes there.
+    expect(JSON.parse(readFileSync('.clasp.addon.json', 'utf8'))).toEqual({
+      scriptId: 'REPLACE_WITH_ADDON_SCRIPT_ID',
+      rootDir: 'build/addon',
+    });
   });
 });

@@ -59,7 +59,7 @@ describe('automatic mail has one owner', () => {
     expect(as(ADMIN2, installMailTriggersAction)).toBe(
       `Gửi thư tự động đang bật từ tài khoản ${ADMIN}. Mỗi tài khoản chỉ gỡ được lịch của chính mình, nên bạn không bật thêm một bộ lịch thứ hai. Muốn chuyển sang tài khoản của bạn: chọn «Tắt gửi thư tự động» (quản trị viên nào cũng tắt được), rồi bật lại.`,
     );
-    expect(google.ScriptApp.triggers.map((t) => t.owner)).toEqual([ADMIN, ADMIN]);
+    expect(google.ScriptApp.triggers.map((t) => t.owner)).toEqual([ADMIN]);
   });
 
   it('lets any administrator turn it off for every trigger, and take it over', () => {
@@ -72,7 +72,7 @@ describe('automatic mail has one owner', () => {
     expect(google.PropertiesService.document.getProperty(MAIL_SWITCH_KEY)).toBe('off');
     expect(String(ownerRow()?.[2])).toMatch(/^Tắt/);
     // ADMIN's triggers are still on ADMIN's account (nobody else can delete them) but do nothing.
-    expect(google.ScriptApp.triggers).toHaveLength(2);
+    expect(google.ScriptApp.triggers).toHaveLength(1);
     fire(ADMIN, sendMailTimer);
     fire(ADMIN, dailyMailTimer);
     expect(google.MailApp.sent).toHaveLength(0);

@@ -224,7 +224,7 @@ describe('sending the summary now', () => {
     google.Session.email = HUYEN;
     sendSummaryAction({ ...ports, mailer: gasMailer(google) });
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toBe(
-      'Đã xếp báo cáo vào «Hộp thư đi» cho 1 người nhận.\nThư đi khi người quản trị chọn «Gửi thư trong hộp thư đi», hoặc trong vòng 10 phút nếu đã bật gửi thư tự động.',
+      'Đã xếp báo cáo vào «Hộp thư đi» cho 1 người nhận.\nThư đi khi người quản trị chọn «Gửi thư trong hộp thư đi», hoặc trong vòng một giờ nếu đã bật gửi thư tự động.',
     );
     expect(google.MailApp.sent).toHaveLength(0);
     book.as(XA, [[2, 1]], 'register');

@@ -95,8 +95,8 @@ export const mail: Command = {
             `No message is queued («Chờ gửi») in sheet «${OUTBOX_SHEET}».`,
           )
         : tr(
-            `Đã viết ${queued.length} bản sao thư .eml vào «${folder}» để đọc. Các thư này CHƯA GỬI: chúng vẫn «Chờ gửi» trong trang «${OUTBOX_SHEET}», và Google Trang tính gửi sau khi tệp được tải lên lại (XHHT → Gửi thư đang chờ, hoặc lần gửi tự động lúc 7 giờ). Đừng gửi tay các bản sao, kẻo người nhận nhận hai lần.`,
-            `Wrote ${plural(queued.length, '.eml copy', '.eml copies')} into «${folder}» to read. These messages are NOT SENT: they stay queued in sheet «${OUTBOX_SHEET}», and Google Sheets sends them once the file is uploaded again (the send menu item, or the 7 o'clock run). Do not send the copies by hand, or people get them twice.`,
+            `Đã viết ${queued.length} bản sao thư .eml vào «${folder}» để đọc. Các thư này CHƯA GỬI: chúng vẫn «Chờ gửi» trong trang «${OUTBOX_SHEET}», và Google Trang tính gửi sau khi tệp được tải lên lại (XHHT → Gửi thư trong hộp thư đi (quản trị), hoặc lần gửi tự động mỗi giờ). Đừng gửi tay các bản sao, kẻo người nhận nhận hai lần.`,
+            `Wrote ${plural(queued.length, '.eml copy', '.eml copies')} into «${folder}» to read. These messages are NOT SENT: they stay queued in sheet «${OUTBOX_SHEET}», and Google Sheets sends them once the file is uploaded again (XHHT → Gửi thư trong hộp thư đi (quản trị), or the hourly automatic run). Do not send the copies by hand, or people get them twice.`,
           ),
     );
     if (!settings.mailFrom) {
