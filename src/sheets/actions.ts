@@ -464,13 +464,18 @@ export function removeMailTriggersAction(
 export function sendMailTimer(ctx: TimerContext): void {
   try {
     if (!triggerMayRun(ctx.store, ctx.identity)) return;
-    // Nothing else first: with nothing queued this run reads four properties and two metadata.
-    if (outboxIdle(ctx)) return;
-    begin(ctx.workbook);
-    sendOutbox(ctx);
+    sendQueued(ctx);
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
   }
+}
+
+/** The outbox timer's work once the run may go on; throws BusyError. */
+function sendQueued(ctx: TimerContext): void {
+  // Nothing else first: with nothing queued this reads two properties and two metadata.
+  if (outboxIdle(ctx)) return;
+  begin(ctx.workbook);
+  sendOutbox(ctx);
 }
 
 /** How long the morning run goes on verifying the log before it sends the mail (it resumes next day). */
@@ -543,7 +548,7 @@ export function hourlyMailTimer(ctx: TimerContext): void {
         return;
       }
     }
-    sendMailTimer(ctx);
+    sendQueued(ctx);
   } catch (error) {
     if (!(error instanceof BusyError)) throw error;
   }

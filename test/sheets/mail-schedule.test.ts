@@ -16,6 +16,7 @@ import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { readSettings } from '../../src/sheets/settings-sheet';
 import { gasMailer } from '../fakes/context';
 import { OWNER } from '../fakes/google';
+import { modelledMs } from '../fakes/latency';
 import { rubric, setDeadline } from './workbook-helpers';
 import { ADMIN, workflowBook, XA } from './workflow-helpers';
 
@@ -150,9 +151,13 @@ describe('one hourly trigger sends the outbox and does the daily work once a day
     const book = scheduleBook();
     book.as(ADMIN, installMailTriggersAction);
     book.fire(ADMIN, at(23, 9));
-    book.google.io.reset();
     book.fire(ADMIN, at(23, 10));
+    book.google.io.reset();
+    book.fire(ADMIN, at(23, 11));
     expect(book.google.io.reads).toBe(0);
+    // The owner check's two properties, the day done, the outbox's two; and two metadata calls.
+    expect(book.google.io.of('propRead').calls).toBe(5);
+    expect(modelledMs(book.google.io)).toBeLessThanOrEqual(300);
   });
 
   it('goes on sending the outbox when the settings cannot be read, and tries the daily work once', () => {
