@@ -5,7 +5,10 @@ export interface EntryExport {
 }
 export function readExports(file?: string): EntryExport[];
 export type Deployment = 'bound' | 'addon';
-export function manifestFor(deployment: Deployment): Record<string, unknown>;
+export function manifestFor(
+  deployment: Deployment,
+  manifest?: Record<string, unknown>,
+): Record<string, unknown>;
 export function buildAppsScript(
   outDir?: string,
   options?: { readonly deployment?: Deployment },

@@ -160,10 +160,13 @@ function stubs(exports) {
  * The manifest of a deployment. An Editor add-on's is the bound script's: the `addOns` section belongs
  * to Google Workspace add-ons (cards, no custom functions), so it is never written there.
  */
-export function manifestFor(deployment) {
-  const manifest = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8'));
-  if (deployment === 'addon') delete manifest.addOns;
-  return manifest;
+export function manifestFor(
+  deployment,
+  manifest = JSON.parse(readFileSync(join(root, 'appsscript.json'), 'utf8')),
+) {
+  if (deployment !== 'addon') return manifest;
+  const { addOns: _workspaceAddOn, ...editorAddOn } = manifest;
+  return editorAddOn;
 }
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readExports } from '../build.mjs';
+import { buildAppsScript, manifestFor, readExports } from '../build.mjs';
 
 function entry(source: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'xhht-entry-')), 'index.ts');
@@ -43,5 +43,23 @@ describe('build.mjs reads the Apps Script entry', () => {
 
   it('accepts the real entry', () => {
     expect(readExports().map((e) => e.name)).toContain('onOpen');
+  });
+});
+
+describe('build.mjs deployments', () => {
+  it('writes an Editor add-on manifest without the Workspace add-ons section', () => {
+    const manifest = { timeZone: 'Asia/Ho_Chi_Minh', oauthScopes: ['a'], addOns: { common: {} } };
+    expect(manifestFor('addon', manifest)).toEqual({
+      timeZone: 'Asia/Ho_Chi_Minh',
+      oauthScopes: ['a'],
+    });
+    expect(manifestFor('bound', manifest)).toEqual(manifest);
+  });
+
+  it('refuses a deployment it does not know', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xhht-unknown-'));
+    await expect(buildAppsScript(dir, { deployment: 'workspace' as 'addon' })).rejects.toThrow(
+      'unknown deployment workspace',
+    );
   });
 });
