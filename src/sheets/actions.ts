@@ -48,7 +48,6 @@ import {
 } from './mail-owner';
 import {
   DAILY_DONE_KEY,
-  dailyWorkDue,
   dayKey,
   installHourlyTrigger,
   MAIL_HANDLERS,
@@ -536,7 +535,7 @@ export function hourlyMailTimer(ctx: TimerContext): void {
       } catch (error) {
         if (!(error instanceof SheetError)) throw error;
       }
-      if (dailyWorkDue(ctx.store, startedAt, hour)) {
+      if (startedAt.getHours() >= hour) {
         try {
           dailyWork(ctx, startedAt);
         } catch (error) {
@@ -564,8 +563,16 @@ export function formerMailTimer(
   work: (ctx: TimerContext) => void,
 ): void {
   const retired = retireFormerTriggers(ctx);
-  if (retired.installed) showMailOwner(ctx.workbook, mailOwnership(ctx.store));
   work(ctx);
+  // After the work: a workbook without a recorded owner has one now (the first trigger claims it).
+  const ownership = mailOwnership(ctx.store);
+  if (!retired.installed || ownership.owner === '') return;
+  try {
+    showMailOwner(ctx.workbook, ownership);
+  } catch (error) {
+    // The row is information: a settings sheet that cannot be read is set-up's to report.
+    if (!(error instanceof SheetError)) throw error;
+  }
 }
 
 /** XHHT → Xem trước báo cáo tổng hợp: the mail as the committee will see it, chart included. */

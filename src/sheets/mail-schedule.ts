@@ -40,11 +40,6 @@ export function dayKey(date: Date): string {
   return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
 }
 
-/** Whether the daily work of `now`'s day is still to do at `now`, with the configured hour. */
-export function dailyWorkDue(store: StorePort, now: Date, hour: number): boolean {
-  return store.get(DAILY_DONE_KEY) !== dayKey(now) && now.getHours() >= hour;
-}
-
 export function markDailyWorkDone(store: StorePort, now: Date): void {
   store.set(DAILY_DONE_KEY, dayKey(now));
 }

@@ -267,6 +267,28 @@ describe('the triggers of the previous version retire', () => {
     expect(book.ownerRow()?.[2]).toBe(ADMIN);
   });
 
+  it('in a workbook without a recorded owner, the first former trigger to run claims it and turns hourly', () => {
+    const book = scheduleBook();
+    // As a version before owners left it: both accounts' triggers, nothing recorded.
+    formerTriggers(book, ADMIN);
+    formerTriggers(book, ADMIN2);
+    book.queue('m1');
+    const former = (ctx: Parameters<typeof sendMailTimer>[0]) =>
+      formerMailTimer({ ...ctx, triggers: book.triggers }, sendMailTimer);
+    book.fire(ADMIN2, at(23, 9), former);
+    expect(book.property(MAIL_OWNER_KEY)).toBe(ADMIN2);
+    expect(book.mine(ADMIN2)).toEqual(['xhhtHourlyMail: every 1 hours']);
+    expect(book.ownerRow()?.slice(2, 4)).toEqual([
+      ADMIN2,
+      'Do XHHT ghi khi quản trị viên bật hay tắt gửi thư tự động; sửa ô này không đổi gì.',
+    ]);
+    expect(book.sentOfMine()).toEqual(['m1']);
+    book.queue('m2');
+    book.fire(ADMIN, at(23, 9), former);
+    expect(book.mine(ADMIN)).toEqual([]);
+    expect(book.sentOfMine()).toEqual(['m1']);
+  });
+
   it('set-up adds the hour of the daily work to a settings sheet the previous version wrote', () => {
     const book = scheduleBook();
     const settings = book.google.spreadsheet.sheet(SETTINGS_SHEET);
