@@ -171,6 +171,21 @@ describe('the add-on’s custom formulas', () => {
     expect(String(problems)).toMatch(/«năm» không phải là số/);
     expect(problems).toEqual(script.XHHT_LOI?.(typed));
     expect(() => bundle.XHHT_XEPLOAI?.(50, 'TT99')).toThrow('Không có bộ tiêu chí «TT99»');
+    // A levels title, judged on a given day (no clock read): the same answer as the bound script's.
+    const outcome = (formulas: Bundle) => {
+      try {
+        return formulas.XHHT_MUCDO?.(
+          [['Đạt', 'Đạt']],
+          'TT25_2023_CDHT_XA',
+          '',
+          new Date(2026, 0, 5),
+        );
+      } catch (error) {
+        return `throws: ${(error as Error).message}`;
+      }
+    };
+    expect(String(outcome(bundle))).not.toBe('');
+    expect(outcome(bundle)).toEqual(outcome(script));
   });
 });
 
