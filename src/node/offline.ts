@@ -22,6 +22,7 @@ import { hint } from './hint';
 import { ConsoleUi, commandClock, fixedClock, nodeHasher, processLock } from './services';
 import { SheetStore } from './sheet-store';
 import { xlsxProblem } from './xlsx-limits';
+import { PatchedWorkbook, PatchUnsupported } from './xlsx-patch';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
@@ -86,6 +87,55 @@ async function lockBook(path: string): Promise<void> {
  * (xlsx-limits.ts), then reads it.
  */
 export async function openBook(path: string): Promise<XlsxWorkbook> {
+  const bytes = await checkedBytes(path);
+  try {
+    return await XlsxWorkbook.read(path, bytes);
+  } catch (error) {
+    // The library's own words (a zip library's English, its web address) say nothing to an officer.
+    throw new CliProblem(unreadable(path, error), EXIT.failed);
+  }
+}
+
+/**
+ * Opens the workbook for a command that reads values and writes values only (`score`, `validate`):
+ * the sheets' XML is read directly and only written rows are written back (xlsx-patch.ts), so a
+ * province's 50,000 units take seconds and a fraction of the memory exceljs needs. A file that reader
+ * does not handle is opened with exceljs, as by `openBook`.
+ */
+export async function openForValues(path: string): Promise<PatchedWorkbook | XlsxWorkbook> {
+  const bytes = await checkedBytes(path);
+  try {
+    return PatchedWorkbook.read(bytes);
+  } catch (error) {
+    if (!(error instanceof PatchUnsupported)) throw error;
+  }
+  try {
+    return await XlsxWorkbook.read(path, bytes);
+  } catch (error) {
+    throw new CliProblem(unreadable(path, error), EXIT.failed);
+  }
+}
+
+/**
+ * Runs `work` on the workbook opened for values; when that reader meets something it does not handle
+ * (a formula shared from a cell to write, formatting to apply), runs it again on the file opened with
+ * exceljs. Nothing is saved before `work` returns, so the first attempt leaves no trace.
+ */
+export async function withValuesBook<T>(
+  path: string,
+  work: (book: PatchedWorkbook | XlsxWorkbook) => Promise<T>,
+): Promise<T> {
+  const book = await openForValues(path);
+  try {
+    return await work(book);
+  } catch (error) {
+    if (!(error instanceof PatchUnsupported)) throw error;
+  }
+  return work(await openBook(path));
+}
+
+/** The lock taken, the file's bytes once checked against the limits (xlsx-limits.ts). */
+async function checkedBytes(path: string): Promise<Buffer> {
   if (!existsSync(path)) {
     throw new CliProblem(
       tr(
@@ -96,14 +146,10 @@ export async function openBook(path: string): Promise<XlsxWorkbook> {
     );
   }
   await lockBook(path);
-  const problem = xlsxProblem(readFileSync(path));
+  const bytes = readFileSync(path);
+  const problem = xlsxProblem(bytes);
   if (problem) throw new CliProblem(`«${path}»: ${problem}`, EXIT.failed);
-  try {
-    return await XlsxWorkbook.read(path);
-  } catch (error) {
-    // The library's own words (a zip library's English, its web address) say nothing to an officer.
-    throw new CliProblem(unreadable(path, error), EXIT.failed);
-  }
+  return bytes;
 }
 
 /** OLE2 compound files: Excel 97-2003 .xls, and any Office file protected by a password. */
@@ -233,12 +279,13 @@ export function unkeptParts(path: string): string[] {
 
 /** Writes `book` to `target`, refusing (unless forced) when `source` holds parts it would lose. */
 export async function saveBook(
-  book: XlsxWorkbook,
+  book: XlsxWorkbook | PatchedWorkbook,
   source: string,
   target: string,
   force: boolean,
 ): Promise<void> {
-  const lost = unkeptParts(source);
+  // A workbook written part by part keeps every part it did not change: nothing is lost.
+  const lost = book instanceof PatchedWorkbook ? [] : unkeptParts(source);
   if (lost.length > 0 && !force && target === source) {
     throw new CliProblem(
       tr(
@@ -286,7 +333,7 @@ function isLink(path: string): boolean {
 
 /** The ports of the use cases over an offline workbook, as `user` (self-declared) at `now`. */
 export function offlinePorts(
-  workbook: XlsxWorkbook,
+  workbook: XlsxWorkbook | PatchedWorkbook,
   options: { user?: string; now?: Date; print?: (text: string) => void } = {},
 ): ActPorts {
   return {

@@ -329,9 +329,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   constructor(readonly book: ExcelJS.Workbook = new (exceljs().Workbook)()) {}
 
-  static async read(path: string): Promise<XlsxWorkbook> {
+  /** The workbook at `path`, from its `bytes` when the caller has read them already. */
+  static async read(path: string, bytes?: Buffer): Promise<XlsxWorkbook> {
     const book = new (exceljs().Workbook)();
-    await book.xlsx.readFile(path);
+    if (bytes) await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    else await book.xlsx.readFile(path);
     return new XlsxWorkbook(book);
   }
 

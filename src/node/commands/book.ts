@@ -11,7 +11,7 @@ import { type ScoreAllReport, scoreAll } from '../../sheets/score-all';
 import { rubricsInUse, setUp } from '../../sheets/set-up';
 import { readSettings, writeSetting } from '../../sheets/settings-sheet';
 import { hint } from '../hint';
-import { CliProblem, EXIT, offlinePorts, openBook, saveBook } from '../offline';
+import { CliProblem, EXIT, offlinePorts, openBook, saveBook, withValuesBook } from '../offline';
 import { commandClock } from '../services';
 import { summaryTable } from '../summary-table';
 import { XlsxWorkbook } from '../xlsx-workbook';
@@ -127,8 +127,8 @@ export const validate: Command = {
   options: { all: { type: 'boolean' }, report: { type: 'string' } },
   async run({ positionals: [file], values }, print) {
     const source = required(file);
-    const book = await openBook(source);
-    const report = scoreAll(offlinePorts(book));
+    // Read-only: scored in memory, never saved.
+    const report = await withValuesBook(source, async (book) => scoreAll(offlinePorts(book)));
     print(scoreAllNotice(report, Boolean(values.all)));
     const errors = report.sheets.reduce((sum, sheet) => sum + sheet.errors.length, 0);
     const refused = report.refused.length;
@@ -185,9 +185,10 @@ export const score: Command = {
   steps: 2,
   async run({ positionals: [file], values }, print, progress) {
     const source = required(file);
-    const book = await openBook(source);
-    progress?.step(tr('đang chấm…', 'scoring…'));
-    const report = scoreAll(offlinePorts(book));
+    const { book, report } = await withValuesBook(source, async (book) => {
+      progress?.step(tr('đang chấm…', 'scoring…'));
+      return { book, report: scoreAll(offlinePorts(book)) };
+    });
     const target = String(values.out ?? source);
     // Nothing scored: the file is left as it was, and the run says so (exit 3), never «written».
     if (report.sheets.length === 0) {

@@ -1,0 +1,154 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+/**
+ * The zip container of an .xlsx, read and written again part by part: a part XHHT does not change
+ * keeps its compressed bytes as they were (charts, images, styles, other sheets stay byte for byte),
+ * and only a changed part is compressed again (Node's zlib). Zip64 and encrypted entries are not
+ * read: `readZip` returns undefined and the caller uses exceljs instead.
+ */
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+export interface ZipEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly flags: number;
+  readonly time: number;
+  readonly date: number;
+  readonly crc: number;
+  readonly size: number;
+  /** The entry's data as stored in the file (compressed when method is 8). */
+  readonly data: Buffer;
+}
+
+/** The entries of a zip in their order, or undefined for what this reader does not handle. */
+export function readZip(bytes: Buffer): ZipEntry[] | undefined {
+  const from = Math.max(0, bytes.length - 22 - 65_535);
+  let end = -1;
+  for (let at = bytes.length - 22; at >= from; at -= 1) {
+    if (bytes.readUInt32LE(at) === EOCD) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) return undefined; // zip64
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i += 1) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) return undefined;
+    const flags = bytes.readUInt16LE(at + 8);
+    const method = bytes.readUInt16LE(at + 10);
+    const compressed = bytes.readUInt32LE(at + 20);
+    const size = bytes.readUInt32LE(at + 24);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const local = bytes.readUInt32LE(at + 42);
+    if ((flags & 1) !== 0 || (method !== 0 && method !== 8)) return undefined; // encrypted, or exotic
+    if (compressed === 0xffffffff || size === 0xffffffff || local === 0xffffffff) return undefined;
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) return undefined;
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    if (start + compressed > bytes.length) return undefined;
+    entries.push({
+      name: bytes.toString('utf8', at + 46, at + 46 + nameLength),
+      method,
+      flags,
+      time: bytes.readUInt16LE(at + 12),
+      date: bytes.readUInt16LE(at + 14),
+      crc: bytes.readUInt32LE(at + 16),
+      size,
+      data: bytes.subarray(start, start + compressed),
+    });
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** The uncompressed bytes of an entry. */
+export function inflated(entry: ZipEntry): Buffer {
+  return entry.method === 8 ? inflateRawSync(entry.data) : entry.data;
+}
+
+let crcTable: Int32Array | undefined;
+
+function crc32(bytes: Buffer): number {
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+      let c = n;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  const table = crcTable;
+  let crc = -1;
+  for (let i = 0; i < bytes.length; i += 1) {
+    crc = (table[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
+  }
+  return (crc ^ -1) >>> 0;
+}
+
+/** An entry holding `content`, deflated, dated like `like` (the part it replaces) when given. */
+export function entryOf(name: string, content: Buffer, like?: ZipEntry): ZipEntry {
+  return {
+    name,
+    method: 8,
+    flags: 0x0800, // UTF-8 names
+    time: like?.time ?? 0,
+    date: like?.date ?? 0x21, // 1980-01-01
+    crc: crc32(content),
+    size: content.length,
+    data: deflateRawSync(content, { level: 6 }),
+  };
+}
+
+/** The zip file of `entries`, in their order. */
+export function writeZip(entries: readonly ZipEntry[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    // Sizes and CRC in the local header: no data descriptor (bit 3), whatever the source used.
+    const flags = (entry.flags & ~0x0008) | 0x0800;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt16LE(entry.time, 10);
+    local.writeUInt16LE(entry.date, 12);
+    local.writeUInt32LE(entry.crc, 14);
+    local.writeUInt32LE(entry.data.length, 18);
+    local.writeUInt32LE(entry.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const head = Buffer.alloc(46);
+    head.writeUInt32LE(CENTRAL, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(20, 6);
+    head.writeUInt16LE(flags, 8);
+    head.writeUInt16LE(entry.method, 10);
+    head.writeUInt16LE(entry.time, 12);
+    head.writeUInt16LE(entry.date, 14);
+    head.writeUInt32LE(entry.crc, 16);
+    head.writeUInt32LE(entry.data.length, 20);
+    head.writeUInt32LE(entry.size, 24);
+    head.writeUInt16LE(name.length, 28);
+    head.writeUInt32LE(offset, 42);
+    chunks.push(local, name, entry.data);
+    central.push(head, name);
+    offset += local.length + name.length + entry.data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, directory, end]);
+}
