@@ -1,4 +1,5 @@
 import { CHART_CONTENT_ID, type ChartSpec } from './chart';
+import { compareVietnamese } from './collate';
 import { escapeHtml } from './html';
 import { plural, tr } from './i18n';
 import { atMost } from './lines';
@@ -81,7 +82,7 @@ export function tallyStanding(
     byPlace.set(place, counts);
     counts.set(group, (counts.get(group) ?? 0) + 1);
   }
-  return new Map([...byPlace].sort(([a], [b]) => a.localeCompare(b, 'vi')));
+  return new Map([...byPlace].sort(([a], [b]) => compareVietnamese(a, b)));
 }
 
 function standingTotal(standing: Standing): Map<StandGroup, number> {

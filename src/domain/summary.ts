@@ -1,3 +1,4 @@
+import { compareVietnamese } from './collate';
 import { outcomeLabels, type Rubric } from './rubric';
 
 /** One unit's outcome: its band or level, or why it has none. */
@@ -56,7 +57,7 @@ export function summarize(rubric: Rubric, units: readonly ScoredUnit[]): Summary
     else byDistrict.set(district, [unit]);
   }
   const rows = [...byDistrict.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, 'vi'))
+    .sort(([a], [b]) => compareVietnamese(a, b))
     .map(([district, members]) => tally(district, bands, members));
   return { bands, rows, total: tally('Toàn tỉnh', bands, units) };
 }

@@ -22,7 +22,7 @@ import { hint } from './hint';
 import { ConsoleUi, commandClock, fixedClock, nodeHasher, processLock } from './services';
 import { SheetStore } from './sheet-store';
 import { xlsxProblem } from './xlsx-limits';
-import { PatchedWorkbook, PatchUnsupported } from './xlsx-patch';
+import { PatchedWorkbook, PatchTooBig, PatchUnsupported } from './xlsx-patch';
 import { XlsxWorkbook } from './xlsx-workbook';
 
 /**
@@ -103,12 +103,20 @@ export async function openBook(path: string): Promise<XlsxWorkbook> {
  * does not handle is opened with exceljs, as by `openBook`.
  */
 export async function openForValues(path: string): Promise<PatchedWorkbook | XlsxWorkbook> {
-  const bytes = await checkedBytes(path);
+  const parts = new Map<string, Buffer>();
+  const bytes = await checkedBytes(path, parts);
   try {
-    return PatchedWorkbook.read(bytes);
+    return PatchedWorkbook.read(bytes, parts);
   } catch (error) {
+    if (error instanceof PatchTooBig)
+      throw new CliProblem(`«${path}»: ${error.message}`, EXIT.failed);
     if (!(error instanceof PatchUnsupported)) throw error;
+  } finally {
+    parts.clear();
   }
+  // exceljs builds every row up to the last one a sheet names: the extents are checked first.
+  const problem = xlsxProblem(bytes);
+  if (problem) throw new CliProblem(`«${path}»: ${problem}`, EXIT.failed);
   try {
     return await XlsxWorkbook.read(path, bytes);
   } catch (error) {
@@ -134,8 +142,11 @@ export async function withValuesBook<T>(
   return work(await openBook(path));
 }
 
-/** The lock taken, the file's bytes once checked against the limits (xlsx-limits.ts). */
-async function checkedBytes(path: string): Promise<Buffer> {
+/**
+ * The lock taken, the file's bytes once checked against the limits (xlsx-limits.ts). Given `parts`,
+ * the parts as inflated are kept there, and the sheets' extent is left to their parser.
+ */
+async function checkedBytes(path: string, parts?: Map<string, Buffer>): Promise<Buffer> {
   if (!existsSync(path)) {
     throw new CliProblem(
       tr(
@@ -147,7 +158,11 @@ async function checkedBytes(path: string): Promise<Buffer> {
   }
   await lockBook(path);
   const bytes = readFileSync(path);
-  const problem = xlsxProblem(bytes);
+  const problem = xlsxProblem(
+    bytes,
+    undefined,
+    parts ? { keep: (name, content) => parts.set(name, content), extents: false } : {},
+  );
   if (problem) throw new CliProblem(`«${path}»: ${problem}`, EXIT.failed);
   return bytes;
 }

@@ -54,8 +54,30 @@ function tooBig(what: string, en: string): string {
   );
 }
 
-/** Why the .xlsx bytes are refused before loading, or undefined when they are within the limits. */
-export function xlsxProblem(bytes: Buffer, limits = XLSX_LIMITS): string | undefined {
+/** Why a worksheet part reaching `extent` is refused, or undefined when it is within the limits. */
+export function extentProblem(
+  name: string,
+  extent: { rows: number; columns: number },
+  limits = XLSX_LIMITS,
+): string | undefined {
+  if (extent.rows <= limits.rows && extent.columns <= limits.columns) return undefined;
+  return tooBig(
+    `trang tính «${name}» dài tới dòng ${extent.rows}, cột ${extent.columns} (tối đa ${limits.rows} dòng, ${limits.columns} cột)`,
+    `worksheet «${name}» reaches row ${extent.rows}, column ${extent.columns} (at most ${limits.rows} rows, ${limits.columns} columns)`,
+  );
+}
+
+/**
+ * Why the .xlsx bytes are refused before loading, or undefined when they are within the limits.
+ * `keep` receives each part as inflated (so a caller reading the parts itself inflates nothing
+ * twice); with `extents: false` the worksheets' extent is left to that caller (`extentProblem`),
+ * which finds it while parsing instead of by a pass of its own.
+ */
+export function xlsxProblem(
+  bytes: Buffer,
+  limits = XLSX_LIMITS,
+  options: { keep?: (name: string, content: Buffer) => void; extents?: boolean } = {},
+): string | undefined {
   const from = Math.max(0, bytes.length - 22 - 65_535);
   let end = -1;
   for (let at = bytes.length - 22; at >= from; at -= 1) {
@@ -118,14 +140,10 @@ export function xlsxProblem(bytes: Buffer, limits = XLSX_LIMITS): string | undef
         `the parts inflate to more than ${limits.totalBytes} bytes`,
       );
     }
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
-      const extent = sheetExtent(content.toString('utf8'));
-      if (extent.rows > limits.rows || extent.columns > limits.columns) {
-        return tooBig(
-          `trang tính «${name}» dài tới dòng ${extent.rows}, cột ${extent.columns} (tối đa ${limits.rows} dòng, ${limits.columns} cột)`,
-          `worksheet «${name}» reaches row ${extent.rows}, column ${extent.columns} (at most ${limits.rows} rows, ${limits.columns} columns)`,
-        );
-      }
+    options.keep?.(name, content);
+    if (options.extents !== false && /^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      const problem = extentProblem(name, sheetExtent(content.toString('utf8')), limits);
+      if (problem) return problem;
     }
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { type CellValue, isDate } from '../domain/cells';
 import type { SheetPort, WorkbookPort } from '../sheets/ports';
+import { extentProblem, XLSX_LIMITS } from './xlsx-limits';
 import { wallClock } from './xlsx-workbook';
 import { entryOf, inflated, readZip, writeZip, type ZipEntry } from './zip';
 
@@ -18,6 +19,9 @@ import { entryOf, inflated, readZip, writeZip, type ZipEntry } from './zip';
  */
 
 export class PatchUnsupported extends Error {}
+
+/** A worksheet beyond XLSX_LIMITS, found while parsing it: the message says which and how far. */
+export class PatchTooBig extends Error {}
 
 const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const DATE_FORMAT = 'dd/mm/yyyy';
@@ -66,15 +70,28 @@ function stringItem(xml: string): string {
 function escapeXml(text: string, attribute = false): string {
   let out = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   if (attribute) out = out.replace(/"/g, '&quot;');
-  // Characters XML 1.0 cannot hold, written as Office does (_xHHHH_), which exceljs reads back.
-  return out.replace(
-    /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
-    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
-  );
+  // Characters XML 1.0 cannot hold (and a carriage return, which a reader would turn into a line
+  // feed), written as Office does (_xHHHH_), which exceljs reads back.
+  let kept = '';
+  for (let i = 0; i < out.length; i += 1) {
+    const code = out.charCodeAt(i);
+    kept +=
+      (code < 0x20 && code !== 9 && code !== 10) || code === 0xfffe || code === 0xffff
+        ? `_x${code.toString(16).toUpperCase().padStart(4, '0')}_`
+        : out[i];
+  }
+  return kept;
 }
 
+const attributes = new Map<string, RegExp>();
+
 function attr(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  let pattern = attributes.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name}="([^"]*)"`);
+    attributes.set(name, pattern);
+  }
+  const match = pattern.exec(tag);
   return match ? match[1] : undefined;
 }
 
@@ -257,6 +274,9 @@ interface Shared {
   readonly styles: Styles;
   readonly date1904: boolean;
   timeZone: string;
+  readonly limits: typeof XLSX_LIMITS;
+  /** The last date written and its serial: a run writes the same «Chấm lúc» on every row. */
+  lastDate?: { readonly time: number; readonly serial: number; readonly withTime: boolean };
   /** Set when a written cell held a formula: the calculation chain then names a cell that has none. */
   formulaOverwritten: boolean;
 }
@@ -306,6 +326,7 @@ class PatchSheet implements SheetPort {
     let previous = 0;
     for (let match = rowTag.exec(xml); match && match.index < this.dataEnd; ) {
       const number = Number(attr(match[0], 'r') ?? previous + 1);
+      if (number > this.shared.limits.rows) this.tooBig(number, 0);
       const contentStart = match.index + match[0].length;
       const end = match[2] === '/' ? contentStart : xml.indexOf('</row>', contentStart) + 6;
       if (end < contentStart) throw new PatchUnsupported('row not closed');
@@ -325,6 +346,7 @@ class PatchSheet implements SheetPort {
       const attrs = match[1] ?? '';
       const ref = attr(attrs, 'r');
       column = ref ? columnNumber(/^[A-Z]+/.exec(ref)?.[0] ?? '') : column + 1;
+      if (column > this.shared.limits.columns) this.tooBig(row, column);
       const body = match[2] ?? '';
       if (body.includes('<f') && /<f\b[^>]*\b(?:t="shared"[^>]*\bref=|t="array")/.test(body))
         this.anchoredFormulas.add(row * 16384 + column);
@@ -337,6 +359,13 @@ class PatchSheet implements SheetPort {
       this.extentColumns = Math.max(this.extentColumns, column);
     }
     if (values) this.rows[row - 1] = values;
+  }
+
+  /** Stops at the first row or column past the limits, before any grid of that size is built. */
+  private tooBig(row: number, column: number): never {
+    throw new PatchTooBig(
+      extentProblem(this.part, { rows: row, columns: column }, this.shared.limits) ?? this.part,
+    );
   }
 
   private valueOf(attrs: string, body: string): CellValue {
@@ -463,11 +492,18 @@ class PatchSheet implements SheetPort {
       type = 'b';
       body = `<v>${value ? 1 : 0}</v>`;
     } else if (isDate(value)) {
-      const local = wallClock(value, this.shared.timeZone);
-      const time = local.getUTCHours() + local.getUTCMinutes() + local.getUTCSeconds() !== 0;
-      style = this.shared.styles.dateStyle(style, time);
-      const serial = 25569 + local.getTime() / DAY_MS - (this.shared.date1904 ? 1462 : 0);
-      body = `<v>${serial}</v>`;
+      let known = this.shared.lastDate;
+      if (known?.time !== value.getTime()) {
+        const local = wallClock(value, this.shared.timeZone);
+        known = {
+          time: value.getTime(),
+          serial: 25569 + local.getTime() / DAY_MS - (this.shared.date1904 ? 1462 : 0),
+          withTime: local.getUTCHours() + local.getUTCMinutes() + local.getUTCSeconds() !== 0,
+        };
+        this.shared.lastDate = known;
+      }
+      style = this.shared.styles.dateStyle(style, known.withTime);
+      body = `<v>${known.serial}</v>`;
     } else if (this.shared.strings.present) {
       type = 's';
       body = `<v>${this.shared.strings.indexOf(value)}</v>`;
@@ -611,6 +647,8 @@ export class PatchedWorkbook implements WorkbookPort {
   private constructor(
     private readonly entries: ZipEntry[],
     private readonly texts: Map<string, string>,
+    private readonly parts: Map<string, Buffer>,
+    limits: typeof XLSX_LIMITS,
   ) {
     const workbook = texts.get('xl/workbook.xml') ?? '';
     const rels = texts.get('xl/_rels/workbook.xml.rels') ?? '';
@@ -634,8 +672,11 @@ export class PatchedWorkbook implements WorkbookPort {
       styles: new Styles(this.text(this.stylesPart)),
       date1904: /<workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook),
       timeZone: DEFAULT_TIME_ZONE,
+      limits,
       formulaOverwritten: false,
     };
+    // Every sheet parsed now: a sheet past the limits is refused before any command runs.
+    for (const name of this.sheets.keys()) this.sheet(name);
   }
 
   private readonly stringsPart: string;
@@ -646,24 +687,40 @@ export class PatchedWorkbook implements WorkbookPort {
     if (known !== undefined) return known;
     const entry = this.entries.find((e) => e.name === part);
     if (!entry) return undefined;
-    const text = inflated(entry).toString('utf8');
+    let bytes = this.parts.get(part);
+    if (!bytes) {
+      try {
+        bytes = inflated(entry);
+      } catch {
+        throw new PatchUnsupported(`damaged part ${part}`); // exceljs says so in its own words
+      }
+    }
+    this.parts.delete(part);
+    const text = bytes.toString('utf8');
     this.texts.set(part, text);
     return text;
   }
 
-  /** The workbook of these bytes, or PatchUnsupported for a file only exceljs reads. */
-  static read(bytes: Buffer): PatchedWorkbook {
+  /**
+   * The workbook of these bytes, or PatchUnsupported for a file only exceljs reads, PatchTooBig for a
+   * sheet past `limits`. `parts` are parts already inflated (by xlsxProblem), by name.
+   */
+  static read(
+    bytes: Buffer,
+    parts: Map<string, Buffer> = new Map(),
+    limits = XLSX_LIMITS,
+  ): PatchedWorkbook {
     const entries = readZip(bytes);
     if (!entries) throw new PatchUnsupported('zip');
     const texts = new Map<string, string>();
     for (const name of ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']) {
       const entry = entries.find((e) => e.name === name);
       if (!entry) throw new PatchUnsupported(`no ${name}`);
-      texts.set(name, inflated(entry).toString('utf8'));
+      texts.set(name, (parts.get(name) ?? inflated(entry)).toString('utf8'));
     }
     if (!/<sheets\b/.test(texts.get('xl/workbook.xml') ?? ''))
       throw new PatchUnsupported('workbook.xml with a namespace prefix');
-    return new PatchedWorkbook(entries, texts);
+    return new PatchedWorkbook(entries, texts, parts, limits);
   }
 
   sheet(name: string): SheetPort | undefined {

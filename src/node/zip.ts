@@ -1,4 +1,4 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 /**
  * The zip container of an .xlsx, read and written again part by part: a part XHHT does not change
@@ -69,12 +69,15 @@ export function readZip(bytes: Buffer): ZipEntry[] | undefined {
 
 /** The uncompressed bytes of an entry. */
 export function inflated(entry: ZipEntry): Buffer {
-  return entry.method === 8 ? inflateRawSync(entry.data) : entry.data;
+  return entry.method === 8 ? zlib.inflateRawSync(entry.data) : entry.data;
 }
 
 let crcTable: Int32Array | undefined;
 
+/** zlib.crc32 where Node has it (20.15 and later), else the table-driven one. */
 function crc32(bytes: Buffer): number {
+  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (native) return native(bytes) >>> 0;
   if (!crcTable) {
     crcTable = new Int32Array(256);
     for (let n = 0; n < 256; n += 1) {
@@ -101,7 +104,7 @@ export function entryOf(name: string, content: Buffer, like?: ZipEntry): ZipEntr
     date: like?.date ?? 0x21, // 1980-01-01
     crc: crc32(content),
     size: content.length,
-    data: deflateRawSync(content, { level: 6 }),
+    data: zlib.deflateRawSync(content, { level: 6 }),
   };
 }
 
