@@ -58,7 +58,7 @@ function tooBig(what: string, en: string): string {
 export function extentProblem(
   name: string,
   extent: { rows: number; columns: number },
-  limits = XLSX_LIMITS,
+  limits: Record<keyof typeof XLSX_LIMITS, number> = XLSX_LIMITS,
 ): string | undefined {
   if (extent.rows <= limits.rows && extent.columns <= limits.columns) return undefined;
   return tooBig(
