@@ -1,6 +1,6 @@
 import { type CellValue, isDate } from '../domain/cells';
 import type { SheetPort, WorkbookPort } from '../sheets/ports';
-import { extentProblem, XLSX_LIMITS } from './xlsx-limits';
+import { extentProblem, sheetExtent, XLSX_LIMITS } from './xlsx-limits';
 import { wallClock } from './xlsx-workbook';
 import { entryOf, inflated, readZip, writeZip, type ZipEntry } from './zip';
 
@@ -372,11 +372,14 @@ class PatchSheet implements SheetPort {
     if (values) this.rows[row - 1] = values;
   }
 
-  /** Stops at the first row or column past the limits, before any grid of that size is built. */
+  /**
+   * Stops at the first row or column past the limits, before any grid of that size is built, naming
+   * the sheet's whole extent as xlsxProblem does (a pass over its XML, on this refusal only).
+   */
   private tooBig(row: number, column: number): never {
-    throw new PatchTooBig(
-      extentProblem(this.part, { rows: row, columns: column }, this.shared.limits) ?? this.part,
-    );
+    const whole = sheetExtent(this.xml);
+    const extent = { rows: Math.max(row, whole.rows), columns: Math.max(column, whole.columns) };
+    throw new PatchTooBig(extentProblem(this.part, extent, this.shared.limits) ?? this.part);
   }
 
   private valueOf(attrs: string, body: string): CellValue {
