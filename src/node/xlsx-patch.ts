@@ -667,15 +667,20 @@ export class PatchedWorkbook implements WorkbookPort {
     const workbook = texts.get('xl/workbook.xml') ?? '';
     const rels = texts.get('xl/_rels/workbook.xml.rels') ?? '';
     const targets = new Map<string, string>();
+    const worksheets = new Set<string>();
     for (const match of rels.matchAll(/<Relationship\b[^>]*>/g)) {
       const id = attr(match[0], 'Id');
       const target = attr(match[0], 'Target');
-      if (id && target) targets.set(id, partPath('xl', xmlText(target)));
+      if (!id || !target) continue;
+      targets.set(id, partPath('xl', xmlText(target)));
+      // Chart sheets and dialog sheets hold no cells: like exceljs, they are no worksheet.
+      if (/\/worksheet$/.test(attr(match[0], 'Type') ?? '')) worksheets.add(id);
     }
     for (const match of workbook.matchAll(/<sheet\b[^>]*>/g)) {
       const name = xmlText(attr(match[0], 'name') ?? '');
-      const part = targets.get(attr(match[0], 'r:id') ?? '');
-      if (part) this.sheets.set(name, { part });
+      const id = attr(match[0], 'r:id') ?? '';
+      const part = targets.get(id);
+      if (part && worksheets.has(id)) this.sheets.set(name, { part });
     }
     const sharedPart = [...targets.values()].find((p) => /sharedStrings\d*\.xml$/.test(p));
     const stylesPart = [...targets.values()].find((p) => /styles\d*\.xml$/.test(p));
