@@ -32,18 +32,20 @@ export function isHead(text: string): boolean {
   return /^[0-9a-f]{64}$/i.test(text.trim());
 }
 
+/** Why a text typed as a head is none, or undefined when it is one. */
+export function headProblem(text: string): string | undefined {
+  if (isHead(text)) return undefined;
+  return tr(
+    `«${text}» không phải một mã đầu chuỗi: mã gồm 64 chữ số hệ 16 (0–9, a–f), chép nguyên từ thư báo cáo tổng hợp.`,
+    `«${text}» is not a chain head: a head has 64 hexadecimal digits (0–9, a–f), copied whole from the summary email.`,
+  );
+}
+
 export function checkAgainstHead(ports: AuditPorts, published: string): HeadCheck {
   const wanted = published.trim().toLowerCase();
   const problems: string[] = [];
-  if (!isHead(wanted)) {
-    problems.push(
-      tr(
-        `«${published}» không phải một mã đầu chuỗi: mã gồm 64 chữ số hệ 16 (0–9, a–f), chép nguyên từ thư báo cáo tổng hợp.`,
-        `«${published}» is not a chain head: a head has 64 hexadecimal digits (0–9, a–f), copied whole from the summary email.`,
-      ),
-    );
-    return { ok: false, problems, message: problems.join('\n') };
-  }
+  const typo = headProblem(published);
+  if (typo) return { ok: false, problems: [typo], message: typo };
   const intact = checkAudit(ports);
   if (!intact.check.ok) problems.push(intact.message);
   // Walk the current chain from its start; the published head is the head after some row.
