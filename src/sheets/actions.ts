@@ -117,7 +117,7 @@ export function buildMenu(ui: UiPort, workbook?: WorkbookPort): void {
 }
 
 /** Runs an action and shows its notice (none when it showed its own page), or why it stopped. */
-function run(ctx: Context, action: (basics: Basics) => string | undefined): void {
+export function run(ctx: Context, action: (basics: Basics) => string | undefined): void {
   let notice: string | undefined;
   try {
     notice = action(begin(ctx.workbook));
@@ -374,7 +374,7 @@ export function sendMailAction(
 }
 
 /** Why the current user may not act as an administrator, or undefined when they may. */
-function notAdmin(
+export function notAdmin(
   ctx: Context & { readonly identity: IdentityPort },
   mail = true,
 ): string | undefined {
@@ -605,7 +605,7 @@ export function sendSummaryAction(
 }
 
 /** Who acts, as the log names them, and when, for an administrator's logged step on the log itself. */
-function logActor(ctx: Context & { readonly identity: IdentityPort }) {
+export function logActor(ctx: Context & { readonly identity: IdentityPort }) {
   return {
     time: logStamp(ctx.clock.now()),
     user: logName(ctx.identity.activeUserEmail(), ctx.identity.vouched),

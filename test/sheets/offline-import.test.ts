@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { isUnvouched } from '../../src/domain/audit';
+import {
+  awaitingConfirmation,
+  CONFIRM_ACTION,
+  IMPORT_ACTION,
+} from '../../src/domain/offline-claims';
+import { actAction } from '../../src/sheets/actions';
+import { AUDIT_SHEET, checkAudit, HEAD_SHEET, readAudit } from '../../src/sheets/audit-log';
+import { confirmOfflineAction, importOfflineAction } from '../../src/sheets/offline-actions';
+import { OUTBOX_SHEET } from '../../src/sheets/outbox';
+import { foreignRows, outboxHead } from '../../src/sheets/outbox-seal';
+import { columnValues, rubric } from './workbook-helpers';
+import { ADMIN, FULL, HUYEN, workflowBook, XA } from './workflow-helpers';
+
+/**
+ * Two copies of one workbook: the online one, and the offline one an officer downloaded (made by the
+ * same steps at the same fixed time, so their logs share their first rows exactly).
+ */
+function roundTrip(scores: unknown[][] = [FULL, FULL, []]) {
+  const online = workflowBook(scores);
+  const offline = workflowBook(scores);
+  const both = (who: string, rows: [number, number][], action: Parameters<typeof actAction>[1]) => {
+    online.as(who, rows, action);
+    offline.as(who, rows, action);
+  };
+  /** A step taken with xhht: the same use case, the name self-declared. */
+  const offlineAs = (
+    who: string,
+    rows: [number, number][],
+    action: Parameters<typeof actAction>[1],
+    ...answers: string[]
+  ) => {
+    offline.google.spreadsheet.select(rubric.scoringSheet, ...rows);
+    offline.google.SpreadsheetApp.ui.answers.push(...answers);
+    actAction(
+      {
+        ...offline.ports,
+        identity: { activeUserEmail: () => who, runnerEmail: () => who, vouched: false },
+      },
+      action,
+    );
+  };
+  /** Sheets' File → Import → «Insert new sheet(s)»: the offline file's sheets beside the online ones. */
+  const importFile = () => {
+    for (const name of [AUDIT_SHEET, rubric.scoringSheet, OUTBOX_SHEET]) {
+      const values = offline.ports.workbook.sheet(name)?.readValues();
+      if (!values) continue;
+      online.ports.workbook.addSheet(`Copy of ${name}`).writeValues(1, 1, values);
+    }
+  };
+  /** The administrator merges, agreeing to what was found. */
+  const merge = (who = ADMIN, answer = 'đồng ý') => {
+    online.google.Session.email = who;
+    online.google.SpreadsheetApp.ui.answers.push(answer);
+    importOfflineAction(online.ports);
+    return online.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+  };
+  const sheetNames = () => online.ports.workbook.sheetNames();
+  return { online, offline, both, offlineAs, importFile, merge, sheetNames };
+}
+
+describe('XHHT → Nhập kết quả ngoại tuyến (quản trị)', () => {
+  it('merges offline steps, values and mail; the steps stay unvouched claims until confirmed online', () => {
+    const trip = roundTrip();
+    trip.both(XA, [[2, 1]], 'register');
+    trip.both(XA, [[2, 1]], 'submit');
+    // Offline: the district approves DV0001; DV0003's scores are typed in the file.
+    trip.offlineAs(HUYEN, [[2, 1]], 'approve');
+    trip.offline.sheet.type(4, 4, [FULL]);
+    const offlineState = columnValues(trip.offline.sheet, 'Mã trạng thái')[0];
+    expect(offlineState).not.toBe(columnValues(trip.online.sheet, 'Mã trạng thái')[0]);
+    const onlineRows = readAudit(trip.online.ports.workbook).length;
+    trip.importFile();
+
+    const notice = trip.merge();
+    expect(notice).toContain('Đã nhập kết quả ngoại tuyến: 1 bước, 10 giá trị');
+    const log = readAudit(trip.online.ports.workbook);
+    expect(log).toHaveLength(onlineRows + 2);
+    expect(log[onlineRows]).toMatchObject({ user: ADMIN, action: IMPORT_ACTION });
+    expect(log[onlineRows + 1]).toMatchObject({ unit: 'DV0001', action: 'Duyệt' });
+    expect(isUnvouched(log[onlineRows + 1]?.user ?? '')).toBe(true);
+    expect(log[onlineRows + 1]?.user).toContain(HUYEN);
+    // The chain goes on intact, the unit's cells are as the step left them, the values are in.
+    expect(checkAudit(trip.online.ports).check.ok).toBe(true);
+    expect(columnValues(trip.online.sheet, 'Mã trạng thái')[0]).toBe(offlineState);
+    expect(columnValues(trip.online.sheet, 'Dấu giá trị đã duyệt')[0]).toBe(
+      columnValues(trip.offline.sheet, 'Dấu giá trị đã duyệt')[0],
+    );
+    expect(trip.online.sheet.snapshot()[3]?.slice(3, 13)).toEqual(FULL);
+    // The imported sheets are gone.
+    expect(trip.sheetNames().filter((name) => name.startsWith('Copy of'))).toEqual([]);
+    // The mail the offline approval queued is the product's own online: the sender would take it.
+    const outbox = trip.online.google.spreadsheet.sheet(OUTBOX_SHEET).snapshot();
+    expect(outbox.length).toBeGreaterThan(1);
+    const header = outbox[0] as string[];
+    const at = (h: string) => header.indexOf(h);
+    const seals = outbox.slice(1).map((row) => ({
+      mark: String(row[at('Mã kiểm tra')]),
+      previous: String(row[at('Mã thư trước')]),
+      content: [
+        'Mã thư',
+        'Người nhận',
+        'Tiêu đề',
+        'Nội dung',
+        'Nội dung HTML',
+        'Biểu đồ (dữ liệu)',
+      ].map((h) => row[at(h)] as string),
+    }));
+    expect(
+      foreignRows(seals, outboxHead(trip.online.ports.store), (t) =>
+        trip.online.ports.hasher.sha256Hex(t),
+      ).size,
+    ).toBe(0);
+
+    // The approval is a claim: it waits until the district, signed in, confirms it.
+    expect([...awaitingConfirmation(readAudit(trip.online.ports.workbook)).keys()]).toEqual([
+      'dv0001',
+    ]);
+    trip.online.google.Session.email = XA;
+    trip.online.google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    confirmOfflineAction(trip.online.ports);
+    expect(trip.online.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
+      'cần người có vai trò',
+    );
+    expect(awaitingConfirmation(readAudit(trip.online.ports.workbook)).size).toBe(1);
+    trip.online.google.Session.email = HUYEN;
+    confirmOfflineAction(trip.online.ports);
+    expect(trip.online.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
+      'DV0001: đã xác nhận «Duyệt»',
+    );
+    const after = readAudit(trip.online.ports.workbook);
+    expect(after.at(-1)).toMatchObject({ user: HUYEN, unit: 'DV0001', action: CONFIRM_ACTION });
+    expect(awaitingConfirmation(after).size).toBe(0);
+    expect(checkAudit(trip.online.ports).check.ok).toBe(true);
+  });
+
+  it('refuses, naming the unit, when a unit was stepped online after the copy and offline too; writes nothing', () => {
+    const trip = roundTrip();
+    trip.both(XA, [[2, 1]], 'register');
+    trip.both(XA, [[2, 1]], 'submit');
+    trip.offlineAs(HUYEN, [[2, 1]], 'approve');
+    trip.online.as(HUYEN, [[2, 1]], 'return', 'Thiếu biên bản');
+    trip.importFile();
+    const before = readAudit(trip.online.ports.workbook).length;
+    const states = columnValues(trip.online.sheet, 'Mã trạng thái');
+    const notice = trip.merge();
+    expect(notice).toContain('Không nhập: 1 chỗ xung đột');
+    expect(notice).toMatch(
+      /Đơn vị DV0001: có bước trực tuyến sau khi tệp ngoại tuyến được tạo \(Ô A\d+, trang «Nhật ký»\)/,
+    );
+    expect(readAudit(trip.online.ports.workbook)).toHaveLength(before);
+    expect(columnValues(trip.online.sheet, 'Mã trạng thái')).toEqual(states);
+    expect(trip.sheetNames()).toContain(`Copy of ${AUDIT_SHEET}`);
+  });
+
+  it('refuses a value changed on both sides, naming the cell and both values', () => {
+    const trip = roundTrip();
+    trip.online.sheet.type(4, 4, [[5]]);
+    trip.offline.sheet.type(4, 4, [[7]]);
+    trip.importFile();
+    const notice = trip.merge();
+    expect(notice).toContain(`Ô D4, trang «${rubric.scoringSheet}» (đơn vị DV0003`);
+    expect(notice).toContain('trực tuyến «5», ngoại tuyến «7»');
+    expect(trip.online.sheet.snapshot()[3]?.[3]).toBe(5);
+  });
+
+  it('refuses an offline log edited by hand, and anyone but an administrator', () => {
+    const trip = roundTrip();
+    trip.both(XA, [[2, 1]], 'register');
+    trip.offlineAs(XA, [[2, 1]], 'submit');
+    trip.offlineAs(HUYEN, [[2, 1]], 'approve');
+    trip.importFile();
+    expect(trip.merge(HUYEN)).toContain('Chỉ người có vai trò «quản trị»');
+    const copy = trip.online.google.spreadsheet.sheet(`Copy of ${AUDIT_SHEET}`);
+    const rows = copy.snapshot().length;
+    copy.type(rows - 1, 7, [['sửa tay']]);
+    const notice = trip.merge();
+    expect(notice).toContain(
+      `Ô A${rows}, trang «Copy of ${AUDIT_SHEET}»: dòng này không nối tiếp dòng trước trong nhật ký ngoại tuyến`,
+    );
+    expect(trip.sheetNames()).toContain(`Copy of ${AUDIT_SHEET}`);
+  });
+
+  it('refuses an offline log whose last row no longer matches the head the file kept', () => {
+    const trip = roundTrip();
+    trip.both(XA, [[2, 1]], 'register');
+    trip.offlineAs(XA, [[2, 1]], 'submit');
+    trip.importFile();
+    const head = trip.offline.ports.workbook.sheet(HEAD_SHEET)?.readValues();
+    trip.online.ports.workbook.addSheet(`Copy of ${HEAD_SHEET}`).writeValues(1, 1, head ?? []);
+    const copy = trip.online.google.spreadsheet.sheet(`Copy of ${AUDIT_SHEET}`);
+    copy.type(copy.snapshot().length, 7, [['sửa tay']]);
+    expect(trip.merge()).toContain('không khớp với mã đầu chuỗi tệp ngoại tuyến giữ ở');
+  });
+
+  it('says how to import when no imported sheet is found', () => {
+    const trip = roundTrip();
+    expect(trip.merge()).toContain('Tệp → Nhập');
+  });
+});
