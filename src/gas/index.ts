@@ -172,7 +172,7 @@ export function xhhtSidebarAct(request: SidebarRequest): SidebarResult {
 }
 
 export function xhhtExportRecognised(): void {
-  exportRecognisedAction(context());
+  exportRecognisedAction(auditedContext());
 }
 
 export function xhhtPreviewSummary(): void {

@@ -18,6 +18,7 @@ import {
 } from '../domain/formulas';
 import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
+import { needsConfirmation } from '../domain/offline-claims';
 import { grantsOf } from '../domain/people';
 import { inForceFor, missingValues, type Rubric, repealNote } from '../domain/rubric';
 import { settingSpec, summaryDue } from '../domain/settings';
@@ -66,6 +67,7 @@ import {
   setUpNotice,
   setUpQuestion,
 } from './notices';
+import { noteClaims } from './offline-claims';
 import { outboxIdle, sendNotice, sendOutbox } from './outbox';
 import { readPeople } from './people-sheet';
 import {
@@ -358,7 +360,7 @@ export function importRecognitionsAction(ctx: ActPorts): void {
 }
 
 /** XHHT → Xuất danh sách đã công nhận. */
-export function exportRecognisedAction(ctx: Context): void {
+export function exportRecognisedAction(ctx: Context & { readonly store?: StorePort }): void {
   run(ctx, () => exportNotice(exportRecognised(ctx)));
 }
 
@@ -695,6 +697,8 @@ export function acceptLogRowsAction(
         action: 'Nhận dòng nhật ký chưa lưu giữ',
         note,
       });
+      // Offline steps above the submitting level among them count only once confirmed online.
+      if (pending.rows.some(needsConfirmation)) noteClaims(ctx.store, pending.first);
       ctx.workbook.flush();
       return count;
     });

@@ -2,12 +2,7 @@ import { type AuditEntry, logName } from '../domain/audit';
 import { cellText, textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { roleLabel } from '../domain/ladder';
-import {
-  awaitingConfirmation,
-  CONFIRM_ACTION,
-  confirmingRole,
-  loggedAction,
-} from '../domain/offline-claims';
+import { CONFIRM_ACTION, confirmingRole, loggedAction } from '../domain/offline-claims';
 import { grantRoles, grantsOf } from '../domain/people';
 import { APP_TITLE, logActor, notAdmin, run } from './actions';
 import { checkAgainstHead } from './audit-head';
@@ -15,6 +10,7 @@ import { type AuditPorts, appendAudit, assertLogAppendable, readAudit } from './
 import { SheetError } from './errors';
 import { scoringColumns } from './layout';
 import { isConfirmation } from './notices';
+import { CLAIMS_FROM_KEY, waitingClaims } from './offline-claims';
 import {
   applyImport,
   findImported,
@@ -142,7 +138,7 @@ export function confirmOfflineAction(ctx: Acting): void {
       const col = (key: string) => located.columns.get(key) ?? 0;
       const log = readAudit(ctx.workbook);
       assertLogAppendable(ctx, log.length);
-      const waiting = awaitingConfirmation(log);
+      const waiting = waitingClaims(ctx);
       const settings = readSettings(ctx.workbook, ctx.clock.now());
       const grants = grantsOf(readPeople(ctx.workbook).grants, email);
       const placeOf = unitPlaces(ctx.workbook);
@@ -184,8 +180,8 @@ export function confirmOfflineAction(ctx: Acting): void {
         if (!holds) {
           lines.push(
             tr(
-              `${code}: bước «${claim.row.action}» (dòng ${claim.index + 2} của «Nhật ký») cần người có vai trò «${role ? roleLabel(role) : '?'}» với đơn vị này xác nhận; ${email || 'bạn'} không có vai trò đó.`,
-              `${code}: the step «${claim.row.action}» (row ${claim.index + 2} of «Nhật ký») needs someone with the «${role ? roleLabel(role) : '?'}» role over this unit; ${email || 'you'} do not hold it.`,
+              `${code}: bước «${claim.row.action}» (dòng ${claim.sheetRow} của «Nhật ký») cần người có vai trò «${role ? roleLabel(role) : '?'}» với đơn vị này xác nhận; ${email || 'bạn'} không có vai trò đó.`,
+              `${code}: the step «${claim.row.action}» (row ${claim.sheetRow} of «Nhật ký») needs someone with the «${role ? roleLabel(role) : '?'}» role over this unit; ${email || 'you'} do not hold it.`,
             ),
           );
           continue;
@@ -197,16 +193,17 @@ export function confirmOfflineAction(ctx: Acting): void {
           action: CONFIRM_ACTION,
           from: claim.row.to,
           to: claim.row.to,
-          comment: `Xác nhận «${claim.row.action}» ở dòng ${claim.index + 2}, ghi ngoại tuyến bởi ${claim.row.user}.`,
+          comment: `Xác nhận «${claim.row.action}» ở dòng ${claim.sheetRow}, ghi ngoại tuyến bởi ${claim.row.user}.`,
         });
         lines.push(
           tr(
-            `${code}: đã xác nhận «${claim.row.action}» (dòng ${claim.index + 2}).`,
-            `${code}: confirmed «${claim.row.action}» (row ${claim.index + 2}).`,
+            `${code}: đã xác nhận «${claim.row.action}» (dòng ${claim.sheetRow}).`,
+            `${code}: confirmed «${claim.row.action}» (row ${claim.sheetRow}).`,
           ),
         );
       }
       appendAudit(ctx, entries);
+      if (entries.length > 0 && waitingClaims(ctx).size === 0) ctx.store.set(CLAIMS_FROM_KEY, '');
       ctx.workbook.flush();
       return lines.join('\n');
     });

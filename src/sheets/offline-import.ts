@@ -30,6 +30,7 @@ import {
   UNITS_SHEET,
   WORKFLOW_COLUMNS,
 } from './layout';
+import { noteClaims } from './offline-claims';
 import { OUTBOX_COLUMNS, OUTBOX_SHEET, queueMail } from './outbox';
 import { PEOPLE_SHEET } from './people-sheet';
 import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
@@ -449,6 +450,7 @@ export function applyImport(
     comment: row.comment,
   }));
   appendAudit(ports, [entry, ...steps], [{}, ...plan.steps.map((step) => step.extras)]);
+  if (steps.length > 0) noteClaims(ports.store, logRows + 3);
   const mail = plan.mail.length > 0 ? queueMail(ports, plan.mail) : 0;
   const removed: string[] = [];
   for (const name of [

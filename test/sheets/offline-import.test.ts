@@ -7,11 +7,13 @@ import {
 } from '../../src/domain/offline-claims';
 import { actAction } from '../../src/sheets/actions';
 import { AUDIT_SHEET, checkAudit, HEAD_SHEET, readAudit } from '../../src/sheets/audit-log';
+import { exportRecognised } from '../../src/sheets/export-recognised';
 import { confirmOfflineAction, importOfflineAction } from '../../src/sheets/offline-actions';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { foreignRows, outboxHead } from '../../src/sheets/outbox-seal';
+import { composeSummary } from '../../src/sheets/summary-report';
 import { columnValues, rubric } from './workbook-helpers';
-import { ADMIN, FULL, HUYEN, workflowBook, XA } from './workflow-helpers';
+import { ADMIN, FULL, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 /**
  * Two copies of one workbook: the online one, and the offline one an officer downloaded (made by the
@@ -192,6 +194,35 @@ describe('XHHT → Nhập kết quả ngoại tuyến (quản trị)', () => {
     const copy = trip.online.google.spreadsheet.sheet(`Copy of ${AUDIT_SHEET}`);
     copy.type(copy.snapshot().length, 7, [['sửa tay']]);
     expect(trip.merge()).toContain('không khớp với mã đầu chuỗi tệp ngoại tuyến giữ ở');
+  });
+
+  it('leaves an offline recognition out of the export and the summary until the decider confirms it', () => {
+    const trip = roundTrip();
+    trip.both(XA, [[2, 1]], 'register');
+    trip.both(XA, [[2, 1]], 'submit');
+    trip.both(HUYEN, [[2, 1]], 'approve');
+    trip.offlineAs(TINH, [[2, 1]], 'recognise', '7/QĐ-UBND', '23/11/2026');
+    expect(columnValues(trip.offline.sheet, 'Mã trạng thái')[0]).toMatch(/^recognised/);
+    trip.importFile();
+    expect(trip.merge()).toContain('Đã nhập kết quả ngoại tuyến: 1 bước');
+    expect(columnValues(trip.online.sheet, 'Mã trạng thái')[0]).toMatch(/^recognised/);
+    expect(exportRecognised(trip.online.ports).count).toBe(0);
+    const waiting = composeSummary(trip.online.ports).mail.text;
+    expect(waiting).toContain('1 đơn vị có bước ngoại tuyến');
+    expect(waiting).not.toMatch(/Đã công nhận \| 1/);
+    expect(waiting).toContain('Tiến độ: 0/3 đơn vị đã công nhận');
+
+    trip.online.google.Session.email = TINH;
+    trip.online.google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    confirmOfflineAction(trip.online.ports);
+    expect(trip.online.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
+      'DV0001: đã xác nhận «Công nhận»',
+    );
+    expect(exportRecognised(trip.online.ports).count).toBe(1);
+    const confirmed = composeSummary(trip.online.ports).mail.text;
+    expect(confirmed).not.toContain('bước ngoại tuyến');
+    expect(confirmed).toMatch(/Đã công nhận \| 1/);
+    expect(confirmed).toContain('Tiến độ: 1/3 đơn vị đã công nhận');
   });
 
   it('says how to import when no imported sheet is found', () => {
