@@ -1,14 +1,15 @@
 import { type AuditEntry, logName } from '../domain/audit';
-import { cellText, textKey } from '../domain/cells';
-import { tr } from '../domain/i18n';
+import { cellText, readDate, textKey } from '../domain/cells';
+import { inLanguage, tr } from '../domain/i18n';
 import { roleLabel } from '../domain/ladder';
 import { CONFIRM_ACTION, confirmingRole, loggedAction } from '../domain/offline-claims';
 import { grantRoles, grantsOf } from '../domain/people';
+import { type RegisterEntry, validUntilOf } from '../domain/register';
 import { APP_TITLE, logActor, notAdmin, run } from './actions';
 import { checkAgainstHead } from './audit-head';
 import { type AuditPorts, appendAudit, assertLogAppendable, readAudit } from './audit-log';
 import { SheetError } from './errors';
-import { scoringColumns } from './layout';
+import { scoringColumns, WORKFLOW_KEYS } from './layout';
 import { isConfirmation } from './notices';
 import { CLAIMS_FROM_KEY, waitingClaims } from './offline-claims';
 import {
@@ -20,6 +21,7 @@ import {
 } from './offline-import';
 import { readPeople } from './people-sheet';
 import type { Context, IdentityPort } from './ports';
+import { appendRegister } from './register-sheet';
 import { readSettings } from './settings-sheet';
 import { locateRequired } from './table';
 import { unitPlaces } from './unit-places';
@@ -63,6 +65,8 @@ export function importOfflineAction(ctx: Acting): void {
         'No sheet imported from an offline file was found. Steps: File → Import → Upload the offline .xlsx → «Insert new sheet(s)», then choose this item again. The sheets are recognised by their header row («Nhật ký», «Hộp thư đi», scoring sheets).',
       );
     }
+    // A log that cannot be continued (deleted, shorter, rows not yet accepted) is said before asking.
+    assertLogAppendable(ctx, readAudit(ctx.workbook).length);
     const plan = planImport(ctx, sheets, rubrics);
     if (plan.conflicts.length > 0) return refusal(plan.conflicts);
     const found = [
@@ -144,6 +148,7 @@ export function confirmOfflineAction(ctx: Acting): void {
       const placeOf = unitPlaces(ctx.workbook);
       const actor = logActor(ctx);
       const entries: AuditEntry[] = [];
+      const register: RegisterEntry[] = [];
       const lines: string[] = [];
       for (const rowNumber of selection.rows) {
         const row = rows[rowNumber - 2];
@@ -186,6 +191,24 @@ export function confirmOfflineAction(ctx: Acting): void {
           );
           continue;
         }
+        // A recognition counts from its confirmation: «Sổ công nhận» records it then, naming this row.
+        const decided = readDate(row[col(WORKFLOW_KEYS.decisionDate) - 1] ?? '');
+        if (action === 'recognise' && decided.ok) {
+          const validUntil = validUntilOf(rubric, decided.value);
+          register.push({
+            kind: 'recognise',
+            title: rubric.id,
+            unit: code,
+            name: cellText(row[col('name') - 1]),
+            result: cellText(row[(located.columns.get(WORKFLOW_KEYS.decidedResult) ?? 0) - 1]),
+            decisionNumber: cellText(row[col(WORKFLOW_KEYS.decisionNumber) - 1]),
+            decisionDate: decided.value,
+            decider: inLanguage('vi', () => `${roleLabel(role)}: ${claim.row.user}`),
+            ...(validUntil ? { validUntil } : {}),
+            reason: `Xác nhận trực tuyến bởi ${email}`,
+            logRow: log.length + 2 + entries.length,
+          });
+        }
         entries.push({
           ...actor,
           user: logName(email, true),
@@ -203,6 +226,7 @@ export function confirmOfflineAction(ctx: Acting): void {
         );
       }
       appendAudit(ctx, entries);
+      appendRegister(ctx.workbook, register);
       if (entries.length > 0 && waitingClaims(ctx).size === 0) ctx.store.set(CLAIMS_FROM_KEY, '');
       ctx.workbook.flush();
       return lines.join('\n');

@@ -8,6 +8,7 @@ import {
 import { actAction } from '../../src/sheets/actions';
 import { AUDIT_SHEET, checkAudit, HEAD_SHEET, readAudit } from '../../src/sheets/audit-log';
 import { exportRecognised } from '../../src/sheets/export-recognised';
+import { REGISTER_SHEET } from '../../src/sheets/layout';
 import { confirmOfflineAction, importOfflineAction } from '../../src/sheets/offline-actions';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { foreignRows, outboxHead } from '../../src/sheets/outbox-seal';
@@ -219,10 +220,41 @@ describe('XHHT → Nhập kết quả ngoại tuyến (quản trị)', () => {
       'DV0001: đã xác nhận «Công nhận»',
     );
     expect(exportRecognised(trip.online.ports).count).toBe(1);
+    // «Sổ công nhận» records the recognition from its confirmation, naming the confirmation's row.
+    const log = readAudit(trip.online.ports.workbook);
+    const register = trip.online.google.spreadsheet.sheet(REGISTER_SHEET).snapshot();
+    const last = register.at(-1) ?? [];
+    const at = (h: string) => (register[0] as string[]).indexOf(h);
+    expect(last[at('Mã đơn vị')]).toBe('DV0001');
+    expect(last[at('Số quyết định')]).toBe('7/QĐ-UBND');
+    expect(Number(last[at('Dòng nhật ký')])).toBe(log.length + 1);
+    expect(log.at(-1)?.action).toBe(CONFIRM_ACTION);
     const confirmed = composeSummary(trip.online.ports).mail.text;
     expect(confirmed).not.toContain('bước ngoại tuyến');
     expect(confirmed).toMatch(/Đã công nhận \| 1/);
     expect(confirmed).toContain('Tiến độ: 1/3 đơn vị đã công nhận');
+  });
+
+  it('copies every column the offline log has, by its header, into the online log', () => {
+    const trip = roundTrip();
+    trip.both(XA, [[2, 1]], 'register');
+    trip.offlineAs(XA, [[2, 1]], 'submit');
+    trip.importFile();
+    const copy = trip.online.google.spreadsheet.sheet(`Copy of ${AUDIT_SHEET}`);
+    const rows = copy.snapshot();
+    const width = (rows[0] as unknown[]).length;
+    // A column a newer version adds (the unit's record), beside the eight the log always had.
+    trip.online.ports.workbook.sheet(`Copy of ${AUDIT_SHEET}`)?.writeValues(
+      1,
+      width + 1,
+      rows.map((_, i) => [i === 0 ? 'Ô do XHHT ghi' : `["r${i}"]`]),
+    );
+    expect(trip.merge()).toContain('Đã nhập kết quả ngoại tuyến: 1 bước');
+    const log = trip.online.google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
+    const column = (log[0] as string[]).indexOf('Ô do XHHT ghi');
+    expect(column).toBeGreaterThan(7);
+    expect(log.at(-1)?.[column]).toBe(`["r${rows.length - 1}"]`);
+    expect(checkAudit(trip.online.ports).check.ok).toBe(true);
   });
 
   it('says how to import when no imported sheet is found', () => {
