@@ -5,11 +5,15 @@ import {
   CONFIRM_ACTION,
   IMPORT_ACTION,
 } from '../../src/domain/offline-claims';
-import { actAction } from '../../src/sheets/actions';
+import { OfflineIdentity } from '../../src/node/offline';
+import { SheetStore } from '../../src/node/sheet-store';
+import { type ActPorts, act } from '../../src/sheets/act';
+import { acceptLogRowsAction, actAction } from '../../src/sheets/actions';
 import { AUDIT_SHEET, checkAudit, HEAD_SHEET, readAudit } from '../../src/sheets/audit-log';
 import { exportRecognised } from '../../src/sheets/export-recognised';
 import { REGISTER_SHEET } from '../../src/sheets/layout';
 import { confirmOfflineAction, importOfflineAction } from '../../src/sheets/offline-actions';
+import { CLAIMS_FROM_KEY, waitingClaims } from '../../src/sheets/offline-claims';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { foreignRows, outboxHead } from '../../src/sheets/outbox-seal';
 import { composeSummary } from '../../src/sheets/summary-report';
@@ -255,6 +259,31 @@ describe('XHHT → Nhập kết quả ngoại tuyến (quản trị)', () => {
     expect(column).toBeGreaterThan(7);
     expect(log.at(-1)?.[column]).toBe(`["r${rows.length - 1}"]`);
     expect(checkAudit(trip.online.ports).check.ok).toBe(true);
+  });
+
+  it('records the claims among rows an administrator accepts after an upload over (the previous version’s round trip); an online step settles them', () => {
+    const { google, ports, as } = workflowBook();
+    as(XA, [[2, 1]], 'register');
+    as(XA, [[2, 1]], 'submit');
+    const offline: ActPorts = {
+      ...ports,
+      store: new SheetStore(ports.workbook),
+      identity: new OfflineIdentity(HUYEN),
+    };
+    act(offline, { action: 'approve' }, { sheet: rubric.scoringSheet, rows: [2] });
+    expect(ports.store.get(CLAIMS_FROM_KEY)).toBeNull();
+    google.Session.email = ADMIN;
+    google.SpreadsheetApp.ui.answers.push('Tệp ngoại tuyến của huyện 1');
+    acceptLogRowsAction(ports);
+    expect(ports.store.get(CLAIMS_FROM_KEY)).toBe('4');
+    expect([...waitingClaims(ports).entries()]).toEqual([
+      ['dv0001', expect.objectContaining({ sheetRow: 4 })],
+    ]);
+    expect(exportRecognised(ports).count).toBe(0);
+    // The province decides online: an authorised step settles the claim.
+    as(TINH, [[2, 1]], 'recognise', '125/QĐ-UBND', '20/03/2027');
+    expect(waitingClaims(ports).size).toBe(0);
+    expect(exportRecognised(ports).count).toBe(1);
   });
 
   it('says how to import when no imported sheet is found', () => {
