@@ -12,6 +12,7 @@ import { plural, tr } from '../domain/i18n';
 import { IMPORT_ACTION } from '../domain/offline-claims';
 import type { OutgoingMail } from '../domain/outbox';
 import type { Rubric } from '../domain/rubric';
+import { AUDIT_ARCHIVE_SHEET, OUTBOX_ARCHIVE_SHEET } from './archive';
 import {
   AUDIT_COLUMNS,
   AUDIT_SHEET,
@@ -22,6 +23,7 @@ import {
 } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
+import { RECOGNISED_SHEET } from './export-recognised';
 import {
   CRITERIA_SHEET,
   REGISTER_SHEET,
@@ -34,6 +36,7 @@ import { noteClaims } from './offline-claims';
 import { OUTBOX_COLUMNS, OUTBOX_SHEET, queueMail } from './outbox';
 import { PEOPLE_SHEET } from './people-sheet';
 import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
+import { CRITERIA_ARCHIVE_SHEET } from './set-up';
 import { type ColumnSpec, columnOf, type Located, locateColumns } from './table';
 
 /**
@@ -50,6 +53,15 @@ import { type ColumnSpec, columnOf, type Located, locateColumns } from './table'
  * workbook's own are considered.
  */
 
+/**
+ * Headers of issue 11's log-is-the-record columns (branch core-step), found by text when present: the
+ * scoring row's pointer to the unit's last log row and its hand-edit note, and the log row's pointer to
+ * the unit's previous log row. An import sets them for the rows it moves, as a step would.
+ */
+const LOG_ROW_HEADER = 'Dòng nhật ký';
+const HAND_EDIT_HEADER = 'Sửa tay';
+const UNIT_PREVIOUS_HEADER = 'Dòng trước của đơn vị';
+
 /** The product's own sheet names: never taken for an imported copy. */
 const OWN_SHEETS = [
   SETTINGS_SHEET,
@@ -62,15 +74,25 @@ const OWN_SHEETS = [
   OUTBOX_SHEET,
   // The offline file's document properties (src/node/sheet-store.ts).
   'XHHT thuộc tính',
+  RECOGNISED_SHEET,
+  AUDIT_ARCHIVE_SHEET,
+  OUTBOX_ARCHIVE_SHEET,
+  CRITERIA_ARCHIVE_SHEET,
 ];
 
-/** What a copy's name may be made of around the original one. */
-export function originalName(name: string): string {
-  return name
+/** Own sheets whose copies are merged, not only removed. */
+const MERGED = new Set([AUDIT_SHEET, OUTBOX_SHEET].map(textKey));
+
+/**
+ * The names a copy may stand for: Sheets names an imported sheet «Copy of X», «Bản sao của X», or X
+ * with a number after it («X 1», «X (2)»); X itself may end in a number.
+ */
+export function originalNames(name: string): string[] {
+  const bare = name
     .normalize('NFC')
     .replace(/^(copy of|bản sao của)\s+/i, '')
-    .replace(/\s*(\(\d+\)|\d+)$/, '')
     .trim();
+  return [bare, bare.replace(/\s*(\(\d+\)|\d+)$/, '').trim()];
 }
 
 export interface ImportedSheets {
@@ -105,6 +127,24 @@ export function findImported(workbook: WorkbookPort, rubrics: readonly Rubric[])
   const copies: string[] = [];
   for (const name of workbook.sheetNames()) {
     if (own.has(textKey(name))) continue;
+    const original =
+      originalNames(name)
+        .map(textKey)
+        .find((candidate) => own.has(candidate)) ?? '';
+    // A copy of a sheet that is not merged (the archives have the log's and outbox's headers).
+    if (original === textKey(HEAD_SHEET)) {
+      found.head ??= name;
+      copies.push(name);
+      continue;
+    }
+    if (
+      own.has(original) &&
+      !MERGED.has(original) &&
+      !rubrics.some((r) => textKey(r.scoringSheet) === original)
+    ) {
+      copies.push(name);
+      continue;
+    }
     const row = header(workbook, name);
     if (holds(row, AUDIT_COLUMNS)) {
       if (found.log) throw twice(found.log, name, AUDIT_SHEET);
@@ -125,7 +165,7 @@ export function findImported(workbook: WorkbookPort, rubrics: readonly Rubric[])
     );
     const rubric =
       matching.length > 1
-        ? matching.find((r) => textKey(originalName(name)) === textKey(r.scoringSheet))
+        ? matching.find((r) => textKey(r.scoringSheet) === original)
         : matching[0];
     if (rubric) {
       const earlier = scoring.find((s) => s.online === rubric.scoringSheet);
@@ -133,10 +173,7 @@ export function findImported(workbook: WorkbookPort, rubrics: readonly Rubric[])
       scoring.push({ imported: name, online: rubric.scoringSheet });
       continue;
     }
-    if (textKey(originalName(name)) === textKey(HEAD_SHEET) && !found.head) {
-      found.head = name;
-      copies.push(name);
-    } else if (own.has(textKey(originalName(name)))) copies.push(name);
+    if (own.has(original)) copies.push(name);
   }
   return { ...found, scoring, copies };
 }
@@ -266,6 +303,32 @@ export function planImport(
       onlineSince.set(textKey(row.unit), shared + i + 2);
   });
   const stepped = new Set<string>();
+  // Where each row will stand online: after the online rows and the import's own row.
+  const lastRowOf = new Map<string, number>();
+  online.forEach((row, i) => {
+    if (textKey(row.unit) !== '') lastRowOf.set(textKey(row.unit), i + 2);
+  });
+  const steps = fresh.map(({ row, extras }, i) => {
+    const unit = textKey(row.unit);
+    if (
+      unit === '' ||
+      !Object.keys(extras).some((h) => textKey(h) === textKey(UNIT_PREVIOUS_HEADER))
+    )
+      return { row, extras };
+    const fixed = Object.fromEntries(
+      Object.entries(extras).filter(([h]) => textKey(h) !== textKey(UNIT_PREVIOUS_HEADER)),
+    );
+    const previous = lastRowOf.get(unit);
+    lastRowOf.set(unit, online.length + 3 + i);
+    return {
+      row,
+      extras: { ...fixed, [UNIT_PREVIOUS_HEADER]: previous === undefined ? '' : String(previous) },
+    };
+  });
+  const newRowOf = new Map<string, number>();
+  fresh.forEach(({ row }, i) => {
+    if (textKey(row.unit) !== '') newRowOf.set(textKey(row.unit), online.length + 3 + i);
+  });
   for (const [i, { row }] of fresh.entries()) {
     const unit = textKey(row.unit);
     if (unit === '') continue;
@@ -348,13 +411,18 @@ export function planImport(
         if (from === undefined || to === undefined) continue;
         put(row, to, cells[from - 1] ?? '');
       }
+      const pointer = ourHead.findIndex((h) => textKey(h) === textKey(LOG_ROW_HEADER));
+      const lastRow = newRowOf.get(textKey(code));
+      if (pointer >= 0 && lastRow !== undefined) put(row, pointer + 1, lastRow);
+      const handEdit = ourHead.findIndex((h) => textKey(h) === textKey(HAND_EDIT_HEADER));
+      if (handEdit >= 0) put(row, handEdit + 1, '');
     });
     if (sheetWrites.size > 0) writes.set(pair.online, sheetWrites);
   }
   return {
     sheets,
     conflicts,
-    steps: fresh,
+    steps,
     firstStepRow: shared + 2,
     writes,
     values,

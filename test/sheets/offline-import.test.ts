@@ -14,6 +14,7 @@ import { exportRecognised } from '../../src/sheets/export-recognised';
 import { REGISTER_SHEET } from '../../src/sheets/layout';
 import { confirmOfflineAction, importOfflineAction } from '../../src/sheets/offline-actions';
 import { CLAIMS_FROM_KEY, waitingClaims } from '../../src/sheets/offline-claims';
+import { findImported, originalNames, workbookRubrics } from '../../src/sheets/offline-import';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { foreignRows, outboxHead } from '../../src/sheets/outbox-seal';
 import { composeSummary } from '../../src/sheets/summary-report';
@@ -239,26 +240,44 @@ describe('XHHT → Nhập kết quả ngoại tuyến (quản trị)', () => {
     expect(confirmed).toContain('Tiến độ: 1/3 đơn vị đã công nhận');
   });
 
-  it('copies every column the offline log has, by its header, into the online log', () => {
+  it('copies every column the offline log has, by its header, and re-points the log-is-the-record columns', () => {
     const trip = roundTrip();
     trip.both(XA, [[2, 1]], 'register');
     trip.offlineAs(XA, [[2, 1]], 'submit');
+    // The columns another part of issue 11 adds: the scoring row's pointer and hand-edit note.
+    const width = (trip.online.sheet.snapshot()[0] as unknown[]).length;
+    trip.online.ports.workbook
+      .sheet(rubric.scoringSheet)
+      ?.writeValues(1, width + 1, [['Dòng nhật ký', 'Sửa tay']]);
+    trip.online.ports.workbook
+      .sheet(rubric.scoringSheet)
+      ?.writeValues(2, width + 1, [[2, 'Sửa tay: Mã trạng thái']]);
     trip.importFile();
     const copy = trip.online.google.spreadsheet.sheet(`Copy of ${AUDIT_SHEET}`);
     const rows = copy.snapshot();
-    const width = (rows[0] as unknown[]).length;
-    // A column a newer version adds (the unit's record), beside the eight the log always had.
+    const logWidth = (rows[0] as unknown[]).length;
+    // Columns a newer version adds to the log (the unit's record, its previous row), beside the eight.
     trip.online.ports.workbook.sheet(`Copy of ${AUDIT_SHEET}`)?.writeValues(
       1,
-      width + 1,
-      rows.map((_, i) => [i === 0 ? 'Ô do XHHT ghi' : `["r${i}"]`]),
+      logWidth + 1,
+      rows.map((_, i) =>
+        i === 0 ? ['Ô do XHHT ghi', 'Dòng trước của đơn vị'] : [`["r${i}"]`, '999'],
+      ),
     );
+    const before = readAudit(trip.online.ports.workbook).length;
     expect(trip.merge()).toContain('Đã nhập kết quả ngoại tuyến: 1 bước');
     const log = trip.online.google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
-    const column = (log[0] as string[]).indexOf('Ô do XHHT ghi');
-    expect(column).toBeGreaterThan(7);
-    expect(log.at(-1)?.[column]).toBe(`["r${rows.length - 1}"]`);
+    const header = log[0] as string[];
+    const record = header.indexOf('Ô do XHHT ghi');
+    expect(record).toBeGreaterThan(7);
+    expect(log.at(-1)?.[record]).toBe(`["r${rows.length - 1}"]`);
+    // The unit's previous row is where its register step stands online (row 2), not the file's «999».
+    expect(log.at(-1)?.[header.indexOf('Dòng trước của đơn vị')]).toBe('2');
     expect(checkAudit(trip.online.ports).check.ok).toBe(true);
+    // The scoring row points at the imported step's row, and no hand edit is left noted.
+    const scoring = trip.online.sheet.snapshot()[1] ?? [];
+    expect(scoring[width]).toBe(before + 3);
+    expect(scoring[width + 1]).toBe('');
   });
 
   it('records the claims among rows an administrator accepts after an upload over (the previous version’s round trip); an online step settles them', () => {
@@ -289,5 +308,30 @@ describe('XHHT → Nhập kết quả ngoại tuyến (quản trị)', () => {
   it('says how to import when no imported sheet is found', () => {
     const trip = roundTrip();
     expect(trip.merge()).toContain('Tệp → Nhập');
+  });
+});
+
+describe('which sheets an import brought in', () => {
+  it('recognises copies by header, whatever Sheets named them, and sets aside copies of the archives', () => {
+    const trip = roundTrip();
+    trip.both(XA, [[2, 1]], 'register');
+    const book = trip.online.ports.workbook;
+    const values = (name: string) => trip.offline.ports.workbook.sheet(name)?.readValues() ?? [];
+    book.addSheet('Nhật ký 1').writeValues(1, 1, values(AUDIT_SHEET));
+    book
+      .addSheet(`Bản sao của ${rubric.scoringSheet}`)
+      .writeValues(1, 1, values(rubric.scoringSheet));
+    // An archive has the log's header: its copy is not a second log.
+    book.addSheet('Copy of Lưu trữ nhật ký').writeValues(1, 1, values(AUDIT_SHEET).slice(0, 1));
+    book.addSheet('Cài đặt (2)').writeValues(1, 1, [['Mã', 'Thiết lập']]);
+    // A sheet of the officers' own with another name is left alone.
+    book.addSheet('Ghi chú của tỉnh').writeValues(1, 1, [['Ghi chú']]);
+    const found = findImported(book, workbookRubrics(book));
+    expect(found).toEqual({
+      log: 'Nhật ký 1',
+      scoring: [{ imported: `Bản sao của ${rubric.scoringSheet}`, online: rubric.scoringSheet }],
+      copies: ['Copy of Lưu trữ nhật ký', 'Cài đặt (2)'],
+    });
+    expect(originalNames('Copy of Chấm điểm 2024')).toEqual(['Chấm điểm 2024', 'Chấm điểm']);
   });
 });
