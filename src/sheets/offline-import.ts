@@ -35,9 +35,9 @@ import {
 import { noteClaims } from './offline-claims';
 import { OUTBOX_COLUMNS, OUTBOX_SHEET, queueMail } from './outbox';
 import { PEOPLE_SHEET } from './people-sheet';
-import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
+import type { ClockPort, HasherPort, SheetPort, StorePort, WorkbookPort } from './ports';
 import { CRITERIA_ARCHIVE_SHEET } from './set-up';
-import { type ColumnSpec, columnOf, type Located, locateColumns } from './table';
+import { type ColumnSpec, columnOf, columnRuns, type Located, locateColumns } from './table';
 
 /**
  * XHHT → «Nhập kết quả ngoại tuyến (quản trị)» (issue 11). Uploading an offline .xlsx over the
@@ -491,10 +491,7 @@ export function applyImport(
   assertLogAppendable(ports, logRows);
   for (const [name, rows] of plan.writes) {
     const sheet = ports.workbook.sheet(name);
-    if (!sheet) continue;
-    for (const [row, cells] of rows) {
-      for (const [column, value] of cells) sheet.writeValues(row, column, [[value]]);
-    }
+    if (sheet) writeCells(sheet, rows);
   }
   const offlineHead = plan.steps.length
     ? rowHash(plan.steps[plan.steps.length - 1]?.row as AuditRow, (t) => ports.hasher.sha256Hex(t))
@@ -537,6 +534,31 @@ export function applyImport(
     removed,
     ...(steps.length ? { logRows: { first: logRows + 3, last: logRows + 2 + steps.length } } : {}),
   };
+}
+
+/**
+ * Writes cells column by column, one write per run of adjacent rows: cells not named are never
+ * written, so nothing typed meanwhile beside them is overwritten.
+ */
+function writeCells(
+  sheet: SheetPort,
+  rows: ReadonlyMap<number, ReadonlyMap<number, CellValue>>,
+): void {
+  const byColumn = new Map<number, Map<number, CellValue>>();
+  for (const [row, cells] of rows) {
+    for (const [column, value] of cells) {
+      const inColumn = byColumn.get(column) ?? new Map<number, CellValue>();
+      inColumn.set(row, value);
+      byColumn.set(column, inColumn);
+    }
+  }
+  for (const [column, cells] of byColumn) {
+    const numbers = [...cells.keys()].sort((a, b) => a - b);
+    for (const run of columnRuns(numbers)) {
+      const values = Array.from({ length: run.count }, (_, i) => [cells.get(run.first + i) ?? '']);
+      sheet.writeValues(run.first, column, values);
+    }
+  }
 }
 
 export function importNoticeText(report: ImportReport): string {
