@@ -31,6 +31,7 @@ import {
   scoringColumns,
   UNITS_SHEET,
   WORKFLOW_COLUMNS,
+  WORKFLOW_KEYS,
 } from './layout';
 import { noteClaims } from './offline-claims';
 import { OUTBOX_COLUMNS, OUTBOX_SHEET, queueMail } from './outbox';
@@ -53,14 +54,19 @@ import { type ColumnSpec, columnOf, columnRuns, type Located, locateColumns } fr
  * workbook's own are considered.
  */
 
-/**
- * Headers of issue 11's log-is-the-record columns (branch core-step), found by text when present: the
- * scoring row's pointer to the unit's last log row and its hand-edit note, and the log row's pointer to
- * the unit's previous log row. An import sets them for the rows it moves, as a step would.
- */
-const LOG_ROW_HEADER = 'Dòng nhật ký';
-const HAND_EDIT_HEADER = 'Sửa tay';
-const UNIT_PREVIOUS_HEADER = 'Dòng trước của đơn vị';
+/** The log row's fields, the record columns of issue 11 included ('' where the log lacks them). */
+const LOG_FIELDS = [
+  'time',
+  'user',
+  'unit',
+  'action',
+  'from',
+  'to',
+  'comment',
+  'previous',
+  'record',
+  'unitPrevious',
+] as const;
 
 /** The product's own sheet names: never taken for an imported copy. */
 const OWN_SHEETS = [
@@ -215,12 +221,14 @@ function importedLog(workbook: WorkbookPort, name: string) {
   const [head = [], ...values] = workbook.sheet(name)?.readValues() ?? [];
   const located = locateColumns(head, AUDIT_COLUMNS);
   const known = new Set(located.columns.values());
-  const fields = ['time', 'user', 'unit', 'action', 'from', 'to', 'comment', 'previous'] as const;
   return values
     .filter((cells) => cells.some((cell) => !isBlank(cell)))
     .map((cells) => {
       const row = Object.fromEntries(
-        fields.map((key) => [key, storedText(cells[columnOf(located, key) - 1])]),
+        LOG_FIELDS.map((key) => {
+          const column = located.columns.get(key);
+          return [key, column === undefined ? '' : storedText(cells[column - 1])];
+        }),
       ) as unknown as AuditRow;
       const extras: Record<string, string> = {};
       head.forEach((title, i) => {
@@ -232,9 +240,7 @@ function importedLog(workbook: WorkbookPort, name: string) {
 }
 
 const sameRow = (a: AuditRow, b: AuditRow) =>
-  (['time', 'user', 'unit', 'action', 'from', 'to', 'comment', 'previous'] as const).every(
-    (key) => a[key].normalize('NFC') === b[key].normalize('NFC'),
-  );
+  LOG_FIELDS.every((key) => (a[key] ?? '').normalize('NFC') === (b[key] ?? '').normalize('NFC'));
 
 /**
  * Everything the import would write, and every conflict that refuses it: reads only. The online log
@@ -308,22 +314,14 @@ export function planImport(
   online.forEach((row, i) => {
     if (textKey(row.unit) !== '') lastRowOf.set(textKey(row.unit), i + 2);
   });
+  // A row that carries the unit's pointer gets the online one: its unit's previous row online.
   const steps = fresh.map(({ row, extras }, i) => {
     const unit = textKey(row.unit);
-    if (
-      unit === '' ||
-      !Object.keys(extras).some((h) => textKey(h) === textKey(UNIT_PREVIOUS_HEADER))
-    )
-      return { row, extras };
-    const fixed = Object.fromEntries(
-      Object.entries(extras).filter(([h]) => textKey(h) !== textKey(UNIT_PREVIOUS_HEADER)),
-    );
+    if (unit === '') return { row, extras };
     const previous = lastRowOf.get(unit);
     lastRowOf.set(unit, online.length + 3 + i);
-    return {
-      row,
-      extras: { ...fixed, [UNIT_PREVIOUS_HEADER]: previous === undefined ? '' : String(previous) },
-    };
+    if ((row.record ?? '') === '' && (row.unitPrevious ?? '') === '') return { row, extras };
+    return { row: { ...row, unitPrevious: previous === undefined ? '' : String(previous) }, extras };
   });
   const newRowOf = new Map<string, number>();
   fresh.forEach(({ row }, i) => {
@@ -409,13 +407,15 @@ export function planImport(
         const from = theirAt.columns.get(spec.key);
         const to = ourAt.columns.get(spec.key);
         if (from === undefined || to === undefined) continue;
+        if (spec.key === WORKFLOW_KEYS.logRow || spec.key === WORKFLOW_KEYS.handEdit) continue;
         put(row, to, cells[from - 1] ?? '');
       }
-      const pointer = ourHead.findIndex((h) => textKey(h) === textKey(LOG_ROW_HEADER));
+      // The row points at its last log row online, and no hand edit is left noted.
+      const pointer = ourAt.columns.get(WORKFLOW_KEYS.logRow);
       const lastRow = newRowOf.get(textKey(code));
-      if (pointer >= 0 && lastRow !== undefined) put(row, pointer + 1, lastRow);
-      const handEdit = ourHead.findIndex((h) => textKey(h) === textKey(HAND_EDIT_HEADER));
-      if (handEdit >= 0) put(row, handEdit + 1, '');
+      if (pointer !== undefined && lastRow !== undefined) put(row, pointer, lastRow);
+      const handEdit = ourAt.columns.get(WORKFLOW_KEYS.handEdit);
+      if (handEdit !== undefined) put(row, handEdit, '');
     });
     if (sheetWrites.size > 0) writes.set(pair.online, sheetWrites);
   }
@@ -513,6 +513,8 @@ export function applyImport(
     from: row.from,
     to: row.to,
     comment: row.comment,
+    ...((row.record ?? '') === '' ? {} : { record: row.record }),
+    ...((row.unitPrevious ?? '') === '' ? {} : { unitPrevious: row.unitPrevious }),
   }));
   appendAudit(ports, [entry, ...steps], [{}, ...plan.steps.map((step) => step.extras)]);
   if (steps.length > 0) noteClaims(ports.store, logRows + 3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnvouched } from '../../src/domain/audit';
+import { isUnvouched, logName } from '../../src/domain/audit';
 import {
   awaitingConfirmation,
   CONFIRM_ACTION,
@@ -9,7 +9,13 @@ import { OfflineIdentity } from '../../src/node/offline';
 import { SheetStore } from '../../src/node/sheet-store';
 import { type ActPorts, act } from '../../src/sheets/act';
 import { acceptLogRowsAction, actAction } from '../../src/sheets/actions';
-import { AUDIT_SHEET, checkAudit, HEAD_SHEET, readAudit } from '../../src/sheets/audit-log';
+import {
+  AUDIT_SHEET,
+  appendAudit,
+  checkAudit,
+  HEAD_SHEET,
+  readAudit,
+} from '../../src/sheets/audit-log';
 import { exportRecognised } from '../../src/sheets/export-recognised';
 import { REGISTER_SHEET } from '../../src/sheets/layout';
 import { confirmOfflineAction, importOfflineAction } from '../../src/sheets/offline-actions';
@@ -240,44 +246,56 @@ describe('XHHT → Nhập kết quả ngoại tuyến (quản trị)', () => {
     expect(confirmed).toContain('Tiến độ: 1/3 đơn vị đã công nhận');
   });
 
-  it('copies every column the offline log has, by its header, and re-points the log-is-the-record columns', () => {
+  it('copies every column the offline log has, and re-points the log-is-the-record columns', () => {
     const trip = roundTrip();
     trip.both(XA, [[2, 1]], 'register');
     trip.offlineAs(XA, [[2, 1]], 'submit');
-    // The columns another part of issue 11 adds: the scoring row's pointer and hand-edit note.
-    const width = (trip.online.sheet.snapshot()[0] as unknown[]).length;
-    trip.online.ports.workbook
-      .sheet(rubric.scoringSheet)
-      ?.writeValues(1, width + 1, [['Dòng nhật ký', 'Sửa tay']]);
-    trip.online.ports.workbook
-      .sheet(rubric.scoringSheet)
-      ?.writeValues(2, width + 1, [[2, 'Sửa tay: Mã trạng thái']]);
+    // A step of a version that writes the unit's record and its previous row, with the pointer of
+    // the offline file (row 3 there).
+    appendAudit(trip.offline.ports, [
+      {
+        time: '2026-11-23T10:05:00+07:00',
+        user: logName(HUYEN, false),
+        unit: 'DV0001',
+        action: 'Duyệt',
+        from: 'Chờ huyện thẩm định',
+        to: 'Chờ tỉnh quyết định',
+        comment: '',
+        record: '["awaiting:1","awaiting:0","","","","","",""]',
+        unitPrevious: '3',
+      },
+    ]);
+    const sheet = trip.online.ports.workbook.sheet(rubric.scoringSheet);
+    const header = (trip.online.sheet.snapshot()[0] ?? []) as string[];
+    const logRowAt = header.indexOf('Dòng nhật ký');
+    const handEditAt = header.indexOf('Sửa tay');
+    expect(logRowAt).toBeGreaterThan(0);
+    sheet?.writeValues(2, handEditAt + 1, [['Sửa tay: Mã trạng thái']]);
     trip.importFile();
-    const copy = trip.online.google.spreadsheet.sheet(`Copy of ${AUDIT_SHEET}`);
-    const rows = copy.snapshot();
-    const logWidth = (rows[0] as unknown[]).length;
-    // Columns a newer version adds to the log (the unit's record, its previous row), beside the eight.
-    trip.online.ports.workbook.sheet(`Copy of ${AUDIT_SHEET}`)?.writeValues(
+    // A column no version of XHHT knows, added to the offline log: it comes along by its header.
+    const copy = trip.online.ports.workbook.sheet(`Copy of ${AUDIT_SHEET}`);
+    const rows = copy?.readValues() ?? [];
+    const width = (rows[0] ?? []).length;
+    copy?.writeValues(
       1,
-      logWidth + 1,
-      rows.map((_, i) =>
-        i === 0 ? ['Ô do XHHT ghi', 'Dòng trước của đơn vị'] : [`["r${i}"]`, '999'],
-      ),
+      width + 1,
+      rows.map((_, i) => [i === 0 ? 'Ghi chú của huyện' : `ghi chú ${i}`]),
     );
     const before = readAudit(trip.online.ports.workbook).length;
-    expect(trip.merge()).toContain('Đã nhập kết quả ngoại tuyến: 1 bước');
+    expect(trip.merge()).toContain('Đã nhập kết quả ngoại tuyến: 2 bước');
     const log = trip.online.google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
-    const header = log[0] as string[];
-    const record = header.indexOf('Ô do XHHT ghi');
-    expect(record).toBeGreaterThan(7);
-    expect(log.at(-1)?.[record]).toBe(`["r${rows.length - 1}"]`);
-    // The unit's previous row is where its register step stands online (row 2), not the file's «999».
-    expect(log.at(-1)?.[header.indexOf('Dòng trước của đơn vị')]).toBe('2');
+    const logHeader = log[0] as string[];
+    expect(log.at(-1)?.[logHeader.indexOf('Ghi chú của huyện')]).toBe(`ghi chú ${rows.length - 1}`);
+    expect(log.at(-1)?.[logHeader.indexOf('Ô do XHHT ghi')]).toBe(
+      '["awaiting:1","awaiting:0","","","","","",""]',
+    );
+    // The unit's previous row is its submission's row online (before + 2), not the file's «3».
+    expect(log.at(-1)?.[logHeader.indexOf('Dòng trước của đơn vị')]).toBe(String(before + 3));
     expect(checkAudit(trip.online.ports).check.ok).toBe(true);
-    // The scoring row points at the imported step's row, and no hand edit is left noted.
+    // The scoring row points at the last imported step's row, and no hand edit is left noted.
     const scoring = trip.online.sheet.snapshot()[1] ?? [];
-    expect(scoring[width]).toBe(before + 3);
-    expect(scoring[width + 1]).toBe('');
+    expect(Number(scoring[logRowAt])).toBe(before + 4);
+    expect(scoring[handEditAt]).toBe('');
   });
 
   it('records the claims among rows an administrator accepts after an upload over (the previous version’s round trip); an online step settles them', () => {
