@@ -321,7 +321,10 @@ export function planImport(
     const previous = lastRowOf.get(unit);
     lastRowOf.set(unit, online.length + 3 + i);
     if ((row.record ?? '') === '' && (row.unitPrevious ?? '') === '') return { row, extras };
-    return { row: { ...row, unitPrevious: previous === undefined ? '' : String(previous) }, extras };
+    return {
+      row: { ...row, unitPrevious: previous === undefined ? '' : String(previous) },
+      extras,
+    };
   });
   const newRowOf = new Map<string, number>();
   fresh.forEach(({ row }, i) => {
