@@ -126,6 +126,8 @@ export interface ReportInput {
     /** The rows and head as they stand (counted, not re-hashed). */
     readonly rows: number;
     readonly head: string;
+    /** Offline steps above the submitting level waiting for confirmation online (issue 11). */
+    readonly unconfirmed?: number;
     /** The last full verification, when there was one: when (dd/mm/yyyy hh:mm), rows, result. */
     readonly verified?: {
       readonly at: string;
@@ -315,7 +317,15 @@ export function summaryReport(input: ReportInput): Report {
       );
     }
   }
-  const { verified } = input.log;
+  const { verified, unconfirmed } = input.log;
+  if (unconfirmed) {
+    paragraph(
+      tr(
+        `${unconfirmed} đơn vị có bước ngoại tuyến (duyệt, công nhận, trả lại, không công nhận) chưa được xác nhận trực tuyến: các bước ấy chưa được tính trong số liệu trên. Người có vai trò của bước chọn XHHT → «Xác nhận bước ngoại tuyến».`,
+        `${plural(unconfirmed, 'unit has', 'units have')} offline steps (approval, recognition, return, refusal) not yet confirmed online: those steps are not counted above. Someone with the step's role chooses XHHT → «Xác nhận bước ngoại tuyến».`,
+      ),
+    );
+  }
   paragraph(
     !verified
       ? tr(

@@ -102,6 +102,8 @@ export interface SpreadsheetApi
   getActiveRangeList(): RangeListApi | null;
   getSheetByName(name: string): SheetApi | null;
   insertSheet(sheetName: string): SheetApi;
+  getSheets(): SheetApi[];
+  deleteSheet(sheet: SheetApi): void;
 }
 
 export interface MenuApi {

@@ -29,6 +29,11 @@ import {
   sidebarOpenAction,
   totalFormula,
 } from '../sheets/actions';
+import {
+  checkLogHeadAction,
+  confirmOfflineAction,
+  importOfflineAction,
+} from '../sheets/offline-actions';
 import type { Context } from '../sheets/ports';
 import type { SidebarData, SidebarResult } from '../sheets/sidebar';
 import { deployment } from './deployment';
@@ -167,7 +172,7 @@ export function xhhtSidebarAct(request: SidebarRequest): SidebarResult {
 }
 
 export function xhhtExportRecognised(): void {
-  exportRecognisedAction(context());
+  exportRecognisedAction(auditedContext());
 }
 
 export function xhhtPreviewSummary(): void {
@@ -220,6 +225,18 @@ export function xhhtWeeklySummary(): void {
 
 export function xhhtCheckLog(): void {
   checkLogAction(auditedContext());
+}
+
+export function xhhtCheckLogHead(): void {
+  checkLogHeadAction(auditedContext());
+}
+
+export function xhhtImportOffline(): void {
+  importOfflineAction(auditedContext());
+}
+
+export function xhhtConfirmOffline(): void {
+  confirmOfflineAction(auditedContext());
 }
 
 export function xhhtAcceptLogRows(): void {

@@ -241,6 +241,15 @@ export class GasWorkbook implements WorkbookPort {
     this.spreadsheet.getSheetByName(sheet)?.getRange(row, 1, 1, 1).activate();
   }
 
+  sheetNames(): string[] {
+    return this.spreadsheet.getSheets().map((sheet) => sheet.getName());
+  }
+
+  removeSheet(name: string): void {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (sheet) this.spreadsheet.deleteSheet(sheet);
+  }
+
   flush(): void {
     this.app.flush();
   }

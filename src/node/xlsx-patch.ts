@@ -759,6 +759,14 @@ export class PatchedWorkbook implements WorkbookPort {
     throw new PatchUnsupported('a new sheet');
   }
 
+  sheetNames(): string[] {
+    return [...this.sheets.keys()];
+  }
+
+  removeSheet(): void {
+    throw new PatchUnsupported('removing a sheet');
+  }
+
   setLocaleAndTimeZone(_locale: string, timeZone: string): void {
     this.shared.timeZone = timeZone;
   }

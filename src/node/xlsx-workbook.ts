@@ -368,5 +368,14 @@ export class XlsxWorkbook implements WorkbookPort {
   /** A file has no officer's selection to move. */
   select(): void {}
 
+  sheetNames(): string[] {
+    return this.book.worksheets.map((ws) => ws.name);
+  }
+
+  removeSheet(name: string): void {
+    const ws = this.book.getWorksheet(name);
+    if (ws) this.book.removeWorksheet(ws.id);
+  }
+
   flush(): void {}
 }

@@ -18,6 +18,7 @@ import {
 } from '../domain/formulas';
 import { tr, useLanguage } from '../domain/i18n';
 import { MESSAGES } from '../domain/messages';
+import { needsConfirmation } from '../domain/offline-claims';
 import { grantsOf } from '../domain/people';
 import { inForceFor, missingValues, type Rubric, repealNote } from '../domain/rubric';
 import { settingSpec, summaryDue } from '../domain/settings';
@@ -66,6 +67,7 @@ import {
   setUpNotice,
   setUpQuestion,
 } from './notices';
+import { noteClaims } from './offline-claims';
 import { outboxIdle, sendNotice, sendOutbox } from './outbox';
 import { readPeople } from './people-sheet';
 import {
@@ -117,7 +119,7 @@ export function buildMenu(ui: UiPort, workbook?: WorkbookPort): void {
 }
 
 /** Runs an action and shows its notice (none when it showed its own page), or why it stopped. */
-function run(ctx: Context, action: (basics: Basics) => string | undefined): void {
+export function run(ctx: Context, action: (basics: Basics) => string | undefined): void {
   let notice: string | undefined;
   try {
     notice = action(begin(ctx.workbook));
@@ -358,7 +360,7 @@ export function importRecognitionsAction(ctx: ActPorts): void {
 }
 
 /** XHHT → Xuất danh sách đã công nhận. */
-export function exportRecognisedAction(ctx: Context): void {
+export function exportRecognisedAction(ctx: Context & { readonly store?: StorePort }): void {
   run(ctx, () => exportNotice(exportRecognised(ctx)));
 }
 
@@ -374,7 +376,7 @@ export function sendMailAction(
 }
 
 /** Why the current user may not act as an administrator, or undefined when they may. */
-function notAdmin(
+export function notAdmin(
   ctx: Context & { readonly identity: IdentityPort },
   mail = true,
 ): string | undefined {
@@ -605,7 +607,7 @@ export function sendSummaryAction(
 }
 
 /** Who acts, as the log names them, and when, for an administrator's logged step on the log itself. */
-function logActor(ctx: Context & { readonly identity: IdentityPort }) {
+export function logActor(ctx: Context & { readonly identity: IdentityPort }) {
   return {
     time: logStamp(ctx.clock.now()),
     user: logName(ctx.identity.activeUserEmail(), ctx.identity.vouched),
@@ -695,6 +697,8 @@ export function acceptLogRowsAction(
         action: 'Nhận dòng nhật ký chưa lưu giữ',
         note,
       });
+      // Offline steps above the submitting level among them count only once confirmed online.
+      if (pending.rows.some(needsConfirmation)) noteClaims(ctx.store, pending.first);
       ctx.workbook.flush();
       return count;
     });

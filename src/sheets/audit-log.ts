@@ -13,7 +13,7 @@ import {
   rowsAfterKeptHead,
   verifyChain,
 } from '../domain/audit';
-import { type CellValue, cellText, MAX_CELL_CHARS, storedText } from '../domain/cells';
+import { type CellValue, cellText, MAX_CELL_CHARS, storedText, textKey } from '../domain/cells';
 import { plural, tr } from '../domain/i18n';
 import { SheetError } from './errors';
 import type { ClockPort, HasherPort, LockPort, StorePort, WorkbookPort } from './ports';
@@ -267,6 +267,35 @@ function logRow(table: { readonly located: Located }, row: AuditRow): string[] {
   return cells;
 }
 
+/** The columns of the extra headers, by textKey; headers the log lacks are added (one write). */
+function extraColumns(
+  table: ReturnType<typeof auditTable>,
+  extras: readonly Readonly<Record<string, string>>[] | undefined,
+): Map<string, number> {
+  const at = new Map<string, number>();
+  if (!extras || extras.length === 0) return at;
+  const header = table.sheet.readRange(1, 1, 1, Math.max(1, table.sheet.lastColumn()))[0] ?? [];
+  header.forEach((cell, i) => {
+    if (textKey(cell) !== '' && !at.has(textKey(cell))) at.set(textKey(cell), i + 1);
+  });
+  const known = new Set(AUDIT_COLUMNS.map((spec) => textKey(spec.header)));
+  const added: string[] = [];
+  for (const row of extras) {
+    for (const name of Object.keys(row)) {
+      const key = textKey(name);
+      if (key === '' || known.has(key) || at.has(key)) continue;
+      at.set(key, header.length + added.length + 1);
+      added.push(name);
+    }
+  }
+  if (added.length > 0) {
+    table.sheet.writeValues(1, header.length + 1, [added]);
+    table.sheet.styleHeader(1, header.length + added.length);
+  }
+  for (const key of known) at.delete(key);
+  return at;
+}
+
 function refuseOverlong(entries: readonly AuditEntry[]): void {
   for (const entry of entries) {
     for (const field of [...FIELDS, ...RECORD_FIELDS]) {
@@ -288,22 +317,40 @@ function refuseOverlong(entries: readonly AuditEntry[]): void {
  * deleted or shorter log while a head is kept, and rows the kept head does not cover (see
  * `assertLogAppendable`, which a step calls before its first write).
  */
-export function appendAudit(ports: AuditPorts, entries: readonly AuditEntry[]): void {
+export function appendAudit(
+  ports: AuditPorts,
+  entries: readonly AuditEntry[],
+  /**
+   * Cells of columns the log's specs do not name, by header, per entry (the offline import copies
+   * every column the offline log has): written under that header, added after the last one if absent.
+   */
+  extras?: readonly Readonly<Record<string, string>>[],
+): void {
   if (entries.length === 0) return;
   refuseOverlong(entries);
   const missing = ports.workbook.sheet(AUDIT_SHEET) === undefined && blocked(ports, false, 0);
   if (missing) throw new SheetError(blockedMessage(missing, 0));
   const table = auditTable(ports);
+  const extraAt = extraColumns(table, extras);
   const why = blocked(ports, true, table.rows.length);
   if (why) throw new SheetError(blockedMessage(why, table.rows.length));
   const digest = (text: string) => ports.hasher.sha256Hex(text);
   const start = chainStart(ports);
   let head = table.rows.length === start ? startHead(ports, start) : keptHead(ports);
-  const block = entries.map((entry) => {
+  const block = entries.map((entry, i) => {
     const next = append(head, entry, digest);
     head = next.head;
-    return logRow(table, next.row);
+    const cells = logRow(table, next.row);
+    for (const [header, value] of Object.entries(extras?.[i] ?? {})) {
+      const column = extraAt.get(textKey(header));
+      if (column !== undefined) cells[column - 1] = value;
+    }
+    return cells;
   });
+  const width = Math.max(...block.map((cells) => cells.length));
+  for (const cells of block) {
+    for (let i = 0; i < width; i++) cells[i] ??= '';
+  }
   table.sheet.writeValues(table.rows.length + 2, 1, block);
   writeHead(ports, head, table.rows.length + entries.length);
 }

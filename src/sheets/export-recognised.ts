@@ -3,7 +3,8 @@ import { tr } from '../domain/i18n';
 import { formatDate } from '../domain/recognition';
 import { standingRecognition, validUntilOf } from '../domain/register';
 import { RESULT_KEYS, WORKFLOW_KEYS } from './layout';
-import type { Context } from './ports';
+import { waitingClaims } from './offline-claims';
+import type { Context, StorePort } from './ports';
 import { readRegister } from './register-sheet';
 import { readSettings } from './settings-sheet';
 import type { ColumnSpec } from './table';
@@ -34,7 +35,7 @@ export interface ExportReport {
   readonly count: number;
 }
 
-export function exportRecognised(ctx: Context): ExportReport {
+export function exportRecognised(ctx: Context & { readonly store?: StorePort }): ExportReport {
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
@@ -46,8 +47,10 @@ export function exportRecognised(ctx: Context): ExportReport {
       units.map((unit) => unit.rubric),
     ).entries;
     const listed = new Set<string>();
+    // An offline step not yet confirmed online does not count (issue 11): the unit is left out.
+    const claims = waitingClaims(ctx);
     const rows = units
-      .filter((unit) => unit.state?.status === 'recognised')
+      .filter((unit) => unit.state?.status === 'recognised' && !claims.has(textKey(unit.code)))
       .map(({ rubric, cell, value, code }) => {
         listed.add(`${rubric.id}|${textKey(code)}`);
         const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;

@@ -23,6 +23,10 @@ export function menuItems(): (MenuItem | null)[] {
       label: tr('Hoàn tác bước gần nhất (quản trị)', 'Undo the latest step (admin)'),
       handler: 'xhhtRevert',
     },
+    {
+      label: tr('Xác nhận bước ngoại tuyến', 'Confirm an offline step'),
+      handler: 'xhhtConfirmOffline',
+    },
     null,
     {
       label: tr('Đơn vị đang chọn và việc của tôi', 'Selected unit and my work'),
@@ -57,6 +61,14 @@ export function menuItems(): (MenuItem | null)[] {
       handler: 'xhhtRemoveMailTriggers',
     },
     { label: tr('Kiểm tra nhật ký', 'Check the audit log'), handler: 'xhhtCheckLog' },
+    {
+      label: tr('Kiểm tra nhật ký theo mã đầu chuỗi', 'Check the audit log against a chain head'),
+      handler: 'xhhtCheckLogHead',
+    },
+    {
+      label: tr('Nhập kết quả ngoại tuyến (quản trị)', 'Import offline results (admin)'),
+      handler: 'xhhtImportOffline',
+    },
     {
       label: tr(
         'Nhận các dòng nhật ký chưa lưu giữ (quản trị)',

@@ -96,6 +96,10 @@ export interface WorkbookPort {
   select(sheet: string, row: number): void;
   /** Applies pending writes; called before a lock is released. */
   flush(): void;
+  /** The names of every sheet, in tab order (the offline import looks for the sheets it brought in). */
+  sheetNames(): string[];
+  /** Removes a sheet (the offline import's copies, once merged). */
+  removeSheet(name: string): void;
 }
 
 export interface MenuItem {

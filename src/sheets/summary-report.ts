@@ -15,6 +15,7 @@ import { NO_CLUSTER, NO_DISTRICT, summarize } from '../domain/summary';
 import { stateLabel } from '../domain/workflow';
 import { type AuditPorts, lastVerification, logExtent } from './audit-log';
 import { UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
+import { waitingClaims } from './offline-claims';
 import { queueMail } from './outbox';
 import type { Context, StorePort, WorkbookPort } from './ports';
 import { readOnce } from './read-once';
@@ -71,7 +72,12 @@ export function composeSummary(ctx: ReportPorts) {
   const { settings } = scored;
   const now = ctx.clock.now();
   const clusterOf = clusters(book);
-  const units = workflowRows(book, settings, now);
+  // An offline step not yet confirmed online does not count (issue 11): the unit stands where it
+  // stood before it, and the report says how many wait.
+  const claims = waitingClaims(ctx);
+  const units = workflowRows(book, settings, now).map((unit) =>
+    claims.has(textKey(unit.code)) ? { ...unit, state: unit.previous ?? undefined } : unit,
+  );
   const register = readRegister(
     book,
     scored.sheets.map((sheet) => sheet.rubric),
@@ -130,6 +136,7 @@ export function composeSummary(ctx: ReportPorts) {
       sheets,
       log: {
         ...extent,
+        ...(claims.size > 0 ? { unconfirmed: claims.size } : {}),
         ...(verified
           ? {
               verified: {

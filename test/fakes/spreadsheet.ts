@@ -710,6 +710,21 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return this.sheets.find((sheet) => sheet.getName() === name) ?? null;
   }
 
+  getSheets(): FakeSheet[] {
+    this.io.count('other', 'getSheets');
+    return [...this.sheets];
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    this.io.count('writes', 'deleteSheet');
+    const at = this.sheets.indexOf(sheet);
+    if (at < 0) throw new Error('Exception: The sheet does not exist.');
+    if (this.sheets.length === 1) {
+      throw new Error("Exception: You can't remove all the sheets in a document.");
+    }
+    this.sheets.splice(at, 1);
+  }
+
   insertSheet(sheetName: string): FakeSheet {
     this.io.count('writes', 'insertSheet');
     if (this.sheets.some((sheet) => sheet.getName() === sheetName)) {

@@ -48,6 +48,9 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtDailyMail',
       'xhhtWeeklySummary',
       'xhhtCheckLog',
+      'xhhtCheckLogHead',
+      'xhhtImportOffline',
+      'xhhtConfirmOffline',
       'xhhtAcceptLogRows',
       'xhhtRestartLog',
       'xhhtArchive',
@@ -113,6 +116,7 @@ describe('the menu, end to end through the global handlers', () => {
       'Không công nhận',
       'Thu hồi / hủy công nhận',
       'Hoàn tác bước gần nhất (quản trị)',
+      'Xác nhận bước ngoại tuyến',
       '—',
       'Đơn vị đang chọn và việc của tôi',
       'Nhập công nhận trước đây (quản trị)',
@@ -123,6 +127,8 @@ describe('the menu, end to end through the global handlers', () => {
       'Bật gửi thư tự động (quản trị)',
       'Tắt gửi thư tự động (quản trị)',
       'Kiểm tra nhật ký',
+      'Kiểm tra nhật ký theo mã đầu chuỗi',
+      'Nhập kết quả ngoại tuyến (quản trị)',
       'Nhận các dòng nhật ký chưa lưu giữ (quản trị)',
       'Bắt đầu lại chuỗi nhật ký (quản trị)',
       'Lưu trữ thư đã gửi và nhật ký năm cũ (quản trị)',
@@ -413,5 +419,22 @@ describe('trust, through the global handlers', () => {
       /^Đã bắt đầu lại chuỗi nhật ký/,
     );
     expect(as(XA, 'xhhtCheckLog')).toMatch(/^Nhật ký nguyên vẹn: 1 dòng/);
+  });
+
+  it('checks the log against a published head, imports only for an administrator, confirms nothing unclaimed', () => {
+    const { google, as } = book();
+    google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    as(XA, 'xhhtRegister');
+    const head = /Mã đầu chuỗi: ([0-9a-f]{64})/.exec(as(XA, 'xhhtCheckLog'))?.[1] ?? '';
+    expect(head).toHaveLength(64);
+    as(XA, 'xhhtSubmit');
+    expect(as(XA, 'xhhtCheckLogHead', head)).toContain('1 dòng ghi sau đó');
+    expect(as(XA, 'xhhtCheckLogHead', 'ab'.repeat(32))).toContain('không khớp với dòng nào');
+    expect(as(XA, 'xhhtImportOffline')).toMatch(/^Chỉ người có vai trò «quản trị»/);
+    expect(as(ADMINS[0] as string, 'xhhtImportOffline')).toContain('Tệp → Nhập');
+    google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    expect(as(XA, 'xhhtConfirmOffline')).toBe(
+      'DV0001: không có bước ngoại tuyến nào chờ xác nhận.',
+    );
   });
 });

@@ -18,6 +18,8 @@ describe('GasLock', () => {
       setLocaleAndTimeZone: () => {},
       selection: () => undefined,
       select: () => {},
+      sheetNames: () => [],
+      removeSheet: () => {},
       flush: () => {
         order.push(`flush while held: ${google.LockService.holder !== null}`);
       },

@@ -5,6 +5,7 @@ import { plural, tr } from '../../domain/i18n';
 import { formatDate } from '../../domain/recognition';
 import { ACTIONS, type Action } from '../../domain/workflow';
 import { act, type Target } from '../../sheets/act';
+import { checkAgainstHead, headProblem } from '../../sheets/audit-head';
 import { checkAudit } from '../../sheets/audit-log';
 import { readCriteria } from '../../sheets/criteria-sheet';
 import { scoringColumns } from '../../sheets/layout';
@@ -222,19 +223,30 @@ export const workflow: Command = {
 
 export const audit: Command = {
   name: 'audit',
-  synopsis: 'audit verify <tệp.xlsx>',
+  synopsis: 'audit verify <tệp.xlsx> [--head <mã đầu chuỗi>]',
   summary: () =>
     tr(
-      'Kiểm tra chuỗi nhật ký; mã thoát 3 nếu nhật ký bị sửa',
-      'Check the audit chain; exit code 3 when the log was altered',
+      'Kiểm tra chuỗi nhật ký (và, với --head, khớp với mã đầu chuỗi trong thư báo cáo tổng hợp); mã thoát 3 nếu nhật ký bị sửa hay không khớp',
+      'Check the audit chain (and, with --head, against the chain head of a summary email); exit code 3 when the log was altered or does not match',
     ),
-  options: {},
-  async run({ positionals: [verb, file] }, print) {
+  options: { head: { type: 'string' } },
+  async run({ positionals: [verb, file], values }, print) {
     if (verb !== 'verify')
       throw usage(
-        tr('Dùng: npx xhht audit verify <tệp.xlsx>', 'Use: npx xhht audit verify <file.xlsx>'),
+        tr(
+          'Dùng: npx xhht audit verify <tệp.xlsx> [--head <mã đầu chuỗi>]',
+          'Use: npx xhht audit verify <file.xlsx> [--head <chain head>]',
+        ),
       );
+    const head = values.head === undefined ? undefined : String(values.head);
+    const typo = head === undefined ? undefined : headProblem(head);
+    if (typo) throw usage(typo);
     const book = await openBook(required(file));
+    if (head !== undefined) {
+      const matched = checkAgainstHead(offlinePorts(book), head);
+      print(matched.message);
+      return matched.ok ? EXIT.ok : EXIT.problems;
+    }
     const result = checkAudit(offlinePorts(book));
     print(result.message);
     return result.check.ok ? EXIT.ok : EXIT.problems;
