@@ -108,6 +108,8 @@ export interface ReportSheet {
   readonly byCluster?: Summary;
   /** Late units, one line each («DV0001 – tên (huyện): Quá hạn gửi (28/02/2027)»). */
   readonly overdue: readonly string[];
+  /** Units whose cells disagree with the log («sửa tay»), one line each: counted apart, never as recognised. */
+  readonly handEdited?: readonly string[];
 }
 
 /** What the last report counted, kept to say what changed since. */
@@ -314,6 +316,15 @@ export function summaryReport(input: ReportInput): Report {
           `Overdue (${plural(sheet.overdue.length, 'unit', 'units')}):`,
         ),
         atMost(sheet.overdue),
+      );
+    }
+    if (sheet.handEdited && sheet.handEdited.length > 0) {
+      list(
+        tr(
+          `Sửa tay — ô do XHHT ghi khác với nhật ký, không được tính (${sheet.handEdited.length} đơn vị):`,
+          `Edited by hand — cells XHHT writes differ from the log, not counted (${plural(sheet.handEdited.length, 'unit', 'units')}):`,
+        ),
+        atMost(sheet.handEdited),
       );
     }
   }

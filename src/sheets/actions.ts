@@ -25,7 +25,6 @@ import { settingSpec, summaryDue } from '../domain/settings';
 import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
 import { archive, archiveNotice } from './archive';
-
 import {
   type AuditPorts,
   acceptPendingRows,
@@ -35,10 +34,10 @@ import {
   verifyAuditLog,
   verifyNotice,
 } from './audit-log';
-
 import { criteriaFromValues, type RubricRead, readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
+import { handEditNotice, scanHandEdits } from './hand-edit';
 import { CRITERIA_SHEET, SETTINGS_SHEET } from './layout';
 import {
   MAIL_OWNER_KEY,
@@ -511,7 +510,9 @@ function dailyWork(ctx: TimerContext, startedAt: Date): void {
   // The full log verification, a block at a time, from where the last run stopped. A log sheet
   // that cannot be read (a renamed header) is «Kiểm tra nhật ký»'s to report: the mail still goes.
   try {
-    verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS });
+    const verified = verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS });
+    // The log checked to its end: each unit's «Sửa tay» cell follows what the log says.
+    if (verified.done) scanHandEdits(ctx);
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }
@@ -712,7 +713,13 @@ export function acceptLogRowsAction(
 /** XHHT → Kiểm tra nhật ký: whether the audit log still follows its chain, or its first broken row. */
 export function checkLogAction(ctx: Context & AuditPorts): void {
   // Goes on from where the last check stopped; a long log takes more than one run.
-  run(ctx, () => verifyNotice(verifyAuditLog(ctx)));
+  run(ctx, () => {
+    const verified = verifyAuditLog(ctx);
+    if (!verified.done) return verifyNotice(verified);
+    // Once the chain is checked to its end, every unit's cells against its last log row («sửa tay»).
+    const edits = handEditNotice(scanHandEdits(ctx));
+    return edits ? `${verifyNotice(verified)}\n\n${edits}` : verifyNotice(verified);
+  });
 }
 
 /**

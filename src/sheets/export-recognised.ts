@@ -1,7 +1,8 @@
 import { readDate, textKey } from '../domain/cells';
-import { tr } from '../domain/i18n';
+import { plural, tr } from '../domain/i18n';
 import { formatDate } from '../domain/recognition';
 import { standingRecognition, validUntilOf } from '../domain/register';
+import { handEditOf, readLogRecords, vouchedRegister } from './hand-edit';
 import { RESULT_KEYS, WORKFLOW_KEYS } from './layout';
 import { waitingClaims } from './offline-claims';
 import type { Context, StorePort } from './ports';
@@ -33,18 +34,32 @@ const EXPORT_COLUMNS: readonly ColumnSpec[] = [
 export interface ExportReport {
   readonly sheet: string;
   readonly count: number;
+  /** Units left out because their cells disagree with the log («sửa tay»). */
+  readonly handEdited?: number;
 }
 
+const NO_STORE: StorePort = { get: () => null, set: () => undefined };
+
+/**
+ * Units «sửa tay» (their cells disagree with the log, ./hand-edit.ts) and register rows no step made
+ * are left out; the store, where given, says whether the working log holds the whole history.
+ */
 export function exportRecognised(ctx: Context & { readonly store?: StorePort }): ExportReport {
   return ctx.lock.withLock(() => {
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
     // Only recognitions that meet the title and still hold (issue 10): a decision in a band that
     // does not hold the title is «classified», an ended validity «expired»; neither is listed.
-    const units = workflowRows(ctx.workbook, settings, now);
-    const register = readRegister(
-      ctx.workbook,
-      units.map((unit) => unit.rubric),
+    const log = readLogRecords({ workbook: ctx.workbook, store: ctx.store ?? NO_STORE });
+    const all = workflowRows(ctx.workbook, settings, now);
+    const edited = all.filter((unit) => handEditOf(unit.value, unit.code, log) !== undefined);
+    const units = all.filter((unit) => !edited.includes(unit));
+    const register = vouchedRegister(
+      readRegister(
+        ctx.workbook,
+        all.map((unit) => unit.rubric),
+      ).entries,
+      log,
     ).entries;
     const listed = new Set<string>();
     // An offline step not yet confirmed online does not count (issue 11): the unit is left out.
@@ -71,6 +86,7 @@ export function exportRecognised(ctx: Context & { readonly store?: StorePort }):
       });
     // Units still validly recognised from an earlier year (or on paper), from the register.
     const seen = new Set<string>();
+    for (const unit of edited) listed.add(`${unit.rubric.id}|${textKey(unit.code)}`);
     for (const unit of units) {
       const key = `${unit.rubric.id}|${textKey(unit.code)}`;
       if (listed.has(key) || seen.has(key)) continue;
@@ -104,13 +120,19 @@ export function exportRecognised(ctx: Context & { readonly store?: StorePort }):
     EXPORT_COLUMNS.forEach((spec, i) => {
       target.setColumnWidth(i + 1, spec.width ?? 120);
     });
-    return { sheet: RECOGNISED_SHEET, count: rows.length };
+    return { sheet: RECOGNISED_SHEET, count: rows.length, handEdited: edited.length };
   });
 }
 
-export function exportNotice({ sheet, count }: ExportReport): string {
-  return tr(
+export function exportNotice({ sheet, count, handEdited = 0 }: ExportReport): string {
+  const left = handEdited
+    ? tr(
+        ` ${handEdited} đơn vị «sửa tay» (ô do XHHT ghi khác với nhật ký) không được xuất; XHHT → Kiểm tra nhật ký nêu từng ô.`,
+        ` ${plural(handEdited, 'unit', 'units')} «sửa tay» (cells XHHT writes differ from the log) not exported; XHHT → Kiểm tra nhật ký names each cell.`,
+      )
+    : '';
+  return `${tr(
     `Đã ghi ${count} đơn vị đã công nhận vào trang «${sheet}». Trang này được ghi lại toàn bộ mỗi lần xuất; đừng nhập gì vào đó.`,
     `Wrote ${count} recognised units to the «${sheet}» sheet. It is rewritten whole at each export; do not type in it.`,
-  );
+  )}${left}`;
 }

@@ -14,6 +14,7 @@ import { workbookTitle } from '../domain/settings';
 import { NO_CLUSTER, NO_DISTRICT, summarize } from '../domain/summary';
 import { stateLabel } from '../domain/workflow';
 import { type AuditPorts, lastVerification, logExtent } from './audit-log';
+import { handEditLine, handEditOf, readLogRecords, vouchedRegister } from './hand-edit';
 import { UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
 import { waitingClaims } from './offline-claims';
 import { queueMail } from './outbox';
@@ -78,9 +79,21 @@ export function composeSummary(ctx: ReportPorts) {
   const units = workflowRows(book, settings, now).map((unit) =>
     claims.has(textKey(unit.code)) ? { ...unit, state: unit.previous ?? undefined } : unit,
   );
-  const register = readRegister(
-    book,
-    scored.sheets.map((sheet) => sheet.rubric),
+  // The log is the record: a unit whose cells disagree with its last log row is «sửa tay», counted
+  // apart and never as recognised; register rows no step made do not count (./hand-edit.ts).
+  const log = readLogRecords({ workbook: book, store: ctx.store });
+  const edits = new Map(
+    units.flatMap((unit) => {
+      const edit = handEditOf(unit.value, unit.code, log);
+      return edit ? [[unit, edit] as const] : [];
+    }),
+  );
+  const register = vouchedRegister(
+    readRegister(
+      book,
+      scored.sheets.map((sheet) => sheet.rubric),
+    ).entries,
+    log,
   ).entries;
   // The log as it stands, counted, and its last full verification: never hashed again here.
   const extent = logExtent(ctx);
@@ -91,7 +104,17 @@ export function composeSummary(ctx: ReportPorts) {
       const overdueLines: string[] = [];
       const mine = units.filter((row) => row.sheet === sheet.sheet);
       const clusterOfUnit = (code: string) => clusterOf.get(textKey(code)) ?? NO_CLUSTER;
+      const handEdited: string[] = [];
       for (const unit of mine) {
+        const edit = edits.get(unit);
+        if (edit) {
+          handEdited.push(
+            `${unit.code} – ${unit.name} (${unit.district}): ${handEditLine(unit.sheet, unit.row, unit.code, edit)}`,
+          );
+          const label = tr('Sửa tay (không tính)', 'Edited by hand (not counted)');
+          statuses.set(label, (statuses.get(label) ?? 0) + 1);
+          continue;
+        }
         const late =
           unit.state && overdue(unit.state, unit.ladder, unit.deadlines, settings.year, now);
         if (late) overdueLines.push(`${unit.code} – ${unit.name} (${unit.district}): ${late}`);
@@ -102,11 +125,16 @@ export function composeSummary(ctx: ReportPorts) {
       }
       // A unit still validly recognised from an earlier year counts as recognised (issue 10).
       const still = (unit: (typeof mine)[number]) =>
+        !edits.has(unit) &&
         unit.state?.status !== 'recognised' &&
         standingRecognition(register, sheet.rubric, unit.code, now) !== undefined;
       const placed = (place: (unit: (typeof mine)[number]) => string) =>
         tallyStanding(
-          mine.map((unit) => ({ place: place(unit), group: standGroup(unit.state, still(unit)) })),
+          mine.map((unit) => ({
+            place: place(unit),
+            // A unit «sửa tay» stands nowhere its cells claim.
+            group: edits.has(unit) ? 'notRegistered' : standGroup(unit.state, still(unit)),
+          })),
         );
       return {
         title: `${sheet.rubric.title} (${sheet.rubric.id})`,
@@ -114,6 +142,7 @@ export function composeSummary(ctx: ReportPorts) {
         statuses,
         standing: placed((unit) => unit.district || NO_DISTRICT),
         overdue: overdueLines,
+        ...(handEdited.length > 0 ? { handEdited } : {}),
         ...(sheet.rubric.targetPercent === undefined
           ? {}
           : { targetPercent: sheet.rubric.targetPercent }),
