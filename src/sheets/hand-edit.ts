@@ -168,17 +168,17 @@ export function handEditLine(
   stateColumn?: number,
 ): string {
   const place =
-    stateColumn === undefined ? `«${sheet}» dòng ${row}` : cellPlace(sheet, row, stateColumn);
-  const placeEn =
-    stateColumn === undefined ? `«${sheet}» row ${row}` : cellPlace(sheet, row, stateColumn);
+    stateColumn === undefined
+      ? tr(`Dòng ${row}, trang «${sheet}»`, `Row ${row}, sheet «${sheet}»`)
+      : cellPlace(sheet, row, stateColumn);
   return edit.logRow === undefined
     ? tr(
         `${place}, đơn vị ${code}: ${editedHeaders(edit)} có giá trị nhưng «${AUDIT_SHEET}» không có dòng nào của đơn vị.`,
-        `${placeEn}, unit ${code}: ${editedHeaders(edit)} hold values but «${AUDIT_SHEET}» has no row of the unit.`,
+        `${place}, unit ${code}: ${editedHeaders(edit)} hold values but «${AUDIT_SHEET}» has no row of the unit.`,
       )
     : tr(
         `${place}, đơn vị ${code}: ${editedHeaders(edit)} khác với «${AUDIT_SHEET}» dòng ${edit.logRow}.`,
-        `${placeEn}, unit ${code}: ${editedHeaders(edit)} differ from «${AUDIT_SHEET}» row ${edit.logRow}.`,
+        `${place}, unit ${code}: ${editedHeaders(edit)} differ from «${AUDIT_SHEET}» row ${edit.logRow}.`,
       );
 }
 
