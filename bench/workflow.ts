@@ -32,7 +32,7 @@ function run(units: number) {
   const data = sidebarData(ports);
   cpu = process.cpuUsage(start);
   const sidebar = {
-    mine: data.mine.length,
+    mine: data.mine?.length ?? 0,
     reads: google.io.reads,
     writes: google.io.writes,
     cpuMs: (cpu.user + cpu.system) / 1000,

@@ -26,6 +26,7 @@ import {
   sidebarActAction,
   sidebarAction,
   sidebarDataAction,
+  sidebarMineAction,
   sidebarOpenAction,
   totalFormula,
 } from '../sheets/actions';
@@ -35,7 +36,7 @@ import {
   importOfflineAction,
 } from '../sheets/offline-actions';
 import type { Context } from '../sheets/ports';
-import type { SidebarData, SidebarResult } from '../sheets/sidebar';
+import type { SidebarData, SidebarResult, WaitingUnit } from '../sheets/sidebar';
 import { deployment } from './deployment';
 import {
   GasCharts,
@@ -159,6 +160,11 @@ export function xhhtSidebar(): void {
 /** Called by the sidebar page (google.script.run): what it shows. */
 export function xhhtSidebarData(): SidebarData {
   return sidebarDataAction(auditedContext());
+}
+
+/** Called by the sidebar page once the unit is shown: «Việc của tôi». */
+export function xhhtSidebarMine(): WaitingUnit[] {
+  return sidebarMineAction(auditedContext());
 }
 
 /** Called by the sidebar page: moves the selection to a unit of «Việc của tôi». */

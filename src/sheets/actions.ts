@@ -80,6 +80,7 @@ import {
   type UiPort,
   type WorkbookPort,
 } from './ports';
+import { readOnce } from './read-once';
 import { importNotice, importRecognitions } from './register-sheet';
 import { queueReminders } from './reminders';
 import { scoreAll } from './score-all';
@@ -90,7 +91,9 @@ import {
   type SidebarResult,
   sidebarAct,
   sidebarData,
+  sidebarMine,
   sidebarOpen,
+  type WaitingUnit,
 } from './sidebar';
 import { stamp as logStamp } from './stamp';
 import { queueMissedStepMail } from './step-mail';
@@ -298,16 +301,27 @@ export function sidebarAction(ctx: Context): void {
   ctx.ui.showSidebar('Sidebar', tr('XHHT – đơn vị và việc của tôi', 'XHHT – units and my work'));
 }
 
-/** Called by the sidebar page: what it shows. */
+/**
+ * Called by the sidebar page: the selected unit, at what it touches; «Việc của tôi» comes in a second
+ * call (`sidebarMineAction`), so the unit shows without waiting for every scoring sheet to be read.
+ */
 export function sidebarDataAction(ctx: ActPorts): SidebarData {
-  begin(ctx.workbook);
-  return sidebarData(ctx);
+  // Nothing is written: each sheet is looked up and read once (the settings by both begin and the page).
+  const book = readOnce(ctx.workbook);
+  begin(book);
+  return sidebarData({ ...ctx, workbook: book }, { mine: false });
 }
 
-/** Called by the sidebar page: moves to a unit of «Việc của tôi». */
+/** Called by the sidebar page after it shows the unit: «Việc của tôi». */
+export function sidebarMineAction(ctx: ActPorts): WaitingUnit[] {
+  begin(ctx.workbook);
+  return sidebarMine(ctx);
+}
+
+/** Called by the sidebar page: moves to a unit of «Việc của tôi» (whose list the page keeps). */
 export function sidebarOpenAction(ctx: ActPorts, sheet: unknown, row: unknown): SidebarData {
   begin(ctx.workbook);
-  return sidebarOpen(ctx, String(sheet), Number(row));
+  return sidebarOpen(ctx, String(sheet), Number(row), { mine: false });
 }
 
 /** What the sidebar page sends with an action; it comes from a browser, so it is checked here. */

@@ -27,12 +27,17 @@ export function readOnce(workbook: WorkbookPort): WorkbookPort {
         };
       },
     });
+  // Sheets found are looked up once too (each lookup is a call); one not found is asked again.
+  const found = new Map<string, SheetPort>();
   return new Proxy(workbook, {
     get(target, property, receiver) {
       if (property === 'sheet') {
         return (name: string) => {
+          const kept = found.get(name);
+          if (kept) return kept;
           const sheet = target.sheet(name);
-          return sheet && wrap(sheet);
+          if (sheet) found.set(name, wrap(sheet));
+          return found.get(name);
         };
       }
       const value = Reflect.get(target, property, receiver);

@@ -1,6 +1,9 @@
+import { type CellValue, cellText, textKey } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
-import { grantsOf, rolesOver } from '../domain/people';
+import { type Grant, grantsOf, rolesOver } from '../domain/people';
+import { deadlinesOf } from '../domain/procedures';
+import type { Settings } from '../domain/settings';
 import {
   ACTIONS,
   type Action,
@@ -10,14 +13,19 @@ import {
   transition,
 } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act, type Target } from './act';
-import { readAudit } from './audit-log';
+import { readCriteria } from './criteria-sheet';
+import { columnNamed, editedHeaders, LOG_ROW_HEADER } from './hand-edit';
 import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import { actNotice } from './notices';
 import { readPeople } from './people-sheet';
+import type { WorkbookPort } from './ports';
 import { frozenEditText, sealStillHolds } from './seal';
 import { readSettings } from './settings-sheet';
+import { locateRequired } from './table';
+import { historyHandEdit, unitHistory } from './unit-history';
+import { unitPlaceOf } from './unit-places';
 import { ladderFor } from './unit-state';
-import { type WorkflowRow, workflowRows } from './workflow-rows';
+import { type WorkflowRow, workflowRowOf, workflowRows } from './workflow-rows';
 
 /**
  * What the sidebar shows and does: the selected unit (status, history, the actions the current user
@@ -45,6 +53,8 @@ export interface UnitView {
   readonly lastComment: string;
   /** A decided row whose values were edited after its decision: the warning, or ''. */
   readonly frozen: string;
+  /** Cells XHHT writes that disagree with the unit's last log row («sửa tay»): the warning, or ''. */
+  readonly handEdit: string;
   readonly history: readonly {
     readonly time: string;
     readonly user: string;
@@ -71,7 +81,8 @@ export interface SidebarData {
   readonly unit: UnitView | null;
   /** Why no unit is shown, when none is. */
   readonly hint: string;
-  readonly mine: readonly WaitingUnit[];
+  /** null: the page asks for it in a second call (`sidebarMine`), once the unit is shown. */
+  readonly mine: readonly WaitingUnit[] | null;
   readonly text: Readonly<Record<string, string>>;
 }
 
@@ -138,7 +149,13 @@ const cellTextOf = (entry: WorkflowRow, key: string) => entry.cell(key);
 /** A stand-in for what the officer will type, to ask the state machine which actions are open. */
 const PROBE = { comment: '-', decision: { number: '-', date: new Date(0) } };
 
-export function sidebarData(ctx: ActPorts): SidebarData {
+/**
+ * What the sidebar shows. The selected unit costs what it touches (issue 12): the header and the
+ * unit's row, its place in the units sheet, and its history along the log's pointers (./unit-history.ts),
+ * never the whole scoring sheet or log. «Việc của tôi» reads every scoring sheet, so the page asks for
+ * it in a second call (`sidebarMine`) once the unit is shown; `mine: false` leaves it out here.
+ */
+export function sidebarData(ctx: ActPorts, options: { readonly mine?: boolean } = {}): SidebarData {
   const now = ctx.clock.now();
   const settings = readSettings(ctx.workbook, now);
   // The ladder the page names: the shown unit's, else the settings' default.
@@ -146,78 +163,12 @@ export function sidebarData(ctx: ActPorts): SidebarData {
   const people = readPeople(ctx.workbook);
   const email = ctx.identity.activeUserEmail();
   const grants = grantsOf(people.grants, email);
-  const selection = ctx.workbook.selection();
-  const history = readAudit(ctx.workbook);
-  const mine: WaitingUnit[] = [];
+  const selected = selectedRow(ctx.workbook, settings, now, grants);
   let unit: UnitView | null = null;
-
-  for (const entry of workflowRows(ctx.workbook, settings, now)) {
-    const { ladder, state, previous, cell, code } = entry;
-    const access = rolesOver(grants, email, {
-      code,
-      district: entry.district,
-      commune: entry.commune,
-      cluster: entry.cluster,
-    });
-    const open =
-      state && access.ok
-        ? ACTIONS.filter(
-            (action) =>
-              transition(
-                state,
-                { action, roles: access.roles, ...PROBE, ...(previous ? { previous } : {}) },
-                ladder,
-              ).ok,
-          )
-        : [];
-    const status = state ? stateLabel(state, ladder) : cell(WORKFLOW_KEYS.label);
-    const late = (state && overdue(state, ladder, entry.deadlines, settings.year, now)) ?? '';
-    // Waiting for this user: a step of the ladder is theirs (an undo or a revocation, open on every
-    // decided unit, is not work waiting).
-    if (open.some((action) => action !== 'revert' && action !== 'revoke')) {
-      mine.push({
-        sheet: entry.sheet,
-        row: entry.row,
-        code,
-        name: entry.name,
-        status,
-        overdue: late,
-      });
-    }
-    if (!selection || selection.sheet !== entry.sheet || selection.rows[0] !== entry.row) continue;
-    shownLadder = ladder;
-    const resultKey = entry.rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
-    unit = {
-      sheet: entry.sheet,
-      row: entry.row,
-      code,
-      name: entry.name,
-      district: entry.district,
-      status,
-      overdue: late,
-      result: cell(RESULT_KEYS.reviewed)
-        ? tr(
-            `${cell(resultKey)} (thẩm định: ${cell(RESULT_KEYS.reviewed)})`,
-            `${cell(resultKey)} (reviewed: ${cell(RESULT_KEYS.reviewed)})`,
-          )
-        : cell(resultKey),
-      lastComment: cell(WORKFLOW_KEYS.comment),
-      frozen:
-        state && isDecided(state) && editedAfterDecision(ctx, entry)
-          ? frozenEditText(cell(WORKFLOW_KEYS.decisionNumber))
-          : '',
-      history: history
-        .filter((row) => row.unit === code)
-        .map(({ time, user, action, to, comment }) => ({ time, user, action, to, comment })),
-      // Submitting a levels title states the level applied for.
-      actions: open.map((action) => ({
-        action,
-        label: actionLabel(action),
-        needs: action === 'submit' && entry.rubric.method === 'levels' ? 'level' : NEEDS[action],
-      })),
-    };
+  if (selected) {
+    shownLadder = selected.ladder;
+    unit = unitView(ctx, selected, openActions(selected, grants, email), settings, now);
   }
-
   return {
     user: email,
     ladder: shownLadder.label,
@@ -229,9 +180,157 @@ export function sidebarData(ctx: ActPorts): SidebarData {
           'Chọn một dòng đơn vị trên trang chấm điểm rồi bấm «Tải lại», hoặc chọn một đơn vị trong «Việc của tôi».',
           'Select a unit’s row on a scoring sheet and press «Refresh», or pick a unit under «My work».',
         ),
-    mine,
+    mine: options.mine === false ? null : sidebarMine(ctx),
     text: pageText(),
   };
+}
+
+/** The steps `email` may take on a unit now. */
+function openActions(
+  entry: WorkflowRow,
+  grants: ReturnType<typeof grantsOf>,
+  email: string,
+): Action[] {
+  const { ladder, state, previous, code } = entry;
+  const access = rolesOver(grants, email, {
+    code,
+    district: entry.district,
+    commune: entry.commune,
+    cluster: entry.cluster,
+  });
+  return state && access.ok
+    ? ACTIONS.filter(
+        (action) =>
+          transition(
+            state,
+            { action, roles: access.roles, ...PROBE, ...(previous ? { previous } : {}) },
+            ladder,
+          ).ok,
+      )
+    : [];
+}
+
+/** The selected row of a scoring sheet, read alone with its sheet's header; undefined when none. */
+function selectedRow(
+  workbook: WorkbookPort,
+  settings: Settings,
+  now: Date,
+  grants: readonly Grant[],
+): WorkflowRow | undefined {
+  const selection = workbook.selection();
+  const row = selection?.rows[0];
+  if (!selection || row === undefined || row < 2) return undefined;
+  const rubric = (readCriteria(workbook) ?? [])
+    .map((read) => read.rubric)
+    .find((candidate) => candidate?.scoringSheet === selection.sheet);
+  const sheet = rubric ? workbook.sheet(rubric.scoringSheet) : undefined;
+  if (!rubric || !sheet || row > sheet.lastRow()) return undefined;
+  const width = Math.max(1, sheet.lastColumn());
+  const header = sheet.readRange(1, 1, 1, width)[0] ?? [];
+  const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
+  const cells = sheet.readRange(row, 1, 1, width)[0] ?? [];
+  const code = cellText(cells[(located.columns.get('code') ?? 0) - 1]);
+  const district = cellText(cells[(located.columns.get('district') ?? 0) - 1]);
+  // The unit's commune and cluster (the units sheet) matter only to a scope that may name one: not to
+  // the province, a district, or the unit's own code.
+  const plain = new Set(['', textKey(code), textKey(district)]);
+  const place =
+    code && grants.some((grant) => !plain.has(textKey(grant.scope)))
+      ? unitPlaceOf(workbook, code)
+      : undefined;
+  const frame = {
+    rubric,
+    deadlines: deadlinesOf(rubric),
+    sheet: sheet.name,
+    located,
+    placeOf: () => place,
+  };
+  const entry = workflowRowOf(frame, cells, row, settings, now);
+  if (!entry) return undefined;
+  // The script-owned pointer to the unit's last log row, found by its header.
+  const pointer = columnNamed(header, LOG_ROW_HEADER);
+  return Object.assign(entry, {
+    logRow: pointer === undefined ? '' : (cells[pointer - 1] ?? ''),
+  });
+}
+
+function unitView(
+  ctx: ActPorts,
+  entry: WorkflowRow & { readonly logRow?: CellValue },
+  open: readonly Action[],
+  settings: Settings,
+  now: Date,
+): UnitView {
+  const { ladder, state, cell, code } = entry;
+  const status = state ? stateLabel(state, ladder) : cell(WORKFLOW_KEYS.label);
+  const late = (state && overdue(state, ladder, entry.deadlines, settings.year, now)) ?? '';
+  const resultKey = entry.rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
+  const history = unitHistory(ctx.workbook, code, entry.logRow);
+  const edit = historyHandEdit(history, ctx.store, ctx.workbook, code, entry.value);
+  return {
+    sheet: entry.sheet,
+    row: entry.row,
+    code,
+    name: entry.name,
+    district: entry.district,
+    status,
+    overdue: late,
+    result: cell(RESULT_KEYS.reviewed)
+      ? tr(
+          `${cell(resultKey)} (thẩm định: ${cell(RESULT_KEYS.reviewed)})`,
+          `${cell(resultKey)} (reviewed: ${cell(RESULT_KEYS.reviewed)})`,
+        )
+      : cell(resultKey),
+    lastComment: cell(WORKFLOW_KEYS.comment),
+    frozen:
+      state && isDecided(state) && editedAfterDecision(ctx, entry)
+        ? frozenEditText(cell(WORKFLOW_KEYS.decisionNumber))
+        : '',
+    handEdit: edit
+      ? tr(
+          `Sửa tay: ${editedHeaders(edit)} khác với nhật ký${edit.logRow === undefined ? ' (không có dòng nào của đơn vị)' : ` dòng ${edit.logRow}`}. Đơn vị không được công nhận, không được tính, không được xuất cho đến khi quản trị viên khôi phục từ nhật ký hoặc một bước hợp lệ xử lý.`,
+          `Edited by hand: ${editedHeaders(edit)} differ from the log${edit.logRow === undefined ? ' (no row of the unit)' : ` row ${edit.logRow}`}. The unit is not recognised, counted or exported until an administrator restores it from the log or an authorised step settles it.`,
+        )
+      : '',
+    history: history.rows.map(({ time, user, action, to, comment }) => ({
+      time,
+      user,
+      action,
+      to,
+      comment,
+    })),
+    // Submitting a levels title states the level applied for.
+    actions: open.map((action) => ({
+      action,
+      label: actionLabel(action),
+      needs: action === 'submit' && entry.rubric.method === 'levels' ? 'level' : NEEDS[action],
+    })),
+  };
+}
+
+/** «Việc của tôi»: the units waiting for the signed-in user on every scoring sheet (one read a sheet). */
+export function sidebarMine(ctx: ActPorts): WaitingUnit[] {
+  const now = ctx.clock.now();
+  const settings = readSettings(ctx.workbook, now);
+  const email = ctx.identity.activeUserEmail();
+  const grants = grantsOf(readPeople(ctx.workbook).grants, email);
+  const mine: WaitingUnit[] = [];
+  for (const entry of workflowRows(ctx.workbook, settings, now)) {
+    const open = openActions(entry, grants, email);
+    // Waiting for this user: a step of the ladder is theirs (an undo or a revocation, open on every
+    // decided unit, is not work waiting).
+    if (!open.some((action) => action !== 'revert' && action !== 'revoke')) continue;
+    const { state, ladder } = entry;
+    mine.push({
+      sheet: entry.sheet,
+      row: entry.row,
+      code: entry.code,
+      name: entry.name,
+      status: state ? stateLabel(state, ladder) : entry.cell(WORKFLOW_KEYS.label),
+      overdue: (state && overdue(state, ladder, entry.deadlines, settings.year, now)) ?? '',
+    });
+  }
+  return mine;
 }
 
 /** What an action from the sidebar answers: its notice, whether it was refused, the page anew. */
@@ -242,17 +341,27 @@ export interface SidebarResult {
 }
 
 /** The sidebar's action on the unit it shows: the same rules, lock and log as the menu. */
-export function sidebarAct(ctx: ActPorts, target: Target, request: ActRequest): SidebarResult {
+export function sidebarAct(
+  ctx: ActPorts,
+  target: Target,
+  request: ActRequest,
+  options: { readonly mine?: boolean } = {},
+): SidebarResult {
   const report = act(ctx, request, target);
   return {
     notice: actNotice(report),
     problem: report.done.length === 0,
-    data: sidebarData(ctx),
+    data: sidebarData(ctx, options),
   };
 }
 
 /** «Việc của tôi»: moves the selection to the unit's row and shows it. */
-export function sidebarOpen(ctx: ActPorts, sheet: string, row: number): SidebarData {
+export function sidebarOpen(
+  ctx: ActPorts,
+  sheet: string,
+  row: number,
+  options: { readonly mine?: boolean } = {},
+): SidebarData {
   ctx.workbook.select(sheet, row);
-  return sidebarData(ctx);
+  return sidebarData(ctx, options);
 }

@@ -29,3 +29,27 @@ export function unitPlaces(workbook: WorkbookPort): (code: string) => UnitPlace 
   }
   return (unit) => byCode.get(textKey(unit));
 }
+
+/**
+ * One unit's commune and cluster, without reading the whole units sheet: its header, its code column
+ * and the unit's row (three reads, one cell a unit): what the sidebar needs for one unit.
+ */
+export function unitPlaceOf(workbook: WorkbookPort, unit: string): UnitPlace | undefined {
+  const sheet = workbook.sheet(UNITS_SHEET);
+  const rows = sheet ? sheet.lastRow() : 0;
+  if (!sheet || rows < 2) return undefined;
+  const width = Math.max(1, sheet.lastColumn());
+  const located = locateColumns(sheet.readRange(1, 1, 1, width)[0] ?? [], UNIT_COLUMNS);
+  const code = located.columns.get('code');
+  const commune = located.columns.get('commune');
+  const cluster = located.columns.get('cluster');
+  if (code === undefined || (commune === undefined && cluster === undefined)) return undefined;
+  const key = textKey(unit);
+  const at = sheet.readRange(2, code, rows - 1, 1).findIndex((cells) => textKey(cells[0]) === key);
+  if (at < 0) return undefined;
+  const cells = sheet.readRange(at + 2, 1, 1, width)[0] ?? [];
+  return {
+    commune: commune === undefined ? '' : cellText(cells[commune - 1]),
+    cluster: cluster === undefined ? '' : cellText(cells[cluster - 1]),
+  };
+}

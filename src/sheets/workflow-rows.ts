@@ -8,8 +8,8 @@ import type { UnitState } from '../domain/workflow';
 import { readCriteria } from './criteria-sheet';
 import { scoringColumns } from './layout';
 import type { WorkbookPort } from './ports';
-import { columnOf, locateRequired } from './table';
-import { unitPlaces } from './unit-places';
+import { columnOf, type Located, locateRequired } from './table';
+import { type UnitPlace, unitPlaces } from './unit-places';
 import { rowLadder, rowPrevious, rowState } from './unit-state';
 
 /** Every unit row of every scoring sheet with its workflow state: what the mail jobs read (one read per sheet). */
@@ -49,34 +49,62 @@ export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Da
     const deadlines = deadlinesOf(rubric);
     const [header = [], ...rows] = sheet.readValues();
     const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
-    const col = (key: string) => columnOf(located, key);
     rows.forEach((cells, i) => {
-      // A column this version added may be absent until set-up: it reads blank.
-      const value = (key: string): CellValue => {
-        const column = located.columns.get(key);
-        return column === undefined ? '' : (cells[column - 1] ?? '');
-      };
-      const cell = (key: string) => cellText(value(key));
-      const code = cell('code');
-      if (code === '') return;
-      const ladder = rowLadder(rubric, settings, cells, (key) => located.columns.get(key), now);
-      found.push({
-        rubric,
-        ladder,
-        deadlines,
-        sheet: sheet.name,
-        row: i + 2,
-        code,
-        name: cell('name'),
-        district: cell('district'),
-        commune: placeOf(code)?.commune ?? '',
-        cluster: placeOf(code)?.cluster ?? '',
-        state: rowState(cells, col, ladder, rubric, now, (key) => located.columns.get(key)),
-        previous: rowPrevious(cells, col, ladder),
-        cell,
-        value,
-      });
+      const row = workflowRowOf(
+        { rubric, deadlines, sheet: sheet.name, located, placeOf },
+        cells,
+        i + 2,
+        settings,
+        now,
+      );
+      if (row) found.push(row);
     });
   }
   return found;
+}
+
+/** What a row of a scoring sheet is read against: its rubric, its sheet's header, the units' places. */
+export interface RowFrame {
+  readonly rubric: Rubric;
+  readonly deadlines: readonly Deadline[];
+  readonly sheet: string;
+  readonly located: Located;
+  readonly placeOf: (code: string) => UnitPlace | undefined;
+}
+
+/** One row of a scoring sheet with its workflow state (undefined for a row without a unit code). */
+export function workflowRowOf(
+  frame: RowFrame,
+  cells: readonly CellValue[],
+  row: number,
+  settings: Settings,
+  now: Date,
+): WorkflowRow | undefined {
+  const { rubric, located, placeOf } = frame;
+  const col = (key: string) => columnOf(located, key);
+  // A column this version added may be absent until set-up: it reads blank.
+  const value = (key: string): CellValue => {
+    const column = located.columns.get(key);
+    return column === undefined ? '' : (cells[column - 1] ?? '');
+  };
+  const cell = (key: string) => cellText(value(key));
+  const code = cell('code');
+  if (code === '') return undefined;
+  const ladder = rowLadder(rubric, settings, cells, (key) => located.columns.get(key), now);
+  return {
+    rubric,
+    ladder,
+    deadlines: frame.deadlines,
+    sheet: frame.sheet,
+    row,
+    code,
+    name: cell('name'),
+    district: cell('district'),
+    commune: placeOf(code)?.commune ?? '',
+    cluster: placeOf(code)?.cluster ?? '',
+    state: rowState(cells, col, ladder, rubric, now, (key) => located.columns.get(key)),
+    previous: rowPrevious(cells, col, ladder),
+    cell,
+    value,
+  };
 }

@@ -4,7 +4,7 @@ import type { SidebarRequest } from '../../src/sheets/actions';
 import { UNITS_SHEET } from '../../src/sheets/layout';
 import { menuHandlers } from '../../src/sheets/menu';
 import { writeSetting } from '../../src/sheets/settings-sheet';
-import type { SidebarData, SidebarResult } from '../../src/sheets/sidebar';
+import type { SidebarData, SidebarResult, WaitingUnit } from '../../src/sheets/sidebar';
 import { gasContext } from '../fakes/context';
 import { fakeGoogle } from '../fakes/google';
 import { headerColumn, rubric, unitRows, withoutProcedure } from '../sheets/workbook-helpers';
@@ -35,6 +35,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtImportRecognitions',
       'xhhtSidebar',
       'xhhtSidebarData',
+      'xhhtSidebarMine',
       'xhhtSidebarOpen',
       'xhhtSidebarAct',
       'xhhtExportRecognised',
@@ -223,7 +224,11 @@ describe.each([
     const google = fakeGoogle();
     const bundle = loadBundle(code, google.globals);
     const act = (request: SidebarRequest) => bundle.xhhtSidebarAct?.(request) as SidebarResult;
-    const data = () => bundle.xhhtSidebarData?.() as SidebarData;
+    // The page's two calls: the unit, then «Việc của tôi».
+    const data = () => ({
+      ...(bundle.xhhtSidebarData?.() as SidebarData),
+      mine: bundle.xhhtSidebarMine?.() as WaitingUnit[],
+    });
     // The rubric these tests score (for 2026 the default would be TT 24/2023).
     google.SpreadsheetApp.ui.answers.unshift(rubric.id);
     bundle.xhhtSetUp?.();

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { sidebarActAction, sidebarDataAction } from '../../src/sheets/actions';
+import type { ActPorts } from '../../src/sheets/act';
+import {
+  sidebarActAction,
+  sidebarMineAction,
+  sidebarDataAction as unitAlone,
+} from '../../src/sheets/actions';
 import { rubric } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
+
+/** What the page shows after its two calls: the unit, then «Việc của tôi». */
+function sidebarDataAction(ports: ActPorts) {
+  const data = unitAlone(ports);
+  // The unit comes alone; the page asks for «Việc của tôi» next.
+  expect(data.mine).toBeNull();
+  return { ...data, mine: sidebarMineAction(ports) };
+}
 
 describe('what the sidebar shows', () => {
   it('gives the commune its units to register, then nothing once they wait for the district', () => {

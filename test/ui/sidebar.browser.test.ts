@@ -6,6 +6,7 @@ import {
   type SidebarRequest,
   sidebarActAction,
   sidebarDataAction,
+  sidebarMineAction,
   sidebarOpenAction,
 } from '../../src/sheets/actions';
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
@@ -47,6 +48,7 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
     const page: Page = await browser.newPage({ viewport: { width: 300, height: 700 } });
     await stubScriptRun(page, {
       xhhtSidebarData: () => sidebarDataAction(book.ports),
+      xhhtSidebarMine: () => sidebarMineAction(book.ports),
       xhhtSidebarOpen: (sheet, row) => sidebarOpenAction(book.ports, sheet, row),
       xhhtSidebarAct: (request) => sidebarActAction(book.ports, request as SidebarRequest),
     });
