@@ -29,7 +29,7 @@ import {
   type AuditPorts,
   acceptPendingRows,
   pendingRows,
-  readAudit,
+  readAuditFrom,
   restartAuditChain,
   verifyAuditLog,
   verifyNotice,
@@ -37,7 +37,7 @@ import {
 import { criteriaFromValues, type RubricRead, readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
-import { handEditNotice, scanHandEdits } from './hand-edit';
+import { handEditNotice, type LogRecords, scanHandEdits } from './hand-edit';
 import { CRITERIA_SHEET, SETTINGS_SHEET } from './layout';
 import {
   MAIL_OWNER_KEY,
@@ -96,7 +96,7 @@ import {
   type WaitingUnit,
 } from './sidebar';
 import { stamp as logStamp } from './stamp';
-import { queueMissedStepMail } from './step-mail';
+import { MAILED_KEY, queueMissedStepMail } from './step-mail';
 import { composeSummary, queueSummary } from './summary-report';
 
 /** What the menu items and custom formulas do, whatever the platform under them. */
@@ -493,7 +493,7 @@ function sendQueued(ctx: TimerContext): void {
 }
 
 /** How long the morning run goes on verifying the log before it sends the mail (it resumes next day). */
-const DAILY_VERIFY_BUDGET_MS = 30 * 1000;
+const DAILY_VERIFY_BUDGET_MS = 15 * 1000;
 
 /** What a timer is given: the audit ports, who runs it, and a mailer. */
 type TimerContext = Context &
@@ -514,23 +514,35 @@ export function dailyMailTimer(ctx: TimerContext): void {
 }
 
 function dailyWork(ctx: TimerContext, startedAt: Date): void {
-  begin(ctx.workbook);
-  const settings = readSettings(ctx.workbook, startedAt);
+  // Each sheet read once for the whole run (issue 12): the scoring sheets, people and settings serve
+  // the step mail, the reminders, the «sửa tay» pass and the summary alike; writes go through.
+  const day = { ...ctx, workbook: readOnce(ctx.workbook) };
+  begin(day.workbook);
+  const settings = readSettings(day.workbook, startedAt);
   ctx.lock.withLock(() => {
-    const log = readAudit(ctx.workbook);
-    queueMissedStepMail(ctx, log, settings, readPeople(ctx.workbook).grants);
-    queueReminders(ctx, settings, log);
+    // Only the log rows past the mail mark, and for the reminders only what «since when» needs:
+    // never the whole log (issue 12).
+    const mark = Number(ctx.store.get(MAILED_KEY) ?? Number.NaN);
+    const first = Number.isInteger(mark) ? mark : Number.MAX_SAFE_INTEGER;
+    queueMissedStepMail(
+      day,
+      readAuditFrom(ctx.workbook, first),
+      settings,
+      readPeople(day.workbook).grants,
+    );
+    queueReminders(day, settings);
   });
   // The full log verification, a block at a time, from where the last run stopped. A log sheet
   // that cannot be read (a renamed header) is «Kiểm tra nhật ký»'s to report: the mail still goes.
+  let records: LogRecords | undefined;
   try {
     const verified = verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS });
     // The log checked to its end: each unit's «Sửa tay» cell follows what the log says.
-    if (verified.done) scanHandEdits(ctx);
+    if (verified.done) records = scanHandEdits(day).log;
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }
-  if (summaryDue(settings.summaryPeriod, ctx.clock.now())) queueSummary(ctx);
+  if (summaryDue(settings.summaryPeriod, ctx.clock.now())) queueSummary(day, records);
   sendOutbox(ctx, { startedAt });
 }
 

@@ -481,6 +481,36 @@ export function readAudit(workbook: WorkbookPort): AuditRow[] {
   return auditRows(values, locateRequired(AUDIT_SHEET, header, AUDIT_COLUMNS));
 }
 
+/** The log's rows from the 0-based data row `first` to its end (one read of those rows only). */
+export interface AuditTail {
+  readonly first: number;
+  readonly rows: readonly AuditRow[];
+  /** The log's rows in all. */
+  readonly total: number;
+}
+
+/**
+ * The rows a run has not yet seen (a cut-off step's mail): the header, then only the rows from
+ * `first`; metadata tells how many there are. The morning run reads this instead of the whole log.
+ */
+export function readAuditFrom(workbook: WorkbookPort, first: number): AuditTail {
+  const sheet = workbook.sheet(AUDIT_SHEET);
+  const total = sheet ? Math.max(0, sheet.lastRow() - 1) : 0;
+  const from = Math.max(0, Math.min(first, total));
+  if (!sheet || from >= total) return { first: from, rows: [], total };
+  const width = Math.max(1, sheet.lastColumn());
+  const located = locateRequired(
+    AUDIT_SHEET,
+    sheet.readRange(1, 1, 1, width)[0] ?? [],
+    AUDIT_COLUMNS,
+  );
+  return {
+    first: from,
+    rows: auditRows(sheet.readRange(from + 2, 1, total - from, width), located),
+    total,
+  };
+}
+
 /** The log checked at once, in one read (the offline `xhht audit verify`, and tests). */
 export function checkAudit(ports: AuditPorts): AuditCheck {
   const rows = readAudit(ports.workbook);

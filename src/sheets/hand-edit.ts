@@ -14,6 +14,7 @@ import { AUDIT_SHEET, chainBase, START_KEY } from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { REGISTER_SHEET, scoringColumns, WORKFLOW_COLUMNS } from './layout';
 import type { LockPort, SheetPort, StorePort, WorkbookPort } from './ports';
+import { columnNamed, HAND_EDIT_HEADER, LOG_RECORD_HEADER } from './record-columns';
 import { readRegister } from './register-sheet';
 
 /**
@@ -25,21 +26,13 @@ import { readRegister } from './register-sheet';
  * absent from a log the previous version wrote), compared with each unit's cells.
  */
 
-/** The log's column holding a step's record (the encodeRecord of the unit's row after the step). */
-export const LOG_RECORD_HEADER = 'Ô do XHHT ghi';
-/** The log's column holding the sheet row of the same unit's previous log row ('' for its first). */
-export const LOG_UNIT_PREVIOUS_HEADER = 'Dòng trước của đơn vị';
-/** The scoring sheet's column holding the sheet row of the unit's last log row. */
-export const LOG_ROW_HEADER = 'Dòng nhật ký';
-/** The scoring sheet's column saying which cells disagree with the log, or blank. */
-export const HAND_EDIT_HEADER = 'Sửa tay';
-
-/** The 1-based column whose header reads `header` (case and spacing aside), or undefined. */
-export function columnNamed(header: readonly CellValue[], name: string): number | undefined {
-  const key = textKey(name);
-  const index = header.findIndex((cell) => textKey(cellText(cell)) === key);
-  return index < 0 ? undefined : index + 1;
-}
+export {
+  columnNamed,
+  HAND_EDIT_HEADER,
+  LOG_RECORD_HEADER,
+  LOG_ROW_HEADER,
+  LOG_UNIT_PREVIOUS_HEADER,
+} from './record-columns';
 
 /** What the log says of each unit, read from its unit and record columns only. */
 export interface LogRecords {
@@ -233,6 +226,8 @@ export interface HandEditScan {
   /** «Sửa tay» cells written or cleared. */
   readonly marked: number;
   readonly ignoredRegister: readonly string[];
+  /** The log's records as this pass read them, for a use case that follows in the same run. */
+  readonly log: LogRecords;
 }
 
 /** A sheet's columns by key as the header places them, for the keys given. */
@@ -298,7 +293,7 @@ export function scanHandEdits(ports: {
       marked += writeMarks(ports.lock, sheet, code, mark, codes, before, marks);
   }
   const register = registerProblems(ports.workbook, log);
-  return { found, marked, ignoredRegister: register };
+  return { found, marked, ignoredRegister: register, log };
 }
 
 function readCodes(sheet: SheetPort, column: number, rows: number): string[] {

@@ -1,12 +1,15 @@
 import type { AuditRow } from '../domain/audit';
-import { readDate, textKey } from '../domain/cells';
+import { type CellValue, cellText, readDate, textKey } from '../domain/cells';
 import { inLanguage } from '../domain/i18n';
 import { reminders, type WaitingUnit } from '../domain/reminders';
 import { type Settings, workbookTitle } from '../domain/settings';
+import { AUDIT_COLUMNS, AUDIT_SHEET } from './audit-log';
 import { queueMail } from './outbox';
 import { readPeople } from './people-sheet';
 import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
-import { workflowRows } from './workflow-rows';
+import { columnNamed } from './record-columns';
+import { columnOf, locateRequired } from './table';
+import { type WorkflowRow, workflowRows } from './workflow-rows';
 
 /**
  * The daily reminder's use case: every unit's state and, from the log, since when it has stood there;
@@ -14,7 +17,9 @@ import { workflowRows } from './workflow-rows';
  */
 
 /** When each unit last changed state, from its last log row that moved it. */
-function lastSteps(log: readonly AuditRow[]): Map<string, Date> {
+function lastSteps(
+  log: readonly Pick<AuditRow, 'time' | 'unit' | 'from' | 'to'>[],
+): Map<string, Date> {
   const since = new Map<string, Date>();
   for (const row of log) {
     if (row.from === row.to) continue;
@@ -24,7 +29,57 @@ function lastSteps(log: readonly AuditRow[]): Map<string, Date> {
   return since;
 }
 
-/** Queues today's reminders from the log as read; returns how many messages. Call under the lock. */
+/**
+ * Since when each waiting unit has waited, reading no more of the log than that needs (issue 12):
+ * nothing when no escalation is set or no unit waits; where every waiting unit's row points at its
+ * last log row («Dòng nhật ký»), the time column between the first and the last of those rows; else
+ * the columns from «Thời gian» to «Sang trạng thái» (a log the previous version wrote).
+ */
+function sinceFromLog(
+  workbook: WorkbookPort,
+  settings: Settings,
+  rows: readonly WorkflowRow[],
+): Map<string, Date> {
+  const since = new Map<string, Date>();
+  const waiting = rows.filter((row) => row.state?.status === 'awaiting');
+  const sheet = workbook.sheet(AUDIT_SHEET);
+  const last = sheet ? sheet.lastRow() : 0;
+  if (settings.escalateAfterDays === null || waiting.length === 0 || !sheet || last < 2)
+    return since;
+  const width = Math.max(1, sheet.lastColumn());
+  const header = sheet.readRange(1, 1, 1, width)[0] ?? [];
+  const time = columnNamed(header, 'Thời gian');
+  if (time === undefined) return since;
+  const pointers = waiting.map((row) => row.logRow ?? 0);
+  if (pointers.every((row) => row >= 2 && row <= last)) {
+    const first = Math.min(...pointers);
+    const times = sheet.readRange(first, time, Math.max(...pointers) - first + 1, 1);
+    waiting.forEach((row, i) => {
+      const cell = times[(pointers[i] ?? 0) - first]?.[0];
+      const day = readDate(cellText(cell).split(' ')[0] ?? '');
+      if (day.ok) since.set(textKey(row.code), day.value);
+    });
+    return since;
+  }
+  const located = locateRequired(AUDIT_SHEET, header, AUDIT_COLUMNS);
+  const column = (key: string) => columnOf(located, key);
+  const span = Math.max(column('unit'), column('from'), column('to')) - time + 1;
+  const cells = sheet.readRange(2, time, last - 1, span);
+  const at = (row: readonly CellValue[], key: string) => cellText(row[column(key) - time]);
+  return lastSteps(
+    cells.map((row) => ({
+      time: at(row, 'time'),
+      unit: at(row, 'unit'),
+      from: at(row, 'from'),
+      to: at(row, 'to'),
+    })),
+  );
+}
+
+/**
+ * Queues today's reminders; returns how many messages. Call under the lock. With the log as read
+ * (offline, the demo), from it; without, from what `sinceFromLog` reads.
+ */
 export function queueReminders(
   ports: {
     readonly workbook: WorkbookPort;
@@ -33,11 +88,12 @@ export function queueReminders(
     readonly store: StorePort;
   },
   settings: Settings,
-  log: readonly AuditRow[],
+  log?: readonly AuditRow[],
 ): number {
   const now = ports.clock.now();
-  const since = lastSteps(log);
-  const units: WaitingUnit[] = workflowRows(ports.workbook, settings, now).flatMap((row) => {
+  const rows = workflowRows(ports.workbook, settings, now);
+  const since = log ? lastSteps(log) : sinceFromLog(ports.workbook, settings, rows);
+  const units: WaitingUnit[] = rows.flatMap((row) => {
     if (!row.state) return [];
     const at = since.get(textKey(row.code));
     return [

@@ -6,6 +6,7 @@ import { notifications, type StepEvent } from '../domain/notifications';
 import type { Grant } from '../domain/people';
 import { type Settings, workbookTitle } from '../domain/settings';
 import { ACTIONS, type Action, actionLabel, encodeState } from '../domain/workflow';
+import type { AuditTail } from './audit-log';
 import { WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
 import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
@@ -62,10 +63,13 @@ const STEP_ACTIONS = new Map<string, Action>(
  */
 export function queueMissedStepMail(
   ports: StepMailPorts,
-  log: readonly AuditRow[],
+  read: readonly AuditRow[] | AuditTail,
   settings: Settings,
   grants: readonly Grant[],
 ): void {
+  // The whole log, or only its rows past the mark (the morning run reads no more: ./audit-log.ts).
+  const tail = 'total' in read ? read : { first: 0, rows: read, total: read.length };
+  const log = { length: tail.total };
   const mark = ports.store.get(MAILED_KEY);
   const mailed = mark === null ? Number.NaN : Number(mark);
   if (!Number.isInteger(mailed)) {
@@ -73,7 +77,7 @@ export function queueMissedStepMail(
     return;
   }
   const missed = new Map<string, { row: AuditRow; action: Action }>();
-  for (const row of log.slice(mailed)) {
+  for (const row of tail.rows.slice(Math.max(0, mailed - tail.first))) {
     const action = STEP_ACTIONS.get(row.action);
     if (action) missed.set(textKey(row.unit), { row, action });
   }

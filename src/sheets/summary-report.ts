@@ -14,7 +14,13 @@ import { workbookTitle } from '../domain/settings';
 import { NO_CLUSTER, NO_DISTRICT, summarize } from '../domain/summary';
 import { stateLabel } from '../domain/workflow';
 import { type AuditPorts, lastVerification, logExtent } from './audit-log';
-import { handEditLine, handEditOf, readLogRecords, vouchedRegister } from './hand-edit';
+import {
+  handEditLine,
+  handEditOf,
+  type LogRecords,
+  readLogRecords,
+  vouchedRegister,
+} from './hand-edit';
 import { UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
 import { waitingClaims } from './offline-claims';
 import { queueMail } from './outbox';
@@ -65,7 +71,8 @@ function lastReport(store: StorePort): ReportSnapshot | undefined {
   }
 }
 
-export function composeSummary(ctx: ReportPorts) {
+/** `log`: the log's records when the caller read them already (the morning run's «sửa tay» pass). */
+export function composeSummary(ctx: ReportPorts, log?: LogRecords) {
   // One read per sheet, and the scoring sheets are never written: the summary computes what
   // score-all would write (the officers' «Chấm điểm tất cả» writes it).
   const book = readOnce(ctx.workbook);
@@ -81,10 +88,10 @@ export function composeSummary(ctx: ReportPorts) {
   );
   // The log is the record: a unit whose cells disagree with its last log row is «sửa tay», counted
   // apart and never as recognised; register rows no step made do not count (./hand-edit.ts).
-  const log = readLogRecords({ workbook: book, store: ctx.store });
+  const records = log ?? readLogRecords({ workbook: book, store: ctx.store });
   const edits = new Map(
     units.flatMap((unit) => {
-      const edit = handEditOf(unit.value, unit.code, log);
+      const edit = handEditOf(unit.value, unit.code, records);
       return edit ? [[unit, edit] as const] : [];
     }),
   );
@@ -93,7 +100,7 @@ export function composeSummary(ctx: ReportPorts) {
       book,
       scored.sheets.map((sheet) => sheet.rubric),
     ).entries,
-    log,
+    records,
   ).entries;
   // The log as it stands, counted, and its last full verification: never hashed again here.
   const extent = logExtent(ctx);
@@ -184,8 +191,11 @@ export function composeSummary(ctx: ReportPorts) {
 }
 
 /** Queues the summary for the committee; returns the notice and how many messages were queued. */
-export function queueSummary(ctx: ReportPorts): { notice: string; queued: number } {
-  const { mail, to } = composeSummary(ctx);
+export function queueSummary(
+  ctx: ReportPorts,
+  log?: LogRecords,
+): { notice: string; queued: number } {
+  const { mail, to } = composeSummary(ctx, log);
   if (to.length === 0) {
     return {
       queued: 0,

@@ -8,6 +8,7 @@ import type { UnitState } from '../domain/workflow';
 import { readCriteria } from './criteria-sheet';
 import { scoringColumns } from './layout';
 import type { WorkbookPort } from './ports';
+import { columnNamed, LOG_ROW_HEADER } from './record-columns';
 import { columnOf, type Located, locateRequired } from './table';
 import { type UnitPlace, unitPlaces } from './unit-places';
 import { rowLadder, rowPrevious, rowState } from './unit-state';
@@ -37,6 +38,8 @@ export interface WorkflowRow {
   readonly cell: (key: string) => string;
   /** A cell of the row by its column key, as the sheet gives it (a date stays a Date). */
   readonly value: (key: string) => CellValue;
+  /** The sheet row of the unit's last log row («Dòng nhật ký»), when the row carries one. */
+  readonly logRow?: number;
 }
 
 export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Date): WorkflowRow[] {
@@ -49,9 +52,10 @@ export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Da
     const deadlines = deadlinesOf(rubric);
     const [header = [], ...rows] = sheet.readValues();
     const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
+    const pointer = columnNamed(header, LOG_ROW_HEADER);
     rows.forEach((cells, i) => {
       const row = workflowRowOf(
-        { rubric, deadlines, sheet: sheet.name, located, placeOf },
+        { rubric, deadlines, sheet: sheet.name, located, placeOf, pointer },
         cells,
         i + 2,
         settings,
@@ -70,6 +74,8 @@ export interface RowFrame {
   readonly sheet: string;
   readonly located: Located;
   readonly placeOf: (code: string) => UnitPlace | undefined;
+  /** The «Dòng nhật ký» column, where the sheet has it. */
+  readonly pointer?: number | undefined;
 }
 
 /** One row of a scoring sheet with its workflow state (undefined for a row without a unit code). */
@@ -91,7 +97,10 @@ export function workflowRowOf(
   const code = cell('code');
   if (code === '') return undefined;
   const ladder = rowLadder(rubric, settings, cells, (key) => located.columns.get(key), now);
+  const logRow =
+    frame.pointer === undefined ? Number.NaN : Number(cellText(cells[frame.pointer - 1]));
   return {
+    ...(Number.isInteger(logRow) && logRow >= 2 ? { logRow } : {}),
     rubric,
     ladder,
     deadlines: frame.deadlines,
