@@ -2,14 +2,19 @@ import type { AuditEntry } from '../src/domain/audit';
 import { PERIOD_NAMES } from '../src/domain/settings';
 import { GasLock } from '../src/gas/services';
 import { act } from '../src/sheets/act';
-import { dailyMailTimer, sendMailTimer } from '../src/sheets/actions';
+import {
+  dailyMailTimer,
+  sendMailTimer,
+  sidebarDataAction,
+  sidebarMineAction,
+} from '../src/sheets/actions';
 import { AUDIT_SHEET, appendAudit, verifyAuditLog } from '../src/sheets/audit-log';
 import { OUTBOX_SHEET, queueMail } from '../src/sheets/outbox';
 import { scoreAll } from '../src/sheets/score-all';
 import { writeSetting } from '../src/sheets/settings-sheet';
-import { sidebarData } from '../src/sheets/sidebar';
 import { gasMailer, NOW } from '../test/fakes/context';
-import { budget, LATENCY, modelledMs } from '../test/fakes/latency';
+import { budget, LATENCY, latencyClock, modelledMs } from '../test/fakes/latency';
+import { recordTheLog } from '../test/sheets/record-helpers';
 import { benchBook, cpuMs, HUYEN, TINH, XA } from './lib/book';
 
 /**
@@ -93,7 +98,7 @@ console.log(
   `  properties ${LATENCY.propReadMs}/${LATENCY.propWriteMs} ms · lock ${LATENCY.lockMs} ms · flush ${LATENCY.flushMs} ms · mail ${LATENCY.mailMs} ms · CPU × ${LATENCY.cpuFactor}`,
 );
 console.log(
-  '  targets: step ≤ 3 s, sidebar ≤ 2 s (5,000 units, 100,000 rows); mail timer idle ≤ 0.3 s; daily ≤ 60 s (50,000 units, mail excluded); verification ≤ 60 s (100,000 rows)',
+  "  targets: step ≤ 3 s, sidebar (1 unit, the page's first call) ≤ 2 s (5,000 units, 100,000 rows); mail timer idle ≤ 0.3 s; daily ≤ 60 s (50,000 units, mail excluded); verification ≤ 60 s (100,000 rows)",
 );
 console.log('  each cell: modelled seconds, then calls/cells moved');
 const header = [
@@ -102,6 +107,7 @@ const header = [
   'score-all',
   'step (submit 1)',
   'sidebar (1 unit)',
+  'sidebar «Việc của tôi»',
   'mail timer idle',
   'daily run',
   'log verification',
@@ -127,7 +133,14 @@ for (const units of UNITS) {
     );
     google.Session.email = TINH;
     google.spreadsheet.select(rubric.scoringSheet, [row, 1]);
-    const sidebar = measure(book, () => sidebarData(ports));
+    // The log as issue 11's step leaves it: each unit's last row carries its record and pointers.
+    recordTheLog(
+      google.spreadsheet.sheet(AUDIT_SHEET),
+      google.spreadsheet.sheet(rubric.scoringSheet),
+    );
+    // The page's first call (the unit with its history), then «Việc của tôi».
+    const sidebar = measure(book, () => sidebarDataAction(ports));
+    const mine = measure(book, () => sidebarMineAction(ports));
     const mailer = gasMailer(google);
     google.Session.email = HUYEN;
     const daily = measure(
@@ -137,7 +150,8 @@ for (const units of UNITS) {
           ...ports,
           lock: new GasLock(google.LockService, ports.workbook),
           mailer,
-          clock: { now: () => NOW },
+          // Time passes as modelled, so the verification's budget holds as it would online.
+          clock: latencyClock(google.io, NOW),
         }),
       true,
     );
@@ -151,7 +165,7 @@ for (const units of UNITS) {
       [
         String(units).padStart(5),
         String(logSize).padStart(10),
-        ...[scoreFigure, step, sidebar, idle, daily, verify].map(
+        ...[scoreFigure, step, sidebar, mine, idle, daily, verify].map(
           (f) => `${seconds(f)} s ${detail(f).padStart(16)}`,
         ),
       ].join(' | '),
