@@ -140,6 +140,9 @@ describe('«sửa tay»: the scoring row against the log', () => {
   it('judges nothing on a log the previous version wrote (no record column)', () => {
     const made = workflowBook();
     made.as(XA, [[2, 1]], 'register');
+    // The log as the previous version wrote it: no «Ô do XHHT ghi» column.
+    const log = made.google.spreadsheet.sheet(AUDIT_SHEET);
+    log.type(1, headerColumn(log, 'Ô do XHHT ghi'), [['']]);
     made.sheet.type(4, headerColumn(made.sheet, 'Mã trạng thái'), [['recognised']]);
     expect(scanHandEdits(made.ports).found).toEqual([]);
   });

@@ -113,7 +113,15 @@ describe('the summary at province scale', () => {
     expect(google.spreadsheet.sheet(rubric.scoringSheet).snapshot()).toEqual(before);
     expect(google.io.calls.get('setValues') ?? 0).toBe(0);
     const sheetsRead = google.io.calls.get('getValues') ?? 0;
-    expect(sheetsRead).toBeLessThanOrEqual(google.spreadsheet.sheets.length);
+    // Each sheet once, and of the log only its header, unit and record columns (the «sửa tay» check).
+    expect(sheetsRead).toBeLessThanOrEqual(google.spreadsheet.sheets.length + 2);
+    const logRows = google.spreadsheet.sheet(AUDIT_SHEET).getLastRow();
+    expect(google.io.cellsRead).toBeLessThan(
+      google.spreadsheet.sheets
+        .filter((sheet) => sheet.getName() !== AUDIT_SHEET)
+        .reduce((sum, sheet) => sum + sheet.getLastRow() * sheet.getLastColumn(), 0) +
+        3 * logRows,
+    );
     expect(text).toContain('nguyên vẹn');
     // The next verification finds the edit, and the summary then says so.
     expect(verifyAuditLog(ports)).toMatchObject({
