@@ -29,7 +29,11 @@ const UNITS = (process.env.XHHT_BENCH_UNITS ?? '1000,5000,10000')
   .split(',')
   .filter(Boolean)
   .map(Number);
-const LOG_ROWS = [0, 20_000, 100_000];
+// XHHT_BENCH_LOG_ROWS=0 measures one log size only (a 50,000-unit run takes long over the fake).
+const LOG_ROWS = (process.env.XHHT_BENCH_LOG_ROWS ?? '0,20000,100000')
+  .split(',')
+  .filter(Boolean)
+  .map(Number);
 
 interface Figure {
   readonly ms: number;

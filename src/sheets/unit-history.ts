@@ -133,13 +133,15 @@ export function historyHandEdit(
 ): HandEdit | undefined {
   const withRecord = history.rows.filter((row) => row.record !== undefined);
   const latest = withRecord[withRecord.length - 1];
-  const start = Number(store.get(START_KEY) ?? 0);
+  // Whether the working log holds the whole history matters only for a unit no log row names: the
+  // properties (and perhaps the hidden head sheet) are read for that case alone.
+  const whole = () => {
+    const start = Number(store.get(START_KEY) ?? 0);
+    return chainBase({ workbook, store }).rows === 0 && !(Number.isInteger(start) && start > 0);
+  };
   const log: LogRecords = {
     carried: history.carried,
-    whole:
-      history.carried &&
-      chainBase({ workbook, store }).rows === 0 &&
-      !(Number.isInteger(start) && start > 0),
+    whole: history.carried && history.rows.length === 0 && whole(),
     unitAt: () => code,
     recordAt: (row) => history.rows.find((entry) => entry.row === row)?.record,
     last: () =>
