@@ -26,6 +26,7 @@ import { ACTIONS, type Action } from '../domain/workflow';
 import { type ActPorts, type ActRequest, act } from './act';
 import { archive, archiveNotice } from './archive';
 import {
+  AUDIT_SHEET,
   type AuditPorts,
   acceptPendingRows,
   pendingRows,
@@ -517,6 +518,8 @@ function dailyWork(ctx: TimerContext, startedAt: Date): void {
   // Each sheet read once for the whole run (issue 12): the scoring sheets, people and settings serve
   // the step mail, the reminders, the «sửa tay» pass and the summary alike; writes go through.
   const day = { ...ctx, workbook: readOnce(ctx.workbook) };
+  // How far the log went when the run read the scoring sheets (see the «sửa tay» pass below).
+  const logRowsAtRead = ctx.workbook.sheet(AUDIT_SHEET)?.lastRow() ?? 0;
   begin(day.workbook);
   const settings = readSettings(day.workbook, startedAt);
   ctx.lock.withLock(() => {
@@ -537,8 +540,9 @@ function dailyWork(ctx: TimerContext, startedAt: Date): void {
   let records: LogRecords | undefined;
   try {
     const verified = verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS });
-    // The log checked to its end: each unit's «Sửa tay» cell follows what the log says.
-    if (verified.done) records = scanHandEdits(day).log;
+    // The log checked to its end: each unit's «Sửa tay» cell follows what the log says, from the
+    // scoring cells of the run's one read.
+    if (verified.done) records = scanHandEdits(day, { whole: true, logRowsAtRead }).log;
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }

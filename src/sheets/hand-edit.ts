@@ -247,11 +247,18 @@ function place(header: readonly CellValue[], specs: readonly { key: string; head
  * sheet has it, only between the first and last row whose mark changes, under the lock, after reading
  * the codes again (a sorted sheet is left for the next run).
  */
-export function scanHandEdits(ports: {
-  readonly workbook: WorkbookPort;
-  readonly store: StorePort;
-  readonly lock: LockPort;
-}): HandEditScan {
+export function scanHandEdits(
+  ports: {
+    readonly workbook: WorkbookPort;
+    readonly store: StorePort;
+    readonly lock: LockPort;
+  },
+  options: {
+    readonly whole?: boolean;
+    /** The log's last row when the cells were read: a unit stepped on since is left for next time. */
+    readonly logRowsAtRead?: number;
+  } = {},
+): HandEditScan {
   const log = readLogRecords(ports);
   const found: FoundEdit[] = [];
   let marked = 0;
@@ -271,8 +278,15 @@ export function scanHandEdits(ports: {
     if (wanted.length === 0) continue;
     const first = Math.min(...wanted);
     const span = Math.max(...wanted) - first + 1;
-    const codes = readCodes(sheet, code, rows);
-    const block = sheet.readRange(2, first, rows, span);
+    // A run that reads the whole sheet anyway (the morning run, through readOnce) takes its cells from
+    // that one read; «Kiểm tra nhật ký» reads the code column and the script-owned columns only.
+    const all = options.whole ? sheet.readValues().slice(1) : undefined;
+    const codes = all
+      ? all.map((cells) => cellText(cells[code - 1]))
+      : readCodes(sheet, code, rows);
+    const block = all
+      ? all.map((cells) => Array.from({ length: span }, (_, i) => cells[first - 1 + i] ?? ''))
+      : sheet.readRange(2, first, rows, span);
     const marks: string[] = [];
     const before: string[] = [];
     block.forEach((cells, i) => {
@@ -281,9 +295,16 @@ export function scanHandEdits(ports: {
         return column === undefined ? '' : (cells[column - first] ?? '');
       };
       const unit = codes[i] ?? '';
+      const was = mark === undefined ? '' : cellText(cells[mark - first]);
+      before.push(was);
+      const moved =
+        (log.last(unit)?.row ?? 0) > (options.logRowsAtRead ?? Number.POSITIVE_INFINITY);
+      if (moved) {
+        marks.push(was);
+        return;
+      }
       const edit = unit === '' ? undefined : handEditOf(value, unit, log);
       marks.push(handEditCell(edit));
-      before.push(mark === undefined ? '' : cellText(cells[mark - first]));
       if (edit) {
         const line = handEditLine(sheet.name, i + 2, unit, edit, at.get('state'));
         found.push({ ...edit, sheet: sheet.name, row: i + 2, code: unit, line });
