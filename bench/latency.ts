@@ -138,10 +138,7 @@ for (const units of UNITS) {
     google.Session.email = TINH;
     google.spreadsheet.select(rubric.scoringSheet, [row, 1]);
     // The log as issue 11's step leaves it: each unit's last row carries its record and pointers.
-    recordTheLog(
-      google.spreadsheet.sheet(AUDIT_SHEET),
-      google.spreadsheet.sheet(rubric.scoringSheet),
-    );
+    recordTheLog(google);
     // The page's first call (the unit with its history), then «Việc của tôi».
     const sidebar = measure(book, () => sidebarDataAction(ports));
     const mine = measure(book, () => sidebarMineAction(ports));

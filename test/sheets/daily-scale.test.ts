@@ -63,7 +63,7 @@ function morning(extraLogRows: number) {
   act(ports, { action: 'submit' }, { ...book.all, rows: book.all.rows.slice(0, 100) });
   const log = google.spreadsheet.sheet(AUDIT_SHEET);
   const scoring = google.spreadsheet.sheet(rubric.scoringSheet);
-  recordTheLog(log, scoring);
+  recordTheLog(google);
   // The verification's own reads, measured apart: the same full pass the morning run makes.
   const logSeen = watch(log);
   verifyAuditLog(ports);

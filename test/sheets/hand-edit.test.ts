@@ -32,7 +32,7 @@ function book() {
   as(HUYEN, [[3, 1]], 'approve');
   as(TINH, [[3, 1]], 'recognise', '125/QĐ-UBND', '20/03/2027');
   const log = google.spreadsheet.sheet(AUDIT_SHEET);
-  const last = recordTheLog(log, made.sheet);
+  const last = recordTheLog(google);
   const cell = (row: number, header: string, value: unknown) =>
     made.sheet.type(row, headerColumn(made.sheet, header), [[value]]);
   const exported = () =>
@@ -112,6 +112,8 @@ describe('«sửa tay»: the scoring row against the log', () => {
       // «Kiểm tra nhật ký» names the sheet, the state cell and the unit.
       checkLogAction(b.ports);
       const notice = b.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt ?? '';
+      // The log itself is intact: the hand edit is in the scoring row, not in the record.
+      expect(notice).toMatch(/^Nhật ký nguyên vẹn/);
       expect(notice).toContain('1 đơn vị «sửa tay»');
       const place = cellPlace(rubric.scoringSheet, row, headerColumn(b.sheet, 'Mã trạng thái'));
       expect(notice).toContain(`${place}, đơn vị ${code}:`);

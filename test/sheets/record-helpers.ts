@@ -1,5 +1,14 @@
+import { GENESIS, rowHash } from '../../src/domain/audit';
 import { encodeRecord, type RecordKey, recordOfCells } from '../../src/domain/unit-record';
-import { AUDIT_SHEET } from '../../src/sheets/audit-log';
+import { GasHasher, GasStore } from '../../src/gas/services';
+import { GasWorkbook } from '../../src/gas/workbook';
+import {
+  AUDIT_SHEET,
+  chainBase,
+  HEAD_KEY,
+  HEAD_SHEET,
+  readAudit,
+} from '../../src/sheets/audit-log';
 import {
   HAND_EDIT_HEADER,
   LOG_RECORD_HEADER,
@@ -7,7 +16,9 @@ import {
   LOG_UNIT_PREVIOUS_HEADER,
 } from '../../src/sheets/hand-edit';
 import { WORKFLOW_COLUMNS } from '../../src/sheets/layout';
+import type { FakeGoogle } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
+import { rubric } from './workbook-helpers';
 
 /**
  * What the step of issue 11 (branch core-step) leaves, put into the fakes by hand until it lands: the
@@ -15,7 +26,40 @@ import type { FakeSheet } from '../fakes/spreadsheet';
  * «Sửa tay». Each unit's last log row gets the record of its row as it stands (call it after the
  * legitimate steps, before an attack); earlier rows are linked by «Dòng trước của đơn vị».
  */
-export function recordTheLog(log: FakeSheet, scoring: FakeSheet): Map<string, number> {
+export function recordTheLog(google: FakeGoogle): Map<string, number> {
+  const log = google.spreadsheet.sheet(AUDIT_SHEET);
+  const last = stamp(log, google.spreadsheet.sheet(rubric.scoringSheet));
+  rechain(google, log);
+  return last;
+}
+
+/**
+ * The chain as the step would have written it over the stamped rows (rows carrying a record hash it,
+ * src/domain/audit.ts): each row's «Mã dòng trước» and the kept head recomputed, so that «Kiểm tra
+ * nhật ký» finds the log intact.
+ */
+function rechain(google: FakeGoogle, log: FakeSheet): void {
+  const ports = {
+    workbook: new GasWorkbook(google.SpreadsheetApp),
+    store: new GasStore(google.PropertiesService),
+    hasher: new GasHasher(google.Utilities),
+  };
+  const digest = (text: string) => ports.hasher.sha256Hex(text);
+  const rows = readAudit(ports.workbook);
+  if (rows.length === 0) return;
+  const previousColumn = (log.snapshot()[0] ?? []).indexOf('Mã dòng trước') + 1;
+  let head = chainBase(ports).head || GENESIS;
+  const previous: string[][] = [];
+  for (const row of rows) {
+    previous.push([head]);
+    head = rowHash({ ...row, previous: head }, digest);
+  }
+  log.type(2, previousColumn, previous);
+  ports.store.set(HEAD_KEY, head);
+  google.spreadsheet.sheet(HEAD_SHEET).type(1, 2, [[head]]);
+}
+
+function stamp(log: FakeSheet, scoring: FakeSheet): Map<string, number> {
   const logHeader = log.snapshot()[0] ?? [];
   const recordColumn = columnOrAdd(log, LOG_RECORD_HEADER);
   const previousColumn = columnOrAdd(log, LOG_UNIT_PREVIOUS_HEADER);
@@ -27,7 +71,7 @@ export function recordTheLog(log: FakeSheet, scoring: FakeSheet): Map<string, nu
     if (i === 0) return;
     const unit = String(cells[unitColumn - 1] ?? '');
     if (unit === '') return;
-    log.type(i + 1, previousColumn, [[last.get(unit) ?? '']]);
+    log.type(i + 1, previousColumn, [[String(last.get(unit) ?? '')]]);
     last.set(unit, i + 1);
   });
   const header = scoring.snapshot()[0] ?? [];
@@ -58,5 +102,3 @@ export function columnOrAdd(sheet: FakeSheet, name: string): number {
   sheet.type(1, header.length + 1, [[name]]);
   return header.length + 1;
 }
-
-export { AUDIT_SHEET };

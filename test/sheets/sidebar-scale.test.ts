@@ -53,7 +53,7 @@ function shown(b: ReturnType<typeof book>) {
 describe('the sidebar at province scale', () => {
   it('follows the unit’s pointers: the same calls and cells at 0 and 20,000 other log rows', () => {
     const b = book();
-    recordTheLog(b.log, b.sheet);
+    recordTheLog(b.google);
     const small = shown(b);
     const history = small.data.unit?.history.map((entry) => entry.action);
     expect(history).toEqual(['Đăng ký', 'Gửi', 'Trả lại', 'Gửi']);
@@ -88,7 +88,7 @@ describe('the sidebar at province scale', () => {
 
   it('says «sửa tay» for its unit when a cell XHHT writes disagrees with the log', () => {
     const b = book();
-    recordTheLog(b.log, b.sheet);
+    recordTheLog(b.google);
     expect(shown(b).data.unit?.handEdit).toBe('');
     b.sheet.type(2, headerColumn(b.sheet, 'Mã trạng thái'), [['recognised']]);
     const { data } = shown(b);
