@@ -47,7 +47,9 @@ describe('«sửa tay»: the scoring row against the log', () => {
     const b = book();
     expect(scanHandEdits(b.ports).found).toEqual([]);
     expect(b.exported()).toBe('1:DV0002');
-    expect(composeSummary(b.ports).mail.text).not.toContain('Sửa tay');
+    const summary = composeSummary(b.ports).mail.text;
+    expect(summary).not.toContain('Sửa tay');
+    expect(summary).toContain('Tiến độ: 1/3 đơn vị đã công nhận');
   });
 
   const attacks: [string, number, string, (b: ReturnType<typeof book>) => void, RegExp][] = [
@@ -123,6 +125,8 @@ describe('«sửa tay»: the scoring row against the log', () => {
       expect(summary).toContain('Sửa tay (không tính) | 1');
       expect(summary).toMatch(/Sửa tay — .*\(1 đơn vị\)/);
       expect(summary).toContain(`${code} – `);
+      // Progress counts what the log recorded: DV0002 alone, unless DV0002 was the one edited.
+      expect(summary).toContain(`Tiến độ: ${code === 'DV0002' ? 0 : 1}/3 đơn vị đã công nhận`);
     },
   );
 
