@@ -88,6 +88,7 @@ export interface SheetApi
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeApi;
   setColumnWidth(columnPosition: number, width: number): SheetApi;
   getProtections(type: ProtectionType): ProtectionApi[];
+  protect(): ProtectionApi;
   getConditionalFormatRules(): ConditionalFormatRuleApi[];
   setConditionalFormatRules(rules: ConditionalFormatRuleApi[]): void;
 }
@@ -104,6 +105,8 @@ export interface SpreadsheetApi
   insertSheet(sheetName: string): SheetApi;
   getSheets(): SheetApi[];
   deleteSheet(sheet: SheetApi): void;
+  /** The owner; null for a file on a shared drive. */
+  getOwner(): UserApi | null;
 }
 
 export interface MenuApi {

@@ -2,7 +2,12 @@ import { DIFFERS_FORMULA, differsFormula } from '../domain/a1';
 import type { CellValue } from '../domain/cells';
 import { DIFFERENCE_BACKGROUND, HEADER_BACKGROUND } from '../sheets/layout';
 import type { ColumnRun, SheetPort, WorkbookPort } from '../sheets/ports';
-import type { ConditionalFormatRuleApi, SheetApi, SpreadsheetAppApi } from './api';
+import type {
+  ConditionalFormatRuleApi,
+  ProtectionApi,
+  SheetApi,
+  SpreadsheetAppApi,
+} from './api';
 
 /**
  * Sheets parses a written string as if typed: "=…", "+…", "-…" or "@…" becomes a formula, "0123" the
@@ -183,12 +188,30 @@ class GasSheet implements SheetPort {
     description: string,
     editors: readonly string[],
   ): void {
-    for (const protection of this.protectAgain(runs, description)) {
-      // The creator is an editor of a new protection; the owner always stays one.
-      protection.removeEditors(protection.getEditors().map((user) => user.getEmail()));
-      if (protection.canDomainEdit()) protection.setDomainEdit(false);
-      if (editors.length > 0) protection.addEditors([...editors]);
+    for (const protection of this.protectAgain(runs, description)) restrict(protection, editors);
+  }
+
+  protectSheetFor(description: string, editors: readonly string[]): void {
+    for (const protection of this.sheet.getProtections(this.app.ProtectionType.SHEET)) {
+      if (protection.getDescription() === description) protection.remove();
     }
+    restrict(this.sheet.protect().setDescription(description), editors);
+  }
+
+  protectRowsFor(
+    first: number,
+    count: number,
+    description: string,
+    editors: readonly string[],
+  ): void {
+    for (const protection of this.sheet.getProtections(this.app.ProtectionType.RANGE)) {
+      if (protection.getDescription() === description) protection.remove();
+    }
+    const columns = this.sheet.getMaxColumns();
+    restrict(
+      this.sheet.getRange(first, 1, count, columns).protect().setDescription(description),
+      editors,
+    );
   }
 
   /** Removes the protections described so, then protects each run of columns anew. */
@@ -203,11 +226,27 @@ class GasSheet implements SheetPort {
   }
 }
 
+/**
+ * Leaves `editors` (and the owner, whom Sheets never removes) as a hard protection's only editors. The
+ * creator is an editor of a new protection: the acting administrator is among `editors`, so removing
+ * the others first never leaves the script unable to replace the protection at the next run.
+ */
+function restrict(protection: ProtectionApi, editors: readonly string[]): void {
+  protection.removeEditors(protection.getEditors().map((user) => user.getEmail()));
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  if (editors.length > 0) protection.addEditors([...editors]);
+}
+
 export class GasWorkbook implements WorkbookPort {
   constructor(private readonly app: SpreadsheetAppApi) {}
 
   private get spreadsheet() {
     return this.app.getActiveSpreadsheet();
+  }
+
+  ownerEmail(): string | null {
+    const owner = this.spreadsheet.getOwner();
+    return owner ? owner.getEmail() : null;
   }
 
   sheet(name: string): SheetPort | undefined {

@@ -322,6 +322,19 @@ class XlsxSheet implements SheetPort {
   ): void {
     // An .xlsx file has no accounts to give editing to; the uploaded file gets it again from set-up.
   }
+
+  protectSheetFor(_description: string, _editors: readonly string[]): void {
+    // As above: no accounts offline; set-up or «Xác nhận danh sách người dùng» protects it online.
+  }
+
+  protectRowsFor(
+    _first: number,
+    _count: number,
+    _description: string,
+    _editors: readonly string[],
+  ): void {
+    // As above.
+  }
 }
 
 export class XlsxWorkbook implements WorkbookPort {

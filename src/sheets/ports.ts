@@ -84,9 +84,30 @@ export interface SheetPort {
     description: string,
     editors: readonly string[],
   ): void;
+  /**
+   * Hard protection of the whole sheet: only `editors` (and the spreadsheet's owner, whom Sheets never
+   * removes) may edit it. For sheets the product alone writes on an administrator's behalf. Replaces the
+   * sheet protections with the same description.
+   */
+  protectSheetFor(description: string, editors: readonly string[]): void;
+  /**
+   * Hard protection of `count` rows from the 1-based `first` (a header), across every column: only
+   * `editors` and the owner may edit them. Replaces the protections with the same description.
+   */
+  protectRowsFor(
+    first: number,
+    count: number,
+    description: string,
+    editors: readonly string[],
+  ): void;
 }
 
 export interface WorkbookPort {
+  /**
+   * The spreadsheet owner's email; null when the file has none (a shared drive, where Google gives no
+   * owner); absent where the platform has no owner at all (an .xlsx file).
+   */
+  ownerEmail?(): string | null;
   sheet(name: string): SheetPort | undefined;
   addSheet(name: string): SheetPort;
   setLocaleAndTimeZone(locale: string, timeZone: string): void;

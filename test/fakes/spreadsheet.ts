@@ -70,6 +70,7 @@ const METADATA = new Set([
   'getConditionalFormatRules',
   'getActiveSheet',
   'getActiveRangeList',
+  'getOwner',
 ]);
 
 /**
@@ -196,6 +197,8 @@ export class FakeProtection implements ProtectionApi {
     readonly area: { row: number; column: number; rows: number; columns: number },
     /** Who may edit a hard-protected range: its creator, and tests may add more. */
     readonly editors: Set<string>,
+    /** A range's protection, or the whole sheet's (Sheet.protect()), as getProtections tells apart. */
+    readonly type: 'RANGE' | 'SHEET' = 'RANGE',
   ) {}
 
   getDescription(): string {
@@ -227,12 +230,20 @@ export class FakeProtection implements ProtectionApi {
     for (const email of emails) this.editors.add(email);
     return this;
   }
-  /** As in Sheets, the owner stays an editor. */
+  /** As in Sheets, the owner stays an editor (a file on a shared drive has none). */
   removeEditors(emails: string[]) {
-    for (const email of emails) if (email !== this.sheet.book.owner) this.editors.delete(email);
+    for (const email of emails) if (email !== this.sheet.book.ownerOf()) this.editors.delete(email);
     return this;
   }
+  /** Only an editor of a hard protection may remove it, as in Sheets. */
   remove(): void {
+    const user = this.sheet.book.app.activeUser();
+    if (!this.warningOnly && !this.editors.has(user)) {
+      throw new Error(
+        'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet ' +
+          'owner to remove protection if you need to edit.',
+      );
+    }
     this.removed = true;
     this.sheet.protections.splice(this.sheet.protections.indexOf(this), 1);
   }
@@ -431,7 +442,7 @@ class FakeRange implements RangeApi {
     const protection = new FakeProtection(
       this.sheet,
       { row: this.row, column: this.column, rows: this.rows, columns: this.columns },
-      new Set([this.sheet.book.app.activeUser(), this.sheet.book.owner]),
+      this.sheet.book.creatorAndOwner(),
     );
     this.sheet.protections.push(protection);
     return protection;
@@ -661,9 +672,22 @@ export class FakeSheet implements SheetApi {
     this.conditionalRules = rules as FakeConditionalRule[];
   }
 
-  getProtections(_type: GoogleAppsScript.Spreadsheet.ProtectionType): FakeProtection[] {
+  getProtections(type: GoogleAppsScript.Spreadsheet.ProtectionType): FakeProtection[] {
     this.book.io.count('other', 'getProtections');
-    return [...this.protections];
+    return this.protections.filter((p) => p.type === String(type));
+  }
+
+  /** The whole sheet's protection: every cell, whatever the grid grows to. */
+  protect(): FakeProtection {
+    this.book.io.count('writes', 'protect');
+    const protection = new FakeProtection(
+      this,
+      { row: 1, column: 1, rows: Number.MAX_SAFE_INTEGER, columns: Number.MAX_SAFE_INTEGER },
+      this.book.creatorAndOwner(),
+      'SHEET',
+    );
+    this.protections.push(protection);
+    return protection;
   }
 
   getRange(row: number, column: number, numRows: number, numColumns: number): FakeRange {
@@ -705,6 +729,26 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     readonly owner: string,
   ) {}
 
+  /** Test helper: the file lives on a shared drive, where Google gives no owner. */
+  onSharedDrive = false;
+
+  /** The owner as Sheets knows it: none on a shared drive. */
+  ownerOf(): string | undefined {
+    return this.onSharedDrive ? undefined : this.owner;
+  }
+
+  /** Who may edit a new protection: its creator, and the owner. */
+  creatorAndOwner(): Set<string> {
+    const owner = this.ownerOf();
+    return new Set([this.app.activeUser(), ...(owner ? [owner] : [])]);
+  }
+
+  getOwner(): { getEmail(): string } | null {
+    this.io.count('other', 'getOwner');
+    const owner = this.ownerOf();
+    return owner ? { getEmail: () => owner } : null;
+  }
+
   getSheetByName(name: string): FakeSheet | null {
     this.io.count('other', 'getSheetByName');
     return this.sheets.find((sheet) => sheet.getName() === name) ?? null;
@@ -734,6 +778,8 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     }
     const sheet = new FakeSheet(this, sheetName);
     this.sheets.push(sheet);
+    // As in Sheets, the new sheet becomes the active one, its A1 selected.
+    this.active = { sheet, ranges: [new FakeRange(sheet, 1, 1, 1, 1)] };
     return sheet;
   }
 
