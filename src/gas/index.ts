@@ -6,6 +6,7 @@ import {
   bandFormula,
   buildMenu,
   checkLogAction,
+  confirmPeopleAction,
   dailyMailTimer,
   exportRecognisedAction,
   formerMailTimer,
@@ -251,6 +252,10 @@ export function xhhtAcceptLogRows(): void {
 
 export function xhhtRestartLog(): void {
   restartLogAction(auditedContext());
+}
+
+export function xhhtConfirmPeople(): void {
+  confirmPeopleAction(auditedContext());
 }
 
 export function xhhtArchive(): void {

@@ -2,12 +2,7 @@ import { DIFFERS_FORMULA, differsFormula } from '../domain/a1';
 import type { CellValue } from '../domain/cells';
 import { DIFFERENCE_BACKGROUND, HEADER_BACKGROUND } from '../sheets/layout';
 import type { ColumnRun, SheetPort, WorkbookPort } from '../sheets/ports';
-import type {
-  ConditionalFormatRuleApi,
-  ProtectionApi,
-  SheetApi,
-  SpreadsheetAppApi,
-} from './api';
+import type { ConditionalFormatRuleApi, ProtectionApi, SheetApi, SpreadsheetAppApi } from './api';
 
 /**
  * Sheets parses a written string as if typed: "=…", "+…", "-…" or "@…" becomes a formula, "0123" the

@@ -35,6 +35,13 @@ import {
   verifyAuditLog,
   verifyNotice,
 } from './audit-log';
+import {
+  type ConfirmPorts,
+  confirmNotice,
+  confirmPeople,
+  confirmQuestionText,
+  peopleChange,
+} from './confirm-people';
 import { criteriaFromValues, type RubricRead, readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
@@ -85,7 +92,7 @@ import { readOnce } from './read-once';
 import { importNotice, importRecognitions } from './register-sheet';
 import { queueReminders } from './reminders';
 import { scoreAll } from './score-all';
-import { confirmLadders, setUp } from './set-up';
+import { confirmLadders, setUp, setUpRefusal } from './set-up';
 import { type Basics, readBasics, readSettings } from './settings-sheet';
 import {
   type SidebarData,
@@ -169,6 +176,9 @@ export function setUpAction(
   },
 ): void {
   run(ctx, (basics) => {
+    // For administrators (the first set-up for the owner): refused before the question, nothing written.
+    const refused = setUpRefusal(ctx);
+    if (refused) return refused;
     // A new spreadsheet has no settings yet: the year is this one, as set-up will write it.
     const fresh = !ctx.workbook.sheet(SETTINGS_SHEET);
     const year = fresh ? ctx.clock.now().getFullYear() : basics.year;
@@ -737,6 +747,25 @@ export function acceptLogRowsAction(
       `Đã nhận ${accepted} dòng vào nhật ký; việc nhận được ghi bằng tên bạn.`,
       `${accepted} rows were accepted into the log; the acceptance is logged in your name.`,
     );
+  });
+}
+
+/**
+ * XHHT → Xác nhận danh sách người dùng (quản trị): shows who gains and who loses rights, and on the
+ * administrator's «đồng ý» confirms «Người dùng» as it stands (logged, src/sheets/confirm-people.ts).
+ */
+export function confirmPeopleAction(ctx: ConfirmPorts): void {
+  run(ctx, () => {
+    const change = peopleChange(ctx);
+    if ('refusal' in change) return change.refusal;
+    const reply = ctx.ui.prompt(APP_TITLE, confirmQuestionText(change));
+    if (reply === null || !isConfirmation(reply)) {
+      return tr(
+        'Chưa xác nhận danh sách người dùng; không có gì thay đổi.',
+        'The people list was not confirmed; nothing changed.',
+      );
+    }
+    return confirmNotice(ctx.lock.withLock(() => confirmPeople(ctx)));
   });
 }
 

@@ -77,6 +77,10 @@ export function menuItems(): (MenuItem | null)[] {
       handler: 'xhhtAcceptLogRows',
     },
     {
+      label: tr('Xác nhận danh sách người dùng (quản trị)', 'Confirm the people list (admin)'),
+      handler: 'xhhtConfirmPeople',
+    },
+    {
       label: tr('Bắt đầu lại chuỗi nhật ký (quản trị)', 'Restart the audit chain (admin)'),
       handler: 'xhhtRestartLog',
     },

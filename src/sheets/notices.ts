@@ -12,6 +12,7 @@ import {
   SETTINGS_SHEET,
   UNITS_SHEET,
 } from './layout';
+import { awaitingText } from './protection';
 import type { RefusedRubric, ScoreAllReport } from './score-all';
 import { CRITERIA_ARCHIVE_SHEET, type SetUpReport } from './set-up';
 import { SET_ASIDE_MARK } from './table';
@@ -212,6 +213,9 @@ export function setUpNotice(report: SetUpReport, confirmed = 0): string {
         `Column «${HARD_AREA_HEADER}» of sheet «${rubric.scoringSheet}»: «Có» for a commune in a difficult area (lower thresholds at indicator 5.2), blank or «Không» otherwise.`,
       ),
     );
+  if (report.ownerNote) lines.push('', report.ownerNote);
+  const awaiting = awaitingText(report.awaitingConfirmation ?? []);
+  if (awaiting) lines.push('', awaiting);
   if (report.warnings.length > 0) {
     lines.push(
       '',

@@ -54,7 +54,18 @@ import {
 } from './layout';
 import { OUTBOX_SHEET } from './outbox';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
-import type { Context, SheetPort, WorkbookPort } from './ports';
+import type { Context, IdentityPort, SheetPort, StorePort, WorkbookPort } from './ports';
+import {
+  adminEditors,
+  administration,
+  CRITERIA_ARCHIVE_SHEET,
+  peopleNow,
+  protectAdminSheets,
+  protectReviewColumns,
+  readConfirmed,
+  rightsNow,
+  writeConfirmed,
+} from './protection';
 import { assessedBy, migrateDecidedRows, migrateLegacy } from './register-sheet';
 import {
   type ColumnSpec,
@@ -113,10 +124,41 @@ export interface SetUpReport {
    * scoring sheet) and «Người dùng» rows that grant nothing or whose scope matches no unit.
    */
   readonly warnings: readonly string[];
+  /**
+   * People «Người dùng» names as reviewers or administrators whom no administrator confirmed yet: they
+   * get no edit rights until «Xác nhận danh sách người dùng (quản trị)» (online only).
+   */
+  readonly awaitingConfirmation?: readonly string[];
+  /** Said once, at the first set-up of a file on a shared drive (no owner): who holds the protections. */
+  readonly ownerNote?: string;
 }
 
-/** Where set-up keeps the rows of a built-in rubric an earlier version wrote, before replacing them. */
-export const CRITERIA_ARCHIVE_SHEET = 'Tiêu chí (bản trước)';
+/**
+ * What set-up is given besides the context: online, who acts (Google vouches for them) and the
+ * document properties, which keep the confirmed list of people. Offline (self-declared identity, no
+ * accounts to protect for) set-up protects as the people sheet stands, as before.
+ */
+export type SetUpPorts = Context & {
+  readonly identity?: IdentityPort;
+  readonly store?: StorePort;
+};
+
+/**
+ * Why the active user may not run set-up (undefined when they may): checked before the first write, so
+ * a refused set-up changes nothing. Only where Google vouches for the user.
+ */
+export function setUpRefusal(ctx: SetUpPorts): string | undefined {
+  if (!ctx.identity?.vouched) return undefined;
+  const check = administration(
+    ctx.workbook,
+    ctx.identity,
+    readPeople(ctx.workbook).grants,
+    ctx.store ? readConfirmed(ctx.store) : undefined,
+  );
+  return check.ok ? undefined : check.refusal;
+}
+
+export { CRITERIA_ARCHIVE_SHEET };
 
 /**
  * Built-in rubrics whose content changed with the legal texts found (issue 10): rows an earlier version
@@ -850,14 +892,8 @@ function setUpScoring(
     `XHHT: cột kết quả của «${sheet.name}», do XHHT ghi khi chấm điểm`,
   );
   // The script never writes the reviewers' columns, so only reviewers may (DESIGN.md): the people
-  // sheet's district, province, steering committee and administrator rows, as of this set-up.
-  sheet.protectColumnsFor(
-    columnRuns(
-      [...columns.review, columns.reviewReason].map((spec) => columnOf(table.located, spec.key)),
-    ),
-    `XHHT: cột thẩm định của «${sheet.name}», chỉ người thẩm định sửa`,
-    reviewers,
-  );
+  // sheet's district, province, steering committee and administrator rows an administrator confirmed.
+  protectReviewColumns(sheet, rubric, table.located, reviewers);
   const codeFirst = columnOf(table.located, 'code') === 1 && columnOf(table.located, 'name') === 2;
   sheet.freeze(1, codeFirst ? 2 : 0);
   return { ...table, added: newUnits.length, units: present.size, aside, carried, left };
@@ -868,9 +904,20 @@ function setUpScoring(
  * rubric's rows in the criteria sheet, its scoring sheet with a row per unit) and never changes or
  * removes what is there, so it is safe to run again: after pasting units, or for another title.
  */
-export function setUp(ctx: Context, rubricId: string): SetUpReport {
+export function setUp(ctx: SetUpPorts, rubricId: string): SetUpReport {
   return ctx.lock.withLock(() => {
     const { workbook } = ctx;
+    // Set-up is for administrators (the first one for the owner): refused before anything is written.
+    const online = ctx.identity?.vouched === true;
+    const admin = online
+      ? administration(
+          workbook,
+          ctx.identity as IdentityPort,
+          readPeople(workbook).grants,
+          ctx.store ? readConfirmed(ctx.store) : undefined,
+        )
+      : undefined;
+    if (admin && !admin.ok) throw new SheetError(admin.refusal);
     const createdSheets: string[] = [];
     const open = (name: string): SheetPort => {
       const existing = workbook.sheet(name);
@@ -888,24 +935,25 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     const { rubric, missing, confirm, deadlinesToEnter } = rubricAsWritten(ctx, rubricId);
     // A unit's own officer is no reviewer: a «đơn vị» row, or a «xã» row not naming a commune of
     // the units sheet (as the previous version had it, naming the unit's code).
-    const communes = units.located.columns.has('commune') ? keysIn(units, 'commune') : new Set();
+    const communes = units.located.columns.has('commune')
+      ? keysIn(units, 'commune')
+      : new Set<string>();
     const people = readPeople(workbook);
-    const reviewers = [
-      ...new Set(
-        people.grants
-          .filter(
-            (grant) =>
-              grant.role !== 'donVi' &&
-              !(grant.role === 'xa' && !communes.has(textKey(grant.scope))),
-          )
-          .map((grant) => grant.email.trim().toLowerCase()),
-      ),
-    ].filter(Boolean);
+    const named = peopleNow(people.grants, communes);
+    // Online, a person newly written into «Người dùng» gets rights only once an administrator confirms
+    // the list. A workbook without a confirmed list (a new one, or the previous version's, whose set-up
+    // gave the rights as the sheet stood) takes the list as it stands now, as that set-up did.
+    let confirmed = online && ctx.store ? readConfirmed(ctx.store) : undefined;
+    if (online && ctx.store && !confirmed) {
+      confirmed = { ...named, by: 'XHHT', at: ctx.clock.now().toISOString() };
+      writeConfirmed(ctx.store, confirmed);
+    }
+    const rights = rightsNow(named, confirmed);
     const scoring = setUpScoring(
       open(rubric.scoringSheet),
       rubric,
       units,
-      reviewers,
+      rights.reviewers,
       criteria.changedLevels,
     );
     // The register of recognitions, and the old per-unit-code columns of «Đơn vị» moved into it.
@@ -949,6 +997,8 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     ]) {
       workbook.sheet(name)?.trimColumns();
     }
+    // Last, once everything is written: the sheets the product alone writes, for administrators only.
+    protectAdminSheets(workbook, adminEditors(rights.admins, admin?.ok ? admin.email : undefined));
     const reads = readCriteria(workbook) ?? [];
     const known = new Set([...rubricIds(), ...reads.map((read) => read.id)]);
     const withSheet = new Set(
@@ -963,6 +1013,8 @@ export function setUp(ctx: Context, rubricId: string): SetUpReport {
     ];
     return {
       warnings,
+      ...(rights.awaiting.length > 0 ? { awaitingConfirmation: rights.awaiting } : {}),
+      ...(admin?.ok && admin.note ? { ownerNote: admin.note } : {}),
       migratedRecognitions: migration.migrated + movedRows,
       registerProblems: migration.problems,
       rubric,
