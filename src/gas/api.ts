@@ -95,6 +95,8 @@ export interface SheetApi
 
 export interface RangeListApi {
   getRanges(): RangeApi[];
+  /** Selects these ranges again, their sheet becoming the active one. */
+  activate(): RangeListApi;
 }
 
 export interface SpreadsheetApi

@@ -249,8 +249,15 @@ export class GasWorkbook implements WorkbookPort {
     return sheet ? new GasSheet(this.app, sheet) : undefined;
   }
 
+  /**
+   * Sheets makes an inserted sheet the active one: the officer's selection is put back, so a sheet an
+   * action creates (the log, the outbox) neither moves their view nor changes what the next action reads.
+   */
   addSheet(name: string): SheetPort {
-    return new GasSheet(this.app, this.spreadsheet.insertSheet(name));
+    const selected = this.spreadsheet.getActiveRangeList();
+    const sheet = this.spreadsheet.insertSheet(name);
+    selected?.activate();
+    return new GasSheet(this.app, sheet);
   }
 
   setLocaleAndTimeZone(locale: string, timeZone: string): void {

@@ -66,7 +66,7 @@ export function exportRecognised(ctx: Context & { readonly store?: StorePort }):
     const claims = waitingClaims(ctx);
     const rows = units
       .filter((unit) => unit.state?.status === 'recognised' && !claims.has(textKey(unit.code)))
-      .map(({ rubric, cell, value, code }) => {
+      .map(({ rubric, cell, value, code, district }) => {
         listed.add(`${rubric.id}|${textKey(code)}`);
         const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
         const decided = readDate(value(WORKFLOW_KEYS.decisionDate));
@@ -76,7 +76,8 @@ export function exportRecognised(ctx: Context & { readonly store?: StorePort }):
           rubric.title,
           cell('code'),
           cell('name'),
-          cell('district'),
+          // The district «Đơn vị» gives the unit (protected), not the scoring row's cell.
+          district,
           // The result decided; before this version recorded it, the reviewers' or the unit's own.
           cell(WORKFLOW_KEYS.decidedResult) || cell(RESULT_KEYS.reviewed) || cell(resultKey),
           cell(WORKFLOW_KEYS.decisionNumber),

@@ -1,7 +1,7 @@
 import { type CellValue, cellText, textKey } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
 import { tr } from '../domain/i18n';
-import { type Grant, grantsOf, rolesOver } from '../domain/people';
+import { type Grant, grantsOf, rolesOver, sameEmail } from '../domain/people';
 import { deadlinesOf } from '../domain/procedures';
 import type { Settings } from '../domain/settings';
 import {
@@ -15,13 +15,14 @@ import {
 import { type ActPorts, type ActRequest, act, type Target } from './act';
 import { readCriteria } from './criteria-sheet';
 import { columnNamed, editedHeaders, LOG_ROW_HEADER } from './hand-edit';
-import { RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
+import { RESULT_KEYS, scoringColumns, UNIT_COLUMNS, UNITS_SHEET, WORKFLOW_KEYS } from './layout';
 import { actNotice } from './notices';
 import { readPeople } from './people-sheet';
 import type { WorkbookPort } from './ports';
+import { awaitingText, peopleNow, readConfirmed, rightsNow } from './protection';
 import { frozenEditText, sealStillHolds } from './seal';
 import { readSettings } from './settings-sheet';
-import { locateRequired } from './table';
+import { locateColumns, locateRequired } from './table';
 import { historyHandEdit, unitHistory } from './unit-history';
 import { unitPlaceOf } from './unit-places';
 import { ladderFor } from './unit-state';
@@ -78,6 +79,11 @@ export interface SidebarData {
   readonly user: string;
   readonly ladder: string;
   readonly warning: string;
+  /**
+   * Who awaits an administrator's confirmation of «Người dùng» (said to administrators), or that the
+   * user does (said to them); '' otherwise.
+   */
+  readonly people: string;
   readonly unit: UnitView | null;
   /** Why no unit is shown, when none is. */
   readonly hint: string;
@@ -155,6 +161,36 @@ const PROBE = { comment: '-', decision: { number: '-', date: new Date(0) } };
  * never the whole scoring sheet or log. «Việc của tôi» reads every scoring sheet, so the page asks for
  * it in a second call (`sidebarMine`) once the unit is shown; `mine: false` leaves it out here.
  */
+/**
+ * Who awaits confirmation of «Người dùng», told to an administrator (the units sheet read for its
+ * communes); to a person who awaits it, that they do. Nothing before a list was ever confirmed.
+ */
+function awaitingConfirmation(ctx: ActPorts, grants: readonly Grant[], email: string): string {
+  const confirmed = readConfirmed(ctx.store);
+  if (!confirmed) return '';
+  const me = email.trim().toLowerCase();
+  const mine = grants.filter((grant) => sameEmail(grant.email, email));
+  const admin = mine.some((grant) => grant.role === 'quanTri');
+  const communes = new Set<string>();
+  if (admin) {
+    const [header = [], ...rows] = ctx.workbook.sheet(UNITS_SHEET)?.readValues() ?? [];
+    const column = locateColumns(header, UNIT_COLUMNS).columns.get('commune');
+    for (const row of rows) if (column !== undefined) communes.add(textKey(row[column - 1]));
+  }
+  const { awaiting } = rightsNow(
+    // Others are told only for rows that review whatever the communes (the units sheet unread).
+    peopleNow(admin ? grants : mine.filter((g) => g.role !== 'xa'), communes),
+    confirmed,
+  );
+  if (awaiting.includes(me)) {
+    return tr(
+      'Bạn đã được ghi vào trang «Người dùng» nhưng quản trị chưa xác nhận, nên chưa sửa được cột thẩm định hay các trang được bảo vệ.',
+      'You were written into «Người dùng» but an administrator has not confirmed it yet, so you cannot edit the review columns or the protected sheets yet.',
+    );
+  }
+  return admin ? awaitingText(awaiting) : '';
+}
+
 export function sidebarData(ctx: ActPorts, options: { readonly mine?: boolean } = {}): SidebarData {
   const now = ctx.clock.now();
   const settings = readSettings(ctx.workbook, now);
@@ -173,6 +209,7 @@ export function sidebarData(ctx: ActPorts, options: { readonly mine?: boolean } 
     user: email,
     ladder: shownLadder.label,
     warning: shownLadder.warning ?? '',
+    people: awaitingConfirmation(ctx, people.grants, email),
     unit,
     hint: unit
       ? ''
@@ -230,20 +267,21 @@ function selectedRow(
   const located = locateRequired(sheet.name, header, scoringColumns(rubric).all);
   const cells = sheet.readRange(row, 1, 1, width)[0] ?? [];
   const code = cellText(cells[(located.columns.get('code') ?? 0) - 1]);
-  const district = cellText(cells[(located.columns.get('district') ?? 0) - 1]);
-  // The unit's commune and cluster (the units sheet) matter only to a scope that may name one: not to
-  // the province, a district, or the unit's own code.
-  const plain = new Set(['', textKey(code), textKey(district)]);
-  const place =
-    code && grants.some((grant) => !plain.has(textKey(grant.scope)))
-      ? unitPlaceOf(workbook, code)
-      : undefined;
+  // The unit's commune, cluster and district (the protected units sheet, never the scoring row's
+  // «Huyện», which its officer can retype) matter only to a scope that may name one: not to the
+  // province or the unit's own code.
+  const plain = new Set(['', textKey(code)]);
+  const looked = code !== '' && grants.some((grant) => !plain.has(textKey(grant.scope)));
+  const place = looked ? unitPlaceOf(workbook, code) : undefined;
   const frame = {
     rubric,
     deadlines: deadlinesOf(rubric),
     sheet: sheet.name,
     located,
     placeOf: () => place,
+    // Looked up: «Đơn vị»'s district, none for a code it does not list; not needed: the row's.
+    districtOf: (_code: string, rowDistrict: string) =>
+      place ? place.district : looked ? '' : rowDistrict,
   };
   const entry = workflowRowOf(frame, cells, row, settings, now);
   if (!entry) return undefined;

@@ -1,37 +1,64 @@
-import { cellText, textKey } from '../domain/cells';
+import { type CellValue, cellText, textKey } from '../domain/cells';
 import { UNIT_COLUMNS, UNITS_SHEET } from './layout';
 import type { WorkbookPort } from './ports';
 import { locateColumns } from './table';
 
-/** A unit's commune and cluster, from the units sheet: what a «xã» or «Cụm» scope names. */
+/**
+ * A unit's commune, cluster and district («Địa bàn (huyện cũ)», formerly «Huyện»), from the units
+ * sheet: what a «xã», «Cụm» or «huyện» scope names. «Đơn vị» is protected for administrators (set-up),
+ * the scoring row is not: authorisation reads the place here, never the scoring row's cells.
+ */
 export interface UnitPlace {
   readonly commune: string;
   readonly cluster: string;
+  readonly district: string;
 }
 
-/** Each unit's commune and cluster by its code (one read); empty without the sheet or the columns. */
-export function unitPlaces(workbook: WorkbookPort): (code: string) => UnitPlace | undefined {
+/** A unit's place by its code; `listed` says whether «Đơn vị» can tell places at all. */
+export interface UnitPlaces {
+  (code: string): UnitPlace | undefined;
+  /** «Đơn vị» exists with its code column: a code it does not list has no place (no scope reaches it). */
+  readonly listed: boolean;
+}
+
+/** Each unit's place by its code (one read); empty without the sheet or its code column. */
+export function unitPlaces(workbook: WorkbookPort): UnitPlaces {
   const [header = [], ...rows] = workbook.sheet(UNITS_SHEET)?.readValues() ?? [];
   const located = locateColumns(header, UNIT_COLUMNS);
   const code = located.columns.get('code');
-  const commune = located.columns.get('commune');
-  const cluster = located.columns.get('cluster');
+  const column = (key: string) => located.columns.get(key);
   const byCode = new Map<string, UnitPlace>();
-  if (code !== undefined && (commune !== undefined || cluster !== undefined)) {
+  if (code !== undefined) {
+    const text = (row: readonly CellValue[], key: string) => {
+      const at = column(key);
+      return at === undefined ? '' : cellText(row[at - 1]);
+    };
     for (const row of rows) {
       const key = textKey(row[code - 1]);
       if (key === '' || byCode.has(key)) continue;
       byCode.set(key, {
-        commune: commune === undefined ? '' : cellText(row[commune - 1]),
-        cluster: cluster === undefined ? '' : cellText(row[cluster - 1]),
+        commune: text(row, 'commune'),
+        cluster: text(row, 'cluster'),
+        district: text(row, 'district'),
       });
     }
   }
-  return (unit) => byCode.get(textKey(unit));
+  return Object.assign((unit: string) => byCode.get(textKey(unit)), {
+    listed: code !== undefined,
+  });
 }
 
 /**
- * One unit's commune and cluster, without reading the whole units sheet: its header, its code column
+ * The district that authorises a step on a unit: the one «Đơn vị» gives it; a code «Đơn vị» does not
+ * list has none (a row typed onto a scoring sheet reaches no «huyện» scope). Only a workbook without a
+ * usable «Đơn vị» falls back to the scoring row's cell (`rowDistrict`), as before.
+ */
+export function unitDistrict(places: UnitPlaces, code: string, rowDistrict: string): string {
+  return places.listed ? (places(code)?.district ?? '') : rowDistrict;
+}
+
+/**
+ * One unit's commune, cluster and district, without reading the whole units sheet: its header, its code column
  * and the unit's row (three reads, one cell a unit): what the sidebar needs for one unit.
  */
 export function unitPlaceOf(workbook: WorkbookPort, unit: string): UnitPlace | undefined {
@@ -43,7 +70,8 @@ export function unitPlaceOf(workbook: WorkbookPort, unit: string): UnitPlace | u
   const code = located.columns.get('code');
   const commune = located.columns.get('commune');
   const cluster = located.columns.get('cluster');
-  if (code === undefined || (commune === undefined && cluster === undefined)) return undefined;
+  const district = located.columns.get('district');
+  if (code === undefined) return undefined;
   const key = textKey(unit);
   const at = sheet.readRange(2, code, rows - 1, 1).findIndex((cells) => textKey(cells[0]) === key);
   if (at < 0) return undefined;
@@ -51,5 +79,6 @@ export function unitPlaceOf(workbook: WorkbookPort, unit: string): UnitPlace | u
   return {
     commune: commune === undefined ? '' : cellText(cells[commune - 1]),
     cluster: cluster === undefined ? '' : cellText(cells[cluster - 1]),
+    district: district === undefined ? '' : cellText(cells[district - 1]),
   };
 }

@@ -10,7 +10,7 @@ import { scoringColumns } from './layout';
 import type { WorkbookPort } from './ports';
 import { columnNamed, LOG_ROW_HEADER } from './record-columns';
 import { columnOf, type Located, locateRequired } from './table';
-import { type UnitPlace, unitPlaces } from './unit-places';
+import { type UnitPlace, unitDistrict, unitPlaces } from './unit-places';
 import { rowLadder, rowPrevious, rowState } from './unit-state';
 
 /** Every unit row of every scoring sheet with its workflow state: what the mail jobs read (one read per sheet). */
@@ -55,7 +55,15 @@ export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Da
     const pointer = columnNamed(header, LOG_ROW_HEADER);
     rows.forEach((cells, i) => {
       const row = workflowRowOf(
-        { rubric, deadlines, sheet: sheet.name, located, placeOf, pointer },
+        {
+          rubric,
+          deadlines,
+          sheet: sheet.name,
+          located,
+          placeOf,
+          districtOf: (code, rowDistrict) => unitDistrict(placeOf, code, rowDistrict),
+          pointer,
+        },
         cells,
         i + 2,
         settings,
@@ -74,6 +82,11 @@ export interface RowFrame {
   readonly sheet: string;
   readonly located: Located;
   readonly placeOf: (code: string) => UnitPlace | undefined;
+  /**
+   * The district that authorises (`unitDistrict`: «Đơn vị»'s, never the scoring row's where «Đơn vị»
+   * lists places); absent: the place's district, else the row's.
+   */
+  readonly districtOf?: (code: string, rowDistrict: string) => string;
   /** The «Dòng nhật ký» column, where the sheet has it. */
   readonly pointer?: number | undefined;
 }
@@ -108,7 +121,10 @@ export function workflowRowOf(
     row,
     code,
     name: cell('name'),
-    district: cell('district'),
+    // Authorisation and what is shown read the protected «Đơn vị», not the scoring row.
+    district: frame.districtOf
+      ? frame.districtOf(code, cell('district'))
+      : (placeOf(code)?.district ?? cell('district')),
     commune: placeOf(code)?.commune ?? '',
     cluster: placeOf(code)?.cluster ?? '',
     state: rowState(cells, col, ladder, rubric, now, (key) => located.columns.get(key)),

@@ -809,9 +809,19 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return this.active?.sheet ?? (this.sheets[0] as FakeSheet);
   }
 
-  getActiveRangeList(): { getRanges(): FakeRange[] } | null {
+  getActiveRangeList(): { getRanges(): FakeRange[]; activate(): unknown } | null {
     this.io.count('other', 'getActiveRangeList');
-    return this.active ? { getRanges: () => this.active?.ranges ?? [] } : null;
+    const active = this.active;
+    if (!active) return null;
+    const list = {
+      getRanges: () => active.ranges,
+      activate: () => {
+        this.io.count('other', 'activate');
+        this.active = active;
+        return list;
+      },
+    };
+    return list;
   }
 
   /** Test helper: the sheet, or a failed test. */

@@ -59,6 +59,7 @@ describe('the interface in English, chosen in the settings', () => {
       'Check the audit log against a chain head',
       'Import offline results (admin)',
       'Accept log rows not yet kept (admin)',
+      'Confirm the people list (admin)',
       'Restart the audit chain (admin)',
       'Archive sent mail and a closed year’s log (admin)',
       'About XHHT Sheets',

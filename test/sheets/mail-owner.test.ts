@@ -23,6 +23,8 @@ function mailBook() {
   const book = workflowBook();
   const { google } = book;
   google.spreadsheet.sheet(PEOPLE_SHEET).type(6, 1, [[ADMIN2, 'quản trị', '']]);
+  google.Session.email = OWNER;
+  setUp(book.ports, rubric.id);
   const ctx = { ...book.ports, triggers: new GasTriggers(google.ScriptApp) };
   const as = (who: string, action: typeof installMailTriggersAction) => {
     google.Session.email = who;

@@ -1,6 +1,7 @@
 import type { ActPorts } from '../../src/sheets/act';
 import { actAction } from '../../src/sheets/actions';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
+import { setUp } from '../../src/sheets/set-up';
 import { gasActPorts } from '../fakes/context';
 import { columnValues, rubric, workbookWith } from './workbook-helpers';
 
@@ -22,6 +23,9 @@ export function workflowBook(scores: unknown[][] = [FULL, FULL, FULL]) {
     [TINH, 'tỉnh', ''],
     [ADMIN, 'quản trị', ''],
   ]);
+  // Set-up again, as the owner does after writing «Người dùng»: the protected sheets are then the
+  // administrators' and the reviewers' columns the reviewers'.
+  setUp(made.ctx, rubric.id);
   const ports: ActPorts = gasActPorts(google, made.ctx);
   const sheet = made.sheet;
   /** `who` selects rows and chooses an action, answering its prompts. */
