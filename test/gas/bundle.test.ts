@@ -54,6 +54,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtConfirmOffline',
       'xhhtAcceptLogRows',
       'xhhtRestartLog',
+      'xhhtConfirmPeople',
       'xhhtArchive',
       'xhhtAbout',
       'XHHT_TONG',
@@ -131,6 +132,7 @@ describe('the menu, end to end through the global handlers', () => {
       'Kiểm tra nhật ký theo mã đầu chuỗi',
       'Nhập kết quả ngoại tuyến (quản trị)',
       'Nhận các dòng nhật ký chưa lưu giữ (quản trị)',
+      'Xác nhận danh sách người dùng (quản trị)',
       'Bắt đầu lại chuỗi nhật ký (quản trị)',
       'Lưu trữ thư đã gửi và nhật ký năm cũ (quản trị)',
       'Giới thiệu XHHT Sheets',
@@ -252,6 +254,9 @@ describe.each([
       [PEOPLE.tinh, 'tỉnh', ''],
       [PEOPLE.quanTri, 'quản trị', ''],
     ]);
+    // The owner confirms the list: the reviewers get their columns, the administrator the protected sheets.
+    google.SpreadsheetApp.ui.answers.push('đồng ý');
+    bundle.xhhtConfirmPeople?.();
     // The title's own ladders (its procedure rows) give way to the settings' ladder under test.
     withoutProcedure(google);
     const settings = google.spreadsheet.sheet('Cài đặt');
@@ -296,7 +301,7 @@ describe.each([
     expect(data().mine).toEqual([]);
     bundle.xhhtCheckLog?.();
     expect(google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
-      new RegExp(`^Nhật ký nguyên vẹn: ${2 * (2 + steps.length)} dòng\\.`),
+      new RegExp(`^Nhật ký nguyên vẹn: ${1 + 2 * (2 + steps.length)} dòng\\.`),
     );
     bundle.xhhtSidebar?.();
     expect(google.SpreadsheetApp.ui.sidebars.at(-1)).toMatchObject({ file: 'Sidebar' });
@@ -386,6 +391,8 @@ describe('trust, through the global handlers', () => {
       [ADMINS[0], 'quản trị', ''],
       [ADMINS[1], 'quản trị', ''],
     ]);
+    google.SpreadsheetApp.ui.answers.push('đồng ý');
+    bundle.xhhtConfirmPeople?.();
     const as = (who: string, handler: string, ...answers: string[]) => {
       google.Session.email = who;
       google.Session.effective = who;
