@@ -449,4 +449,51 @@ describe('trust, through the global handlers', () => {
       'DV0001: không có bước ngoại tuyến nào chờ xác nhận.',
     );
   });
+
+  it('refuses set-up to a non-administrator with nothing written, and to anyone but the owner the first time', () => {
+    const fresh = fakeGoogle();
+    const first = loadBundle(code, fresh.globals);
+    fresh.Session.email = ADMINS[0] as string;
+    fresh.io.reset();
+    first.xhhtSetUp?.();
+    expect(fresh.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toMatch(
+      /^Trang «Người dùng» chưa có ai vai trò «quản trị», nên lần khởi tạo đầu tiên chỉ chủ sở hữu bảng tính/,
+    );
+    expect(fresh.io.writes).toBe(0);
+
+    const { google, as } = book();
+    google.io.reset();
+    expect(as(XA, 'xhhtSetUp', rubric.id)).toMatch(/^Chỉ quản trị .*Chưa có gì thay đổi\.$/);
+    expect(google.io.writes).toBe(0);
+  });
+
+  it('protects «Người dùng» for the administrators, and gives a new reviewer rights only once confirmed', () => {
+    const { google, as } = book();
+    const people = google.spreadsheet.sheet('Người dùng');
+    const write = (who: string) => {
+      google.Session.email = who;
+      people.getRange(5, 1, 1, 3).setValues([[who, 'tỉnh', '']]);
+    };
+    // A commune officer cannot make themselves province.
+    expect(() => write(XA)).toThrow(/protected/);
+    // An administrator writes a new reviewer: no rights over the reviewers' columns yet.
+    const NEW = 'tham.dinh.moi@example.org';
+    google.Session.email = ADMINS[0] as string;
+    people.getRange(5, 1, 1, 3).setValues([[NEW, 'tỉnh', '']]);
+    const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
+    const review = headerColumn(sheet, /^Thẩm định /);
+    const typeReview = () => {
+      google.Session.email = NEW;
+      sheet.getRange(2, review, 1, 1).setValues([[5]]);
+    };
+    expect(as(ADMINS[0] as string, 'xhhtSetUp', rubric.id)).toContain(
+      `Chờ quản trị xác nhận (chưa có quyền sửa cột thẩm định hay trang được bảo vệ): ${NEW}.`,
+    );
+    expect(typeReview).toThrow(/protected/);
+    expect(as(ADMINS[1] as string, 'xhhtConfirmPeople', 'đồng ý')).toMatch(
+      /^Đã xác nhận danh sách người dùng \(ghi ở «Nhật ký»\)/,
+    );
+    expect(typeReview).not.toThrow();
+    expect(as(XA, 'xhhtCheckLog')).toMatch(/^Nhật ký nguyên vẹn: 2 dòng/);
+  });
 });
