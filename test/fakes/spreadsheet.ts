@@ -718,6 +718,11 @@ export class FakeSheet implements SheetApi {
   }
 }
 
+interface FakeRangeList {
+  getRanges(): FakeRange[];
+  activate(): FakeRangeList;
+}
+
 export class FakeSpreadsheet implements SpreadsheetApi {
   readonly sheets: FakeSheet[] = [];
   readonly io = new IoCounter();
@@ -809,11 +814,11 @@ export class FakeSpreadsheet implements SpreadsheetApi {
     return this.active?.sheet ?? (this.sheets[0] as FakeSheet);
   }
 
-  getActiveRangeList(): { getRanges(): FakeRange[]; activate(): unknown } | null {
+  getActiveRangeList(): FakeRangeList | null {
     this.io.count('other', 'getActiveRangeList');
     const active = this.active;
     if (!active) return null;
-    const list = {
+    const list: FakeRangeList = {
       getRanges: () => active.ranges,
       activate: () => {
         this.io.count('other', 'activate');

@@ -222,7 +222,7 @@ describe('the district that authorises comes from «Đơn vị»', () => {
 describe('a new reviewer gets rights only when an administrator confirms the list', () => {
   const review = (google: ReturnType<typeof fakeGoogle>) => {
     const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
-    return { sheet, editors: () => editorsOf(sheet, reviewProtection(sheet.name)) };
+    return { sheet, editors: () => editorsOf(sheet, reviewProtection(sheet.getName())) };
   };
 
   it('leaves a person newly written into «Người dùng» out of the editors until confirmed, and says so', () => {
@@ -333,7 +333,9 @@ describe('a workbook the previous version set up', () => {
       by: 'XHHT',
     });
     const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
-    expect(editorsOf(sheet, reviewProtection(sheet.name))).toEqual([OWNER, ADMIN, HUYEN1].sort());
+    expect(editorsOf(sheet, reviewProtection(sheet.getName()))).toEqual(
+      [OWNER, ADMIN, HUYEN1].sort(),
+    );
     expect(canWrite(google, HUYEN1, google.spreadsheet.sheet(PEOPLE_SHEET))).toBe(false);
   });
 });
