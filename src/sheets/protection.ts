@@ -2,12 +2,13 @@ import { textKey } from '../domain/cells';
 import { tr } from '../domain/i18n';
 import { type Grant, sameEmail } from '../domain/people';
 import type { Rubric } from '../domain/rubric';
-import { AUDIT_SHEET } from './audit-log';
+import { AUDIT_COLUMNS, AUDIT_SHEET } from './audit-log';
+import { SheetError } from './errors';
 import { CRITERIA_SHEET, SETTINGS_SHEET, scoringColumns, UNITS_SHEET } from './layout';
-import { OUTBOX_SHEET } from './outbox';
+import { OUTBOX_COLUMNS, OUTBOX_SHEET } from './outbox';
 import { PEOPLE_SHEET } from './people-sheet';
 import type { IdentityPort, SheetPort, StorePort, WorkbookPort } from './ports';
-import { columnRuns, type Located } from './table';
+import { type ColumnSpec, columnRuns, ensureTable, type Located } from './table';
 
 /**
  * Protection where the product alone writes (issue 11): who may administer the workbook, the list of
@@ -210,6 +211,10 @@ export const ADMIN_SHEETS: readonly string[] = [
 ];
 /** The sheets XHHT appends to for everyone: only their header row is the administrators'. */
 export const ADMIN_HEADERS: readonly string[] = [AUDIT_SHEET, OUTBOX_SHEET];
+const HEADER_COLUMNS: Readonly<Record<string, readonly ColumnSpec[]>> = {
+  [AUDIT_SHEET]: AUDIT_COLUMNS,
+  [OUTBOX_SHEET]: OUTBOX_COLUMNS,
+};
 
 /**
  * Hard-protects, for `editors` (and the owner) only, every administrators' sheet and the header row of
@@ -227,6 +232,13 @@ export function protectAdminSheets(workbook: WorkbookPort, editors: readonly str
   for (const name of ADMIN_HEADERS) {
     const sheet = workbook.sheet(name);
     if (!sheet) continue;
+    // The header gets this version's columns first (an officer's step could not add them under the
+    // protection). A header XHHT cannot read is protected as it is: the step that reads it says why.
+    try {
+      ensureTable(sheet, HEADER_COLUMNS[name] ?? []);
+    } catch (error) {
+      if (!(error instanceof SheetError)) throw error;
+    }
     sheet.protectRowsFor(1, 1, headerProtection(name), editors);
     done.push(name);
   }

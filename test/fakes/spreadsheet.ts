@@ -592,6 +592,19 @@ export class FakeSheet implements SheetApi {
     return this.maxRows * this.maxColumns;
   }
 
+  /** A change of the sheet's structure is refused, as in Sheets, under a sheet protection the user is not an editor of. */
+  private guardStructure(): void {
+    const user = this.book.app.activeUser();
+    if (
+      this.protections.some((p) => p.type === 'SHEET' && !p.isWarningOnly() && !p.editors.has(user))
+    ) {
+      throw new Error(
+        'Exception: You are trying to edit a protected cell or object. Please contact the spreadsheet ' +
+          'owner to remove protection if you need to edit.',
+      );
+    }
+  }
+
   // --- the Sheets API ---
 
   getName(): string {
@@ -616,6 +629,7 @@ export class FakeSheet implements SheetApi {
   }
   insertRowsAfter(afterPosition: number, howMany: number) {
     this.book.io.count('writes', 'insertRowsAfter');
+    this.guardStructure();
     if (afterPosition !== this.maxRows) throw new Error('fake: only appending rows is modelled');
     // New rows take the number format of the row above them, as in Sheets.
     for (let column = 1; column <= this.maxColumns; column += 1) {
@@ -629,6 +643,7 @@ export class FakeSheet implements SheetApi {
   }
   insertColumnsAfter(afterPosition: number, howMany: number) {
     this.book.io.count('writes', 'insertColumnsAfter');
+    this.guardStructure();
     if (afterPosition !== this.maxColumns)
       throw new Error('fake: only appending columns is modelled');
     this.maxColumns += howMany;
@@ -636,26 +651,31 @@ export class FakeSheet implements SheetApi {
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     this.book.io.count('writes', 'deleteColumns');
+    this.guardStructure();
     if (columnPosition + howMany - 1 !== this.maxColumns || columnPosition <= this.extent().columns)
       throw new Error('fake: only deleting empty columns at the end is modelled');
     this.maxColumns -= howMany;
   }
   setFrozenRows(rows: number): void {
     this.book.io.count('writes', 'setFrozenRows');
+    this.guardStructure();
     this.frozenRows = rows;
   }
   setFrozenColumns(columns: number): void {
     this.book.io.count('writes', 'setFrozenColumns');
+    this.guardStructure();
     this.frozenColumns = columns;
   }
   hidden = false;
   hideSheet() {
     this.book.io.count('writes', 'hideSheet');
+    this.guardStructure();
     this.hidden = true;
     return this;
   }
   setColumnWidth(columnPosition: number, width: number) {
     this.book.io.count('writes', 'setColumnWidth');
+    this.guardStructure();
     this.columnWidths.set(columnPosition, width);
     return this;
   }
@@ -669,6 +689,7 @@ export class FakeSheet implements SheetApi {
 
   setConditionalFormatRules(rules: ConditionalFormatRuleApi[]): void {
     this.book.io.count('writes', 'setConditionalFormatRules');
+    this.guardStructure();
     this.conditionalRules = rules as FakeConditionalRule[];
   }
 

@@ -9,7 +9,7 @@ import {
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
 import { RECOGNISED_SHEET } from '../../src/sheets/export-recognised';
 import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
-import { OUTBOX_SHEET, queueMail } from '../../src/sheets/outbox';
+import { OUTBOX_COLUMNS, OUTBOX_SHEET, queueMail } from '../../src/sheets/outbox';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import {
   CONFIRMED_PEOPLE_KEY,
@@ -169,6 +169,21 @@ describe('set-up hard-protects what the product alone writes', () => {
     google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
     expect(as(XA, (ctx) => actAction(ctx, 'register'))).toMatch(/^Đã /);
     expect(log.snapshot().length).toBe(rows + 1);
+  });
+
+  it('gives a previous version’s outbox its new columns before protecting its header, so officers still queue mail', () => {
+    const { google, ports, setUpAs } = confirmedBook();
+    // «Hộp thư đi» as the previous version wrote it: no «Mã kiểm tra», «Mã thư trước».
+    const outbox = google.spreadsheet.insertSheet(OUTBOX_SHEET);
+    outbox.type(1, 1, [OUTBOX_COLUMNS.slice(0, 10).map((spec) => spec.header)]);
+    setUpAs(ADMIN);
+    const header = outbox.snapshot()[0];
+    expect(header?.slice(10)).toEqual(['Mã kiểm tra', 'Mã thư trước']);
+    google.Session.email = XA;
+    queueMail(ports, [{ key: 'k1', to: [ADMIN], subject: 's', text: 't' }]);
+    expect(outbox.snapshot()[1]?.[0]).toBe('k1');
+    // A sheet protection refuses structure changes too, as in Sheets.
+    expect(() => google.spreadsheet.sheet(PEOPLE_SHEET).setFrozenRows(0)).toThrow(/protected/);
   });
 
   it('keeps the owner an editor of every protection, as Sheets does', () => {
