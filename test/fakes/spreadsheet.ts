@@ -449,6 +449,40 @@ class FakeRange implements RangeApi {
   }
 }
 
+/** A number format that shows a date or a time (dd/mm/yyyy, hh:mm…), not plain text or a number. */
+const DATE_FORMAT = /^(?!@$).*(?:[dy]|h+:m|m+:s)/i;
+
+/** The UTC offset of `timeZone` at `at`, in milliseconds. */
+function zoneOffset(at: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(at));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  );
+  return wall - Math.floor(at / 1000) * 1000;
+}
+
+/** A Sheets serial (days since 30/12/1899, wall time of the spreadsheet's zone) as the instant it names. */
+function serialDate(serial: number, timeZone: string): Date {
+  const wall = Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000);
+  const first = wall - zoneOffset(wall, timeZone);
+  return new Date(wall - zoneOffset(first, timeZone));
+}
+
 export class FakeSheet implements SheetApi {
   private readonly cells = new Map<string, Stored>();
   readonly validations = new Map<string, Rule>();
@@ -475,6 +509,12 @@ export class FakeSheet implements SheetApi {
   valueAt(row: number, column: number): string | number | boolean | Date {
     const stored = this.cells.get(`${row},${column}`);
     if (stored === undefined) return '';
+    // A number in a cell formatted as a date or time is a date to Sheets: getValues gives a Date.
+    if (
+      typeof stored === 'number' &&
+      DATE_FORMAT.test(this.numberFormats.get(`${row},${column}`) ?? '')
+    )
+      return serialDate(stored, this.book.timeZone);
     // Formulas are not evaluated here: their value reads as blank, their text through formulaAt.
     return typeof stored === 'object' && !(stored instanceof Date) ? '' : stored;
   }

@@ -354,3 +354,21 @@ describe('a workbook the previous version set up', () => {
     expect(canWrite(google, HUYEN1, google.spreadsheet.sheet(PEOPLE_SHEET))).toBe(false);
   });
 });
+
+describe('the fake reads a date cell as Sheets does', () => {
+  it('gives a Date for a number in a cell formatted as a date, in the spreadsheet’s time zone', () => {
+    const google = fakeGoogle();
+    const sheet = google.spreadsheet.insertSheet('Ngày');
+    google.spreadsheet.setSpreadsheetTimeZone('Asia/Ho_Chi_Minh');
+    sheet.getRange(1, 1, 1, 2).setNumberFormat('dd/mm/yyyy');
+    // 46,000 days after 30/12/1899 is 09/12/2025; 0.5 is noon.
+    sheet.getRange(1, 1, 1, 2).setValues([[46_000, 46_000.5]]);
+    sheet.getRange(2, 1, 1, 1).setValues([[46_000]]);
+    const [dates = [], plain = []] = sheet.getRange(1, 1, 2, 2).getValues();
+    expect(dates.map((d) => (d as Date).toISOString())).toEqual([
+      '2025-12-08T17:00:00.000Z',
+      '2025-12-09T05:00:00.000Z',
+    ]);
+    expect(plain[0]).toBe(46_000);
+  });
+});
