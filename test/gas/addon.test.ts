@@ -199,6 +199,9 @@ describe('the add-on’s automatic mail', () => {
       [ADMINS[1], 'quản trị', ''],
     ]);
     const bundle = loadBundle(addon.code, google.globals);
+    // The owner confirms «Người dùng»: the administrators may then write the protected settings.
+    google.SpreadsheetApp.ui.answers.push('đồng ý');
+    bundle.xhhtConfirmPeople?.();
     const as = (who: string, handler: string) => {
       google.Session.email = who;
       google.Session.effective = who;
