@@ -640,6 +640,9 @@ class PatchSheet implements SheetPort {
   }
   protectColumnsWarningOnly(): void {}
   protectColumnsFor(): void {}
+  // No accounts in an .xlsx: set-up or «Xác nhận danh sách người dùng» protects these online.
+  protectSheetFor(): void {}
+  protectRowsFor(): void {}
 
   mergedInRow(row: number): string[] {
     const merges: string[] = [];
