@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   actAction,
   confirmPeopleAction,
-  exportRecognisedAction,
   setUpAction,
   sidebarDataAction,
 } from '../../src/sheets/actions';
 import { AUDIT_SHEET } from '../../src/sheets/audit-log';
-import { RECOGNISED_SHEET } from '../../src/sheets/export-recognised';
 import { CRITERIA_SHEET, SETTINGS_SHEET, UNITS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_COLUMNS, OUTBOX_SHEET, queueMail } from '../../src/sheets/outbox';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
@@ -20,7 +18,9 @@ import {
   writeConfirmed,
 } from '../../src/sheets/protection';
 import { setUp } from '../../src/sheets/set-up';
+import { readSettings } from '../../src/sheets/settings-sheet';
 import { unitPlaces } from '../../src/sheets/unit-places';
+import { workflowRows } from '../../src/sheets/workflow-rows';
 import { gasActPorts, gasContext } from '../fakes/context';
 import { fakeGoogle, OWNER } from '../fakes/google';
 import type { FakeSheet } from '../fakes/spreadsheet';
@@ -221,16 +221,13 @@ describe('the district that authorises comes from «Đơn vị»', () => {
     expect(sidebarDataAction(ports).unit?.district).toBe('Huyện 2');
   });
 
-  it('exports the district «Đơn vị» gives, not the scoring row’s', () => {
+  it('gives the mail jobs and the export the district «Đơn vị» gives, not the scoring row’s', () => {
     const { google, ports } = confirmedBook();
     const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
-    sheet.type(2, headerColumn(sheet, 'Mã trạng thái'), [['recognised']]);
     sheet.type(2, headerColumn(sheet, /^Địa bàn|^Huyện$/), [['Huyện 3']]);
-    google.Session.email = ADMIN;
-    exportRecognisedAction(ports);
-    const exported = google.spreadsheet.sheet(RECOGNISED_SHEET).snapshot();
-    const row = exported.find((cells) => cells[2] === 'DV0001');
-    expect(row?.[4]).toBe('Huyện 1');
+    const now = ports.clock.now();
+    const rows = workflowRows(ports.workbook, readSettings(ports.workbook, now), now);
+    expect(rows.find((row) => row.code === 'DV0001')?.district).toBe('Huyện 1');
   });
 });
 
