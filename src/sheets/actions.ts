@@ -612,9 +612,10 @@ export function formerMailTimer(
   if (!retired.installed || ownership.owner === '') return;
   try {
     showMailOwner(ctx.workbook, ownership);
-  } catch (error) {
-    // The row is information: a settings sheet that cannot be read is set-up's to report.
-    if (!(error instanceof SheetError)) throw error;
+  } catch {
+    // The row is information: a settings sheet that cannot be read is set-up's to report, and one the
+    // trigger's account may no longer edit (an owner no longer among the administrators «Cài đặt» is
+    // protected for) must not fail the mail that was sent.
   }
 }
 
