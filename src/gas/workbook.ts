@@ -51,6 +51,17 @@ class GasSheet implements SheetPort {
     return this.sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
   }
 
+  findLast(column: number, text: string, fromRow: number): number {
+    const last = this.sheet.getLastRow();
+    if (text === '' || last < fromRow) return 0;
+    const found = this.sheet
+      .getRange(fromRow, column, last - fromRow + 1, 1)
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .findAll();
+    return found.reduce((row, range) => Math.max(row, range.getRow()), 0);
+  }
+
   mergedInRow(row: number): string[] {
     const width = this.sheet.getMaxColumns();
     if (width === 0) return [];

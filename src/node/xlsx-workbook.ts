@@ -148,6 +148,21 @@ class XlsxSheet implements SheetPort {
       .map((merge) => merge.range);
   }
 
+  findLast(column: number, text: string, fromRow: number): number {
+    const wanted = text.trim().toLowerCase();
+    if (wanted === '') return 0;
+    for (let row = this.extent().rows; row >= fromRow; row -= 1) {
+      const [[value] = []] = this.readRange(row, column, 1, 1);
+      if (
+        String(value ?? '')
+          .trim()
+          .toLowerCase() === wanted
+      )
+        return row;
+    }
+    return 0;
+  }
+
   readValues(): CellValue[][] {
     const { rows, columns } = this.extent();
     return this.readRange(1, 1, rows, columns);

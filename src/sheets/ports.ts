@@ -27,6 +27,12 @@ export interface SheetPort {
    * its cells: what a step, a timer or a resumable check reads instead of the whole sheet.
    */
   readRange(row: number, column: number, rows: number, columns: number): CellValue[][];
+  /**
+   * The last row from `fromRow` down whose cell in `column` holds exactly `text` (any case), or 0 when
+   * none: one search, priced as a read of the cells it searches (a TextFinder online). How a step
+   * finds a unit's last log row when the pointer on its row is blank or does not check.
+   */
+  findLast(column: number, text: string, fromRow: number): number;
   /** Writes a rectangular block whose top-left cell is (row, column), 1-based. One write. */
   writeValues(row: number, column: number, values: CellValue[][]): void;
   freeze(rows: number, columns: number): void;

@@ -5,6 +5,8 @@ import { locateColumns } from './table';
 
 /** A unit's commune and cluster, from the units sheet: what a «xã» or «Cụm» scope names. */
 export interface UnitPlace {
+  /** The former district («Địa bàn (huyện cũ)»): a «huyện» scope names it (issue 11: from «Đơn vị»). */
+  readonly district: string;
   readonly commune: string;
   readonly cluster: string;
 }
@@ -16,12 +18,14 @@ export function unitPlaces(workbook: WorkbookPort): (code: string) => UnitPlace 
   const code = located.columns.get('code');
   const commune = located.columns.get('commune');
   const cluster = located.columns.get('cluster');
+  const district = located.columns.get('district');
   const byCode = new Map<string, UnitPlace>();
-  if (code !== undefined && (commune !== undefined || cluster !== undefined)) {
+  if (code !== undefined) {
     for (const row of rows) {
       const key = textKey(row[code - 1]);
       if (key === '' || byCode.has(key)) continue;
       byCode.set(key, {
+        district: district === undefined ? '' : cellText(row[district - 1]),
         commune: commune === undefined ? '' : cellText(row[commune - 1]),
         cluster: cluster === undefined ? '' : cellText(row[cluster - 1]),
       });
@@ -43,12 +47,14 @@ export function unitPlaceOf(workbook: WorkbookPort, unit: string): UnitPlace | u
   const code = located.columns.get('code');
   const commune = located.columns.get('commune');
   const cluster = located.columns.get('cluster');
-  if (code === undefined || (commune === undefined && cluster === undefined)) return undefined;
+  const district = located.columns.get('district');
+  if (code === undefined) return undefined;
   const key = textKey(unit);
   const at = sheet.readRange(2, code, rows - 1, 1).findIndex((cells) => textKey(cells[0]) === key);
   if (at < 0) return undefined;
   const cells = sheet.readRange(at + 2, 1, 1, width)[0] ?? [];
   return {
+    district: district === undefined ? '' : cellText(cells[district - 1]),
     commune: commune === undefined ? '' : cellText(cells[commune - 1]),
     cluster: cluster === undefined ? '' : cellText(cells[cluster - 1]),
   };

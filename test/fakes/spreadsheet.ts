@@ -368,6 +368,29 @@ class FakeRange implements RangeApi {
       .map((m) => new FakeRange(this.sheet, m.row, m.column, m.rows, m.columns));
   }
 
+  /** Sheets' TextFinder over this range: priced as a read of the cells it searches. */
+  createTextFinder(text: string) {
+    let entire = false;
+    const finder = {
+      matchEntireCell: (value: boolean) => {
+        entire = value;
+        return finder;
+      },
+      findAll: (): FakeRange[] => {
+        this.sheet.book.io.count('reads', 'createTextFinder', this.rows * this.columns);
+        const wanted = text.toLowerCase();
+        const found: FakeRange[] = [];
+        this.each((row, column) => {
+          const held = String(this.sheet.valueAt(row, column)).toLowerCase();
+          if (entire ? held === wanted : held.includes(wanted))
+            found.push(new FakeRange(this.sheet, row, column, 1, 1));
+        });
+        return found;
+      },
+    };
+    return finder;
+  }
+
   getValues(): unknown[][] {
     this.sheet.book.io.count('reads', 'getValues', this.rows * this.columns);
     return Array.from({ length: this.rows }, (_, r) =>
