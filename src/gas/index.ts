@@ -17,6 +17,7 @@ import {
   problemsFormula,
   removeMailTriggersAction,
   restartLogAction,
+  restoreFromLogAction,
   type SidebarRequest,
   scoreAllAction,
   sendMailAction,
@@ -247,6 +248,10 @@ export function xhhtConfirmOffline(): void {
 
 export function xhhtAcceptLogRows(): void {
   acceptLogRowsAction(auditedContext());
+}
+
+export function xhhtRestoreFromLog(): void {
+  restoreFromLogAction(auditedContext());
 }
 
 export function xhhtRestartLog(): void {

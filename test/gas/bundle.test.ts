@@ -54,6 +54,7 @@ describe('dist/Code.js as Apps Script loads it', () => {
       'xhhtConfirmOffline',
       'xhhtAcceptLogRows',
       'xhhtRestartLog',
+      'xhhtRestoreFromLog',
       'xhhtArchive',
       'xhhtAbout',
       'XHHT_TONG',
