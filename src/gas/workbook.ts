@@ -51,15 +51,16 @@ class GasSheet implements SheetPort {
     return this.sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
   }
 
-  findLast(column: number, text: string, fromRow: number): number {
+  findRows(column: number, text: string, fromRow: number): number[] {
     const last = this.sheet.getLastRow();
-    if (text === '' || last < fromRow) return 0;
-    const found = this.sheet
+    if (text === '' || last < fromRow) return [];
+    return this.sheet
       .getRange(fromRow, column, last - fromRow + 1, 1)
       .createTextFinder(text)
       .matchEntireCell(true)
-      .findAll();
-    return found.reduce((row, range) => Math.max(row, range.getRow()), 0);
+      .findAll()
+      .map((range) => range.getRow())
+      .sort((a, b) => a - b);
   }
 
   mergedInRow(row: number): string[] {

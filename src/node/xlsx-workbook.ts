@@ -148,19 +148,20 @@ class XlsxSheet implements SheetPort {
       .map((merge) => merge.range);
   }
 
-  findLast(column: number, text: string, fromRow: number): number {
+  findRows(column: number, text: string, fromRow: number): number[] {
     const wanted = text.trim().toLowerCase();
-    if (wanted === '') return 0;
-    for (let row = this.extent().rows; row >= fromRow; row -= 1) {
+    if (wanted === '') return [];
+    const rows: number[] = [];
+    for (let row = fromRow; row <= this.extent().rows; row += 1) {
       const [[value] = []] = this.readRange(row, column, 1, 1);
       if (
         String(value ?? '')
           .trim()
           .toLowerCase() === wanted
       )
-        return row;
+        rows.push(row);
     }
-    return 0;
+    return rows;
   }
 
   readValues(): CellValue[][] {

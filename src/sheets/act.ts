@@ -71,7 +71,7 @@ import { stamp } from './stamp';
 import { eventId, MAILED_KEY, queueMissedStepMail, queueStepMail } from './step-mail';
 import { clearPendingStep, completePendingStep, markPendingStep } from './step-pending';
 import { columnOf, columnRuns, type Located, locateRequired } from './table';
-import { unitPlaces } from './unit-places';
+import { unitPlacesFor } from './unit-places';
 import { ladderFor, rowLadder, rowPrevious, rowState } from './unit-state';
 
 /**
@@ -221,17 +221,36 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     }
     // Each unit climbs the ladder its submission date chooses; this one names the run's mail otherwise.
     const runLadder = ladderFor(rubric, settings, now);
-    const register = readRegister(ctx.workbook, [rubric]).entries;
-    // A submission or an approval is judged on this moment's values, not on the last run of score-all.
+    const columns = scoringColumns(rubric);
+    // Issue 12: the header and the selected rows only (a read per run of adjacent rows), never the
+    // whole sheet: a step costs what it touches.
+    const width = sheet.lastColumn();
+    const lastRow = sheet.lastRow();
+    const header = width > 0 ? (sheet.readRange(1, 1, 1, width)[0] ?? []) : [];
+    const located = locateRequired(sheet.name, header, columns.all);
+    const selected = [...new Set(selection.rows)]
+      .filter((rowNumber) => Number.isInteger(rowNumber) && rowNumber >= 2 && rowNumber <= lastRow)
+      .sort((a, b) => a - b);
+    const rows: CellValue[][] = [];
+    for (const run of columnRuns(selected)) {
+      sheet.readRange(run.first, 1, run.count, width).forEach((row, i) => {
+        rows[run.first - 2 + i] = row;
+      });
+    }
+    // A submission or an approval is judged on this moment's values, not on the last run of score-all:
+    // the selected rows are scored in memory and their result cells written.
     const judging = request.action === 'approve' || request.action === 'recognise';
     if (request.action === 'submit' || judging) {
-      scoreSheet(sheet, rubric, now, register, ctx.hasher);
+      // Only a levels title's rules read the register (the unit's earlier recognitions).
+      const register =
+        rubric.method === 'levels' ? readRegister(ctx.workbook, [rubric]).entries : [];
+      scoreSheet(sheet, rubric, now, register, ctx.hasher, true, {
+        header,
+        rows: new Map(selected.map((rowNumber) => [rowNumber, rows[rowNumber - 2] ?? []])),
+      });
     }
     const registerEntries: RegisterEntry[] = [];
 
-    const columns = scoringColumns(rubric);
-    const [header = [], ...rows] = sheet.readValues();
-    const located = locateRequired(sheet.name, header, columns.all);
     const col = (key: string) => columnOf(located, key);
     const people = readPeople(ctx.workbook);
     const email = ctx.identity.activeUserEmail();
@@ -245,7 +264,10 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       workflowSpecs.map((spec) => row[col(spec.key) - 1] ?? ''),
     );
     const workflowIndex = (key: string) => workflowSpecs.findIndex((spec) => spec.key === key);
-    const placeOf = unitPlaces(ctx.workbook);
+    const placeOf = unitPlacesFor(
+      ctx.workbook,
+      selected.map((rowNumber) => cellText(rows[rowNumber - 2]?.[col('code') - 1])),
+    );
     const done: { code: string; to: string }[] = [];
     const refused: { code: string; reason: string }[] = [];
     const entries: AuditEntry[] = [];
@@ -307,7 +329,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const changedRows = new Set<number>();
     const flagged = new Map<number, string>();
 
-    for (const rowNumber of selection.rows) {
+    for (const rowNumber of selected) {
       const row = rows[rowNumber - 2];
       const code = cellText(row?.[col('code') - 1]);
       if (!row || code === '') continue;
@@ -737,7 +759,15 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     // The register after the log: each of its rows names the log row that made it.
     appendRegister(ctx.workbook, registerEntries);
     // The mail the steps call for, queued in the outbox.
-    queueStepMail(ctx, events, runLadder, people.grants, settings, logLength + entries.length);
+    queueStepMail(
+      ctx,
+      events,
+      runLadder,
+      people.grants,
+      settings,
+      logLength + entries.length,
+      true,
+    );
     if (changed) clearPendingStep(ctx);
     return { sheet: sheet.name, action: request.action, done, refused };
   });

@@ -430,7 +430,8 @@ export function lastUnitRow(
       return { row: pointer, entry, record };
     }
   }
-  const found = cursor.sheet.findLast(columnOf(cursor.located, 'unit'), code, cursor.firstRow);
+  const rows = cursor.sheet.findRows(columnOf(cursor.located, 'unit'), code, cursor.firstRow);
+  const found = rows[rows.length - 1] ?? 0;
   const entry = found === 0 ? undefined : readLogRow(cursor, found);
   if (!entry) return undefined;
   const record = decodeRecord(entry.record ?? '');

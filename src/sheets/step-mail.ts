@@ -41,12 +41,15 @@ export function queueStepMail(
   grants: readonly Grant[],
   settings: Pick<Settings, 'province' | 'year'>,
   logRows: number,
+  /** A step's own events (keys new by construction): chained onto the outbox's last row unread. */
+  fresh = false,
 ): void {
   queueMail(
     ports,
     notifications(events, ladder, grants, workbookTitle(settings), (text) =>
       ports.hasher.sha256Hex(text),
     ),
+    fresh,
   );
   ports.store.set(MAILED_KEY, String(logRows));
 }
