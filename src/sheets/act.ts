@@ -340,9 +340,13 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       };
       const held = recordOfCells(cellOf);
       const pointerText = cellText(cellOf(WORKFLOW_KEYS.logRow));
-      const last = cursor
-        ? lastUnitRow(cursor, code, pointerText === '' ? undefined : Number(pointerText))
-        : undefined;
+      // A row with neither a pointer nor any cell XHHT writes is a unit no step has touched: the log
+      // is not searched for it (issue 12: a new unit's first step costs what any step costs).
+      const untouched = pointerText === '' && recordDiffers(held, EMPTY_RECORD).length === 0;
+      const last =
+        cursor && !untouched
+          ? lastUnitRow(cursor, code, pointerText === '' ? undefined : Number(pointerText))
+          : undefined;
       const standing: Standing = standingOf(
         held,
         last,
@@ -737,7 +741,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         register: registerEntries,
       });
     }
-    appendAudit(ctx, entries);
+    appendAudit(ctx, entries, undefined, cursor);
     const keyAt = new Map(workflowSpecs.map((spec, i) => [col(spec.key), i]));
     const columnBlocks = columnRuns([...keyAt.keys()]);
     for (const rowRun of columnRuns(written)) {

@@ -333,12 +333,15 @@ export function appendAudit(
    * every column the offline log has): written under that header, added after the last one if absent.
    */
   extras?: readonly Readonly<Record<string, string>>[],
+  /** The log as the caller read it under the same lock (a step's): its header is not read again. */
+  cursor?: LogCursor,
 ): number {
   if (entries.length === 0) return 0;
   refuseOverlong(entries);
-  const missing = ports.workbook.sheet(AUDIT_SHEET) === undefined && blocked(ports, false, 0);
+  const missing =
+    !cursor && ports.workbook.sheet(AUDIT_SHEET) === undefined && blocked(ports, false, 0);
   if (missing) throw new SheetError(blockedMessage(missing, 0));
-  const table = auditTail(ports);
+  const table = auditTail(ports, cursor);
   const extraAt = extraColumns(table, extras);
   const why = blocked(ports, true, table.count);
   if (why) throw new SheetError(blockedMessage(why, table.count));
@@ -370,11 +373,17 @@ export function appendAudit(
  * (metadata) alone: what a step needs to append. A log without this version's columns, or none at
  * all, goes through `auditTable` once (which adds them).
  */
-function auditTail(ports: AuditPorts): { sheet: SheetPort; located: Located; count: number } {
-  const sheet = ports.workbook.sheet(AUDIT_SHEET);
-  const last = sheet?.lastRow() ?? 0;
+function auditTail(
+  ports: AuditPorts,
+  cursor?: LogCursor,
+): { sheet: SheetPort; located: Located; count: number } {
   const formatted =
     ports.store.get(PLAIN_TEXT_KEY) === '1' && ports.store.get(RECORD_PLAIN_TEXT_KEY) === '1';
+  if (cursor && formatted && RECORD_FIELDS.every((key) => cursor.located.columns.has(key))) {
+    return { sheet: cursor.sheet, located: cursor.located, count: cursor.lastRow - 1 };
+  }
+  const sheet = ports.workbook.sheet(AUDIT_SHEET);
+  const last = sheet?.lastRow() ?? 0;
   if (sheet && last >= 1 && formatted) {
     const header = sheet.readRange(1, 1, 1, sheet.lastColumn())[0] ?? [];
     const located = locateColumns(header, AUDIT_COLUMNS);
