@@ -725,19 +725,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         sheet: sheet.name,
         logRow: logBase,
         logRows: entries.length,
-        rows: written.map((rowNumber) => {
-          const cells = workflowCells[rowNumber - 2] ?? [];
-          const value = (key: string) => {
-            const index = workflowIndex(key);
-            return index >= 0 ? cellText(cells[index]) : '';
-          };
-          return {
-            row: rowNumber,
-            unit: cellText(rows[rowNumber - 2]?.[col('code') - 1]),
-            logRow: Number(value(WORKFLOW_KEYS.logRow)),
-            label: value(WORKFLOW_KEYS.label),
-          };
-        }),
+        rows: columnRuns(written).map((run) => [run.first, run.count] as const),
         register: registerEntries,
       });
     }

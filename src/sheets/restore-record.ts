@@ -150,12 +150,9 @@ export function restoreFromLog(ctx: ActPorts, target?: Target): RestoreReport {
         sheet: sheet.name,
         logRow: logBase,
         logRows: entries.length,
-        rows: writes.map((write, i) => ({
-          row: write.row,
-          unit: write.unit,
-          logRow: logBase + i,
-          label: write.label,
-        })),
+        rows: columnRuns(writes.map((write) => write.row)).map(
+          (run) => [run.first, run.count] as const,
+        ),
         register: [],
       });
       appendAudit(ctx, entries);

@@ -1,12 +1,12 @@
 import { textKey } from '../domain/cells';
 import type { RegisterEntry } from '../domain/register';
-import { decodeRecord, RECORD_KEYS } from '../domain/unit-record';
+import { decodeRecord, RECORD_KEYS, type UnitRecord } from '../domain/unit-record';
 import {
   type AuditPorts,
   adoptMarkedRows,
   type LogCursor,
   logCursor,
-  readLogRow,
+  readLogTail,
 } from './audit-log';
 import { UNIT_COLUMNS, WORKFLOW_COLUMNS, WORKFLOW_KEYS } from './layout';
 import type { StorePort, WorkbookPort } from './ports';
@@ -24,27 +24,33 @@ import { columnRuns, locateColumns } from './table';
 
 export const PENDING_KEY = 'xhht.step.pending';
 
-export interface PendingRow {
-  /** The scoring sheet's row. */
-  readonly row: number;
-  readonly unit: string;
-  /** The log row that carries the row's record after the step. */
-  readonly logRow: number;
-  /** The state's label («Trạng thái»), which the record does not hold. */
-  readonly label: string;
-}
+/** How a refused attempt's log action ends (src/sheets/act.ts). */
+export const REFUSED_SUFFIX = ' (bị từ chối)';
 
 export interface PendingStep {
   readonly sheet: string;
   /** The sheet row of the run's first log row, and how many it writes. */
   readonly logRow: number;
   readonly logRows: number;
-  readonly rows: readonly PendingRow[];
+  /**
+   * The scoring rows the run changes, as runs [first row, count]: small for a bulk step too. Each
+   * row's record and label are those of the last marked log row of its unit that is not a refusal.
+   */
+  readonly rows: readonly (readonly [number, number])[];
   readonly register: readonly RegisterEntry[];
 }
 
+/** A property holds at most 9 kB: the register entries of a bulk recognition go in parts. */
+const PART_CHARS = 8_000;
+const partKey = (i: number) => `${PENDING_KEY}.${i}`;
+
 export function markPendingStep(ports: { readonly store: StorePort }, step: PendingStep): void {
-  ports.store.set(PENDING_KEY, JSON.stringify(step));
+  const register = JSON.stringify(step.register);
+  const parts = Math.ceil(register.length / PART_CHARS);
+  for (let i = 0; i < parts; i += 1) {
+    ports.store.set(partKey(i), register.slice(i * PART_CHARS, (i + 1) * PART_CHARS));
+  }
+  ports.store.set(PENDING_KEY, JSON.stringify({ ...step, register: parts }));
 }
 
 export function clearPendingStep(ports: { readonly store: StorePort }): void {
@@ -56,17 +62,18 @@ export function pendingStep(store: StorePort): PendingStep | undefined {
   const text = store.get(PENDING_KEY);
   if (!text) return undefined;
   try {
-    const parsed = JSON.parse(text) as PendingStep;
+    const parsed = JSON.parse(text) as Omit<PendingStep, 'register'> & { register: number };
     if (
       typeof parsed.sheet !== 'string' ||
       !Number.isInteger(parsed.logRow) ||
       !Number.isInteger(parsed.logRows) ||
       !Array.isArray(parsed.rows) ||
-      !Array.isArray(parsed.register)
+      !Number.isInteger(parsed.register)
     ) {
       return undefined;
     }
-    return parsed;
+    const register = Array.from({ length: parsed.register }, (_, i) => store.get(partKey(i)) ?? '');
+    return { ...parsed, register: JSON.parse(register.join('') || '[]') as RegisterEntry[] };
   } catch {
     return undefined;
   }
@@ -81,7 +88,7 @@ function revived(entry: RegisterEntry): RegisterEntry {
   };
 }
 
-/** The marked rows' cells, rewritten from the log rows the mark names (those still in place). */
+/** The marked rows' cells, rewritten from the marked log rows (those rows still holding their unit). */
 function completeCells(workbook: WorkbookPort, cursor: LogCursor, step: PendingStep): void {
   const sheet = workbook.sheet(step.sheet);
   if (!sheet || step.rows.length === 0) return;
@@ -90,28 +97,34 @@ function completeCells(workbook: WorkbookPort, cursor: LogCursor, step: PendingS
   const located = locateColumns(header, [...codeSpec, ...WORKFLOW_COLUMNS]);
   const codeColumn = located.columns.get('code');
   if (codeColumn === undefined) return;
-  for (const marked of step.rows) {
-    const entry = readLogRow(cursor, marked.logRow);
-    const record = entry && decodeRecord(entry.record ?? '');
-    if (!entry || !record || textKey(entry.unit) !== textKey(marked.unit)) continue;
-    // A row moved since: its cells stay as they are (the next step says they disagree).
-    const [[code] = []] = sheet.readRange(marked.row, codeColumn, 1, 1);
-    if (textKey(code) !== textKey(marked.unit)) continue;
-    const values = new Map<number, string | number>();
-    for (const key of RECORD_KEYS) {
-      const column = located.columns.get(key);
-      if (column !== undefined) values.set(column, record[key]);
-    }
-    const put = (key: string, value: string | number) => {
-      const column = located.columns.get(key);
-      if (column !== undefined) values.set(column, value);
-    };
-    put(WORKFLOW_KEYS.label, marked.label);
-    put(WORKFLOW_KEYS.logRow, marked.logRow);
-    put(WORKFLOW_KEYS.handEdit, '');
-    for (const run of columnRuns([...values.keys()])) {
-      const cells = Array.from({ length: run.count }, (_, i) => values.get(run.first + i) ?? '');
-      sheet.writeValues(marked.row, run.first, [cells]);
+  // The run's log rows, in one read: each unit's last row that is not a refusal carries its record.
+  const logged = new Map<string, { row: number; record: UnitRecord; label: string }>();
+  readLogTail(cursor, step.logRow)
+    .slice(0, step.logRows)
+    .forEach((entry, i) => {
+      const record = decodeRecord(entry.record ?? '');
+      if (!record || entry.action.endsWith(REFUSED_SUFFIX)) return;
+      logged.set(textKey(entry.unit), { row: step.logRow + i, record, label: entry.to });
+    });
+  for (const [first, count] of step.rows) {
+    const codes = sheet.readRange(first, codeColumn, count, 1);
+    for (let i = 0; i < count; i += 1) {
+      // A row moved since holds another unit, or none of the run's: its cells stay as they are.
+      const entry = logged.get(textKey(codes[i]?.[0]));
+      if (!entry) continue;
+      const values = new Map<number, string | number>();
+      const put = (key: string, value: string | number) => {
+        const column = located.columns.get(key);
+        if (column !== undefined) values.set(column, value);
+      };
+      for (const key of RECORD_KEYS) put(key, entry.record[key]);
+      put(WORKFLOW_KEYS.label, entry.label);
+      put(WORKFLOW_KEYS.logRow, entry.row);
+      put(WORKFLOW_KEYS.handEdit, '');
+      for (const run of columnRuns([...values.keys()])) {
+        const cells = Array.from({ length: run.count }, (_, c) => values.get(run.first + c) ?? '');
+        sheet.writeValues(first + i, run.first, [cells]);
+      }
     }
   }
 }

@@ -12,9 +12,10 @@ import {
 } from '../../src/sheets/audit-log';
 import { REGISTER_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
+import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import type { SheetPort, StorePort, WorkbookPort } from '../../src/sheets/ports';
 import { restoreFromLog } from '../../src/sheets/restore-record';
-import { PENDING_KEY } from '../../src/sheets/step-pending';
+import { markPendingStep, PENDING_KEY, pendingStep } from '../../src/sheets/step-pending';
 import { columnValues, headerColumn, rubric } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
@@ -251,6 +252,69 @@ describe('a step cut off after each write is finished by the next step as its ma
     const after = outbox();
     act(ports, { action: 'register' }, target(3));
     expect(outbox()).toBe(after);
+  });
+});
+
+describe('the pending-write mark', () => {
+  it('stays within a property’s 9 kB for a bulk step, register entries in parts', () => {
+    const values = new Map<string, string>();
+    const store: StorePort = {
+      get: (key) => values.get(key) ?? null,
+      set: (key, value) => void values.set(key, value),
+    };
+    const register = Array.from({ length: 120 }, (_, i) => ({
+      kind: 'recognise' as const,
+      title: rubric.id,
+      unit: `DV${i}`,
+      name: `Đơn vị số ${i} của huyện`,
+      result: 'Tốt',
+      decisionNumber: `${i}/QĐ-UBND`,
+      decisionDate: new Date(2026, 10, 23),
+      decider: 'huyện: truongphong@example.org',
+      logRow: 100 + i,
+    }));
+    markPendingStep(
+      { store },
+      {
+        sheet: rubric.scoringSheet,
+        logRow: 100,
+        logRows: 5_000,
+        rows: [[2, 5_000]],
+        register,
+      },
+    );
+    expect([...values.values()].every((value) => value.length <= 9_000)).toBe(true);
+    expect(values.size).toBeGreaterThan(2);
+    const read = pendingStep(store);
+    expect(read?.rows).toEqual([[2, 5_000]]);
+    expect(read?.register.map((entry) => entry.unit)).toEqual(register.map((entry) => entry.unit));
+  });
+
+  it('a bulk step cut after its log rows: the next step writes every changed row from the log', () => {
+    const { google, ports, status } = workflowBook();
+    google.spreadsheet.sheet(PEOPLE_SHEET).type(6, 1, [
+      [XA, 'xã', 'DV0002'],
+      [XA, 'xã', 'DV0003'],
+    ]);
+    google.Session.email = XA;
+    expect(() =>
+      act(
+        cutting(ports, { sheet: rubric.scoringSheet }),
+        { action: 'register' },
+        {
+          sheet: rubric.scoringSheet,
+          rows: [2, 3, 4],
+        },
+      ),
+    ).toThrow(/Exceeded/);
+    expect(status()).toEqual(['', '', '']);
+    google.Session.email = HUYEN;
+    act(ports, { action: 'approve' }, target(2));
+    expect(status()).toEqual(['Đang tự đánh giá', 'Đang tự đánh giá', 'Đang tự đánh giá']);
+    expect(columnValues(google.spreadsheet.sheet(rubric.scoringSheet), 'Dòng nhật ký')).toEqual([
+      2, 3, 4,
+    ]);
+    expect(checkAudit(ports).check.ok).toBe(true);
   });
 });
 
