@@ -535,13 +535,11 @@ export class FakeSheet implements SheetApi {
     if (column > this.lastColumn) this.lastColumn = column;
     if (typeof value === 'object' && 'formula' in value)
       this.cells.set(key, { formula: String(value.formula) });
-    else if (
-      typeof value === 'string' ||
-      typeof value === 'number' ||
-      typeof value === 'boolean' ||
-      value instanceof Date
-    ) {
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       this.cells.set(key, value);
+    } else if (Object.prototype.toString.call(value) === '[object Date]') {
+      // A date from any realm (the bundle runs in its own V8 context) is stored as a date, as Sheets does.
+      this.cells.set(key, new Date((value as Date).getTime()));
     } else this.cells.set(key, String(value));
   }
 
