@@ -14,8 +14,9 @@ import {
   verifyChain,
 } from '../domain/audit';
 import { type CellValue, cellText, MAX_CELL_CHARS, storedText, textKey } from '../domain/cells';
-import { plural, tr } from '../domain/i18n';
+import { inLanguage, plural, tr } from '../domain/i18n';
 import { decodeRecord, type UnitRecord } from '../domain/unit-record';
+import { ACTIONS, actionLabel } from '../domain/workflow';
 import { SheetError } from './errors';
 import type { ClockPort, HasherPort, LockPort, SheetPort, StorePort, WorkbookPort } from './ports';
 import {
@@ -36,6 +37,14 @@ import {
 export const AUDIT_SHEET = 'Nhật ký';
 export const HEAD_SHEET = 'XHHT đầu chuỗi nhật ký';
 export const HEAD_KEY = 'xhht.audit.head';
+/** Log rows whose step mail is queued (src/sheets/step-mail.ts keeps it). */
+export const MAILED_KEY = 'xhht.mail.logged';
+
+/** The log's words for the steps that call for mail (a refusal is not one of them). */
+const STEP_ACTION_LABELS: ReadonlySet<string> = new Set(
+  ACTIONS.map((action) => inLanguage('vi', () => actionLabel(action))),
+);
+
 /** How many rows the kept head covers. */
 export const ROWS_KEY = 'xhht.audit.rows';
 /** Rows of the sheet before the current chain (an administrator restarted it). */
@@ -365,6 +374,14 @@ export function appendAudit(
   }
   table.sheet.writeValues(table.count + 2, 1, block);
   writeHead(ports, head, table.count + entries.length);
+  // Rows that call for no step mail (an import, an archive, a restore) keep the mailed mark at the end
+  // of the log when it was there, so that no step reads them back looking for missed mail.
+  if (
+    ports.store.get(MAILED_KEY) === String(table.count) &&
+    !entries.some((entry) => STEP_ACTION_LABELS.has(entry.action))
+  ) {
+    ports.store.set(MAILED_KEY, String(table.count + entries.length));
+  }
   return table.count + 2;
 }
 

@@ -19,7 +19,9 @@ import { workflowRows } from './workflow-rows';
  * their mail, with the same keys the cut run would have used, so nothing is queued twice.
  */
 
-export const MAILED_KEY = 'xhht.mail.logged';
+export { MAILED_KEY } from './audit-log';
+
+import { MAILED_KEY } from './audit-log';
 
 interface StepMailPorts {
   readonly workbook: WorkbookPort;

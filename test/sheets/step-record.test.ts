@@ -15,6 +15,7 @@ import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import type { SheetPort, StorePort, WorkbookPort } from '../../src/sheets/ports';
 import { restoreFromLog } from '../../src/sheets/restore-record';
+import { MAILED_KEY } from '../../src/sheets/step-mail';
 import { markPendingStep, PENDING_KEY, pendingStep } from '../../src/sheets/step-pending';
 import { columnValues, headerColumn, rubric } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
@@ -120,6 +121,8 @@ describe('a step writes the record into the log and points the row at it', () =>
     expect(columnValues(sheet, 'Sửa tay')[0]).toBe('');
     const actions = columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Hành động');
     expect(actions.at(-1)).toBe('Khôi phục ô từ nhật ký');
+    // A restore calls for no mail: no later step reads its row back looking for missed mail.
+    expect(ports.store.get(MAILED_KEY)).toBe(String(readAudit(ports.workbook).length));
     expect(as(TINH, [[2, 1]], 'recognise', '1/QĐ', '23/11/2026')).toContain(
       'DV0001 → Đã công nhận',
     );
