@@ -328,6 +328,8 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     /** Rows the run changed (their workflow cells are written), and hand-edited rows (one cell). */
     const changedRows = new Set<number>();
     const flagged = new Map<number, string>();
+    /** Refused rows whose «Dòng nhật ký» moves to the refusal's log row (one cell each). */
+    const pointed = new Map<number, number>();
 
     for (const rowNumber of selected) {
       const row = rows[rowNumber - 2];
@@ -354,6 +356,11 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       );
       const deny = (reason: string) => {
         refused.push({ code, reason });
+        // The row points at its refused attempt (which repeats the record), so that the unit's next
+        // log row names it as the row before; a hand-edited row gets its «Sửa tay» cell alone.
+        if (standing.kind !== 'handEdit' && standing.kind !== 'predates') {
+          pointed.set(rowNumber, logBase + entries.length);
+        }
         // A refused attempt is recorded too (SCENARIOS.md §5): who tried what, and why it was refused.
         // It carries the record the log already holds, never the cells of a hand edit.
         const label = cellText(row[col(WORKFLOW_KEYS.label) - 1]);
@@ -712,7 +719,11 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     // Only the rows this run changed or flags are written; their unit codes are read again just
     // before the first write, so that a sort by another editor since the read moves nothing onto
     // another unit: the step stops, writing nothing.
-    const rowsToWrite = [...new Set([...changedRows, ...flagged.keys()])].sort((x, y) => x - y);
+    const pointerColumn = at(WORKFLOW_KEYS.logRow);
+    if (pointerColumn === undefined) pointed.clear();
+    const rowsToWrite = [...new Set([...changedRows, ...flagged.keys(), ...pointed.keys()])].sort(
+      (x, y) => x - y,
+    );
     assertRowsInPlace(sheet, col('code'), rowsToWrite, (rowNumber) =>
       cellText(rows[rowNumber - 2]?.[col('code') - 1]),
     );
@@ -747,6 +758,11 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const handColumn = at(WORKFLOW_KEYS.handEdit);
     if (handColumn !== undefined) {
       for (const [rowNumber, note] of flagged) sheet.writeValues(rowNumber, handColumn, [[note]]);
+    }
+    if (pointerColumn !== undefined) {
+      for (const [rowNumber, logRow] of pointed) {
+        sheet.writeValues(rowNumber, pointerColumn, [[logRow]]);
+      }
     }
     // The register after the log: each of its rows names the log row that made it.
     appendRegister(ctx.workbook, registerEntries);
