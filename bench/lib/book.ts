@@ -22,7 +22,10 @@ export function benchBook(units: number, districts = 1) {
   };
   const district = (i: number) => `Huyện ${(i % districts) + 1}`;
   setUp(ports, rubric.id);
-  google.spreadsheet.sheet(UNITS_SHEET).type(
+  const unitsSheet = google.spreadsheet.sheet(UNITS_SHEET);
+  // As Sheets has it: the grid holds every row typed (a step searches the code column within it).
+  unitsSheet.resizeGrid(Math.max(unitsSheet.getMaxRows(), units + 1), unitsSheet.getMaxColumns());
+  unitsSheet.type(
     2,
     1,
     Array.from({ length: units }, (_, i) => [`DV${i}`, `Đơn vị ${i}`, district(i), `Cụm ${i % 5}`]),

@@ -52,6 +52,12 @@ export interface RangeApi
   setBackground(color: string | null): RangeApi;
   setWrap(isWrapEnabled: boolean): RangeApi;
   protect(): ProtectionApi;
+  createTextFinder(findText: string): TextFinderApi;
+}
+
+export interface TextFinderApi {
+  matchEntireCell(matchEntireCell: boolean): TextFinderApi;
+  findAll(): RangeApi[];
 }
 
 export interface BooleanConditionApi {

@@ -18,6 +18,7 @@ import {
   problemsFormula,
   removeMailTriggersAction,
   restartLogAction,
+  restoreFromLogAction,
   type SidebarRequest,
   scoreAllAction,
   sendMailAction,
@@ -248,6 +249,10 @@ export function xhhtConfirmOffline(): void {
 
 export function xhhtAcceptLogRows(): void {
   acceptLogRowsAction(auditedContext());
+}
+
+export function xhhtRestoreFromLog(): void {
+  restoreFromLogAction(auditedContext());
 }
 
 export function xhhtRestartLog(): void {

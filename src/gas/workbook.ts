@@ -51,6 +51,18 @@ class GasSheet implements SheetPort {
     return this.sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
   }
 
+  findRows(column: number, text: string, fromRow: number): number[] {
+    const last = this.sheet.getLastRow();
+    if (text === '' || last < fromRow) return [];
+    return this.sheet
+      .getRange(fromRow, column, last - fromRow + 1, 1)
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .findAll()
+      .map((range) => range.getRow())
+      .sort((a, b) => a - b);
+  }
+
   mergedInRow(row: number): string[] {
     const width = this.sheet.getMaxColumns();
     if (width === 0) return [];

@@ -423,6 +423,21 @@ class PatchSheet implements SheetPort {
     return this.readRange(1, 1, this.extentRows, this.extentColumns);
   }
 
+  findRows(column: number, text: string, fromRow: number): number[] {
+    const wanted = text.trim().toLowerCase();
+    if (wanted === '' || fromRow > this.extentRows) return [];
+    const rows: number[] = [];
+    this.readRange(fromRow, column, this.extentRows - fromRow + 1, 1).forEach(([value], i) => {
+      if (
+        String(value ?? '')
+          .trim()
+          .toLowerCase() === wanted
+      )
+        rows.push(fromRow + i);
+    });
+    return rows;
+  }
+
   lastRow(): number {
     return this.extentRows;
   }

@@ -148,6 +148,22 @@ class XlsxSheet implements SheetPort {
       .map((merge) => merge.range);
   }
 
+  findRows(column: number, text: string, fromRow: number): number[] {
+    const wanted = text.trim().toLowerCase();
+    if (wanted === '') return [];
+    const rows: number[] = [];
+    for (let row = fromRow; row <= this.extent().rows; row += 1) {
+      const [[value] = []] = this.readRange(row, column, 1, 1);
+      if (
+        String(value ?? '')
+          .trim()
+          .toLowerCase() === wanted
+      )
+        rows.push(row);
+    }
+    return rows;
+  }
+
   readValues(): CellValue[][] {
     const { rows, columns } = this.extent();
     return this.readRange(1, 1, rows, columns);

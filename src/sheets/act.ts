@@ -1,6 +1,13 @@
 import { cellPlace } from '../domain/a1';
-import { type AuditEntry, type AuditRow, logName } from '../domain/audit';
-import { type CellValue, cellText, isBlank, MAX_CELL_CHARS, readDate } from '../domain/cells';
+import { type AuditEntry, logName } from '../domain/audit';
+import {
+  type CellValue,
+  cellText,
+  isBlank,
+  MAX_CELL_CHARS,
+  readDate,
+  textKey,
+} from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { roleLabel } from '../domain/ladder';
 import { MESSAGES } from '../domain/messages';
@@ -17,6 +24,20 @@ import {
 } from '../domain/register';
 import { LEVEL_LABELS } from '../domain/rubric';
 import {
+  handEditNote,
+  handEditRefusal,
+  predatesNote,
+  type Standing,
+  standingOf,
+} from '../domain/step-record';
+import {
+  EMPTY_RECORD,
+  encodeRecord,
+  type RecordKey,
+  recordDiffers,
+  recordOfCells,
+} from '../domain/unit-record';
+import {
   type Action,
   actionLabel,
   encodePrevious,
@@ -28,20 +49,29 @@ import {
   type UnitState,
   withOutcome,
 } from '../domain/workflow';
-import { type AuditPorts, appendAudit, assertLogAppendable, readAudit } from './audit-log';
+import {
+  type AuditPorts,
+  appendAudit,
+  assertLogAppendable,
+  lastUnitRow,
+  logCursor,
+  logHasHistory,
+  readLogTail,
+} from './audit-log';
 import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MEETING_KEYS, RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import { readPeople } from './people-sheet';
-import type { Context, IdentityPort } from './ports';
+import type { Context, IdentityPort, SheetPort } from './ports';
 import { appendRegister, readRegister } from './register-sheet';
 import { scoreSheet } from './score-all';
 import { frozenEditText, sealedColumns, sealRow, sealStillHolds } from './seal';
 import { readSettings } from './settings-sheet';
 import { stamp } from './stamp';
-import { eventId, queueMissedStepMail, queueStepMail } from './step-mail';
+import { eventId, MAILED_KEY, queueMissedStepMail, queueStepMail } from './step-mail';
+import { clearPendingStep, completePendingStep, markPendingStep } from './step-pending';
 import { columnOf, columnRuns, type Located, locateRequired } from './table';
-import { unitPlaces } from './unit-places';
+import { unitDistrict, unitPlacesFor } from './unit-places';
 import { ladderFor, rowLadder, rowPrevious, rowState } from './unit-state';
 
 /**
@@ -88,38 +118,31 @@ export interface Target {
 }
 
 /**
- * States the log does not explain: a run cut off after writing states and before writing their log rows
- * (DESIGN.md's fixed order). Each gets the log row it lacked, marked as completed by this run, so the
- * unit's history again ends where its state stands.
+ * Stops the step, before its first write, when a row it is about to write no longer holds the unit it
+ * read there (another editor sorted or moved rows meanwhile): one read per run of adjacent rows.
  */
-function unloggedStates(
-  sheetName: string,
-  rows: readonly (readonly CellValue[])[],
-  col: (key: string) => number,
-  log: readonly AuditRow[],
-  time: string,
-  user: string,
-): AuditEntry[] {
-  const lastTo = new Map<string, string>();
-  for (const entry of log) lastTo.set(entry.unit, entry.to);
-  const missing: AuditEntry[] = [];
-  for (const row of rows) {
-    const code = cellText(row[col('code') - 1]);
-    const label = cellText(row[col(WORKFLOW_KEYS.label) - 1]);
-    const logged = lastTo.get(code);
-    if (code === '' || cellText(row[col(WORKFLOW_KEYS.state) - 1]) === '') continue;
-    if (logged === label) continue;
-    missing.push({
-      time,
-      user,
-      unit: code,
-      action: 'Ghi bổ sung nhật ký',
-      from: logged ?? '',
-      to: label,
-      comment: `Trạng thái trên trang «${sheetName}» đã được ghi nhưng nhật ký chưa kịp ghi (lần chạy trước bị ngắt); dòng này ghi bổ sung.`,
-    });
+function assertRowsInPlace(
+  sheet: SheetPort,
+  codeColumn: number,
+  rowNumbers: readonly number[],
+  expected: (rowNumber: number) => string,
+): void {
+  const moved: number[] = [];
+  for (const run of columnRuns(rowNumbers)) {
+    const codes = sheet.readRange(run.first, codeColumn, run.count, 1);
+    for (let i = 0; i < run.count; i += 1) {
+      const rowNumber = run.first + i;
+      if (textKey(codes[i]?.[0]) !== textKey(expected(rowNumber))) moved.push(rowNumber);
+    }
   }
-  return missing;
+  if (moved.length > 0) {
+    throw new SheetError(
+      tr(
+        `Trang «${sheet.name}»: dòng ${moved.join(', ')} không còn là đơn vị đã đọc (có người vừa sắp xếp hoặc chuyển dòng trong lúc XHHT làm việc). Chưa có gì được ghi; hãy chọn lại các dòng rồi làm lại.`,
+        `Sheet «${sheet.name}»: row ${moved.join(', ')} no longer holds the unit read there (someone sorted or moved rows while XHHT worked). Nothing was written; select the rows again and retry.`,
+      ),
+    );
+  }
 }
 
 /** The commune's agreement meeting on a row: a date not after today and the minutes (TT 25/2023). */
@@ -198,17 +221,36 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     }
     // Each unit climbs the ladder its submission date chooses; this one names the run's mail otherwise.
     const runLadder = ladderFor(rubric, settings, now);
-    const register = readRegister(ctx.workbook, [rubric]).entries;
-    // A submission or an approval is judged on this moment's values, not on the last run of score-all.
+    const columns = scoringColumns(rubric);
+    // Issue 12: the header and the selected rows only (a read per run of adjacent rows), never the
+    // whole sheet: a step costs what it touches.
+    const width = sheet.lastColumn();
+    const lastRow = sheet.lastRow();
+    const header = width > 0 ? (sheet.readRange(1, 1, 1, width)[0] ?? []) : [];
+    const located = locateRequired(sheet.name, header, columns.all);
+    const selected = [...new Set(selection.rows)]
+      .filter((rowNumber) => Number.isInteger(rowNumber) && rowNumber >= 2 && rowNumber <= lastRow)
+      .sort((a, b) => a - b);
+    const rows: CellValue[][] = [];
+    for (const run of columnRuns(selected)) {
+      sheet.readRange(run.first, 1, run.count, width).forEach((row, i) => {
+        rows[run.first - 2 + i] = row;
+      });
+    }
+    // A submission or an approval is judged on this moment's values, not on the last run of score-all:
+    // the selected rows are scored in memory and their result cells written.
     const judging = request.action === 'approve' || request.action === 'recognise';
     if (request.action === 'submit' || judging) {
-      scoreSheet(sheet, rubric, now, register, ctx.hasher);
+      // Only a levels title's rules read the register (the unit's earlier recognitions).
+      const register =
+        rubric.method === 'levels' ? readRegister(ctx.workbook, [rubric]).entries : [];
+      scoreSheet(sheet, rubric, now, register, ctx.hasher, true, {
+        header,
+        rows: new Map(selected.map((rowNumber) => [rowNumber, rows[rowNumber - 2] ?? []])),
+      });
     }
     const registerEntries: RegisterEntry[] = [];
 
-    const columns = scoringColumns(rubric);
-    const [header = [], ...rows] = sheet.readValues();
-    const located = locateRequired(sheet.name, header, columns.all);
     const col = (key: string) => columnOf(located, key);
     const people = readPeople(ctx.workbook);
     const email = ctx.identity.activeUserEmail();
@@ -222,7 +264,10 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       workflowSpecs.map((spec) => row[col(spec.key) - 1] ?? ''),
     );
     const workflowIndex = (key: string) => workflowSpecs.findIndex((spec) => spec.key === key);
-    const placeOf = unitPlaces(ctx.workbook);
+    const placeOf = unitPlacesFor(
+      ctx.workbook,
+      selected.map((rowNumber) => cellText(rows[rowNumber - 2]?.[col('code') - 1])),
+    );
     const done: { code: string; to: string }[] = [];
     const refused: { code: string; reason: string }[] = [];
     const entries: AuditEntry[] = [];
@@ -251,29 +296,73 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     /** The scores and evidence of a row, exactly as stored, as one digest: what an approval seals. */
     const valuesHash = (row: readonly CellValue[]) => sealRow(row, sealed, ctx.hasher);
 
-    const log = readAudit(ctx.workbook);
+    // The log's header and extent only: a step chains onto its last row, never reads it whole.
+    let cursor = logCursor(ctx);
+    // A run cut off after its mark: finished as the mark says, before anything else.
+    if (completePendingStep(ctx, cursor)) cursor = logCursor(ctx);
+    const logLength = cursor ? cursor.lastRow - 1 : 0;
     // A deleted or shorter log, or rows past the kept head, stop the step before its first write.
-    assertLogAppendable(ctx, log.length);
+    assertLogAppendable(ctx, logLength);
     // Mail a cut-off run logged but did not queue goes out first, as that run would have sent it.
-    queueMissedStepMail(ctx, log, settings, people.grants);
-    entries.push(
-      ...unloggedStates(
-        sheet.name,
-        rows,
-        col,
-        log,
-        stamp(now),
-        logName('XHHT', ctx.identity.vouched),
-      ),
+    const mailedMark = Number(ctx.store.get(MAILED_KEY) ?? Number.NaN);
+    const mailedFrom = Number.isInteger(mailedMark) ? Math.min(mailedMark, logLength) : logLength;
+    queueMissedStepMail(
+      ctx,
+      {
+        first: mailedFrom,
+        rows: cursor && mailedFrom < logLength ? readLogTail(cursor, mailedFrom + 2) : [],
+        total: logLength,
+      },
+      settings,
+      people.grants,
     );
+    /** The sheet row the next log entry of this run lands on. */
+    const logBase = logLength + 2;
+    let history: boolean | undefined;
+    const hasHistory = () => {
+      history ??= logHasHistory(ctx, cursor);
+      return history;
+    };
+    const headerOf = (key: RecordKey) =>
+      columns.workflow.find((spec) => spec.key === key)?.header ?? key;
+    /** Rows the run changed (their workflow cells are written), and hand-edited rows (one cell). */
+    const changedRows = new Set<number>();
+    const flagged = new Map<number, string>();
+    /** Refused rows whose «Dòng nhật ký» moves to the refusal's log row (one cell each). */
+    const pointed = new Map<number, number>();
 
-    for (const rowNumber of selection.rows) {
+    for (const rowNumber of selected) {
       const row = rows[rowNumber - 2];
       const code = cellText(row?.[col('code') - 1]);
       if (!row || code === '') continue;
+      // The unit against its last log row: the cells XHHT writes are a cache of the log.
+      const cellOf = (key: string) => {
+        const column = at(key);
+        return column === undefined ? '' : (row[column - 1] ?? '');
+      };
+      const held = recordOfCells(cellOf);
+      const pointerText = cellText(cellOf(WORKFLOW_KEYS.logRow));
+      // A row with neither a pointer nor any cell XHHT writes is a unit no step has touched: the log
+      // is not searched for it (issue 12: a new unit's first step costs what any step costs).
+      const untouched = pointerText === '' && recordDiffers(held, EMPTY_RECORD).length === 0;
+      const last =
+        cursor && !untouched
+          ? lastUnitRow(cursor, code, pointerText === '' ? undefined : Number(pointerText))
+          : undefined;
+      const standing: Standing = standingOf(
+        held,
+        last,
+        last === undefined && recordDiffers(held, EMPTY_RECORD).length > 0 && hasHistory(),
+      );
       const deny = (reason: string) => {
         refused.push({ code, reason });
+        // The row points at its refused attempt (which repeats the record), so that the unit's next
+        // log row names it as the row before; a hand-edited row gets its «Sửa tay» cell alone.
+        if (standing.kind !== 'handEdit' && standing.kind !== 'predates') {
+          pointed.set(rowNumber, logBase + entries.length);
+        }
         // A refused attempt is recorded too (SCENARIOS.md §5): who tried what, and why it was refused.
+        // It carries the record the log already holds, never the cells of a hand edit.
         const label = cellText(row[col(WORKFLOW_KEYS.label) - 1]);
         entries.push({
           time: stamp(now),
@@ -283,13 +372,30 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
           from: label,
           to: label,
           comment: reason,
+          record: standing.kind === 'predates' ? '' : encodeRecord(standing.record),
+          unitPrevious: standing.row === 0 ? '' : String(standing.row),
         });
       };
+      if (standing.kind === 'handEdit') {
+        const handColumn = at(WORKFLOW_KEYS.handEdit);
+        const note = handEditNote(standing, headerOf);
+        if (handColumn !== undefined && cellText(row[handColumn - 1]) !== note) {
+          flagged.set(rowNumber, note);
+        }
+        deny(
+          handEditRefusal(standing, held, (key) =>
+            cellPlace(sheet.name, rowNumber, at(key) ?? col(WORKFLOW_KEYS.state)),
+          ),
+        );
+        continue;
+      }
+      // Who may act comes from «Đơn vị» (protected), not from the scoring row an editor can retype.
+      const place = placeOf(code);
       const unitRef = {
         code,
-        district: cellText(row[col('district') - 1]),
-        commune: placeOf(code)?.commune ?? '',
-        cluster: placeOf(code)?.cluster ?? '',
+        district: unitDistrict(placeOf, code, cellText(row[col('district') - 1])),
+        commune: place?.commune ?? '',
+        cluster: place?.cluster ?? '',
       };
       const access = rolesOver(grants, email, unitRef, people.unusable);
       if (!access.ok) {
@@ -333,7 +439,27 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         const column = at(key);
         return column === undefined ? '' : cellText(row[column - 1]);
       };
-      const place = (column: number) => cellPlace(sheet.name, rowNumber, column);
+      const where = (column: number) => cellPlace(sheet.name, rowNumber, column);
+      let stepEntry = -1;
+      /** The step's log row carries the record its cells hold now; the row points at that log row. */
+      const settle = () => {
+        const entry = entries[stepEntry];
+        if (!entry) return;
+        const after = recordOfCells((key) => {
+          const index = workflowIndex(key);
+          return index >= 0 ? (cells[index] ?? '') : '';
+        });
+        entries[stepEntry] = {
+          ...entry,
+          comment:
+            standing.kind === 'predates' ? entry.comment + predatesNote(standing) : entry.comment,
+          record: encodeRecord(after),
+          unitPrevious: standing.row === 0 ? '' : String(standing.row),
+        };
+        put(WORKFLOW_KEYS.logRow, logBase + stepEntry);
+        put(WORKFLOW_KEYS.handEdit, '');
+        changedRows.add(rowNumber);
+      };
       const record = (action: string, from: UnitState, to: UnitState, comment: string) => {
         const [fromLabel, toLabel] = inLanguage('vi', () => [
           stateLabel(from, ladder),
@@ -342,6 +468,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         put(WORKFLOW_KEYS.state, encodeState(to));
         put(WORKFLOW_KEYS.label, toLabel);
         put(WORKFLOW_KEYS.previous, encodePrevious(from));
+        stepEntry = entries.length;
         entries.push({
           time: stamp(now),
           user,
@@ -373,6 +500,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         const back: UnitState = { status: 'awaiting', step: 0, returned: false };
         const label = record('Giá trị đổi sau khi duyệt', state, back, VALUES_CHANGED_VI);
         put(WORKFLOW_KEYS.approvedHash, '');
+        settle();
         refused.push({
           code,
           reason: tr(
@@ -447,11 +575,11 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         titleRefusal(rubric, {
           step: actionLabel(request.action),
           result: judged,
-          resultCell: place(resultColumn),
+          resultCell: where(resultColumn),
           ...(applied === undefined ? {} : { applied }),
           ...(request.action === 'submit' || appliedColumn === undefined
             ? {}
-            : { appliedCell: place(appliedColumn) }),
+            : { appliedCell: where(appliedColumn) }),
         });
       if (titleProblem) {
         deny(titleProblem);
@@ -466,7 +594,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         decisionDateRefusal(
           request.decision.date,
           submittedColumn !== undefined && submitted?.ok
-            ? { day: submitted.value, cell: place(submittedColumn) }
+            ? { day: submitted.value, cell: where(submittedColumn) }
             : undefined,
         );
       if (dateProblem) {
@@ -480,7 +608,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
           : outcome.state;
       const decidedNumber = cellText(row[col(WORKFLOW_KEYS.decisionNumber) - 1]);
       const decidedResult = workflowCell(WORKFLOW_KEYS.decidedResult);
-      const logRow = log.length + 2 + entries.length;
+      const logRow = logBase + entries.length;
       const comment =
         request.action === 'revoke' && request.decision
           ? `Thu hồi / hủy quyết định ${decidedNumber || '(không số)'} bằng ${request.decision.number} (${formatDate(request.decision.date)}); lý do: ${request.comment ?? ''}`
@@ -574,6 +702,7 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       ) {
         put(WORKFLOW_KEYS.approvedHash, '');
       }
+      settle();
       done.push({ code, to });
       events.push({
         ladder,
@@ -587,23 +716,67 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       });
     }
 
-    // State first, then the log: a run cut between them leaves a state the log can explain.
+    // Only the rows this run changed or flags are written; their unit codes are read again just
+    // before the first write, so that a sort by another editor since the read moves nothing onto
+    // another unit: the step stops, writing nothing.
+    const pointerColumn = at(WORKFLOW_KEYS.logRow);
+    if (pointerColumn === undefined) pointed.clear();
+    const rowsToWrite = [...new Set([...changedRows, ...flagged.keys(), ...pointed.keys()])].sort(
+      (x, y) => x - y,
+    );
+    assertRowsInPlace(sheet, col('code'), rowsToWrite, (rowNumber) =>
+      cellText(rows[rowNumber - 2]?.[col('code') - 1]),
+    );
+    const written = [...changedRows].sort((x, y) => x - y);
+    // The order of a step (issue 11): the mark, the log, the cells (a cache of the log), the
+    // register, the mail, then the mark cleared. A later step finishes a run cut off in between as its
+    // mark says; any other disagreement between the cells and the log is a hand edit.
     if (changed) {
-      const keyAt = new Map(workflowSpecs.map((spec, i) => [col(spec.key), i]));
-      for (const run of columnRuns([...keyAt.keys()])) {
+      markPendingStep(ctx, {
+        sheet: sheet.name,
+        logRow: logBase,
+        logRows: entries.length,
+        rows: columnRuns(written).map((run) => [run.first, run.count] as const),
+        register: registerEntries,
+      });
+    }
+    appendAudit(ctx, entries, undefined, cursor);
+    const keyAt = new Map(workflowSpecs.map((spec, i) => [col(spec.key), i]));
+    const columnBlocks = columnRuns([...keyAt.keys()]);
+    for (const rowRun of columnRuns(written)) {
+      const block = workflowCells.slice(rowRun.first - 2, rowRun.first - 2 + rowRun.count);
+      for (const run of columnBlocks) {
         const indexes = Array.from({ length: run.count }, (_, i) => keyAt.get(run.first + i) ?? 0);
         sheet.writeValues(
-          2,
+          rowRun.first,
           run.first,
-          workflowCells.map((cells) => indexes.map((i) => cells[i] ?? '')),
+          block.map((cells) => indexes.map((i) => cells[i] ?? '')),
         );
       }
     }
-    appendAudit(ctx, entries);
+    // A hand-edited row gets its «Sửa tay» cell, and nothing else.
+    const handColumn = at(WORKFLOW_KEYS.handEdit);
+    if (handColumn !== undefined) {
+      for (const [rowNumber, note] of flagged) sheet.writeValues(rowNumber, handColumn, [[note]]);
+    }
+    if (pointerColumn !== undefined) {
+      for (const [rowNumber, logRow] of pointed) {
+        sheet.writeValues(rowNumber, pointerColumn, [[logRow]]);
+      }
+    }
     // The register after the log: each of its rows names the log row that made it.
     appendRegister(ctx.workbook, registerEntries);
-    // Third and last write (DESIGN.md): the mail the steps call for, queued in the outbox.
-    queueStepMail(ctx, events, runLadder, people.grants, settings, log.length + entries.length);
+    // The mail the steps call for, queued in the outbox.
+    queueStepMail(
+      ctx,
+      events,
+      runLadder,
+      people.grants,
+      settings,
+      logLength + entries.length,
+      true,
+    );
+    if (changed) clearPendingStep(ctx);
     return { sheet: sheet.name, action: request.action, done, refused };
   });
 }

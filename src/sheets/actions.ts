@@ -91,6 +91,7 @@ import {
 import { readOnce } from './read-once';
 import { importNotice, importRecognitions } from './register-sheet';
 import { queueReminders } from './reminders';
+import { restoreFromLog, restoreNotice } from './restore-record';
 import { scoreAll } from './score-all';
 import { confirmLadders, setUp, setUpRefusal } from './set-up';
 import { type Basics, readBasics, readSettings } from './settings-sheet';
@@ -304,6 +305,14 @@ export function actAction(ctx: ActPorts, action: Action): void {
     if (extra === null) return tr('Đã hủy; không có gì thay đổi.', 'Cancelled; nothing changed.');
     return actNotice(act(ctx, { action, ...extra }));
   });
+}
+
+/**
+ * XHHT → Khôi phục ô từ nhật ký (quản trị): the selected rows' cells XHHT writes, rewritten from each
+ * unit's last log row (issue 11), logged. Needs no sidebar.
+ */
+export function restoreFromLogAction(ctx: ActPorts): void {
+  run(ctx, () => restoreNotice(restoreFromLog(ctx)));
 }
 
 /** XHHT → Bảng đơn vị và việc của tôi: the sidebar (src/gas/html/Sidebar.html). */

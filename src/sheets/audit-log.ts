@@ -14,10 +14,19 @@ import {
   verifyChain,
 } from '../domain/audit';
 import { type CellValue, cellText, MAX_CELL_CHARS, storedText, textKey } from '../domain/cells';
-import { plural, tr } from '../domain/i18n';
+import { inLanguage, plural, tr } from '../domain/i18n';
+import { decodeRecord, type UnitRecord } from '../domain/unit-record';
+import { ACTIONS, actionLabel } from '../domain/workflow';
 import { SheetError } from './errors';
-import type { ClockPort, HasherPort, LockPort, StorePort, WorkbookPort } from './ports';
-import { type ColumnSpec, columnOf, ensureTable, type Located, locateRequired } from './table';
+import type { ClockPort, HasherPort, LockPort, SheetPort, StorePort, WorkbookPort } from './ports';
+import {
+  type ColumnSpec,
+  columnOf,
+  ensureTable,
+  type Located,
+  locateColumns,
+  locateRequired,
+} from './table';
 
 /**
  * The «Nhật ký» sheet: one row per action, chained by hashes (src/domain/audit.ts). The head of the
@@ -28,6 +37,14 @@ import { type ColumnSpec, columnOf, ensureTable, type Located, locateRequired } 
 export const AUDIT_SHEET = 'Nhật ký';
 export const HEAD_SHEET = 'XHHT đầu chuỗi nhật ký';
 export const HEAD_KEY = 'xhht.audit.head';
+/** Log rows whose step mail is queued (src/sheets/step-mail.ts keeps it). */
+export const MAILED_KEY = 'xhht.mail.logged';
+
+/** The log's words for the steps that call for mail (a refusal is not one of them). */
+const STEP_ACTION_LABELS: ReadonlySet<string> = new Set(
+  ACTIONS.map((action) => inLanguage('vi', () => actionLabel(action))),
+);
+
 /** How many rows the kept head covers. */
 export const ROWS_KEY = 'xhht.audit.rows';
 /** Rows of the sheet before the current chain (an administrator restarted it). */
@@ -269,7 +286,7 @@ function logRow(table: { readonly located: Located }, row: AuditRow): string[] {
 
 /** The columns of the extra headers, by textKey; headers the log lacks are added (one write). */
 function extraColumns(
-  table: ReturnType<typeof auditTable>,
+  table: { readonly sheet: SheetPort },
   extras: readonly Readonly<Record<string, string>>[] | undefined,
 ): Map<string, number> {
   const at = new Map<string, number>();
@@ -325,18 +342,22 @@ export function appendAudit(
    * every column the offline log has): written under that header, added after the last one if absent.
    */
   extras?: readonly Readonly<Record<string, string>>[],
-): void {
-  if (entries.length === 0) return;
+  /** The log as the caller read it under the same lock (a step's): its header is not read again. */
+  cursor?: LogCursor,
+): number {
+  if (entries.length === 0) return 0;
   refuseOverlong(entries);
-  const missing = ports.workbook.sheet(AUDIT_SHEET) === undefined && blocked(ports, false, 0);
+  const missing =
+    !cursor && ports.workbook.sheet(AUDIT_SHEET) === undefined && blocked(ports, false, 0);
   if (missing) throw new SheetError(blockedMessage(missing, 0));
-  const table = auditTable(ports);
+  const table = auditTail(ports, cursor);
   const extraAt = extraColumns(table, extras);
-  const why = blocked(ports, true, table.rows.length);
-  if (why) throw new SheetError(blockedMessage(why, table.rows.length));
+  const why = blocked(ports, true, table.count);
+  if (why) throw new SheetError(blockedMessage(why, table.count));
   const digest = (text: string) => ports.hasher.sha256Hex(text);
   const start = chainStart(ports);
-  let head = table.rows.length === start ? startHead(ports, start) : keptHead(ports);
+  // Chained onto the kept head (a property): the rows above are not read, nor re-verified.
+  let head = table.count === start ? startHead(ports, start) : keptHead(ports);
   const block = entries.map((entry, i) => {
     const next = append(head, entry, digest);
     head = next.head;
@@ -351,9 +372,144 @@ export function appendAudit(
   for (const cells of block) {
     for (let i = 0; i < width; i++) cells[i] ??= '';
   }
-  table.sheet.writeValues(table.rows.length + 2, 1, block);
-  writeHead(ports, head, table.rows.length + entries.length);
+  table.sheet.writeValues(table.count + 2, 1, block);
+  writeHead(ports, head, table.count + entries.length);
+  // Rows that call for no step mail (an import, an archive, a restore) keep the mailed mark at the end
+  // of the log when it was there, so that no step reads them back looking for missed mail.
+  if (
+    ports.store.get(MAILED_KEY) === String(table.count) &&
+    !entries.some((entry) => STEP_ACTION_LABELS.has(entry.action))
+  ) {
+    ports.store.set(MAILED_KEY, String(table.count + entries.length));
+  }
+  return table.count + 2;
 }
+
+/**
+ * The log's sheet, its columns and how many rows it holds, from its header row and the last row
+ * (metadata) alone: what a step needs to append. A log without this version's columns, or none at
+ * all, goes through `auditTable` once (which adds them).
+ */
+function auditTail(
+  ports: AuditPorts,
+  cursor?: LogCursor,
+): { sheet: SheetPort; located: Located; count: number } {
+  const formatted =
+    ports.store.get(PLAIN_TEXT_KEY) === '1' && ports.store.get(RECORD_PLAIN_TEXT_KEY) === '1';
+  if (cursor && formatted && RECORD_FIELDS.every((key) => cursor.located.columns.has(key))) {
+    return { sheet: cursor.sheet, located: cursor.located, count: cursor.lastRow - 1 };
+  }
+  const sheet = ports.workbook.sheet(AUDIT_SHEET);
+  const last = sheet?.lastRow() ?? 0;
+  if (sheet && last >= 1 && formatted) {
+    const header = sheet.readRange(1, 1, 1, sheet.lastColumn())[0] ?? [];
+    const located = locateColumns(header, AUDIT_COLUMNS);
+    if (located.missing.length === 0) return { sheet, located, count: last - 1 };
+  }
+  const table = auditTable(ports);
+  return { sheet: table.sheet, located: table.located, count: table.rows.length };
+}
+
+/** Where a step reads the log: its columns, its last row, and the first row of the current chain. */
+export interface LogCursor {
+  readonly sheet: SheetPort;
+  readonly located: Located;
+  readonly width: number;
+  /** The sheet's last row (1 when it holds the header alone). */
+  readonly lastRow: number;
+  /** The sheet row of the current chain's first row (2, or after a restart's rows). */
+  readonly firstRow: number;
+}
+
+/** The log's header and extent, without reading its rows (a header read and metadata), or undefined. */
+export function logCursor(ports: AuditPorts): LogCursor | undefined {
+  const sheet = ports.workbook.sheet(AUDIT_SHEET);
+  if (!sheet) return undefined;
+  const lastRow = sheet.lastRow();
+  const width = sheet.lastColumn();
+  if (lastRow < 1 || width < 1) return undefined;
+  const header = sheet.readRange(1, 1, 1, width)[0] ?? [];
+  const located = locateRequired(AUDIT_SHEET, header, AUDIT_COLUMNS);
+  return { sheet, located, width, lastRow, firstRow: chainStart(ports) + 2 };
+}
+
+/** One log row as stored (a single read of its cells). */
+export function readLogRow(cursor: LogCursor, row: number): AuditRow | undefined {
+  if (row < 2 || row > cursor.lastRow) return undefined;
+  return auditRows(cursor.sheet.readRange(row, 1, 1, cursor.width), cursor.located)[0];
+}
+
+/**
+ * A unit's last log row: the one the pointer on its scoring row names («Dòng nhật ký»), when that row
+ * is inside the current chain, names the unit and carries a record; otherwise the last row naming the
+ * unit in the log's unit column (one search). Undefined when the log holds no row of the unit.
+ */
+export function lastUnitRow(
+  cursor: LogCursor,
+  code: string,
+  pointer: number | undefined,
+): { readonly row: number; readonly entry: AuditRow; readonly record?: UnitRecord } | undefined {
+  if (pointer !== undefined && Number.isInteger(pointer) && pointer >= cursor.firstRow) {
+    const entry = readLogRow(cursor, pointer);
+    const record = entry && decodeRecord(entry.record ?? '');
+    if (entry && record && textKey(entry.unit) === textKey(code)) {
+      return { row: pointer, entry, record };
+    }
+  }
+  const rows = cursor.sheet.findRows(columnOf(cursor.located, 'unit'), code, cursor.firstRow);
+  const found = rows[rows.length - 1] ?? 0;
+  const entry = found === 0 ? undefined : readLogRow(cursor, found);
+  if (!entry) return undefined;
+  const record = decodeRecord(entry.record ?? '');
+  return { row: found, entry, ...(record ? { record } : {}) };
+}
+
+/**
+ * A step cut off between writing its log rows and keeping the new head leaves rows past the kept
+ * head. When they are exactly the rows its pending-write mark names (sheet rows `first`..`first +
+ * count - 1`, the last of the log) and follow the kept head, the head moves over them, as the cut run
+ * would have. Returns whether the log now ends at the kept head.
+ */
+export function adoptMarkedRows(ports: AuditPorts, first: number, count: number): boolean {
+  const cursor = logCursor(ports);
+  if (!cursor) return false;
+  const rows = cursor.lastRow - 1;
+  const kept = keptRowCount(ports);
+  if (kept === undefined || kept === rows) return kept === rows;
+  if (kept !== first - 2 || rows !== kept + count) return false;
+  const digest = (text: string) => ports.hasher.sha256Hex(text);
+  let head = kept === chainStart(ports) ? startHead(ports, kept) : keptHead(ports);
+  for (const row of readLogTail(cursor, first)) {
+    if (row.previous !== head) return false;
+    head = rowHash(row, digest);
+  }
+  writeHead(ports, head, rows);
+  return true;
+}
+
+/**
+ * Whether a unit's history may lie outside the working log's current chain (rows archived, or left
+ * above a restarted chain): then a unit with cells and no log row is taken as it stands.
+ */
+export function logHasHistory(ports: AuditPorts, cursor: LogCursor | undefined): boolean {
+  if (chainStart(ports) > 0 || chainBase(ports).rows > 0) return true;
+  // A chain restarted over a deleted log starts with the restart's row (one row read).
+  const first = cursor && readLogRow(cursor, cursor.firstRow);
+  return first !== undefined && first.unit === '' && first.comment.startsWith(RESTART_COMMENT);
+}
+
+/** The rows `first`..the last of the log (sheet rows), in one read: a cut-off run's tail, say. */
+export function readLogTail(cursor: LogCursor, first: number): AuditRow[] {
+  const from = Math.max(2, first);
+  if (from > cursor.lastRow) return [];
+  return auditRows(
+    cursor.sheet.readRange(from, 1, cursor.lastRow - from + 1, cursor.width),
+    cursor.located,
+  );
+}
+
+/** How the first row of a restarted chain's comment begins. */
+const RESTART_COMMENT = 'Chuỗi trước: ';
 
 /**
  * XHHT → Bắt đầu lại chuỗi nhật ký: an administrator's explicit, logged decision, for a log deleted or
@@ -369,7 +525,7 @@ export function restartAuditChain(
   const oldHead = keptHead(ports);
   const oldRows = keptRowCount(ports);
   // The log speaks Vietnamese whatever the officer's language, like every row of it.
-  const comment = `Chuỗi trước: ${oldRows ?? '?'} dòng, mã đầu chuỗi ${oldHead || '(chưa có)'}; trang còn ${table.rows.length} dòng, giữ nguyên nhưng không còn được kiểm. Lý do: ${entry.reason}`;
+  const comment = `${RESTART_COMMENT}${oldRows ?? '?'} dòng, mã đầu chuỗi ${oldHead || '(chưa có)'}; trang còn ${table.rows.length} dòng, giữ nguyên nhưng không còn được kiểm. Lý do: ${entry.reason}`;
   const next = append(
     GENESIS,
     {

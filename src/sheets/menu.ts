@@ -27,6 +27,10 @@ export function menuItems(): (MenuItem | null)[] {
       label: tr('Xác nhận bước ngoại tuyến', 'Confirm an offline step'),
       handler: 'xhhtConfirmOffline',
     },
+    {
+      label: tr('Khôi phục ô từ nhật ký (quản trị)', 'Restore the cells from the log (admin)'),
+      handler: 'xhhtRestoreFromLog',
+    },
     null,
     {
       label: tr('Đơn vị đang chọn và việc của tôi', 'Selected unit and my work'),

@@ -26,7 +26,14 @@ import type {
   WorkbookPort,
 } from './ports';
 import { readSettings } from './settings-sheet';
-import { type ColumnSpec, columnOf, ensureTable, locateInSheet, type Table } from './table';
+import {
+  type ColumnSpec,
+  columnOf,
+  ensureTable,
+  locateColumns,
+  locateInSheet,
+  type Table,
+} from './table';
 
 /**
  * «Hộp thư đi»: every message XHHT means to send, one row per message of at most 50 recipients, with
@@ -154,10 +161,18 @@ function writeMarks(table: Table, row: number, marks: readonly string[][]): void
 export function queueMail(
   ports: { readonly workbook: WorkbookPort; readonly clock: ClockPort } & SealPorts,
   mails: readonly OutgoingMail[],
+  /**
+   * The mails' keys are new by construction (a step's, naming its log time): the outbox's rows are
+   * not read, the mail chains onto the kept head after its last row (issue 12). An outbox without a
+   * kept head or this version's columns is read once as below.
+   */
+  newKeys = false,
 ): number {
   const rows = mails.flatMap(splitRecipients).filter((mail) => mail.to.length > 0);
   if (rows.length === 0) return 0;
-  const table = outboxTable(ports.workbook);
+  const tail = newKeys ? outboxTail(ports) : undefined;
+  const table = tail?.table ?? outboxTable(ports.workbook);
+  const count = tail?.count ?? table.rows.length;
   const at = (key: string) => columnOf(table.located, key) - 1;
   const known = new Set(table.rows.map((row) => cellText(row[at('key')])));
   const width = Math.max(...table.located.columns.values());
@@ -165,7 +180,7 @@ export function queueMail(
   const fresh = rows.filter((mail) => !known.has(mail.key));
   if (fresh.length === 0) return 0;
   const digest = digestOf(ports.hasher);
-  let { head } = sealsOf(table, ports);
+  let head = tail ? outboxHead(ports.store) : sealsOf(table, ports).head;
   // The sealed columns are plain text, so Sheets keeps what XHHT writes exactly (an older outbox gets
   // the format once).
   if (ports.store.get(OUTBOX_PLAIN_TEXT_KEY) !== '1') {
@@ -190,14 +205,32 @@ export function queueMail(
     head = mark;
     return row;
   });
-  table.sheet.writeValues(table.rows.length + 2, 1, block);
+  table.sheet.writeValues(count + 2, 1, block);
   ports.store.set(OUTBOX_HEAD_KEY, head);
   // The count moves only when it was right before: a sheet changed by hand stays noticed.
   const kept = ports.store.get(OUTBOX_ROWS_KEY);
-  const last = table.rows.length + 1;
+  const last = count + 1;
   if (kept === null || Number(kept) === last)
     ports.store.set(OUTBOX_ROWS_KEY, String(last + block.length));
   return fresh.length;
+}
+
+/** The outbox's header and extent (its rows left unread), when it has its columns and a kept head. */
+function outboxTail(
+  ports: { readonly workbook: WorkbookPort } & SealPorts,
+): { readonly table: Table; readonly count: number } | undefined {
+  const sheet = ports.workbook.sheet(OUTBOX_SHEET);
+  if (!sheet || outboxHead(ports.store) === '' || ports.store.get(OUTBOX_PLAIN_TEXT_KEY) !== '1') {
+    return undefined;
+  }
+  const last = sheet.lastRow();
+  if (last < 2) return undefined;
+  const located = locateColumns(
+    sheet.readRange(1, 1, 1, sheet.lastColumn())[0] ?? [],
+    OUTBOX_COLUMNS,
+  );
+  if (located.missing.length > 0) return undefined;
+  return { table: { sheet, located, rows: [] }, count: last - 1 };
 }
 
 /** Who mail may go to: «Người dùng» and the settings' summary recipients (one read each). */

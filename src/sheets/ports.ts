@@ -27,6 +27,13 @@ export interface SheetPort {
    * its cells: what a step, a timer or a resumable check reads instead of the whole sheet.
    */
   readRange(row: number, column: number, rows: number, columns: number): CellValue[][];
+  /**
+   * The rows from `fromRow` down whose cell in `column` holds exactly `text` (any case), in order:
+   * one search, priced as a read of the cells it searches (a TextFinder online). How a step finds a
+   * unit's last log row when the pointer on its row is blank or does not check, and a unit's row of
+   * «Đơn vị» without reading it whole.
+   */
+  findRows(column: number, text: string, fromRow: number): number[];
   /** Writes a rectangular block whose top-left cell is (row, column), 1-based. One write. */
   writeValues(row: number, column: number, values: CellValue[][]): void;
   freeze(rows: number, columns: number): void;

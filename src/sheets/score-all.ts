@@ -196,11 +196,20 @@ export function scoreSheet(
   hasher?: HasherPort,
   /** False to compute only (the summary): the sheet is read, never written. */
   write = true,
+  /**
+   * A step's rows (issue 12): the header and the selected rows, already read, by sheet row. Only they
+   * are scored and only their result cells written; their arrays take the results in place. A code
+   * repeated elsewhere in the sheet is left to «Chấm điểm tất cả».
+   */
+  only?: { readonly header: readonly CellValue[]; readonly rows: ReadonlyMap<number, CellValue[]> },
 ): SheetScore {
   const columns = scoringColumns(rubric);
   const name = sheet.name;
-  const values = sheet.readValues();
-  const [header = [], ...rows] = values;
+  const values = only ? [[...only.header], ...only.rows.values()] : sheet.readValues();
+  const [header = []] = values;
+  const numbered: { rowNumber: number; row: CellValue[] }[] = only
+    ? [...only.rows].map(([rowNumber, row]) => ({ rowNumber, row }))
+    : values.slice(1).map((row, i) => ({ rowNumber: i + 2, row }));
   const located = locateInSheet(sheet, values, [
     ...columns.unit,
     ...columns.inputs,
@@ -249,8 +258,7 @@ export function scoreSheet(
   const errors: RowError[] = [];
   const firstRowOf = new Map<string, number>();
 
-  const results = rows.map((row, i) => {
-    const rowNumber = i + 2;
+  const results = numbered.map(({ row, rowNumber }) => {
     const cells = blankResults();
     const finish = (outcome: RowOutcome) => {
       for (const [key, value] of outcome.results) cells.set(key, value);
@@ -348,7 +356,28 @@ export function scoreSheet(
     return finish(outcome);
   });
 
-  if (write && results.length > 0) {
+  if (only && write && results.length > 0) {
+    // The step's rows: their result cells, a write per run of adjacent rows and columns.
+    const keyAt = new Map(columns.results.map((spec) => [col(spec.key), spec.key]));
+    const byRow = new Map(numbered.map(({ rowNumber, row }, i) => [rowNumber, { row, i }]));
+    for (const { row, i } of byRow.values()) {
+      for (const [column, key] of keyAt) row[column - 1] = results[i]?.get(key) ?? '';
+    }
+    for (const rowRun of columnRuns([...byRow.keys()])) {
+      for (const run of columnRuns([...keyAt.keys()])) {
+        sheet.writeValues(
+          rowRun.first,
+          run.first,
+          Array.from({ length: rowRun.count }, (_, r) =>
+            Array.from(
+              { length: run.count },
+              (_, c) => byRow.get(rowRun.first + r)?.row[run.first + c - 1] ?? '',
+            ),
+          ),
+        );
+      }
+    }
+  } else if (write && results.length > 0) {
     const keyAt = new Map(columns.results.map((spec) => [col(spec.key), spec.key]));
     for (const run of columnRuns([...keyAt.keys()])) {
       const keys = Array.from({ length: run.count }, (_, i) => keyAt.get(run.first + i) ?? '');

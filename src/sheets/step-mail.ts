@@ -19,7 +19,9 @@ import { workflowRows } from './workflow-rows';
  * their mail, with the same keys the cut run would have used, so nothing is queued twice.
  */
 
-export const MAILED_KEY = 'xhht.mail.logged';
+export { MAILED_KEY } from './audit-log';
+
+import { MAILED_KEY } from './audit-log';
 
 interface StepMailPorts {
   readonly workbook: WorkbookPort;
@@ -41,12 +43,15 @@ export function queueStepMail(
   grants: readonly Grant[],
   settings: Pick<Settings, 'province' | 'year'>,
   logRows: number,
+  /** A step's own events (keys new by construction): chained onto the outbox's last row unread. */
+  fresh = false,
 ): void {
   queueMail(
     ports,
     notifications(events, ladder, grants, workbookTitle(settings), (text) =>
       ports.hasher.sha256Hex(text),
     ),
+    fresh,
   );
   ports.store.set(MAILED_KEY, String(logRows));
 }

@@ -11,6 +11,7 @@ import { locateColumns } from './table';
 export interface UnitPlace {
   readonly commune: string;
   readonly cluster: string;
+  /** The former district («Địa bàn (huyện cũ)»): a «huyện» scope names it (issue 11: from «Đơn vị»). */
   readonly district: string;
 }
 
@@ -81,4 +82,41 @@ export function unitPlaceOf(workbook: WorkbookPort, unit: string): UnitPlace | u
     cluster: cluster === undefined ? '' : cellText(cells[cluster - 1]),
     district: district === undefined ? '' : cellText(cells[district - 1]),
   };
+}
+
+/** Above this many units a step reads «Đơn vị» whole rather than searching it unit by unit. */
+const SEARCHED_UNITS = 10;
+
+/**
+ * The places of the units a step acts on (issue 12: a step costs what it touches): for a few units,
+ * the header and each unit's row found by a search of the code column; for many, one read of it all.
+ */
+export function unitPlacesFor(workbook: WorkbookPort, codes: readonly string[]): UnitPlaces {
+  const wanted = [...new Set(codes.map(textKey).filter(Boolean))];
+  const sheet = workbook.sheet(UNITS_SHEET);
+  if (!sheet || wanted.length > SEARCHED_UNITS) return unitPlaces(workbook);
+  const width = sheet.lastColumn();
+  const none = (listed: boolean): UnitPlaces => Object.assign(() => undefined, { listed });
+  if (width < 1) return none(false);
+  const located = locateColumns(sheet.readRange(1, 1, 1, width)[0] ?? [], UNIT_COLUMNS);
+  const code = located.columns.get('code');
+  if (code === undefined) return none(false);
+  if (wanted.length === 0) return none(true);
+  const cell = (row: readonly unknown[], key: string) => {
+    const column = located.columns.get(key);
+    return column === undefined ? '' : cellText(row[column - 1]);
+  };
+  const byCode = new Map<string, UnitPlace>();
+  for (const unit of wanted) {
+    // The first row of a code counts, as in the whole read.
+    const first = sheet.findRows(code, unit, 2)[0];
+    const row = first === undefined ? undefined : sheet.readRange(first, 1, 1, width)[0];
+    if (!row) continue;
+    byCode.set(unit, {
+      district: cell(row, 'district'),
+      commune: cell(row, 'commune'),
+      cluster: cell(row, 'cluster'),
+    });
+  }
+  return Object.assign((unit: string) => byCode.get(textKey(unit)), { listed: true });
 }

@@ -379,6 +379,29 @@ class FakeRange implements RangeApi {
       .map((m) => new FakeRange(this.sheet, m.row, m.column, m.rows, m.columns));
   }
 
+  /** Sheets' TextFinder over this range: priced as a read of the cells it searches. */
+  createTextFinder(text: string) {
+    let entire = false;
+    const finder = {
+      matchEntireCell: (value: boolean) => {
+        entire = value;
+        return finder;
+      },
+      findAll: (): FakeRange[] => {
+        this.sheet.book.io.count('reads', 'createTextFinder', this.rows * this.columns);
+        const wanted = text.toLowerCase();
+        const found: FakeRange[] = [];
+        this.each((row, column) => {
+          const held = String(this.sheet.valueAt(row, column)).toLowerCase();
+          if (entire ? held === wanted : held.includes(wanted))
+            found.push(new FakeRange(this.sheet, row, column, 1, 1));
+        });
+        return found;
+      },
+    };
+    return finder;
+  }
+
   getValues(): unknown[][] {
     this.sheet.book.io.count('reads', 'getValues', this.rows * this.columns);
     return Array.from({ length: this.rows }, (_, r) =>
@@ -563,13 +586,11 @@ export class FakeSheet implements SheetApi {
     if (column > this.lastColumn) this.lastColumn = column;
     if (typeof value === 'object' && 'formula' in value)
       this.cells.set(key, { formula: String(value.formula) });
-    else if (
-      typeof value === 'string' ||
-      typeof value === 'number' ||
-      typeof value === 'boolean' ||
-      value instanceof Date
-    ) {
+    else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       this.cells.set(key, value);
+    } else if (Object.prototype.toString.call(value) === '[object Date]') {
+      // A date from any realm (the bundle runs in its own V8 context) is stored as a date, as Sheets does.
+      this.cells.set(key, new Date((value as Date).getTime()));
     } else this.cells.set(key, String(value));
   }
 

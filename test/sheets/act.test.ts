@@ -30,14 +30,15 @@ describe('the approval workflow from the menu', () => {
     );
   });
 
-  it('stops a step when «Ngày nộp», which chooses the ladder, no longer reads as a date', () => {
+  it('stops a step when «Ngày nộp», which chooses the ladder, was edited away from the log', () => {
     const { sheet, as, status } = workflowBook();
     as(XA, [[2, 1]], 'register');
     as(XA, [[2, 1]], 'submit');
     const sent = headerColumn(sheet, 'Ngày nộp');
     sheet.type(2, sent, [['29/02/2025']]);
+    // «Ngày nộp» is a cell of the unit's record: the log says what it holds (issue 11).
     expect(as(HUYEN, [[2, 1]], 'approve')).toContain(
-      `${cellPlace(rubric.scoringSheet, 2, sent)}: «29/02/2025» không phải ngày/tháng/năm.`,
+      `${cellPlace(rubric.scoringSheet, 2, sent)} ghi «29/02/2025», nhật ký ghi «23/11/2026»`,
     );
     expect(status()[0]).toBe('Chờ huyện thẩm định');
     sheet.type(2, sent, [['23/11/2026']]);
@@ -137,7 +138,7 @@ describe('the approval workflow from the menu', () => {
     expect(as(XA, [[2, 1]], 'submit')).toBe('Đã «Gửi» 1 đơn vị:\n• DV0001 → Chờ huyện thẩm định');
   });
 
-  it('approves the selected rows in bulk with the same reads and writes as one row', () => {
+  it('approves the selected rows in bulk with the same writes as one row, three reads more per row', () => {
     const { google, as } = workflowBook();
     google.spreadsheet.sheet(PEOPLE_SHEET).type(5, 1, [
       [XA, 'xã', 'DV0002'],
@@ -154,7 +155,9 @@ describe('the approval workflow from the menu', () => {
     };
     const one = ioOf([[2, 1]]);
     const two = ioOf([[3, 2]]);
-    expect(two).toEqual(one);
+    // Per unit: its last log row (the row its pointer names), the search of «Đơn vị» for its code and
+    // its row there; nothing else grows.
+    expect(two).toEqual({ reads: one.reads + 3, writes: one.writes });
     expect(columnValues(google.spreadsheet.sheet(rubric.scoringSheet), 'Trạng thái')).toEqual([
       'Chờ tỉnh quyết định',
       'Chờ tỉnh quyết định',
@@ -278,27 +281,26 @@ describe('the approval workflow from the menu', () => {
     expect(checkAudit(ports).check.ok).toBe(true);
   });
 
-  it('completes the log of a run cut off between writing the state and writing its log row', () => {
-    const { google, ports, sheet, as } = workflowBook();
+  it('never vouches for a state typed by hand: the step refuses it and flags the row', () => {
+    const { google, ports, sheet, as, status } = workflowBook();
     as(XA, [[2, 1]], 'register');
-    // A run that wrote DV0001's new state, then stopped (time-out, closed tab) before its log row.
+    // A state written without its log row (typed by hand: this version's runs log before writing).
     sheet.type(2, headerColumn(sheet, 'Trạng thái'), [['Chờ huyện thẩm định']]);
     sheet.type(2, headerColumn(sheet, 'Mã trạng thái'), [['awaiting:0']]);
     sheet.type(2, headerColumn(sheet, 'Mã trạng thái trước'), [['drafting']]);
-    expect(checkAudit(ports).check.ok).toBe(true);
-    // The next action on the sheet, even on another unit and even refused, completes the log first.
     as(XA, [[3, 1]], 'register');
-    const log = google.spreadsheet.sheet(AUDIT_SHEET).snapshot();
-    expect(log.slice(-2).map((row) => row.slice(1, 6))).toEqual([
-      ['XHHT', 'DV0001', 'Ghi bổ sung nhật ký', 'Đang tự đánh giá', 'Chờ huyện thẩm định'],
-      [XA, 'DV0002', 'Đăng ký (bị từ chối)', '', ''],
-    ]);
-    expect(checkAudit(ports).check.ok).toBe(true);
-    // Once completed, it is not written again.
-    as(HUYEN, [[2, 1]], 'approve');
+    const refused = as(HUYEN, [[2, 1]], 'approve');
+    const stateCell = cellPlace(rubric.scoringSheet, 2, headerColumn(sheet, 'Mã trạng thái'));
+    expect(refused).toContain(`${stateCell} ghi «awaiting:0», nhật ký ghi «drafting»`);
+    expect(refused).toContain('Khôi phục ô từ nhật ký (quản trị)');
+    expect(status()[0]).toBe('Chờ huyện thẩm định');
+    expect(columnValues(sheet, 'Sửa tay')[0]).toBe(
+      'Sửa tay: Mã trạng thái, Mã trạng thái trước — nhật ký dòng 2',
+    );
     const actions = columnValues(google.spreadsheet.sheet(AUDIT_SHEET), 'Hành động');
-    expect(actions.filter((action) => action === 'Ghi bổ sung nhật ký')).toHaveLength(1);
-    expect(actions.at(-1)).toBe('Duyệt');
+    expect(actions).not.toContain('Ghi bổ sung nhật ký');
+    expect(actions.at(-1)).toBe('Duyệt (bị từ chối)');
+    expect(checkAudit(ports).check.ok).toBe(true);
   });
 
   it("follows a rubric's own ladder, written in the criteria sheet, over the settings' default", () => {

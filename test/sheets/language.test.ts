@@ -46,6 +46,7 @@ describe('the interface in English, chosen in the settings', () => {
       'Revoke / cancel a recognition',
       'Undo the latest step (admin)',
       'Confirm an offline step',
+      'Restore the cells from the log (admin)',
       '—',
       'Selected unit and my work',
       'Import earlier recognitions (admin)',

@@ -159,7 +159,7 @@ describe('the chain cannot be reset silently', () => {
     as(XA, [[2, 1]], 'submit');
     as(HUYEN, [[2, 1]], 'approve');
     const log = google.spreadsheet.sheet(AUDIT_SHEET);
-    log.type(4, 1, [Array(8).fill('')]);
+    log.type(4, 1, [Array(log.snapshot()[0]?.length ?? 0).fill('')]);
     // The head sheet rewritten to match the rows left: the properties still say three rows.
     const rows = readAudit(ports.workbook);
     const head = rowHash(rows[1] as never, (t) => ports.hasher.sha256Hex(t));
@@ -197,13 +197,11 @@ describe('the chain cannot be reset silently', () => {
     expect(String(log.snapshot()[1]?.[6])).toContain(`mã đầu chuỗi ${oldHead}`);
     expect(checkAudit(ports).check).toMatchObject({ ok: true, rows: 1 });
     as(XA, [[2, 1]], 'submit');
-    // The unit's registration is no longer in the chain: the step first records it, under XHHT's name.
-    expect(columnValues(log, 'Hành động')).toEqual([
-      'Bắt đầu lại chuỗi nhật ký',
-      'Ghi bổ sung nhật ký',
-      'Gửi',
-    ]);
-    expect(checkAudit(ports).check).toMatchObject({ ok: true, rows: 3 });
+    // The unit's registration is no longer in the chain: its cells are taken as they stand, once,
+    // and the step's row says so (issue 11); nothing is written under XHHT's name.
+    expect(columnValues(log, 'Hành động')).toEqual(['Bắt đầu lại chuỗi nhật ký', 'Gửi']);
+    expect(columnValues(log, 'Nhận xét').at(-1)).toContain('Nhận các ô do XHHT ghi như đang có');
+    expect(checkAudit(ports).check).toMatchObject({ ok: true, rows: 2 });
   });
 
   it('restarted over a broken log, keeps the old rows unchecked and checks the new chain', () => {

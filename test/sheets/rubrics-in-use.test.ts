@@ -78,7 +78,7 @@ describe('a levels rubric written by the administrator', () => {
     });
     expect(sheet.validations.get('2,7')).toMatchObject({ kind: 'number', min: 0 });
     expect(sheet.numberFormats.get('2,9')).toBe('@');
-    expect(sheet.protections[0]?.area).toMatchObject({ column: 16, columns: 17 });
+    expect(sheet.protections[0]?.area).toMatchObject({ column: 16, columns: 19 });
   });
 
   it('scores levels, applies the 12-month and validity rules from the register, per title and at the submission date, and requires evidence', () => {

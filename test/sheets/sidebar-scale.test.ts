@@ -73,6 +73,9 @@ describe('the sidebar at province scale', () => {
 
   it('without pointers (a log the previous version wrote) reads the log’s unit column, not the log', () => {
     const b = book();
+    // The step now points each row at its unit's last log row: blank it, as the previous version left it.
+    const pointer = headerColumn(b.sheet, 'Dòng nhật ký');
+    b.sheet.type(2, pointer, [['']]);
     growLog(b.log, 20_000);
     const { data, cost } = shown(b);
     expect(data.unit?.history.map((entry) => entry.action)).toEqual([
