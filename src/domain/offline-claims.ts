@@ -91,3 +91,29 @@ export function confirmingRole(
   }
   return nextActor(before, ladder);
 }
+
+/** A revocation as its log row's comment states it: the decision revoked, the revoking one, the reason. */
+export interface LoggedRevocation {
+  /** The number of the decision revoked ('' when the row had none: «(không số)»). */
+  readonly revokes: string;
+  readonly number: string;
+  readonly date: Date;
+  readonly reason: string;
+}
+
+const REVOCATION =
+  /^Thu hồi \/ hủy quyết định (.*?) bằng (.*) \((\d{2})\/(\d{2})\/(\d{4})\); lý do: ([\s\S]*?)(?: \[các cấp «[^»]*»: cần xác nhận\])?$/u;
+
+/**
+ * The revocation a «Thu hồi / hủy công nhận» log row records, read back from the comment the step wrote
+ * (src/sheets/act.ts): what confirming an offline revocation writes into «Sổ công nhận». Undefined for
+ * any other text.
+ */
+export function loggedRevocation(comment: string): LoggedRevocation | undefined {
+  const match = REVOCATION.exec(comment.normalize('NFC'));
+  if (!match) return undefined;
+  const [, revoked = '', number = '', day, month, year, reason = ''] = match;
+  const date = new Date(Number(year), Number(month) - 1, Number(day));
+  if (date.getDate() !== Number(day) || date.getMonth() !== Number(month) - 1) return undefined;
+  return { revokes: revoked === '(không số)' ? '' : revoked, number, date, reason };
+}

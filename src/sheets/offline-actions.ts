@@ -2,7 +2,12 @@ import { type AuditEntry, logName } from '../domain/audit';
 import { cellText, readDate, textKey } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { roleLabel } from '../domain/ladder';
-import { CONFIRM_ACTION, confirmingRole, loggedAction } from '../domain/offline-claims';
+import {
+  CONFIRM_ACTION,
+  confirmingRole,
+  loggedAction,
+  loggedRevocation,
+} from '../domain/offline-claims';
 import { grantRoles, grantsOf } from '../domain/people';
 import { type RegisterEntry, validUntilOf } from '../domain/register';
 import { APP_TITLE, logActor, notAdmin, run } from './actions';
@@ -21,10 +26,10 @@ import {
 } from './offline-import';
 import { readPeople } from './people-sheet';
 import type { Context, IdentityPort } from './ports';
-import { appendRegister } from './register-sheet';
+import { appendRegister, readRegister } from './register-sheet';
 import { readSettings } from './settings-sheet';
 import { locateRequired } from './table';
-import { unitPlaces } from './unit-places';
+import { unitDistrict, unitPlaces } from './unit-places';
 import { rowLadder, rowPrevious } from './unit-state';
 
 /** The menu's actions for the offline round trip and the published head (issue 11). */
@@ -149,6 +154,12 @@ export function confirmOfflineAction(ctx: Acting): void {
       const actor = logActor(ctx);
       const entries: AuditEntry[] = [];
       const register: RegisterEntry[] = [];
+      let known: readonly RegisterEntry[] | undefined;
+      /** «Sổ công nhận» as it stands, read once and only when a revocation is confirmed. */
+      const recognised = () => {
+        known ??= readRegister(ctx.workbook, [rubric]).entries;
+        return known;
+      };
       const lines: string[] = [];
       for (const rowNumber of selection.rows) {
         const row = rows[rowNumber - 2];
@@ -176,7 +187,8 @@ export function confirmOfflineAction(ctx: Acting): void {
         const role = action && confirmingRole(action, before, ladder);
         const unit = {
           code,
-          district: cellText(row[col('district') - 1]),
+          // Who may confirm comes from «Đơn vị» (protected), as for any step.
+          district: unitDistrict(placeOf, code, cellText(row[col('district') - 1])),
           commune: placeOf(code)?.commune ?? '',
           cluster: placeOf(code)?.cluster ?? '',
         };
@@ -206,6 +218,33 @@ export function confirmOfflineAction(ctx: Acting): void {
             decider: inLanguage('vi', () => `${roleLabel(role)}: ${claim.row.user}`),
             ...(validUntil ? { validUntil } : {}),
             reason: `Xác nhận trực tuyến bởi ${email}`,
+            logRow: log.length + 2 + entries.length,
+          });
+        }
+        // A revocation counts from its confirmation too: «Sổ công nhận» records it then, so the
+        // recognition it cancels no longer stands there.
+        const revocation = action === 'revoke' ? loggedRevocation(claim.row.comment) : undefined;
+        if (revocation) {
+          const candidates = recognised().filter(
+            (entry) =>
+              entry.kind === 'recognise' &&
+              textKey(entry.title) === textKey(rubric.id) &&
+              textKey(entry.unit) === textKey(code) &&
+              (revocation.revokes === '' ||
+                textKey(entry.decisionNumber) === textKey(revocation.revokes)),
+          );
+          const revoked = candidates[candidates.length - 1];
+          register.push({
+            kind: 'revoke',
+            title: rubric.id,
+            unit: code,
+            name: cellText(row[col('name') - 1]),
+            result: revoked?.result ?? '',
+            decisionNumber: revocation.number,
+            decisionDate: revocation.date,
+            decider: inLanguage('vi', () => `${roleLabel(role)}: ${claim.row.user}`),
+            revokes: revocation.revokes,
+            reason: `${revocation.reason} (xác nhận trực tuyến bởi ${email})`,
             logRow: log.length + 2 + entries.length,
           });
         }

@@ -6,6 +6,7 @@ import {
   CONFIRM_ACTION,
   confirmingRole,
   loggedAction,
+  loggedRevocation,
   needsConfirmation,
 } from '../../src/domain/offline-claims';
 
@@ -90,5 +91,29 @@ describe('who may confirm', () => {
     expect(confirmingRole('revoke', { status: 'recognised', step: null }, ladder)).toBe(
       ladder.steps.find((s) => s.kind === 'decide')?.role,
     );
+  });
+});
+
+describe('a revocation read back from its log row', () => {
+  it('gives the decisions and the reason exactly, line breaks and a ladder to confirm included', () => {
+    const text =
+      'Thu hồi / hủy quyết định 7/QĐ-UBND bằng 9/QĐ-UBND (25/11/2026); lý do: Hồ sơ  sai\nsự thật [các cấp «xã → tỉnh»: cần xác nhận]';
+    expect(loggedRevocation(text)).toEqual({
+      revokes: '7/QĐ-UBND',
+      number: '9/QĐ-UBND',
+      date: new Date(2026, 10, 25),
+      reason: 'Hồ sơ  sai\nsự thật',
+    });
+    expect(
+      loggedRevocation('Thu hồi / hủy quyết định (không số) bằng 9 (01/02/2026); lý do: x')
+        ?.revokes,
+    ).toBe('');
+  });
+
+  it('reads nothing from another comment or an impossible date', () => {
+    expect(loggedRevocation('7/QĐ-UBND (25/11/2026); kết quả: Mức độ 1')).toBeUndefined();
+    expect(
+      loggedRevocation('Thu hồi / hủy quyết định 7 bằng 9 (31/02/2026); lý do: x'),
+    ).toBeUndefined();
   });
 });

@@ -246,6 +246,40 @@ describe('XHHT → Nhập kết quả ngoại tuyến (quản trị)', () => {
     expect(confirmed).toContain('Tiến độ: 1/3 đơn vị đã công nhận');
   });
 
+  it('records an offline revocation in «Sổ công nhận» once the decider confirms it, so the recognition no longer stands', () => {
+    const trip = roundTrip();
+    trip.both(XA, [[2, 1]], 'register');
+    trip.both(XA, [[2, 1]], 'submit');
+    trip.both(HUYEN, [[2, 1]], 'approve');
+    trip.online.google.SpreadsheetApp.ui.answers.push('7/QĐ-UBND', '23/11/2026');
+    trip.offline.google.SpreadsheetApp.ui.answers.push('7/QĐ-UBND', '23/11/2026');
+    trip.both(TINH, [[2, 1]], 'recognise');
+    expect(exportRecognised(trip.online.ports).count).toBe(1);
+    trip.offlineAs(TINH, [[2, 1]], 'revoke', '9/QĐ-UBND', '25/11/2026', 'Hồ sơ  sai\nsự thật');
+    trip.importFile();
+    expect(trip.merge()).toContain('Đã nhập kết quả ngoại tuyến: 1 bước');
+    // Unconfirmed, the revocation is a claim: the register still holds the recognition.
+    const register = () => trip.online.google.spreadsheet.sheet(REGISTER_SHEET).snapshot();
+    const rowsBefore = register().length;
+
+    trip.online.google.Session.email = TINH;
+    trip.online.google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+    confirmOfflineAction(trip.online.ports);
+    expect(trip.online.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
+      'DV0001: đã xác nhận «Thu hồi / hủy công nhận»',
+    );
+    const rows = register();
+    expect(rows).toHaveLength(rowsBefore + 1);
+    const last = rows.at(-1) ?? [];
+    const at = (h: string) => (rows[0] as string[]).indexOf(h);
+    expect(last[at('Mã đơn vị')]).toBe('DV0001');
+    expect(last[at('Số quyết định')]).toBe('9/QĐ-UBND');
+    expect(last[at('Quyết định bị thu hồi')]).toBe('7/QĐ-UBND');
+    expect(String(last[at('Lý do / ghi chú')])).toContain('Hồ sơ  sai\nsự thật');
+    expect(Number(last[at('Dòng nhật ký')])).toBe(readAudit(trip.online.ports.workbook).length + 1);
+    expect(exportRecognised(trip.online.ports).count).toBe(0);
+  });
+
   it('copies every column the offline log has, and re-points the log-is-the-record columns', () => {
     const trip = roundTrip();
     trip.both(XA, [[2, 1]], 'register');
