@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { tr } from '../domain/i18n';
+import { endOfCentralDirectory } from './zip';
 
 /**
  * What an .xlsx may hold before XHHT loads it. exceljs builds every row up to the last one a sheet
@@ -21,7 +22,6 @@ export const XLSX_LIMITS = {
   columns: 1_000,
 } as const;
 
-const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
@@ -78,14 +78,7 @@ export function xlsxProblem(
   limits = XLSX_LIMITS,
   options: { keep?: (name: string, content: Buffer) => void; extents?: boolean } = {},
 ): string | undefined {
-  const from = Math.max(0, bytes.length - 22 - 65_535);
-  let end = -1;
-  for (let at = bytes.length - 22; at >= from; at -= 1) {
-    if (bytes.readUInt32LE(at) === EOCD) {
-      end = at;
-      break;
-    }
-  }
+  const end = endOfCentralDirectory(bytes);
   if (end < 0) return undefined; // Not a zip: exceljs says so in its own words.
   const count = bytes.readUInt16LE(end + 10);
   let at = bytes.readUInt32LE(end + 16);

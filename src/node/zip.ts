@@ -24,16 +24,21 @@ export interface ZipEntry {
   readonly data: Buffer;
 }
 
+/**
+ * Where the zip's end-of-central-directory record starts (searched back from the end, past a comment
+ * of up to 65,535 bytes), or -1 when the bytes are no zip.
+ */
+export function endOfCentralDirectory(bytes: Buffer): number {
+  const from = Math.max(0, bytes.length - 22 - 65_535);
+  for (let at = bytes.length - 22; at >= from; at -= 1) {
+    if (bytes.readUInt32LE(at) === EOCD) return at;
+  }
+  return -1;
+}
+
 /** The entries of a zip in their order, or undefined for what this reader does not handle. */
 export function readZip(bytes: Buffer): ZipEntry[] | undefined {
-  const from = Math.max(0, bytes.length - 22 - 65_535);
-  let end = -1;
-  for (let at = bytes.length - 22; at >= from; at -= 1) {
-    if (bytes.readUInt32LE(at) === EOCD) {
-      end = at;
-      break;
-    }
-  }
+  const end = endOfCentralDirectory(bytes);
   if (end < 0) return undefined;
   const count = bytes.readUInt16LE(end + 10);
   let at = bytes.readUInt32LE(end + 16);
