@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { act } from '../../src/sheets/act';
 import {
   actAction,
   confirmPeopleAction,
@@ -219,6 +220,25 @@ describe('the district that authorises comes from «Đơn vị»', () => {
     // The district of «Đơn vị» is the one Huyện 2's officer holds.
     google.Session.email = HUYEN2;
     expect(sidebarDataAction(ports).unit?.district).toBe('Huyện 2');
+  });
+
+  it('gives a step the district «Đơn vị» gives: a retyped «Huyện» is refused as out of scope', () => {
+    const { google, ports } = confirmedBook();
+    const sheet = google.spreadsheet.sheet(rubric.scoringSheet);
+    sheet.type(3, headerColumn(sheet, /^Địa bàn|^Huyện$/), [['Huyện 1']]);
+    google.Session.email = HUYEN1;
+    const report = act(
+      { ...ports, identity: { activeUserEmail: () => HUYEN1, vouched: true } },
+      { action: 'approve' },
+      { sheet: rubric.scoringSheet, rows: [3] },
+    );
+    expect(report.done).toEqual([]);
+    expect(report.refused).toEqual([
+      {
+        code: 'DV0002',
+        reason: expect.stringContaining('không có quyền với đơn vị DV0002 (Huyện 2)'),
+      },
+    ]);
   });
 
   it('gives the mail jobs and the export the district «Đơn vị» gives, not the scoring row’s', () => {
