@@ -1,54 +1,25 @@
 import { cellPlace } from '../domain/a1';
 import { type AuditEntry, logName } from '../domain/audit';
-import {
-  type CellValue,
-  cellText,
-  isBlank,
-  MAX_CELL_CHARS,
-  readDate,
-  textKey,
-} from '../domain/cells';
-import { inLanguage, tr } from '../domain/i18n';
-import { roleLabel } from '../domain/ladder';
-import { MESSAGES } from '../domain/messages';
+import { type CellValue, cellText, isBlank, MAX_CELL_CHARS, textKey } from '../domain/cells';
+import { tr } from '../domain/i18n';
 import type { StepEvent } from '../domain/notifications';
-import { grantsOf, rolesOver } from '../domain/people';
-import { formatDate } from '../domain/recognition';
+import { grantsOf } from '../domain/people';
+import type { RegisterEntry } from '../domain/register';
 import {
-  decisionDateRefusal,
-  levelOf,
-  meetsTitle,
-  type RegisterEntry,
-  titleRefusal,
-  validUntilOf,
-} from '../domain/register';
-import { LEVEL_LABELS } from '../domain/rubric';
-import {
-  handEditNote,
-  handEditRefusal,
-  predatesNote,
-  type Standing,
-  standingOf,
-} from '../domain/step-record';
+  decideStep,
+  type StepCell,
+  type StepCellKey,
+  type StepWrites,
+} from '../domain/step-decision';
+import { type Standing, standingOf } from '../domain/step-record';
 import {
   EMPTY_RECORD,
-  encodeRecord,
+  RECORD_KEYS,
   type RecordKey,
   recordDiffers,
   recordOfCells,
 } from '../domain/unit-record';
-import {
-  type Action,
-  actionLabel,
-  encodePrevious,
-  encodeState,
-  isDecided,
-  type Request,
-  stateLabel,
-  transition,
-  type UnitState,
-  withOutcome,
-} from '../domain/workflow';
+import type { Action, Request } from '../domain/workflow';
 import {
   type AuditPorts,
   appendAudit,
@@ -65,14 +36,14 @@ import { readPeople } from './people-sheet';
 import type { Context, IdentityPort, SheetPort } from './ports';
 import { appendRegister, readRegister } from './register-sheet';
 import { scoreSheet } from './score-all';
-import { frozenEditText, sealedColumns, sealRow, sealStillHolds } from './seal';
+import { sealedColumns, sealRow, sealStillHolds } from './seal';
 import { readSettings } from './settings-sheet';
 import { stamp } from './stamp';
-import { eventId, MAILED_KEY, queueMissedStepMail, queueStepMail } from './step-mail';
+import { MAILED_KEY, queueMissedStepMail, queueStepMail } from './step-mail';
 import { clearPendingStep, completePendingStep, markPendingStep } from './step-pending';
-import { columnOf, columnRuns, type Located, locateRequired } from './table';
+import { columnOf, columnRuns, locateRequired } from './table';
 import { unitDistrict, unitPlacesFor } from './unit-places';
-import { ladderFor, rowLadder, rowPrevious, rowState } from './unit-state';
+import { ladderFor, rowLadder } from './unit-state';
 
 /**
  * An approval action on the units an officer selected on a scoring sheet: register, submit, approve,
@@ -92,9 +63,6 @@ export interface ActReport {
   readonly done: readonly { readonly code: string; readonly to: string }[];
   readonly refused: readonly { readonly code: string; readonly reason: string }[];
 }
-
-const VALUES_CHANGED_VI =
-  'Điểm hoặc minh chứng bị sửa sau khi đã được duyệt; các bước duyệt phải làm lại từ cấp đầu.';
 
 /** A comment or decision number a cell cannot hold is refused before anything is written. */
 function refuseOverlong(request: ActRequest): void {
@@ -143,62 +111,6 @@ function assertRowsInPlace(
       ),
     );
   }
-}
-
-/** The commune's agreement meeting on a row: a date not after today and the minutes (TT 25/2023). */
-function readMeeting(
-  row: readonly CellValue[],
-  where: (column: number) => string,
-  located: Located,
-  now: Date,
-): { ok: true; note: string } | { ok: false; problem: string } {
-  const dateColumn = located.columns.get(MEETING_KEYS.date);
-  const minutesColumn = located.columns.get(MEETING_KEYS.minutes);
-  if (dateColumn === undefined || minutesColumn === undefined) {
-    return {
-      ok: false,
-      problem: tr(
-        'chưa gửi được: trang chấm điểm chưa có cột ngày họp thống nhất và biên bản họp; quản trị chạy XHHT → Khởi tạo bảng tính để thêm.',
-        'cannot be submitted yet: the scoring sheet lacks the meeting date and minutes columns; an administrator runs XHHT → Khởi tạo bảng tính (set up) to add them.',
-      ),
-    };
-  }
-  const date = readDate(row[dateColumn - 1] ?? '');
-  const minutes = cellText(row[minutesColumn - 1]);
-  if (!date.ok) {
-    return {
-      ok: false,
-      problem:
-        date.problem.kind === 'blank'
-          ? tr(
-              `chưa gửi được: ${where(dateColumn)} chưa ghi ngày họp thống nhất kết quả tự đánh giá (ngày/tháng/năm).`,
-              `cannot be submitted yet: ${where(dateColumn)} lacks the date of the meeting that agreed the self-assessment (day/month/year).`,
-            )
-          : tr(
-              `chưa gửi được: ${where(dateColumn)} «${date.problem.text}» không phải ngày/tháng/năm; ghi ngày họp thống nhất, ví dụ ${formatDate(now)}.`,
-              `cannot be submitted yet: ${where(dateColumn)} «${date.problem.text}» is not a day/month/year date; write the meeting's date, e.g. ${formatDate(now)}.`,
-            ),
-    };
-  }
-  if (date.value > now) {
-    return {
-      ok: false,
-      problem: tr(
-        `chưa gửi được: ${where(dateColumn)} ngày họp ${formatDate(date.value)} là ngày sau hôm nay; gửi sau khi đã họp, hoặc sửa lại ngày (năm?).`,
-        `cannot be submitted yet: ${where(dateColumn)} the meeting date ${formatDate(date.value)} is after today; submit once the meeting is held, or correct the date (the year?).`,
-      ),
-    };
-  }
-  if (minutes === '') {
-    return {
-      ok: false,
-      problem: tr(
-        `chưa gửi được: ${where(minutesColumn)} cần biên bản họp (đường dẫn hoặc số biên bản).`,
-        `cannot be submitted yet: ${where(minutesColumn)} needs the meeting minutes (a link or the minutes' number).`,
-      ),
-    };
-  }
-  return { ok: true, note: `Họp thống nhất ngày ${formatDate(date.value)}; biên bản: ${minutes}` };
 }
 
 export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActReport {
@@ -273,25 +185,6 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
     const entries: AuditEntry[] = [];
     let changed = false;
     const events: StepEvent[] = [];
-    /** Why a reviewer's adjusted values do not allow approving yet: a missing reason, or a bad value. */
-    const reviewProblem = (row: readonly CellValue[], where: (column: number) => string) => {
-      const at = (key: string) => located.columns.get(key);
-      if (columns.review.every((spec) => isBlank(row[(at(spec.key) ?? 0) - 1]))) return undefined;
-      const reasonColumn = at(columns.reviewReason.key) ?? 0;
-      if (cellText(row[col(RESULT_KEYS.changes) - 1]) !== '' && isBlank(row[reasonColumn - 1])) {
-        return (
-          tr('chưa duyệt được: ', 'cannot be approved yet: ') +
-          MESSAGES.reviewNeedsReason(where(reasonColumn))
-        );
-      }
-      if (isBlank(row[col(RESULT_KEYS.reviewed) - 1])) {
-        return tr(
-          `chưa duyệt được: giá trị thẩm định chưa tính được kết quả. ${cellText(row[col(RESULT_KEYS.error) - 1])}`,
-          `cannot be approved yet: the reviewed values give no result. ${cellText(row[col(RESULT_KEYS.error) - 1])}`,
-        );
-      }
-      return undefined;
-    };
     const sealed = sealedColumns(columns, at);
     /** The scores and evidence of a row, exactly as stored, as one digest: what an approval seals. */
     const valuesHash = (row: readonly CellValue[]) => sealRow(row, sealed, ctx.hasher);
@@ -323,8 +216,12 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
       history ??= logHasHistory(ctx, cursor);
       return history;
     };
-    const headerOf = (key: RecordKey) =>
-      columns.workflow.find((spec) => spec.key === key)?.header ?? key;
+    const headers = Object.fromEntries(
+      RECORD_KEYS.map((key) => [
+        key,
+        columns.workflow.find((spec) => spec.key === key)?.header ?? key,
+      ]),
+    ) as Record<RecordKey, string>;
     /** Rows the run changed (their workflow cells are written), and hand-edited rows (one cell). */
     const changedRows = new Set<number>();
     const flagged = new Map<number, string>();
@@ -354,366 +251,76 @@ export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActRep
         last,
         last === undefined && recordDiffers(held, EMPTY_RECORD).length > 0 && hasHistory(),
       );
-      const deny = (reason: string) => {
-        refused.push({ code, reason });
-        // The row points at its refused attempt (which repeats the record), so that the unit's next
-        // log row names it as the row before; a hand-edited row gets its «Sửa tay» cell alone.
-        if (standing.kind !== 'handEdit' && standing.kind !== 'predates') {
-          pointed.set(rowNumber, logBase + entries.length);
-        }
-        // A refused attempt is recorded too (SCENARIOS.md §5): who tried what, and why it was refused.
-        // It carries the record the log already holds, never the cells of a hand edit.
-        const label = cellText(row[col(WORKFLOW_KEYS.label) - 1]);
-        entries.push({
-          time: stamp(now),
-          user,
-          unit: code,
-          action: inLanguage('vi', () => `${actionLabel(request.action)} (bị từ chối)`),
-          from: label,
-          to: label,
-          comment: reason,
-          record: standing.kind === 'predates' ? '' : encodeRecord(standing.record),
-          unitPrevious: standing.row === 0 ? '' : String(standing.row),
-        });
-      };
-      if (standing.kind === 'handEdit') {
-        const handColumn = at(WORKFLOW_KEYS.handEdit);
-        const note = handEditNote(standing, headerOf);
-        if (handColumn !== undefined && cellText(row[handColumn - 1]) !== note) {
-          flagged.set(rowNumber, note);
-        }
-        deny(
-          handEditRefusal(standing, held, (key) =>
-            cellPlace(sheet.name, rowNumber, at(key) ?? col(WORKFLOW_KEYS.state)),
-          ),
-        );
-        continue;
-      }
       // Who may act comes from «Đơn vị» (protected), not from the scoring row an editor can retype.
       const place = placeOf(code);
-      const unitRef = {
-        code,
-        district: unitDistrict(placeOf, code, cellText(row[col('district') - 1])),
-        commune: place?.commune ?? '',
-        cluster: place?.cluster ?? '',
+      const where = (column: number) => cellPlace(sheet.name, rowNumber, column);
+      /** A cell the decision reads: undefined where the sheet lacks the column. */
+      const cellAt = (column: number | undefined): StepCell | undefined =>
+        column === undefined ? undefined : { value: row[column - 1] ?? '', place: where(column) };
+      const stepCells: Partial<Record<StepCellKey, StepCell>> = {
+        result: cellAt(col(resultKey)),
+        reviewed: cellAt(col(RESULT_KEYS.reviewed)),
+        reviewChanges: cellAt(col(RESULT_KEYS.changes)),
+        error: cellAt(col(RESULT_KEYS.error)),
+        reviewReason: {
+          value: row[(at(columns.reviewReason.key) ?? 0) - 1] ?? '',
+          place: where(at(columns.reviewReason.key) ?? 0),
+        },
+        meetingDate: cellAt(at(MEETING_KEYS.date)),
+        meetingMinutes: cellAt(at(MEETING_KEYS.minutes)),
       };
-      const access = rolesOver(grants, email, unitRef, people.unusable);
-      if (!access.ok) {
-        deny(access.reason);
-        continue;
+      for (const spec of workflowSpecs) {
+        stepCells[spec.key as StepCellKey] = cellAt(col(spec.key));
       }
-      // «Ngày nộp» chooses who decides: a cell that no longer reads as a date stops the step rather
-      // than falling back to another ladder (blank is a dossier sent by the previous version).
-      const sentColumn = at(WORKFLOW_KEYS.submittedOn);
-      const sentCell = sentColumn === undefined ? '' : (row[sentColumn - 1] ?? '');
-      if (sentColumn !== undefined && !isBlank(sentCell) && !readDate(sentCell).ok) {
-        deny(
-          tr(
-            `${cellPlace(sheet.name, rowNumber, sentColumn)}: «${cellText(sentCell)}» không phải ngày/tháng/năm. «Ngày nộp» do XHHT ghi khi đơn vị gửi và quyết định các cấp xét duyệt: ghi lại đúng ngày gửi (xem trang «Nhật ký») rồi làm lại.`,
-            `${cellPlace(sheet.name, rowNumber, sentColumn)}: «${cellText(sentCell)}» is not a day/month/year date. XHHT writes «Ngày nộp» when the unit submits, and it chooses the approval ladder: type the day it was sent again (see the «Nhật ký» sheet), then try again.`,
-          ),
-        );
-        continue;
-      }
-      const ladder = rowLadder(rubric, settings, row, (key) => located.columns.get(key), now);
-      const stateCell = cellText(row[col(WORKFLOW_KEYS.state) - 1]);
-      const state = rowState(row, col, ladder, rubric, now, at);
-      const previousCell = cellText(row[col(WORKFLOW_KEYS.previous) - 1]);
-      const previous = rowPrevious(row, col, ladder);
-      if (!state || previous === undefined) {
-        const edited = state ? WORKFLOW_KEYS.previous : WORKFLOW_KEYS.state;
-        deny(
-          tr(
-            `${cellPlace(sheet.name, rowNumber, col(edited))}: mã trạng thái «${state ? previousCell : stateCell}» đã bị sửa; quản trị cần khôi phục theo «Nhật ký».`,
-            `${cellPlace(sheet.name, rowNumber, col(edited))}: the state code «${state ? previousCell : stateCell}» was edited; an administrator must restore it from the «Nhật ký» log.`,
-          ),
-        );
+      // Scores or evidence edited after a level approved them: the approvals no longer hold.
+      const approvedHash = cellText(row[col(WORKFLOW_KEYS.approvedHash) - 1]);
+      const decision = decideStep({
+        request,
+        now,
+        time: stamp(now),
+        user,
+        email,
+        grants,
+        unusable: people.unusable,
+        unit: {
+          code,
+          district: unitDistrict(placeOf, code, cellText(row[col('district') - 1])),
+          commune: place?.commune ?? '',
+          cluster: place?.cluster ?? '',
+          name: cellText(row[col('name') - 1]),
+        },
+        rubric,
+        ladder: rowLadder(rubric, settings, row, (key) => located.columns.get(key), now),
+        standing,
+        held,
+        cells: stepCells,
+        headers,
+        reviewEntered: columns.review.some((spec) => !isBlank(row[(at(spec.key) ?? 0) - 1])),
+        sealBroken: approvedHash !== '' && !sealStillHolds(approvedHash, row, sealed, ctx.hasher),
+        ...(judging ? { seal: valuesHash(row) } : {}),
+        logRow: logBase + entries.length,
+      });
+      entries.push(decision.entry);
+      if (decision.kind === 'refused') {
+        refused.push({ code, reason: decision.reason });
+        if (decision.pointer) pointed.set(rowNumber, logBase + entries.length - 1);
+        if (decision.handEdit !== undefined) flagged.set(rowNumber, decision.handEdit);
         continue;
       }
       const cells = workflowCells[rowNumber - 2] as CellValue[];
-      const put = (key: string, value: CellValue) => {
+      for (const key of Object.keys(decision.writes) as (keyof StepWrites)[]) {
         const index = workflowIndex(key);
-        if (index >= 0) cells[index] = value;
-      };
-      const workflowCell = (key: string) => {
-        const column = at(key);
-        return column === undefined ? '' : cellText(row[column - 1]);
-      };
-      const where = (column: number) => cellPlace(sheet.name, rowNumber, column);
-      let stepEntry = -1;
-      /** The step's log row carries the record its cells hold now; the row points at that log row. */
-      const settle = () => {
-        const entry = entries[stepEntry];
-        if (!entry) return;
-        const after = recordOfCells((key) => {
-          const index = workflowIndex(key);
-          return index >= 0 ? (cells[index] ?? '') : '';
-        });
-        entries[stepEntry] = {
-          ...entry,
-          comment:
-            standing.kind === 'predates' ? entry.comment + predatesNote(standing) : entry.comment,
-          record: encodeRecord(after),
-          unitPrevious: standing.row === 0 ? '' : String(standing.row),
-        };
-        put(WORKFLOW_KEYS.logRow, logBase + stepEntry);
-        put(WORKFLOW_KEYS.handEdit, '');
-        changedRows.add(rowNumber);
-      };
-      const record = (action: string, from: UnitState, to: UnitState, comment: string) => {
-        const [fromLabel, toLabel] = inLanguage('vi', () => [
-          stateLabel(from, ladder),
-          stateLabel(to, ladder),
-        ]);
-        put(WORKFLOW_KEYS.state, encodeState(to));
-        put(WORKFLOW_KEYS.label, toLabel);
-        put(WORKFLOW_KEYS.previous, encodePrevious(from));
-        stepEntry = entries.length;
-        entries.push({
-          time: stamp(now),
-          user,
-          unit: code,
-          action,
-          from: fromLabel,
-          to: toLabel,
-          comment,
-        });
-        changed = true;
-        return toLabel;
-      };
-
-      // Scores or evidence edited after a level approved them: the approvals no longer hold.
-      const approvedHash = cellText(row[col(WORKFLOW_KEYS.approvedHash) - 1]);
-      const edited = approvedHash !== '' && !sealStillHolds(approvedHash, row, sealed, ctx.hasher);
-      // A decided row is frozen: an edit is flagged and the unit stays decided; revoking (or a new
-      // cycle once the recognition expired) is the way on.
-      if (
-        edited &&
-        isDecided(state) &&
-        request.action !== 'revoke' &&
-        request.action !== 'register'
-      ) {
-        deny(frozenEditText(cellText(row[col(WORKFLOW_KEYS.decisionNumber) - 1])));
+        if (index >= 0) cells[index] = decision.writes[key] ?? '';
+      }
+      changedRows.add(rowNumber);
+      changed = true;
+      if (decision.kind === 'sentBack') {
+        refused.push({ code, reason: decision.reason });
         continue;
       }
-      if (edited && !isDecided(state)) {
-        const back: UnitState = { status: 'awaiting', step: 0, returned: false };
-        const label = record('Giá trị đổi sau khi duyệt', state, back, VALUES_CHANGED_VI);
-        put(WORKFLOW_KEYS.approvedHash, '');
-        settle();
-        refused.push({
-          code,
-          reason: tr(
-            `điểm hoặc minh chứng đã bị sửa sau khi được duyệt; đơn vị trở về «${label}» để duyệt lại.`,
-            `scores or evidence were edited after approval; the unit goes back to «${label}» to be approved again.`,
-          ),
-        });
-        continue;
-      }
-      // Score-all leaves the band or level blank exactly when the row is invalid, empty or lacks evidence.
-      if (request.action === 'submit' && isBlank(row[col(resultKey) - 1])) {
-        const error = cellText(row[col(RESULT_KEYS.error) - 1]).split('\n')[0];
-        deny(
-          tr(
-            `chưa gửi được: ${error || 'chưa có kết quả chấm'}`,
-            `cannot be submitted yet: ${error || 'no score yet'}`,
-          ),
-        );
-        continue;
-      }
-      if (judging) {
-        const problem = reviewProblem(row, (column) => cellPlace(sheet.name, rowNumber, column));
-        if (problem) {
-          deny(problem);
-          continue;
-        }
-      }
-      let meetingNote = '';
-      if (request.action === 'submit' && rubric.meetingBeforeSubmit) {
-        const meeting = readMeeting(
-          row,
-          (column) => cellPlace(sheet.name, rowNumber, column),
-          located,
-          now,
-        );
-        if (!meeting.ok) {
-          deny(meeting.problem);
-          continue;
-        }
-        meetingNote = meeting.note;
-      }
-      const outcome = transition(
-        state,
-        { ...request, roles: access.roles, ...(previous ? { previous } : {}) },
-        ladder,
-      );
-      if (!outcome.ok) {
-        deny(outcome.reason);
-        continue;
-      }
-      // What the title recognises (issue 10), once the step itself is allowed: the result judged is the reviewers' where they
-      // adjusted values, else the unit's own; a levels or pass/fail title is submitted, approved and
-      // recognised only when met, and at the level applied for.
-      const reviewedResult = cellText(row[col(RESULT_KEYS.reviewed) - 1]);
-      const useReviewed = judging && reviewedResult !== '';
-      const resultColumn = useReviewed ? col(RESULT_KEYS.reviewed) : col(resultKey);
-      const judged = useReviewed ? reviewedResult : cellText(row[col(resultKey) - 1]);
-      const appliedColumn = at(WORKFLOW_KEYS.appliedLevel);
-      const reached = levelOf(judged);
-      const appliedCell = levelOf(workflowCell(WORKFLOW_KEYS.appliedLevel));
-      const applied =
-        request.action === 'submit'
-          ? (request.level ?? (reached === 0 ? undefined : reached))
-          : appliedCell === 0
-            ? undefined
-            : appliedCell;
-      const checksTitle =
-        (request.action === 'submit' || judging) &&
-        !(state.status === 'recognised' || state.status === 'classified');
-      const titleProblem =
-        checksTitle &&
-        titleRefusal(rubric, {
-          step: actionLabel(request.action),
-          result: judged,
-          resultCell: where(resultColumn),
-          ...(applied === undefined ? {} : { applied }),
-          ...(request.action === 'submit' || appliedColumn === undefined
-            ? {}
-            : { appliedCell: where(appliedColumn) }),
-        });
-      if (titleProblem) {
-        deny(titleProblem);
-        continue;
-      }
-      const submittedColumn = at(WORKFLOW_KEYS.submittedOn);
-      const submitted =
-        submittedColumn === undefined ? undefined : readDate(row[submittedColumn - 1] ?? '');
-      const dateProblem =
-        request.action === 'recognise' &&
-        request.decision &&
-        decisionDateRefusal(
-          request.decision.date,
-          submittedColumn !== undefined && submitted?.ok
-            ? { day: submitted.value, cell: where(submittedColumn) }
-            : undefined,
-        );
-      if (dateProblem) {
-        deny(dateProblem);
-        continue;
-      }
-      // A decision in a band that does not hold the title is a classification, never a recognition.
-      const reachedState =
-        request.action === 'recognise'
-          ? withOutcome(outcome.state, judged, meetsTitle(rubric, judged))
-          : outcome.state;
-      const decidedNumber = cellText(row[col(WORKFLOW_KEYS.decisionNumber) - 1]);
-      const decidedResult = workflowCell(WORKFLOW_KEYS.decidedResult);
-      const logRow = logBase + entries.length;
-      const comment =
-        request.action === 'revoke' && request.decision
-          ? `Thu hồi / hủy quyết định ${decidedNumber || '(không số)'} bằng ${request.decision.number} (${formatDate(request.decision.date)}); lý do: ${request.comment ?? ''}`
-          : request.action === 'recognise' && request.decision
-            ? `${request.decision.number} (${formatDate(request.decision.date)}); kết quả: ${judged}`
-            : (request.comment ??
-              (request.decision
-                ? `${request.decision.number} (${formatDate(request.decision.date)})`
-                : meetingNote));
-      // A decision under a ladder no text names yet says so in the log.
-      const unconfirmed =
-        ladder.warning && (request.action === 'recognise' || request.action === 'refuse')
-          ? ` [các cấp «${ladder.label}»: cần xác nhận]`
-          : '';
-      const to = record(
-        inLanguage('vi', () => actionLabel(request.action)),
-        state,
-        reachedState,
-        comment + unconfirmed,
-      );
-      const decideStep = ladder.steps.find((step) => step.kind === 'decide');
-      const decider = decideStep
-        ? inLanguage('vi', () => `${roleLabel(decideStep.role)}: ${user}`)
-        : user;
-      // The day the dossier is sent chooses its ladder from then on.
-      if (request.action === 'submit') {
-        put(WORKFLOW_KEYS.submittedOn, formatDate(now));
-        put(
-          WORKFLOW_KEYS.appliedLevel,
-          rubric.method === 'levels' && applied !== undefined ? LEVEL_LABELS[applied] : '',
-        );
-      }
-      if (request.action === 'recognise' && request.decision) {
-        put(WORKFLOW_KEYS.decidedResult, judged);
-        const validUntil = validUntilOf(rubric, request.decision.date);
-        registerEntries.push({
-          kind: 'recognise',
-          title: rubric.id,
-          unit: code,
-          name: cellText(row[col('name') - 1]),
-          result: judged,
-          decisionNumber: request.decision.number,
-          decisionDate: request.decision.date,
-          decider,
-          ...(validUntil ? { validUntil } : {}),
-          logRow,
-        });
-      }
-      if (request.action === 'revoke' && request.decision) {
-        registerEntries.push({
-          kind: 'revoke',
-          title: rubric.id,
-          unit: code,
-          name: cellText(row[col('name') - 1]),
-          result: decidedResult,
-          decisionNumber: request.decision.number,
-          decisionDate: request.decision.date,
-          decider,
-          revokes: decidedNumber,
-          reason: request.comment ?? '',
-          logRow,
-        });
-      }
-      // The decision is gone from the row when revoked, and a new cycle starts with none of the old.
-      if (request.action === 'revoke' || request.action === 'register') {
-        put(WORKFLOW_KEYS.decisionNumber, '');
-        put(WORKFLOW_KEYS.decisionDate, '');
-        put(WORKFLOW_KEYS.decidedResult, '');
-        put(WORKFLOW_KEYS.approvedHash, '');
-      }
-      if (request.action === 'register') {
-        put(WORKFLOW_KEYS.submittedOn, '');
-        put(WORKFLOW_KEYS.appliedLevel, '');
-      }
-      // An undo cannot itself be undone; a second step back needs the log.
-      if (request.action === 'revert') put(WORKFLOW_KEYS.previous, '');
-      if (request.comment) put(WORKFLOW_KEYS.comment, request.comment);
-      if (request.action === 'recognise' && request.decision) {
-        put(WORKFLOW_KEYS.decisionNumber, request.decision.number);
-        put(WORKFLOW_KEYS.decisionDate, request.decision.date);
-      }
-      // The values a level approved are sealed; back with the commune, they are its to change again.
-      if (request.action === 'approve' || request.action === 'recognise') {
-        put(WORKFLOW_KEYS.approvedHash, valuesHash(row));
-      } else if (
-        request.action === 'revoke' ||
-        outcome.state.status === 'refused' ||
-        outcome.state.status === 'drafting' ||
-        outcome.state.status === 'none' ||
-        (outcome.state.status === 'awaiting' && outcome.state.step === 0)
-      ) {
-        put(WORKFLOW_KEYS.approvedHash, '');
-      }
-      settle();
-      done.push({ code, to });
-      events.push({
-        ladder,
-        unit: { ...unitRef, name: cellText(row[col('name') - 1]) },
-        action: request.action,
-        to: outcome.state,
-        label: to,
-        by: user,
-        comment: request.comment ?? '',
-        id: eventId(code, outcome.state, stamp(now)),
-      });
+      if (decision.register) registerEntries.push(decision.register);
+      done.push({ code, to: decision.label });
+      events.push(decision.event);
     }
 
     // Only the rows this run changed or flags are written; their unit codes are read again just

@@ -1,5 +1,4 @@
 import type { CellValue } from '../domain/cells';
-import { tr } from '../domain/i18n';
 import { sealHolds, sealOf } from '../domain/seal';
 import type { ScoringColumns } from './layout';
 import type { HasherPort } from './ports';
@@ -47,10 +46,5 @@ export function sealStillHolds(
   return sealHolds(seal, sealedValues(row, sealed), (text) => hasher.sha256Hex(text));
 }
 
-/** A decided row whose values were edited after the decision: flagged, never sent back (issue 10). */
-export function frozenEditText(decision: string): string {
-  return tr(
-    `Điểm hoặc minh chứng đã bị sửa sau quyết định${decision ? ` ${decision}` : ''}; kết quả đã quyết định vẫn giữ nguyên. Muốn sửa, người quyết định dùng «Thu hồi / hủy công nhận».`,
-    `Scores or evidence were edited after the decision${decision ? ` ${decision}` : ''}; the decided result stands. To correct it, the decider uses «Thu hồi / hủy công nhận» (revoke).`,
-  );
-}
+// A decided row whose values were edited after the decision: the text is the step's (domain).
+export { frozenEditText } from '../domain/step-decision';

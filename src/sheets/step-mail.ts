@@ -5,7 +5,8 @@ import type { Ladder } from '../domain/ladder';
 import { notifications, type StepEvent } from '../domain/notifications';
 import type { Grant } from '../domain/people';
 import { type Settings, workbookTitle } from '../domain/settings';
-import { ACTIONS, type Action, actionLabel, encodeState } from '../domain/workflow';
+import { eventId } from '../domain/step-decision';
+import { ACTIONS, type Action, actionLabel } from '../domain/workflow';
 import type { AuditTail } from './audit-log';
 import { WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
@@ -31,9 +32,7 @@ interface StepMailPorts {
 }
 
 /** The event's id in the outbox key: the unit, its new state and the log time of the step. */
-export function eventId(code: string, state: StepEvent['to'], time: string): string {
-  return `${code}:${encodeState(state)}:${time}`;
-}
+export { eventId };
 
 /** Queues the digests of `events` and records that the log's first `logRows` rows are mailed. */
 export function queueStepMail(

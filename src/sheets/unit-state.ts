@@ -1,15 +1,9 @@
 import { type CellValue, cellText, readDate } from '../domain/cells';
 import { datedLadderOn, type Ladder, ladderNamed } from '../domain/ladder';
-import { meetsTitle } from '../domain/register';
-import { known, type Rubric } from '../domain/rubric';
+import type { Rubric } from '../domain/rubric';
 import type { Settings } from '../domain/settings';
-import {
-  decodePrevious,
-  decodeState,
-  type UnitState,
-  withExpiry,
-  withOutcome,
-} from '../domain/workflow';
+import { storedState } from '../domain/step-decision';
+import { decodePrevious, type UnitState } from '../domain/workflow';
 import { WORKFLOW_KEYS } from './layout';
 
 /**
@@ -30,14 +24,15 @@ export function rowState(
   now: Date,
   at: (key: string) => number | undefined = col,
 ): UnitState | undefined {
-  const decoded = decodeState(cellText(row[col(WORKFLOW_KEYS.state) - 1]), ladder);
-  if (!decoded) return undefined;
   const resultColumn = at(WORKFLOW_KEYS.decidedResult);
-  const result = resultColumn === undefined ? '' : cellText(row[resultColumn - 1]);
-  const stored = withOutcome(decoded, result, meetsTitle(rubric, result));
-  const decided = readDate(row[col(WORKFLOW_KEYS.decisionDate) - 1] ?? '');
-  const months = rubric.method === 'levels' ? known(rubric.validityMonths) : undefined;
-  return withExpiry(stored, decided.ok ? decided.value : undefined, months, now);
+  return storedState(
+    cellText(row[col(WORKFLOW_KEYS.state) - 1]),
+    resultColumn === undefined ? '' : cellText(row[resultColumn - 1]),
+    row[col(WORKFLOW_KEYS.decisionDate) - 1] ?? '',
+    ladder,
+    rubric,
+    now,
+  );
 }
 
 // Ladders by their text: a use case asks for one per row, and the text is parsed once per run.
