@@ -17,6 +17,9 @@ export function asLiteral(value: CellValue): CellValue {
   return typeof value === 'string' && PARSED_BY_SHEETS.test(value) ? `'${value}` : value;
 }
 
+/** How many times a sheet's grid was made smaller in this run: what a GasSheet knows of it then lapses. */
+let gridTrims = 0;
+
 /** The workbook port over SpreadsheetApp: each port call is one Sheets call, or a fixed few. */
 class GasSheet implements SheetPort {
   constructor(
@@ -39,8 +42,15 @@ class GasSheet implements SheetPort {
    */
   private gridRows = 0;
   private gridColumns = 0;
+  /** The grid shrinks only by `trimColumns`, of this object or another over the same sheet. */
+  private trimsSeen = gridTrims;
 
   private sawGrid(rows: number, columns: number): void {
+    if (this.trimsSeen !== gridTrims) {
+      this.trimsSeen = gridTrims;
+      this.gridRows = 0;
+      this.gridColumns = 0;
+    }
     this.gridRows = Math.max(this.gridRows, rows);
     this.gridColumns = Math.max(this.gridColumns, columns);
   }
@@ -108,6 +118,7 @@ class GasSheet implements SheetPort {
    * where this object does not already know it reaches that far.
    */
   private growTo(lastRow: number, lastColumn: number): void {
+    this.sawGrid(0, 0);
     if (lastRow > this.gridRows) {
       const rows = this.sheet.getMaxRows();
       if (lastRow > rows) this.sheet.insertRowsAfter(rows, lastRow - rows);
@@ -210,8 +221,10 @@ class GasSheet implements SheetPort {
   trimColumns(): void {
     const used = Math.max(1, this.sheet.getLastColumn());
     const columns = this.sheet.getMaxColumns();
-    if (columns > used) this.sheet.deleteColumns(used + 1, columns - used);
-    this.gridColumns = Math.min(used, columns);
+    if (columns > used) {
+      this.sheet.deleteColumns(used + 1, columns - used);
+      gridTrims += 1;
+    }
   }
 
   setColumnWidth(column: number, pixels: number): void {
