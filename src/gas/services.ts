@@ -114,6 +114,10 @@ export class GasStore implements StorePort {
     return this.service.getDocumentProperties().getProperty(key);
   }
 
+  getAll(): Readonly<Record<string, string>> {
+    return this.service.getDocumentProperties().getProperties();
+  }
+
   set(key: string, value: string): void {
     this.service.getDocumentProperties().setProperty(key, value);
   }

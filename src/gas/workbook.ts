@@ -17,6 +17,9 @@ export function asLiteral(value: CellValue): CellValue {
   return typeof value === 'string' && PARSED_BY_SHEETS.test(value) ? `'${value}` : value;
 }
 
+/** How many times a sheet's grid was made smaller in this run: what a GasSheet knows of it then lapses. */
+let gridTrims = 0;
+
 /** The workbook port over SpreadsheetApp: each port call is one Sheets call, or a fixed few. */
 class GasSheet implements SheetPort {
   constructor(
@@ -32,23 +35,52 @@ class GasSheet implements SheetPort {
     return this.cachedName;
   }
 
+  /**
+   * Rows and columns the grid is known to have at least (from the extents this object was told or
+   * touched): a write inside them needs no grid-size call first (issue 12: a step's metadata calls).
+   * Only ever a lower bound, learnt by this object in one run.
+   */
+  private gridRows = 0;
+  private gridColumns = 0;
+  /** The grid shrinks only by `trimColumns`, of this object or another over the same sheet. */
+  private trimsSeen = gridTrims;
+
+  private sawGrid(rows: number, columns: number): void {
+    if (this.trimsSeen !== gridTrims) {
+      this.trimsSeen = gridTrims;
+      this.gridRows = 0;
+      this.gridColumns = 0;
+    }
+    this.gridRows = Math.max(this.gridRows, rows);
+    this.gridColumns = Math.max(this.gridColumns, columns);
+  }
+
   readValues(): CellValue[][] {
-    // An empty sheet's data range is A1 alone; it holds no row at all.
-    if (this.sheet.getLastRow() === 0) return [];
-    return this.sheet.getDataRange().getValues() as CellValue[][];
+    // One call: an empty sheet's data range is A1 alone, a single blank cell; it holds no row at all.
+    const values = this.sheet.getDataRange().getValues() as CellValue[][];
+    const only = values.length === 1 && values[0]?.length === 1 ? values[0][0] : undefined;
+    if (only === '') return [];
+    this.sawGrid(values.length, values[0]?.length ?? 0);
+    return values;
   }
 
   lastRow(): number {
-    return this.sheet.getLastRow();
+    const last = this.sheet.getLastRow();
+    this.sawGrid(last, 0);
+    return last;
   }
 
   lastColumn(): number {
-    return this.sheet.getLastColumn();
+    const last = this.sheet.getLastColumn();
+    this.sawGrid(0, last);
+    return last;
   }
 
   readRange(row: number, column: number, rows: number, columns: number): CellValue[][] {
     if (rows < 1 || columns < 1) return [];
-    return this.sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
+    const values = this.sheet.getRange(row, column, rows, columns).getValues() as CellValue[][];
+    this.sawGrid(row + rows - 1, column + columns - 1);
+    return values;
   }
 
   findRows(column: number, text: string, fromRow: number): number[] {
@@ -81,12 +113,22 @@ class GasSheet implements SheetPort {
       .setValues(values.map((cells) => cells.map(asLiteral)));
   }
 
-  /** Sheets refuses a range outside the grid; add rows or columns first. */
+  /**
+   * Sheets refuses a range outside the grid; add rows or columns first. The grid's size is asked only
+   * where this object does not already know it reaches that far.
+   */
   private growTo(lastRow: number, lastColumn: number): void {
-    const rows = this.sheet.getMaxRows();
-    if (lastRow > rows) this.sheet.insertRowsAfter(rows, lastRow - rows);
-    const columns = this.sheet.getMaxColumns();
-    if (lastColumn > columns) this.sheet.insertColumnsAfter(columns, lastColumn - columns);
+    this.sawGrid(0, 0);
+    if (lastRow > this.gridRows) {
+      const rows = this.sheet.getMaxRows();
+      if (lastRow > rows) this.sheet.insertRowsAfter(rows, lastRow - rows);
+      this.sawGrid(Math.max(rows, lastRow), 0);
+    }
+    if (lastColumn > this.gridColumns) {
+      const columns = this.sheet.getMaxColumns();
+      if (lastColumn > columns) this.sheet.insertColumnsAfter(columns, lastColumn - columns);
+      this.sawGrid(0, Math.max(columns, lastColumn));
+    }
   }
 
   freeze(rows: number, columns: number): void {
@@ -179,7 +221,10 @@ class GasSheet implements SheetPort {
   trimColumns(): void {
     const used = Math.max(1, this.sheet.getLastColumn());
     const columns = this.sheet.getMaxColumns();
-    if (columns > used) this.sheet.deleteColumns(used + 1, columns - used);
+    if (columns > used) {
+      this.sheet.deleteColumns(used + 1, columns - used);
+      gridTrims += 1;
+    }
   }
 
   setColumnWidth(column: number, pixels: number): void {

@@ -19,6 +19,15 @@ export class SheetStore implements StorePort {
     return this.rows().find(([name]) => name === key)?.[1] ?? null;
   }
 
+  /** The whole sheet in one read; a key written twice keeps its first row, as `get` reads it. */
+  getAll(): Readonly<Record<string, string>> {
+    const all: Record<string, string> = Object.create(null);
+    for (const [name = '', value = ''] of this.rows()) {
+      if (name !== '' && all[name] === undefined) all[name] = value;
+    }
+    return all;
+  }
+
   set(key: string, value: string): void {
     let sheet = this.workbook.sheet(PROPERTIES_SHEET);
     if (!sheet) {

@@ -41,6 +41,7 @@ import { readSettings } from './settings-sheet';
 import { stamp } from './stamp';
 import { MAILED_KEY, queueMissedStepMail, queueStepMail } from './step-mail';
 import { clearPendingStep, completePendingStep, markPendingStep } from './step-pending';
+import { snapshotStore } from './store-snapshot';
 import { columnOf, columnRuns, locateRequired } from './table';
 import { unitDistrict, unitPlacesFor } from './unit-places';
 import { ladderFor, rowLadder } from './unit-state';
@@ -113,9 +114,11 @@ function assertRowsInPlace(
   }
 }
 
-export function act(ctx: ActPorts, request: ActRequest, target?: Target): ActReport {
+export function act(ports: ActPorts, request: ActRequest, target?: Target): ActReport {
   refuseOverlong(request);
-  return ctx.lock.withLock(() => {
+  return ports.lock.withLock(() => {
+    // Issue 12: the document properties the step reads come in one call, under the lock.
+    const ctx: ActPorts = { ...ports, store: snapshotStore(ports.store) };
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
     const selection = target ?? ctx.workbook.selection();

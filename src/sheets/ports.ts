@@ -169,6 +169,11 @@ export interface IdentityPort {
 export interface StorePort {
   get(key: string): string | null;
   set(key: string, value: string): void;
+  /**
+   * Every key and its value in one call (Apps Script's `getProperties()`): priced as one property read,
+   * where each `get` is one. A step under the lock reads its keys through `snapshotStore` (one call).
+   */
+  getAll?(): Readonly<Record<string, string>>;
 }
 
 export interface HasherPort {

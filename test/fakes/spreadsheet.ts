@@ -559,6 +559,12 @@ export class FakeSheet implements SheetApi {
         this.store(row + r, column + c, value);
       });
     });
+    // Pasting past the grid's edge extends it, as Sheets does: no cell is ever outside the grid.
+    const width = Math.max(0, ...values.map((cells) => cells.length));
+    if (values.length > 0 && width > 0) {
+      this.maxRows = Math.max(this.maxRows, row + values.length - 1);
+      this.maxColumns = Math.max(this.maxColumns, column + width - 1);
+    }
   }
 
   /** As an officer deleting the empty rows and columns of the grid. */
