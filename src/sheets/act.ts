@@ -5,6 +5,7 @@ import { tr } from '../domain/i18n';
 import type { StepEvent } from '../domain/notifications';
 import { grantsOf } from '../domain/people';
 import type { RegisterEntry } from '../domain/register';
+import type { Rubric } from '../domain/rubric';
 import {
   decideStep,
   type StepCell,
@@ -33,7 +34,7 @@ import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MEETING_KEYS, RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import { readPeople } from './people-sheet';
-import type { Context, IdentityPort, SheetPort } from './ports';
+import type { Context, IdentityPort, SheetPort, WorkbookPort } from './ports';
 import { appendRegister, readRegister } from './register-sheet';
 import { scoreSheet } from './score-all';
 import { sealedColumns, sealRow, sealStillHolds } from './seal';
@@ -86,6 +87,27 @@ export interface Target {
   readonly rows: readonly number[];
 }
 
+/** The target (or the officer's selection), its rubric and scoring sheet; refused unless rows of one are chosen. */
+export function selectedScoringRows(
+  workbook: WorkbookPort,
+  target?: Target,
+): { selection: Target; rubric: Rubric; sheet: SheetPort } {
+  const selection = target ?? workbook.selection();
+  const rubric = readCriteria(workbook)?.find(
+    (read) => read.rubric?.scoringSheet === selection?.sheet,
+  )?.rubric;
+  const sheet = selection && rubric ? workbook.sheet(selection.sheet) : undefined;
+  if (!selection || !rubric || !sheet || selection.rows.length === 0) {
+    throw new SheetError(
+      tr(
+        'Hãy chọn (bôi đen) các dòng đơn vị trên một trang chấm điểm rồi chọn lại mục menu.',
+        'Select the rows of the units on a scoring sheet, then choose the menu item again.',
+      ),
+    );
+  }
+  return { selection, rubric, sheet };
+}
+
 /**
  * Stops the step, before its first write, when a row it is about to write no longer holds the unit it
  * read there (another editor sorted or moved rows meanwhile): one read per run of adjacent rows.
@@ -121,19 +143,7 @@ export function act(ports: ActPorts, request: ActRequest, target?: Target): ActR
     const ctx: ActPorts = { ...ports, store: snapshotStore(ports.store) };
     const now = ctx.clock.now();
     const settings = readSettings(ctx.workbook, now);
-    const selection = target ?? ctx.workbook.selection();
-    const rubric = readCriteria(ctx.workbook)?.find(
-      (read) => read.rubric?.scoringSheet === selection?.sheet,
-    )?.rubric;
-    const sheet = selection && rubric ? ctx.workbook.sheet(selection.sheet) : undefined;
-    if (!selection || !rubric || !sheet || selection.rows.length === 0) {
-      throw new SheetError(
-        tr(
-          'Hãy chọn (bôi đen) các dòng đơn vị trên một trang chấm điểm rồi chọn lại mục menu.',
-          'Select the rows of the units on a scoring sheet, then choose the menu item again.',
-        ),
-      );
-    }
+    const { selection, rubric, sheet } = selectedScoringRows(ctx.workbook, target);
     // Each unit climbs the ladder its submission date chooses; this one names the run's mail otherwise.
     const runLadder = ladderFor(rubric, settings, now);
     const columns = scoringColumns(rubric);

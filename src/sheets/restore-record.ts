@@ -5,7 +5,7 @@ import { tr } from '../domain/i18n';
 import { grantsOf } from '../domain/people';
 import { standingOf } from '../domain/step-record';
 import { encodeRecord, RECORD_KEYS, recordOfCells } from '../domain/unit-record';
-import type { ActPorts, Target } from './act';
+import { type ActPorts, selectedScoringRows, type Target } from './act';
 import {
   appendAudit,
   assertLogAppendable,
@@ -13,7 +13,6 @@ import {
   logCursor,
   logHasHistory,
 } from './audit-log';
-import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { scoringColumns, WORKFLOW_KEYS } from './layout';
 import { readPeople } from './people-sheet';
@@ -51,19 +50,7 @@ export function restoreFromLog(ctx: ActPorts, target?: Target): RestoreReport {
         ),
       );
     }
-    const selection = target ?? ctx.workbook.selection();
-    const rubric = readCriteria(ctx.workbook)?.find(
-      (read) => read.rubric?.scoringSheet === selection?.sheet,
-    )?.rubric;
-    const sheet = selection && rubric ? ctx.workbook.sheet(selection.sheet) : undefined;
-    if (!selection || !rubric || !sheet || selection.rows.length === 0) {
-      throw new SheetError(
-        tr(
-          'Hãy chọn (bôi đen) các dòng đơn vị trên một trang chấm điểm rồi chọn lại mục menu.',
-          'Select the rows of the units on a scoring sheet, then choose the menu item again.',
-        ),
-      );
-    }
+    const { selection, rubric, sheet } = selectedScoringRows(ctx.workbook, target);
     let cursor = logCursor(ctx);
     if (completePendingStep(ctx, cursor)) cursor = logCursor(ctx);
     const logLength = cursor ? cursor.lastRow - 1 : 0;
