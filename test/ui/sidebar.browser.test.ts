@@ -66,6 +66,8 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
       `DV0001 – Đơn vị 1 (mẫu) · Chờ huyện thẩm định · ${rubric.scoringSheet}`,
     ]);
     expect(await page.locator('#actions button').allTextContents()).toEqual(['Duyệt', 'Trả lại']);
+    // Both calls answered: «Đang xử lý…» is gone.
+    await expect.poll(() => page.isHidden('#notice')).toBe(true);
     docsImage('thanh-ben-tham-dinh.png', await page.screenshot({ fullPage: true }));
 
     const comment = '<b>Thiếu</b> biên bản <img src=x onerror="window.pwned=1">';
