@@ -62,7 +62,10 @@ export async function stubScriptRun(page: Page, functions: ServerFunctions): Pro
   await page.exposeFunction('__xhhtServer', (name: string, args: unknown[]) => {
     const fn = functions[name];
     if (!fn) throw new Error(`${name} is not a global function of the script`);
-    return JSON.parse(JSON.stringify(fn(...JSON.parse(JSON.stringify(args)))));
+    // A function may answer later (a Promise), as a slow server call does.
+    return Promise.resolve(fn(...JSON.parse(JSON.stringify(args)))).then((value) =>
+      JSON.parse(JSON.stringify(value ?? null)),
+    );
   });
   await page.addInitScript(() => {
     const runner = (onSuccess?: (value: unknown) => void, onFailure?: (error: Error) => void) =>

@@ -39,6 +39,8 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
     setUp?: (book: ReturnType<typeof workflowBook>) => void,
     book = workflowBook(),
     submitted = true,
+    /** «Việc của tôi» answers only once this settles, as a slow server call at a province's size. */
+    mineAnswers: Promise<void> = Promise.resolve(),
   ) {
     book.as(XA, [[2, 1]], 'register');
     if (submitted) book.as(XA, [[2, 1]], 'submit');
@@ -48,7 +50,7 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
     const page: Page = await browser.newPage({ viewport: { width: 300, height: 700 } });
     await stubScriptRun(page, {
       xhhtSidebarData: () => sidebarDataAction(book.ports),
-      xhhtSidebarMine: () => sidebarMineAction(book.ports),
+      xhhtSidebarMine: () => mineAnswers.then(() => sidebarMineAction(book.ports)),
       xhhtSidebarOpen: (sheet, row) => sidebarOpenAction(book.ports, sheet, row),
       xhhtSidebarAct: (request) => sidebarActAction(book.ports, request as SidebarRequest),
     });
@@ -95,6 +97,33 @@ describe.skipIf(!CHROMIUM)('the sidebar in Chromium (needs the Debian package ch
     expect(await page.locator('#mine li').allTextContents()).toEqual([
       'Không có đơn vị nào đang chờ bạn.',
     ]);
+    await page.close();
+  });
+
+  it('lets the officer act while «Việc của tôi» is still loading, without «Đang xử lý…» for it', async () => {
+    let answer = () => {};
+    const mineAnswers = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const { page, status } = await sidebarFor(
+      HUYEN,
+      ({ google }) => google.spreadsheet.select(rubric.scoringSheet, [2, 1]),
+      workflowBook(),
+      true,
+      mineAnswers,
+    );
+    await expect.poll(() => page.textContent('#status')).toBe('Chờ huyện thẩm định');
+    expect(await page.isHidden('#notice')).toBe(true);
+    await page.fill('#comment', 'Thiếu biên bản');
+    await page.click('#actions button:has-text("Trả lại")');
+    await expect
+      .poll(() => page.textContent('#notice'))
+      .toBe('Đã «Trả lại» 1 đơn vị:\n• DV0001 → Trả lại cho xã');
+    expect(status()[0]).toBe('Trả lại cho xã');
+    answer();
+    await expect
+      .poll(() => page.locator('#mine li').allTextContents())
+      .toEqual(['Không có đơn vị nào đang chờ bạn.']);
     await page.close();
   });
 
