@@ -52,25 +52,35 @@ export function standingOf(
     : { kind: 'handEdit', record: last.record, row: last.row, keys };
 }
 
-/** Where the log stands on a hand-edited unit, for the row's «Sửa tay» cell. */
-function logWhere(row: number): string {
-  return row === 0
-    ? tr('nhật ký chưa có dòng nào của đơn vị', 'the log holds no row of the unit')
-    : tr(`nhật ký dòng ${row}`, `log row ${row}`);
+/**
+ * The «Sửa tay» cell of a row: which cells disagree with the log, and the unit's last log row (undefined
+ * when the log holds none of it), e.g. «Sửa tay: Mã trạng thái, Dấu giá trị đã duyệt — nhật ký dòng
+ * 123». Vietnamese whatever the language, like the log: a record, not a message. Written by a step and
+ * by «Kiểm tra nhật ký» alike. `header` names a key's column («Mã trạng thái»).
+ */
+export function handEditCellText(
+  keys: readonly RecordKey[],
+  logRow: number | undefined,
+  header: (key: RecordKey) => string,
+): string {
+  const where =
+    logRow === undefined ? 'nhật ký không có dòng nào của đơn vị' : `nhật ký dòng ${logRow}`;
+  return `Sửa tay: ${keys.map(header).join(', ')} — ${where}`;
 }
 
-/**
- * The «Sửa tay» cell of a hand-edited row: which cells disagree with the log, and the log row.
- * `header` names a key's column («Mã trạng thái»).
- */
+/** The «Sửa tay» cell of a unit a step found hand-edited. */
 export function handEditNote(
   standing: Extract<Standing, { kind: 'handEdit' }>,
   header: (key: RecordKey) => string,
 ): string {
-  return tr(
-    `Sửa tay: ${standing.keys.map(header).join(', ')} — ${logWhere(standing.row)}`,
-    `Edited by hand: ${standing.keys.map(header).join(', ')} — ${logWhere(standing.row)}`,
-  );
+  return handEditCellText(standing.keys, standing.row === 0 ? undefined : standing.row, header);
+}
+
+/** Where the log stands on a hand-edited unit, in a refusal's words. */
+function logWhere(row: number): string {
+  return row === 0
+    ? tr('nhật ký không có dòng nào của đơn vị', 'the log holds no row of the unit')
+    : tr(`nhật ký dòng ${row}`, `log row ${row}`);
 }
 
 const shown = (text: string) => (text === '' ? tr('(trống)', '(blank)') : `«${text}»`);

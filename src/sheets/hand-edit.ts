@@ -2,6 +2,7 @@ import { cellPlace } from '../domain/a1';
 import { type CellValue, cellText, textKey } from '../domain/cells';
 import { plural, tr } from '../domain/i18n';
 import type { RegisterEntry } from '../domain/register';
+import { handEditCellText } from '../domain/step-record';
 import {
   decodeRecord,
   EMPTY_RECORD,
@@ -139,17 +140,9 @@ export function editedHeaders(edit: HandEdit): string {
   return edit.keys.map((key) => HEADER_OF.get(key) ?? key).join(', ');
 }
 
-/**
- * The «Sửa tay» cell of a unit: «Sửa tay: Mã trạng thái, Dấu giá trị đã duyệt — nhật ký dòng 123».
- * Vietnamese whatever the language, like the log: it is a record, not a message.
- */
+/** The «Sửa tay» cell of a unit, blank when its cells agree with the log. */
 export function handEditCell(edit: HandEdit | undefined): string {
-  if (!edit) return '';
-  const where =
-    edit.logRow === undefined
-      ? 'nhật ký không có dòng nào của đơn vị'
-      : `nhật ký dòng ${edit.logRow}`;
-  return `Sửa tay: ${editedHeaders(edit)} — ${where}`;
+  return edit ? handEditCellText(edit.keys, edit.logRow, (key) => HEADER_OF.get(key) ?? key) : '';
 }
 
 /** One line of a report naming the sheet, the cells and the unit. */
