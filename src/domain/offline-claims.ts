@@ -48,7 +48,8 @@ export function needsConfirmation(row: Pick<AuditEntry, 'user' | 'action'>): boo
 /** A claim still waiting: the log row (0-based among the rows given) and the row itself. */
 export interface Claim {
   readonly index: number;
-  readonly row: AuditEntry;
+  /** The claim's log row, with the record it left where the log carries one. */
+  readonly row: AuditEntry & { readonly record?: string };
 }
 
 /**
@@ -56,7 +57,7 @@ export interface Claim {
  * is settled by a later row on the same unit in a vouched name: a confirmation, or any step taken
  * online. A later unvouched row leaves it waiting (a later claim replaces it).
  */
-export function awaitingConfirmation(rows: readonly AuditEntry[]): Map<string, Claim> {
+export function awaitingConfirmation(rows: readonly Claim['row'][]): Map<string, Claim> {
   const waiting = new Map<string, Claim>();
   rows.forEach((row, index) => {
     const unit = textKey(row.unit);

@@ -10,6 +10,8 @@ import {
 } from '../domain/offline-claims';
 import { grantRoles, grantsOf } from '../domain/people';
 import { type RegisterEntry, validUntilOf } from '../domain/register';
+import { decodeRecord } from '../domain/unit-record';
+import { decodePrevious } from '../domain/workflow';
 import { APP_TITLE, logActor, notAdmin, run } from './actions';
 import { checkAgainstHead } from './audit-head';
 import { type AuditPorts, appendAudit, assertLogAppendable, readAudit } from './audit-log';
@@ -182,7 +184,12 @@ export function confirmOfflineAction(ctx: Acting): void {
           (key) => located.columns.get(key),
           ctx.clock.now(),
         );
-        const before = rowPrevious(row, col, ladder) ?? { status: 'none' as const };
+        // The state the claimed step came from, as its log row recorded it (a cell typed over on the
+        // row cannot choose who confirms); a row the previous version logged gives the row's cell.
+        const logged = decodeRecord(claim.row.record ?? '');
+        const before =
+          (logged ? decodePrevious(logged.previousState, ladder) : rowPrevious(row, col, ladder)) ??
+          ({ status: 'none' } as const);
         const action = loggedAction(claim.row.action);
         const role = action && confirmingRole(action, before, ladder);
         const unit = {

@@ -39,14 +39,17 @@ export function waitingClaims(ports: {
     AUDIT_COLUMNS,
   );
   const fields = ['time', 'user', 'unit', 'action', 'from', 'to', 'comment', 'previous'] as const;
-  const rows = sheet
-    .readRange(from, 1, sheet.lastRow() - from + 1, width)
-    .map(
-      (cells) =>
-        Object.fromEntries(
+  // The record a claim left: who may confirm it is judged on the state it came from, as the log says.
+  const recordColumn = located.columns.get('record');
+  const rows = sheet.readRange(from, 1, sheet.lastRow() - from + 1, width).map(
+    (cells) =>
+      ({
+        ...Object.fromEntries(
           fields.map((key) => [key, storedText(cells[columnOf(located, key) - 1])]),
-        ) as unknown as AuditRow,
-    );
+        ),
+        ...(recordColumn === undefined ? {} : { record: storedText(cells[recordColumn - 1]) }),
+      }) as unknown as AuditRow,
+  );
   for (const [unit, claim] of awaitingConfirmation(rows)) {
     waiting.set(unit, { ...claim, sheetRow: from + claim.index });
   }

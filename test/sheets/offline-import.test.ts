@@ -24,7 +24,7 @@ import { findImported, originalNames, workbookRubrics } from '../../src/sheets/o
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { foreignRows, outboxHead } from '../../src/sheets/outbox-seal';
 import { composeSummary } from '../../src/sheets/summary-report';
-import { columnValues, rubric } from './workbook-helpers';
+import { columnValues, headerColumn, rubric } from './workbook-helpers';
 import { ADMIN, FULL, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
 /**
@@ -147,6 +147,27 @@ describe('XHHT → Nhập kết quả ngoại tuyến (quản trị)', () => {
     expect(after.at(-1)).toMatchObject({ user: HUYEN, unit: 'DV0001', action: CONFIRM_ACTION });
     expect(awaitingConfirmation(after).size).toBe(0);
     expect(checkAudit(trip.online.ports).check.ok).toBe(true);
+  });
+
+  it('judges who may confirm on the state the claim came from as its log row recorded it, not on a cell typed over', () => {
+    const trip = roundTrip();
+    trip.both(XA, [[2, 1]], 'register');
+    trip.both(XA, [[2, 1]], 'submit');
+    trip.offlineAs(HUYEN, [[2, 1]], 'approve');
+    trip.importFile();
+    expect(trip.merge()).toContain('Đã nhập kết quả ngoại tuyến: 1 bước');
+    // The commune officer retypes «Mã trạng thái trước» so that the step seems to come from its own level.
+    const previous = headerColumn(trip.online.sheet, /^Mã trạng thái trước$/);
+    for (const typed of ['awaiting:0', 'drafting', 'none']) {
+      trip.online.sheet.type(2, previous, [[typed]]);
+      trip.online.google.Session.email = XA;
+      trip.online.google.spreadsheet.select(rubric.scoringSheet, [2, 1]);
+      confirmOfflineAction(trip.online.ports);
+      expect(trip.online.google.SpreadsheetApp.ui.alerts.at(-1)?.prompt).toContain(
+        'cần người có vai trò',
+      );
+      expect(awaitingConfirmation(readAudit(trip.online.ports.workbook)).size).toBe(1);
+    }
   });
 
   it('refuses, naming the unit, when a unit was stepped online after the copy and offline too; writes nothing', () => {
