@@ -28,6 +28,7 @@ import {
   lastUnitRow,
   logCursor,
   logHasHistory,
+  prefetchLogRows,
   readLogTail,
 } from './audit-log';
 import { readCriteria } from './criteria-sheet';
@@ -222,6 +223,14 @@ export function act(ports: ActPorts, request: ActRequest, target?: Target): ActR
       settings,
       people.grants,
     );
+    // A bulk step reads its units' last log rows in blocks, not one read a unit.
+    const pointerColumn = at(WORKFLOW_KEYS.logRow);
+    if (cursor && pointerColumn !== undefined && selected.length > 1) {
+      cursor = prefetchLogRows(
+        cursor,
+        selected.map((rowNumber) => Number(cellText(rows[rowNumber - 2]?.[pointerColumn - 1]))),
+      );
+    }
     /** The sheet row the next log entry of this run lands on. */
     const logBase = logLength + 2;
     let history: boolean | undefined;
@@ -339,7 +348,6 @@ export function act(ports: ActPorts, request: ActRequest, target?: Target): ActR
     // Only the rows this run changed or flags are written; their unit codes are read again just
     // before the first write, so that a sort by another editor since the read moves nothing onto
     // another unit: the step stops, writing nothing.
-    const pointerColumn = at(WORKFLOW_KEYS.logRow);
     if (pointerColumn === undefined) pointed.clear();
     const rowsToWrite = [...new Set([...changedRows, ...flagged.keys(), ...pointed.keys()])].sort(
       (x, y) => x - y,

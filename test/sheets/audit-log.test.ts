@@ -8,6 +8,9 @@ import {
   checkAudit,
   HEAD_KEY,
   HEAD_SHEET,
+  logCursor,
+  prefetchLogRows,
+  readLogRow,
 } from '../../src/sheets/audit-log';
 import { fakeGoogle } from '../fakes/google';
 
@@ -86,6 +89,25 @@ describe('the audit log sheet', () => {
     expect(checkAudit(offline).check.ok).toBe(true);
     google.spreadsheet.sheet(HEAD_SHEET).type(1, 2, [['0'.repeat(64)]]);
     expect(checkAudit(offline).check.ok).toBe(false);
+  });
+
+  it('reads the log rows a bulk step names in blocks of nearby rows, each row as a read of its own gives it', () => {
+    const { google, ports } = logWith(400);
+    const cursor = logCursor(ports);
+    if (!cursor) throw new Error('no log');
+    // Nearby rows (one block), a far one (its own read), repeats, and rows outside the log.
+    const wanted = [5, 7, 6, 60, 5, 350, 0, 1, 500, Number.NaN];
+    google.io.reset();
+    const read = prefetchLogRows(cursor, wanted);
+    expect(google.io.calls.get('getValues')).toBe(2);
+    expect(google.io.cells.get('getValues')).toBe((60 - 5 + 1 + 1) * cursor.width);
+    google.io.reset();
+    for (const row of [5, 6, 7, 60, 350]) {
+      expect(readLogRow(read, row)).toEqual(readLogRow(cursor, row));
+    }
+    // Five rows through the plain cursor, none through the prefetched one.
+    expect(google.io.calls.get('getValues')).toBe(5);
+    expect(readLogRow(read, 500)).toBeUndefined();
   });
 });
 // A log that went offline and came back, and rows past the kept head: test/sheets/log-integrity.test.ts.
