@@ -1,5 +1,6 @@
 import { act } from '../src/sheets/act';
 import { sidebarData } from '../src/sheets/sidebar';
+import { budget, LATENCY, modelledMs } from '../test/fakes/latency';
 import { benchBook, HUYEN, TINH, XA } from './lib/book';
 
 /**
@@ -18,11 +19,15 @@ function run(units: number) {
   let start = process.cpuUsage();
   const report = act(ports, { action: 'approve' }, all);
   let cpu = process.cpuUsage(start);
+  const approveCpu = (cpu.user + cpu.system) / 1000;
   const approve = {
     done: report.done.length,
     reads: google.io.reads,
     writes: google.io.writes,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuMs: approveCpu,
+    // The latency model of bench/latency.ts: calls and cells priced, CPU × 3.
+    modelled: (modelledMs(google.io) + approveCpu * LATENCY.cpuFactor) / 1000,
+    ...budget(google.io),
   };
 
   google.Session.email = TINH;
@@ -41,9 +46,11 @@ function run(units: number) {
 }
 
 console.log('\nworkflow over the fake spreadsheet (TT22_2020_DVHT, 3-level ladder)');
-console.log('units  | bulk approve: done reads writes CPU ms | sidebar: mine reads writes CPU ms');
+console.log(
+  'units  | bulk approve: done reads writes CPU ms  modelled s (calls/cells) | sidebar: mine reads writes CPU ms',
+);
 for (const { units, approve: a, sidebar: s } of [100, 1_000, 5_000].map(run)) {
   console.log(
-    `${String(units).padStart(5)}  | ${String(a.done).padStart(18)} ${String(a.reads).padStart(5)} ${String(a.writes).padStart(6)} ${a.cpuMs.toFixed(1).padStart(6)} | ${String(s.mine).padStart(13)} ${String(s.reads).padStart(5)} ${String(s.writes).padStart(6)} ${s.cpuMs.toFixed(1).padStart(6)}`,
+    `${String(units).padStart(5)}  | ${String(a.done).padStart(18)} ${String(a.reads).padStart(5)} ${String(a.writes).padStart(6)} ${a.cpuMs.toFixed(1).padStart(6)}  ${a.modelled.toFixed(1).padStart(10)} (${a.calls}/${a.cells}) | ${String(s.mine).padStart(13)} ${String(s.reads).padStart(5)} ${String(s.writes).padStart(6)} ${s.cpuMs.toFixed(1).padStart(6)}`,
   );
 }
