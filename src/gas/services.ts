@@ -121,6 +121,10 @@ export class GasStore implements StorePort {
   set(key: string, value: string): void {
     this.service.getDocumentProperties().setProperty(key, value);
   }
+
+  setAll(values: Readonly<Record<string, string>>): void {
+    this.service.getDocumentProperties().setProperties({ ...values });
+  }
 }
 
 /** Chart descriptions drawn by the Charts service: a PNG blob for mail, a data URL for a dialog. */

@@ -27,6 +27,11 @@ class GasSheet implements SheetPort {
     private readonly sheet: SheetApi,
   ) {}
 
+  /** The Sheets object underneath (the workbook removes it by it). */
+  get api(): SheetApi {
+    return this.sheet;
+  }
+
   private cachedName: string | undefined;
 
   /** Read once: every Sheets call costs time, and messages name the sheet on every bad row. */
@@ -64,6 +69,23 @@ class GasSheet implements SheetPort {
     return values;
   }
 
+  /**
+   * The last row and column holding a value, in one call: the data range's size is known with the
+   * range. An empty sheet's data range is A1 alone, as is a sheet holding only A1: then the last row
+   * is asked (a second call, for such a sheet only).
+   */
+  extent(): { rows: number; columns: number } {
+    const range = this.sheet.getDataRange();
+    let rows = range.getNumRows();
+    let columns = range.getNumColumns();
+    if (rows === 1 && columns === 1 && this.sheet.getLastRow() === 0) {
+      rows = 0;
+      columns = 0;
+    }
+    this.sawGrid(rows, columns);
+    return { rows, columns };
+  }
+
   lastRow(): number {
     const last = this.sheet.getLastRow();
     this.sawGrid(last, 0);
@@ -83,8 +105,8 @@ class GasSheet implements SheetPort {
     return values;
   }
 
-  findRows(column: number, text: string, fromRow: number): number[] {
-    const last = this.sheet.getLastRow();
+  findRows(column: number, text: string, fromRow: number, lastRow?: number): number[] {
+    const last = lastRow ?? this.sheet.getLastRow();
     if (text === '' || last < fromRow) return [];
     return this.sheet
       .getRange(fromRow, column, last - fromRow + 1, 1)
@@ -107,10 +129,36 @@ class GasSheet implements SheetPort {
   writeValues(row: number, column: number, values: CellValue[][]): void {
     const width = values[0]?.length ?? 0;
     if (values.length === 0 || width === 0) return;
-    this.growTo(row + values.length - 1, column + width - 1);
-    this.sheet
-      .getRange(row, column, values.length, width)
-      .setValues(values.map((cells) => cells.map(asLiteral)));
+    const lastRow = row + values.length - 1;
+    const lastColumn = column + width - 1;
+    const literal = values.map((cells) => cells.map(asLiteral));
+    this.sawGrid(0, 0);
+    if (lastRow <= this.gridRows && lastColumn <= this.gridColumns) {
+      this.sheet.getRange(row, column, values.length, width).setValues(literal);
+      return;
+    }
+    // Issue 12: the grid's size is not asked before every write. Sheets refuses a range outside the
+    // grid, writing nothing; only then are the sizes asked, the grid grown and the block written.
+    try {
+      this.sheet.getRange(row, column, values.length, width).setValues(literal);
+      this.sawGrid(lastRow, lastColumn);
+    } catch (error) {
+      if (!this.grewTo(lastRow, lastColumn)) throw error;
+      this.sheet.getRange(row, column, values.length, width).setValues(literal);
+    }
+  }
+
+  /** After a refused write: whether the grid had to grow to hold it (then it did); what was known lapses. */
+  private grewTo(lastRow: number, lastColumn: number): boolean {
+    this.gridRows = 0;
+    this.gridColumns = 0;
+    const rows = this.sheet.getMaxRows();
+    const columns = this.sheet.getMaxColumns();
+    if (lastRow <= rows && lastColumn <= columns) return false;
+    if (lastRow > rows) this.sheet.insertRowsAfter(rows, lastRow - rows);
+    if (lastColumn > columns) this.sheet.insertColumnsAfter(columns, lastColumn - columns);
+    this.sawGrid(Math.max(rows, lastRow), Math.max(columns, lastColumn));
+    return true;
   }
 
   /**
@@ -301,7 +349,39 @@ export class GasWorkbook implements WorkbookPort {
     return owner ? owner.getEmail() : null;
   }
 
+  /** While `cachingSheets` runs: every sheet by name, from one `getSheets()` call. */
+  private cached: Map<string, GasSheet> | undefined;
+
+  /**
+   * Runs `work` with the sheets looked up once (issue 12: a lookup is a call): the first `sheet()`
+   * lists them all in one call, later ones are answered from that list, the same object per sheet (so
+   * what it learnt of the grid is kept), kept right by this workbook's own `addSheet` and
+   * `removeSheet`. For a use case's run under the document lock, which renames no sheet.
+   */
+  cachingSheets<T>(work: () => T): T {
+    if (this.caching) return work();
+    this.caching = true;
+    try {
+      return work();
+    } finally {
+      this.caching = false;
+      this.cached = undefined;
+    }
+  }
+
+  private caching = false;
+
+  private sheets(): Map<string, GasSheet> | undefined {
+    if (!this.caching) return undefined;
+    this.cached ??= new Map(
+      this.spreadsheet.getSheets().map((sheet) => [sheet.getName(), new GasSheet(this.app, sheet)]),
+    );
+    return this.cached;
+  }
+
   sheet(name: string): SheetPort | undefined {
+    const cached = this.sheets();
+    if (cached) return cached.get(name);
     const sheet = this.spreadsheet.getSheetByName(name);
     return sheet ? new GasSheet(this.app, sheet) : undefined;
   }
@@ -312,9 +392,10 @@ export class GasWorkbook implements WorkbookPort {
    */
   addSheet(name: string): SheetPort {
     const selected = this.spreadsheet.getActiveRangeList();
-    const sheet = this.spreadsheet.insertSheet(name);
+    const sheet = new GasSheet(this.app, this.spreadsheet.insertSheet(name));
     selected?.activate();
-    return new GasSheet(this.app, sheet);
+    this.sheets()?.set(name, sheet);
+    return sheet;
   }
 
   setLocaleAndTimeZone(locale: string, timeZone: string): void {
@@ -344,8 +425,10 @@ export class GasWorkbook implements WorkbookPort {
   }
 
   removeSheet(name: string): void {
-    const sheet = this.spreadsheet.getSheetByName(name);
+    const cached = this.sheets();
+    const sheet = cached ? cached.get(name)?.api : this.spreadsheet.getSheetByName(name);
     if (sheet) this.spreadsheet.deleteSheet(sheet);
+    cached?.delete(name);
   }
 
   flush(): void {

@@ -35,7 +35,14 @@ import { readCriteria } from './criteria-sheet';
 import { SheetError } from './errors';
 import { MEETING_KEYS, RESULT_KEYS, scoringColumns, WORKFLOW_KEYS } from './layout';
 import { readPeople } from './people-sheet';
-import type { Context, IdentityPort, SheetPort, WorkbookPort } from './ports';
+import {
+  type Context,
+  extentOf,
+  type IdentityPort,
+  type SheetPort,
+  type WorkbookPort,
+  withSheetsCached,
+} from './ports';
 import { appendRegister, readRegister } from './register-sheet';
 import { scoreSheet } from './score-all';
 import { sealedColumns, sealRow, sealStillHolds } from './seal';
@@ -43,7 +50,7 @@ import { readSettings } from './settings-sheet';
 import { stamp } from './stamp';
 import { MAILED_KEY, queueMissedStepMail, queueStepMail } from './step-mail';
 import { clearPendingStep, completePendingStep, markPendingStep } from './step-pending';
-import { snapshotStore } from './store-snapshot';
+import { holdingStore, snapshotStore } from './store-snapshot';
 import { columnOf, columnRuns, locateRequired } from './table';
 import { unitDistrict, unitPlacesFor } from './unit-places';
 import { ladderFor, rowLadder } from './unit-state';
@@ -139,262 +146,297 @@ function assertRowsInPlace(
 
 export function act(ports: ActPorts, request: ActRequest, target?: Target): ActReport {
   refuseOverlong(request);
-  return ports.lock.withLock(() => {
-    // Issue 12: the document properties the step reads come in one call, under the lock.
-    const ctx: ActPorts = { ...ports, store: snapshotStore(ports.store) };
-    const now = ctx.clock.now();
-    const settings = readSettings(ctx.workbook, now);
-    const { selection, rubric, sheet } = selectedScoringRows(ctx.workbook, target);
-    // Each unit climbs the ladder its submission date chooses; this one names the run's mail otherwise.
-    const runLadder = ladderFor(rubric, settings, now);
-    const columns = scoringColumns(rubric);
-    // Issue 12: the header and the selected rows only (a read per run of adjacent rows), never the
-    // whole sheet: a step costs what it touches.
-    const width = sheet.lastColumn();
-    const lastRow = sheet.lastRow();
-    const header = width > 0 ? (sheet.readRange(1, 1, 1, width)[0] ?? []) : [];
-    const located = locateRequired(sheet.name, header, columns.all);
-    const selected = [...new Set(selection.rows)]
-      .filter((rowNumber) => Number.isInteger(rowNumber) && rowNumber >= 2 && rowNumber <= lastRow)
-      .sort((a, b) => a - b);
-    const rows: CellValue[][] = [];
-    for (const run of columnRuns(selected)) {
-      sheet.readRange(run.first, 1, run.count, width).forEach((row, i) => {
-        rows[run.first - 2 + i] = row;
-      });
-    }
-    // A submission or an approval is judged on this moment's values, not on the last run of score-all:
-    // the selected rows are scored in memory and their result cells written.
-    const judging = request.action === 'approve' || request.action === 'recognise';
-    if (request.action === 'submit' || judging) {
-      // Only a levels title's rules read the register (the unit's earlier recognitions).
-      const register =
-        rubric.method === 'levels' ? readRegister(ctx.workbook, [rubric]).entries : [];
-      scoreSheet(sheet, rubric, now, register, ctx.hasher, true, {
-        header,
-        rows: new Map(selected.map((rowNumber) => [rowNumber, rows[rowNumber - 2] ?? []])),
-      });
-    }
-    const registerEntries: RegisterEntry[] = [];
+  return ports.lock.withLock(() =>
+    withSheetsCached(ports.workbook, () => step(ports, request, target)),
+  );
+}
 
-    const col = (key: string) => columnOf(located, key);
-    const people = readPeople(ctx.workbook);
-    const email = ctx.identity.activeUserEmail();
-    const user = logName(email, ctx.identity.vouched);
-    const grants = grantsOf(people.grants, email);
-    const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
-    // The workflow columns this sheet has: those this version added appear at the next set-up.
-    const workflowSpecs = columns.workflow.filter((spec) => located.columns.has(spec.key));
-    const at = (key: string) => located.columns.get(key);
-    const workflowCells = rows.map((row) =>
-      workflowSpecs.map((spec) => row[col(spec.key) - 1] ?? ''),
-    );
-    const workflowIndex = (key: string) => workflowSpecs.findIndex((spec) => spec.key === key);
-    const placeOf = unitPlacesFor(
-      ctx.workbook,
-      selected.map((rowNumber) => cellText(rows[rowNumber - 2]?.[col('code') - 1])),
-    );
-    const done: { code: string; to: string }[] = [];
-    const refused: { code: string; reason: string }[] = [];
-    const entries: AuditEntry[] = [];
-    let changed = false;
-    const events: StepEvent[] = [];
-    const sealed = sealedColumns(columns, at);
-    /** The scores and evidence of a row, exactly as stored, as one digest: what an approval seals. */
-    const valuesHash = (row: readonly CellValue[]) => sealRow(row, sealed, ctx.hasher);
+function step(ports: ActPorts, request: ActRequest, target?: Target): ActReport {
+  // Issue 12: the document properties the step reads come in one call, under the lock, and its
+  // last ones are written in one call (`store.holding`); each sheet is looked up once (above).
+  const store = holdingStore(snapshotStore(ports.store));
+  const ctx: ActPorts = { ...ports, store };
+  const now = ctx.clock.now();
+  const settings = readSettings(ctx.workbook, now);
+  const { selection, rubric, sheet } = selectedScoringRows(ctx.workbook, target);
+  // Each unit climbs the ladder its submission date chooses; this one names the run's mail otherwise.
+  const runLadder = ladderFor(rubric, settings, now);
+  const columns = scoringColumns(rubric);
+  // Issue 12: the header and the selected rows only (a read per run of adjacent rows), never the
+  // whole sheet: a step costs what it touches.
+  const { rows: lastRow, columns: width } = extentOf(sheet);
+  const header = width > 0 ? (sheet.readRange(1, 1, 1, width)[0] ?? []) : [];
+  const located = locateRequired(sheet.name, header, columns.all);
+  const selected = [...new Set(selection.rows)]
+    .filter((rowNumber) => Number.isInteger(rowNumber) && rowNumber >= 2 && rowNumber <= lastRow)
+    .sort((a, b) => a - b);
+  const rows: CellValue[][] = [];
+  for (const run of columnRuns(selected)) {
+    sheet.readRange(run.first, 1, run.count, width).forEach((row, i) => {
+      rows[run.first - 2 + i] = row;
+    });
+  }
+  // A submission or an approval is judged on this moment's values, not on the last run of score-all:
+  // the selected rows are scored in memory; their result cells are written with the step's cells.
+  const judging = request.action === 'approve' || request.action === 'recognise';
+  const scored = request.action === 'submit' || judging ? selected : [];
+  if (scored.length > 0) {
+    // Only a levels title's rules read the register (the unit's earlier recognitions).
+    const register = rubric.method === 'levels' ? readRegister(ctx.workbook, [rubric]).entries : [];
+    scoreSheet(sheet, rubric, now, register, ctx.hasher, false, {
+      header,
+      rows: new Map(selected.map((rowNumber) => [rowNumber, rows[rowNumber - 2] ?? []])),
+    });
+  }
+  const registerEntries: RegisterEntry[] = [];
 
-    // The log's header and extent only: a step chains onto its last row, never reads it whole.
-    let cursor = logCursor(ctx);
-    // A run cut off after its mark: finished as the mark says, before anything else.
-    if (completePendingStep(ctx, cursor)) cursor = logCursor(ctx);
-    const logLength = cursor ? cursor.lastRow - 1 : 0;
-    // A deleted or shorter log, or rows past the kept head, stop the step before its first write.
-    assertLogAppendable(ctx, logLength);
-    // Mail a cut-off run logged but did not queue goes out first, as that run would have sent it.
-    const mailedMark = Number(ctx.store.get(MAILED_KEY) ?? Number.NaN);
-    const mailedFrom = Number.isInteger(mailedMark) ? Math.min(mailedMark, logLength) : logLength;
-    queueMissedStepMail(
-      ctx,
-      {
-        first: mailedFrom,
-        rows: cursor && mailedFrom < logLength ? readLogTail(cursor, mailedFrom + 2) : [],
-        total: logLength,
-      },
-      settings,
-      people.grants,
+  const col = (key: string) => columnOf(located, key);
+  const people = readPeople(ctx.workbook);
+  const email = ctx.identity.activeUserEmail();
+  const user = logName(email, ctx.identity.vouched);
+  const grants = grantsOf(people.grants, email);
+  const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
+  // The workflow columns this sheet has: those this version added appear at the next set-up.
+  const workflowSpecs = columns.workflow.filter((spec) => located.columns.has(spec.key));
+  const at = (key: string) => located.columns.get(key);
+  const workflowCells = rows.map((row) =>
+    workflowSpecs.map((spec) => row[col(spec.key) - 1] ?? ''),
+  );
+  const workflowIndex = (key: string) => workflowSpecs.findIndex((spec) => spec.key === key);
+  const placeOf = unitPlacesFor(
+    ctx.workbook,
+    selected.map((rowNumber) => cellText(rows[rowNumber - 2]?.[col('code') - 1])),
+  );
+  const done: { code: string; to: string }[] = [];
+  const refused: { code: string; reason: string }[] = [];
+  const entries: AuditEntry[] = [];
+  let changed = false;
+  const events: StepEvent[] = [];
+  const sealed = sealedColumns(columns, at);
+  /** The scores and evidence of a row, exactly as stored, as one digest: what an approval seals. */
+  const valuesHash = (row: readonly CellValue[]) => sealRow(row, sealed, ctx.hasher);
+
+  // The log's header and extent only: a step chains onto its last row, never reads it whole.
+  let cursor = logCursor(ctx);
+  // A run cut off after its mark: finished as the mark says, before anything else.
+  if (completePendingStep(ctx, cursor)) cursor = logCursor(ctx);
+  const logLength = cursor ? cursor.lastRow - 1 : 0;
+  // A deleted or shorter log, or rows past the kept head, stop the step before its first write.
+  assertLogAppendable(ctx, logLength);
+  // Mail a cut-off run logged but did not queue goes out first, as that run would have sent it.
+  const mailedMark = Number(ctx.store.get(MAILED_KEY) ?? Number.NaN);
+  const mailedFrom = Number.isInteger(mailedMark) ? Math.min(mailedMark, logLength) : logLength;
+  queueMissedStepMail(
+    ctx,
+    {
+      first: mailedFrom,
+      rows: cursor && mailedFrom < logLength ? readLogTail(cursor, mailedFrom + 2) : [],
+      total: logLength,
+    },
+    settings,
+    people.grants,
+  );
+  // A bulk step reads its units' last log rows in blocks, not one read a unit.
+  const pointerColumn = at(WORKFLOW_KEYS.logRow);
+  if (cursor && pointerColumn !== undefined && selected.length > 1) {
+    cursor = prefetchLogRows(
+      cursor,
+      selected.map((rowNumber) => Number(cellText(rows[rowNumber - 2]?.[pointerColumn - 1]))),
     );
-    // A bulk step reads its units' last log rows in blocks, not one read a unit.
-    const pointerColumn = at(WORKFLOW_KEYS.logRow);
-    if (cursor && pointerColumn !== undefined && selected.length > 1) {
-      cursor = prefetchLogRows(
-        cursor,
-        selected.map((rowNumber) => Number(cellText(rows[rowNumber - 2]?.[pointerColumn - 1]))),
-      );
-    }
-    /** The sheet row the next log entry of this run lands on. */
-    const logBase = logLength + 2;
-    let history: boolean | undefined;
-    const hasHistory = () => {
-      history ??= logHasHistory(ctx, cursor);
-      return history;
+  }
+  /** The sheet row the next log entry of this run lands on. */
+  const logBase = logLength + 2;
+  let history: boolean | undefined;
+  const hasHistory = () => {
+    history ??= logHasHistory(ctx, cursor);
+    return history;
+  };
+  const headers = Object.fromEntries(
+    RECORD_KEYS.map((key) => [
+      key,
+      columns.workflow.find((spec) => spec.key === key)?.header ?? key,
+    ]),
+  ) as Record<RecordKey, string>;
+  /** Rows the run changed (their workflow cells are written), and hand-edited rows (one cell). */
+  const changedRows = new Set<number>();
+  const flagged = new Map<number, string>();
+  /** Refused rows whose «Dòng nhật ký» moves to the refusal's log row (one cell each). */
+  const pointed = new Map<number, number>();
+
+  for (const rowNumber of selected) {
+    const row = rows[rowNumber - 2];
+    const code = cellText(row?.[col('code') - 1]);
+    if (!row || code === '') continue;
+    // The unit against its last log row: the cells XHHT writes are a cache of the log.
+    const cellOf = (key: string) => {
+      const column = at(key);
+      return column === undefined ? '' : (row[column - 1] ?? '');
     };
-    const headers = Object.fromEntries(
-      RECORD_KEYS.map((key) => [
-        key,
-        columns.workflow.find((spec) => spec.key === key)?.header ?? key,
-      ]),
-    ) as Record<RecordKey, string>;
-    /** Rows the run changed (their workflow cells are written), and hand-edited rows (one cell). */
-    const changedRows = new Set<number>();
-    const flagged = new Map<number, string>();
-    /** Refused rows whose «Dòng nhật ký» moves to the refusal's log row (one cell each). */
-    const pointed = new Map<number, number>();
-
-    for (const rowNumber of selected) {
-      const row = rows[rowNumber - 2];
-      const code = cellText(row?.[col('code') - 1]);
-      if (!row || code === '') continue;
-      // The unit against its last log row: the cells XHHT writes are a cache of the log.
-      const cellOf = (key: string) => {
-        const column = at(key);
-        return column === undefined ? '' : (row[column - 1] ?? '');
-      };
-      const held = recordOfCells(cellOf);
-      const pointerText = cellText(cellOf(WORKFLOW_KEYS.logRow));
-      // A row with neither a pointer nor any cell XHHT writes is a unit no step has touched: the log
-      // is not searched for it (issue 12: a new unit's first step costs what any step costs).
-      const untouched = pointerText === '' && recordDiffers(held, EMPTY_RECORD).length === 0;
-      const last =
-        cursor && !untouched
-          ? lastUnitRow(cursor, code, pointerText === '' ? undefined : Number(pointerText))
-          : undefined;
-      const standing: Standing = standingOf(
-        held,
-        last,
-        last === undefined && recordDiffers(held, EMPTY_RECORD).length > 0 && hasHistory(),
-      );
-      // Who may act comes from «Đơn vị» (protected), not from the scoring row an editor can retype.
-      const place = placeOf(code);
-      const where = (column: number) => cellPlace(sheet.name, rowNumber, column);
-      /** A cell the decision reads: undefined where the sheet lacks the column. */
-      const cellAt = (column: number | undefined): StepCell | undefined =>
-        column === undefined ? undefined : { value: row[column - 1] ?? '', place: where(column) };
-      const stepCells: Partial<Record<StepCellKey, StepCell>> = {
-        result: cellAt(col(resultKey)),
-        reviewed: cellAt(col(RESULT_KEYS.reviewed)),
-        reviewChanges: cellAt(col(RESULT_KEYS.changes)),
-        error: cellAt(col(RESULT_KEYS.error)),
-        reviewReason: {
-          value: row[(at(columns.reviewReason.key) ?? 0) - 1] ?? '',
-          place: where(at(columns.reviewReason.key) ?? 0),
-        },
-        meetingDate: cellAt(at(MEETING_KEYS.date)),
-        meetingMinutes: cellAt(at(MEETING_KEYS.minutes)),
-      };
-      for (const spec of workflowSpecs) {
-        stepCells[spec.key as StepCellKey] = cellAt(col(spec.key));
-      }
-      // Scores or evidence edited after a level approved them: the approvals no longer hold.
-      const approvedHash = cellText(row[col(WORKFLOW_KEYS.approvedHash) - 1]);
-      const decision = decideStep({
-        request,
-        now,
-        time: stamp(now),
-        user,
-        email,
-        grants,
-        unusable: people.unusable,
-        unit: {
-          code,
-          district: unitDistrict(placeOf, code, cellText(row[col('district') - 1])),
-          commune: place?.commune ?? '',
-          cluster: place?.cluster ?? '',
-          name: cellText(row[col('name') - 1]),
-        },
-        rubric,
-        ladder: rowLadder(rubric, settings, row, (key) => located.columns.get(key), now),
-        standing,
-        held,
-        cells: stepCells,
-        headers,
-        reviewEntered: columns.review.some((spec) => !isBlank(row[(at(spec.key) ?? 0) - 1])),
-        sealBroken: approvedHash !== '' && !sealStillHolds(approvedHash, row, sealed, ctx.hasher),
-        ...(judging ? { seal: valuesHash(row) } : {}),
-        logRow: logBase + entries.length,
-      });
-      entries.push(decision.entry);
-      if (decision.kind === 'refused') {
-        refused.push({ code, reason: decision.reason });
-        if (decision.pointer) pointed.set(rowNumber, logBase + entries.length - 1);
-        if (decision.handEdit !== undefined) flagged.set(rowNumber, decision.handEdit);
-        continue;
-      }
-      const cells = workflowCells[rowNumber - 2] as CellValue[];
-      for (const key of Object.keys(decision.writes) as (keyof StepWrites)[]) {
-        const index = workflowIndex(key);
-        if (index >= 0) cells[index] = decision.writes[key] ?? '';
-      }
-      changedRows.add(rowNumber);
-      changed = true;
-      if (decision.kind === 'sentBack') {
-        refused.push({ code, reason: decision.reason });
-        continue;
-      }
-      if (decision.register) registerEntries.push(decision.register);
-      done.push({ code, to: decision.label });
-      events.push(decision.event);
-    }
-
-    // Only the rows this run changed or flags are written; their unit codes are read again just
-    // before the first write, so that a sort by another editor since the read moves nothing onto
-    // another unit: the step stops, writing nothing.
-    if (pointerColumn === undefined) pointed.clear();
-    const rowsToWrite = [...new Set([...changedRows, ...flagged.keys(), ...pointed.keys()])].sort(
-      (x, y) => x - y,
+    const held = recordOfCells(cellOf);
+    const pointerText = cellText(cellOf(WORKFLOW_KEYS.logRow));
+    // A row with neither a pointer nor any cell XHHT writes is a unit no step has touched: the log
+    // is not searched for it (issue 12: a new unit's first step costs what any step costs).
+    const untouched = pointerText === '' && recordDiffers(held, EMPTY_RECORD).length === 0;
+    const last =
+      cursor && !untouched
+        ? lastUnitRow(cursor, code, pointerText === '' ? undefined : Number(pointerText))
+        : undefined;
+    const standing: Standing = standingOf(
+      held,
+      last,
+      last === undefined && recordDiffers(held, EMPTY_RECORD).length > 0 && hasHistory(),
     );
-    assertRowsInPlace(sheet, col('code'), rowsToWrite, (rowNumber) =>
-      cellText(rows[rowNumber - 2]?.[col('code') - 1]),
-    );
-    const written = [...changedRows].sort((x, y) => x - y);
-    // The order of a step (issue 11): the mark, the log, the cells (a cache of the log), the
-    // register, the mail, then the mark cleared. A later step finishes a run cut off in between as its
-    // mark says; any other disagreement between the cells and the log is a hand edit.
-    if (changed) {
-      markPendingStep(ctx, {
-        sheet: sheet.name,
-        logRow: logBase,
-        logRows: entries.length,
-        rows: columnRuns(written).map((run) => [run.first, run.count] as const),
-        register: registerEntries,
-      });
+    // Who may act comes from «Đơn vị» (protected), not from the scoring row an editor can retype.
+    const place = placeOf(code);
+    const where = (column: number) => cellPlace(sheet.name, rowNumber, column);
+    /** A cell the decision reads: undefined where the sheet lacks the column. */
+    const cellAt = (column: number | undefined): StepCell | undefined =>
+      column === undefined ? undefined : { value: row[column - 1] ?? '', place: where(column) };
+    const stepCells: Partial<Record<StepCellKey, StepCell>> = {
+      result: cellAt(col(resultKey)),
+      reviewed: cellAt(col(RESULT_KEYS.reviewed)),
+      reviewChanges: cellAt(col(RESULT_KEYS.changes)),
+      error: cellAt(col(RESULT_KEYS.error)),
+      reviewReason: {
+        value: row[(at(columns.reviewReason.key) ?? 0) - 1] ?? '',
+        place: where(at(columns.reviewReason.key) ?? 0),
+      },
+      meetingDate: cellAt(at(MEETING_KEYS.date)),
+      meetingMinutes: cellAt(at(MEETING_KEYS.minutes)),
+    };
+    for (const spec of workflowSpecs) {
+      stepCells[spec.key as StepCellKey] = cellAt(col(spec.key));
     }
-    appendAudit(ctx, entries, undefined, cursor);
-    const keyAt = new Map(workflowSpecs.map((spec, i) => [col(spec.key), i]));
-    const columnBlocks = columnRuns([...keyAt.keys()]);
-    for (const rowRun of columnRuns(written)) {
-      const block = workflowCells.slice(rowRun.first - 2, rowRun.first - 2 + rowRun.count);
-      for (const run of columnBlocks) {
-        const indexes = Array.from({ length: run.count }, (_, i) => keyAt.get(run.first + i) ?? 0);
+    // Scores or evidence edited after a level approved them: the approvals no longer hold.
+    const approvedHash = cellText(row[col(WORKFLOW_KEYS.approvedHash) - 1]);
+    const decision = decideStep({
+      request,
+      now,
+      time: stamp(now),
+      user,
+      email,
+      grants,
+      unusable: people.unusable,
+      unit: {
+        code,
+        district: unitDistrict(placeOf, code, cellText(row[col('district') - 1])),
+        commune: place?.commune ?? '',
+        cluster: place?.cluster ?? '',
+        name: cellText(row[col('name') - 1]),
+      },
+      rubric,
+      ladder: rowLadder(rubric, settings, row, (key) => located.columns.get(key), now),
+      standing,
+      held,
+      cells: stepCells,
+      headers,
+      reviewEntered: columns.review.some((spec) => !isBlank(row[(at(spec.key) ?? 0) - 1])),
+      sealBroken: approvedHash !== '' && !sealStillHolds(approvedHash, row, sealed, ctx.hasher),
+      ...(judging ? { seal: valuesHash(row) } : {}),
+      logRow: logBase + entries.length,
+    });
+    entries.push(decision.entry);
+    if (decision.kind === 'refused') {
+      refused.push({ code, reason: decision.reason });
+      if (decision.pointer) pointed.set(rowNumber, logBase + entries.length - 1);
+      if (decision.handEdit !== undefined) flagged.set(rowNumber, decision.handEdit);
+      continue;
+    }
+    const cells = workflowCells[rowNumber - 2] as CellValue[];
+    for (const key of Object.keys(decision.writes) as (keyof StepWrites)[]) {
+      const index = workflowIndex(key);
+      if (index >= 0) cells[index] = decision.writes[key] ?? '';
+    }
+    changedRows.add(rowNumber);
+    changed = true;
+    if (decision.kind === 'sentBack') {
+      refused.push({ code, reason: decision.reason });
+      continue;
+    }
+    if (decision.register) registerEntries.push(decision.register);
+    done.push({ code, to: decision.label });
+    events.push(decision.event);
+  }
+
+  // Only the rows this run scored, changed or flags are written; their unit codes are read again
+  // just before the first write, so that a sort by another editor since the read moves nothing onto
+  // another unit: the step stops, writing nothing.
+  if (pointerColumn === undefined) pointed.clear();
+  const rowsToWrite = [
+    ...new Set([...scored, ...changedRows, ...flagged.keys(), ...pointed.keys()]),
+  ].sort((x, y) => x - y);
+  assertRowsInPlace(sheet, col('code'), rowsToWrite, (rowNumber) =>
+    cellText(rows[rowNumber - 2]?.[col('code') - 1]),
+  );
+  const written = [...changedRows].sort((x, y) => x - y);
+  // The order of a step (issue 11): the mark, the log, the cells (a cache of the log), the
+  // register, the mail, then the mark cleared. A later step finishes a run cut off in between as its
+  // mark says; any other disagreement between the cells and the log is a hand edit.
+  if (changed) {
+    markPendingStep(ctx, {
+      sheet: sheet.name,
+      logRow: logBase,
+      logRows: entries.length,
+      rows: columnRuns(written).map((run) => [run.first, run.count] as const),
+      register: registerEntries,
+    });
+  }
+  appendAudit(ctx, entries, undefined, cursor);
+  // The changed rows' workflow cells, with their result cells where the run scored them (one write
+  // where the two sit side by side, as set-up lays them out); a scored row the run did not change
+  // gets its result cells alone.
+  const keyAt = new Map(workflowSpecs.map((spec, i) => [col(spec.key), i]));
+  const resultColumns = columns.results
+    .map((spec) => at(spec.key))
+    .filter((column): column is number => column !== undefined && !keyAt.has(column));
+  const scoredRows = new Set(scored);
+  const cellAt = (rowNumber: number, column: number): CellValue => {
+    const index = keyAt.get(column);
+    return index === undefined
+      ? (rows[rowNumber - 2]?.[column - 1] ?? '')
+      : (workflowCells[rowNumber - 2]?.[index] ?? '');
+  };
+  const writeBlock = (rowNumbers: readonly number[], columnsWritten: readonly number[]) => {
+    for (const rowRun of columnRuns(rowNumbers)) {
+      for (const run of columnRuns(columnsWritten)) {
         sheet.writeValues(
           rowRun.first,
           run.first,
-          block.map((cells) => indexes.map((i) => cells[i] ?? '')),
+          Array.from({ length: rowRun.count }, (_, r) =>
+            Array.from({ length: run.count }, (_, c) => cellAt(rowRun.first + r, run.first + c)),
+          ),
         );
       }
     }
-    // A hand-edited row gets its «Sửa tay» cell, and nothing else.
-    const handColumn = at(WORKFLOW_KEYS.handEdit);
-    if (handColumn !== undefined) {
-      for (const [rowNumber, note] of flagged) sheet.writeValues(rowNumber, handColumn, [[note]]);
+  };
+  writeBlock(
+    written.filter((rowNumber) => scoredRows.has(rowNumber)),
+    [...keyAt.keys(), ...resultColumns],
+  );
+  writeBlock(
+    written.filter((rowNumber) => !scoredRows.has(rowNumber)),
+    [...keyAt.keys()],
+  );
+  writeBlock(
+    scored.filter((rowNumber) => !changedRows.has(rowNumber)),
+    resultColumns,
+  );
+  // A hand-edited row gets its «Sửa tay» cell, and nothing else.
+  const handColumn = at(WORKFLOW_KEYS.handEdit);
+  if (handColumn !== undefined) {
+    for (const [rowNumber, note] of flagged) sheet.writeValues(rowNumber, handColumn, [[note]]);
+  }
+  if (pointerColumn !== undefined) {
+    for (const [rowNumber, logRow] of pointed) {
+      sheet.writeValues(rowNumber, pointerColumn, [[logRow]]);
     }
-    if (pointerColumn !== undefined) {
-      for (const [rowNumber, logRow] of pointed) {
-        sheet.writeValues(rowNumber, pointerColumn, [[logRow]]);
-      }
-    }
-    // The register after the log: each of its rows names the log row that made it.
-    appendRegister(ctx.workbook, registerEntries);
-    // The mail the steps call for, queued in the outbox.
+  }
+  // The register after the log: each of its rows names the log row that made it.
+  appendRegister(ctx.workbook, registerEntries);
+  // The mail the steps call for, queued in the outbox; then the outbox's head and count, the mail
+  // mark and the cleared pending mark in one property write (a run cut off before it is finished
+  // by the next step, as one cut after the outbox write always was).
+  store.holding(() => {
     queueStepMail(
       ctx,
       events,
@@ -405,6 +447,6 @@ export function act(ports: ActPorts, request: ActRequest, target?: Target): ActR
       true,
     );
     if (changed) clearPendingStep(ctx);
-    return { sheet: sheet.name, action: request.action, done, refused };
   });
+  return { sheet: sheet.name, action: request.action, done, refused };
 }

@@ -18,7 +18,16 @@ import { inLanguage, plural, tr } from '../domain/i18n';
 import { decodeRecord, type UnitRecord } from '../domain/unit-record';
 import { ACTIONS, actionLabel } from '../domain/workflow';
 import { SheetError } from './errors';
-import type { ClockPort, HasherPort, LockPort, SheetPort, StorePort, WorkbookPort } from './ports';
+import {
+  type ClockPort,
+  extentOf,
+  type HasherPort,
+  type LockPort,
+  type SheetPort,
+  type StorePort,
+  setEach,
+  type WorkbookPort,
+} from './ports';
 import {
   type ColumnSpec,
   columnOf,
@@ -222,8 +231,8 @@ function startHead(ports: AuditPorts, start: number): string {
 }
 
 function writeHead(ports: AuditPorts, head: string, rows: number): void {
-  ports.store.set(HEAD_KEY, head);
-  ports.store.set(ROWS_KEY, String(rows));
+  // One call where the store can: the head and the rows it covers, together.
+  setEach(ports.store, { [HEAD_KEY]: head, [ROWS_KEY]: String(rows) });
   let mirror = ports.workbook.sheet(HEAD_SHEET);
   if (!mirror) {
     mirror = ports.workbook.addSheet(HEAD_SHEET);
@@ -427,8 +436,7 @@ export interface LogCursor {
 export function logCursor(ports: AuditPorts): LogCursor | undefined {
   const sheet = ports.workbook.sheet(AUDIT_SHEET);
   if (!sheet) return undefined;
-  const lastRow = sheet.lastRow();
-  const width = sheet.lastColumn();
+  const { rows: lastRow, columns: width } = extentOf(sheet);
   if (lastRow < 1 || width < 1) return undefined;
   const header = sheet.readRange(1, 1, 1, width)[0] ?? [];
   const located = locateRequired(AUDIT_SHEET, header, AUDIT_COLUMNS);
@@ -495,7 +503,12 @@ export function lastUnitRow(
       return { row: pointer, entry, record };
     }
   }
-  const rows = cursor.sheet.findRows(columnOf(cursor.located, 'unit'), code, cursor.firstRow);
+  const rows = cursor.sheet.findRows(
+    columnOf(cursor.located, 'unit'),
+    code,
+    cursor.firstRow,
+    cursor.lastRow,
+  );
   const found = rows[rows.length - 1] ?? 0;
   const entry = found === 0 ? undefined : readLogRow(cursor, found);
   if (!entry) return undefined;

@@ -15,15 +15,17 @@ import {
   strangers,
 } from './outbox-seal';
 import { readPeople } from './people-sheet';
-import type {
-  ClockPort,
-  HasherPort,
-  LockPort,
-  MailerPort,
-  MailMessage,
-  SheetPort,
-  StorePort,
-  WorkbookPort,
+import {
+  type ClockPort,
+  extentOf,
+  type HasherPort,
+  type LockPort,
+  type MailerPort,
+  type MailMessage,
+  type SheetPort,
+  type StorePort,
+  setEach,
+  type WorkbookPort,
 } from './ports';
 import { readSettings } from './settings-sheet';
 import {
@@ -206,12 +208,16 @@ export function queueMail(
     return row;
   });
   table.sheet.writeValues(count + 2, 1, block);
-  ports.store.set(OUTBOX_HEAD_KEY, head);
-  // The count moves only when it was right before: a sheet changed by hand stays noticed.
+  // The count moves only when it was right before: a sheet changed by hand stays noticed. One call
+  // where the store can, the head first otherwise.
   const kept = ports.store.get(OUTBOX_ROWS_KEY);
   const last = count + 1;
-  if (kept === null || Number(kept) === last)
-    ports.store.set(OUTBOX_ROWS_KEY, String(last + block.length));
+  setEach(ports.store, {
+    [OUTBOX_HEAD_KEY]: head,
+    ...(kept === null || Number(kept) === last
+      ? { [OUTBOX_ROWS_KEY]: String(last + block.length) }
+      : {}),
+  });
   return fresh.length;
 }
 
@@ -223,12 +229,10 @@ function outboxTail(
   if (!sheet || outboxHead(ports.store) === '' || ports.store.get(OUTBOX_PLAIN_TEXT_KEY) !== '1') {
     return undefined;
   }
-  const last = sheet.lastRow();
+  // The last row and column in one call (issue 12).
+  const { rows: last, columns } = extentOf(sheet);
   if (last < 2) return undefined;
-  const located = locateColumns(
-    sheet.readRange(1, 1, 1, sheet.lastColumn())[0] ?? [],
-    OUTBOX_COLUMNS,
-  );
+  const located = locateColumns(sheet.readRange(1, 1, 1, columns)[0] ?? [], OUTBOX_COLUMNS);
   if (located.missing.length > 0) return undefined;
   return { table: { sheet, located, rows: [] }, count: last - 1 };
 }

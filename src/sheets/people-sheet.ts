@@ -1,10 +1,10 @@
 import { cellPlace } from '../domain/a1';
-import { cellText, textKey } from '../domain/cells';
+import { type CellValue, cellText, textKey } from '../domain/cells';
 import { inLanguage, tr } from '../domain/i18n';
 import { ROLES, type Role, roleLabel } from '../domain/ladder';
 import type { Grant } from '../domain/people';
-import type { WorkbookPort } from './ports';
-import { type ColumnSpec, columnOf, locateRequired } from './table';
+import { extentOf, type SheetPort, type WorkbookPort } from './ports';
+import { type ColumnSpec, columnOf, locateColumns, locateRequired } from './table';
 
 /** «Người dùng»: who is who. One row per email, role and scope; a person may have several rows. */
 
@@ -38,11 +38,32 @@ export interface PeopleRead {
   readonly unusable: readonly { readonly email: string; readonly problem: string }[];
 }
 
-/** The grants of the people sheet (one read); none without the sheet. */
+/** The columns a grant is made of: email, role, scope, as set-up writes them, first. */
+const GRANT_KEYS = ['email', 'role', 'scope'];
+
+/**
+ * The sheet's cells a grant needs (issue 12: a province's sheet has a row per person and scope, and
+ * a step reads it for the mail's recipients): the extent, then the first three columns, where set-up
+ * puts email, role and scope; names and notes are never read. A sheet whose header has them elsewhere
+ * is read whole, as before (and a missing one named).
+ */
+function grantColumns(sheet: SheetPort): CellValue[][] {
+  const { rows, columns } = extentOf(sheet);
+  if (rows === 0 || columns === 0) return [];
+  const width = Math.min(columns, GRANT_KEYS.length);
+  const values = sheet.readRange(1, 1, rows, width);
+  const located = locateColumns(
+    values[0] ?? [],
+    PEOPLE_COLUMNS.filter((spec) => GRANT_KEYS.includes(spec.key)),
+  );
+  return located.missing.length === 0 ? values : sheet.readValues();
+}
+
+/** The grants of the people sheet (a metadata call and one read); none without the sheet. */
 export function readPeople(workbook: WorkbookPort): PeopleRead {
   const sheet = workbook.sheet(PEOPLE_SHEET);
   if (!sheet) return { grants: [], problems: [], unusable: [] };
-  const [header = [], ...rows] = sheet.readValues();
+  const [header = [], ...rows] = grantColumns(sheet);
   const located = locateRequired(PEOPLE_SHEET, header, PEOPLE_COLUMNS);
   const grants: Grant[] = [];
   const problems: string[] = [];

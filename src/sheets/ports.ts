@@ -28,12 +28,18 @@ export interface SheetPort {
    */
   readRange(row: number, column: number, rows: number, columns: number): CellValue[][];
   /**
-   * The rows from `fromRow` down whose cell in `column` holds exactly `text` (any case), in order:
+   * The rows from `fromRow` down (to `lastRow`, when the caller knows the sheet's last row; else it is
+   * asked) whose cell in `column` holds exactly `text` (any case), in order:
    * one search, priced as a read of the cells it searches (a TextFinder online). How a step finds a
    * unit's last log row when the pointer on its row is blank or does not check, and a unit's row of
    * «Đơn vị» without reading it whole.
    */
-  findRows(column: number, text: string, fromRow: number): number[];
+  findRows(column: number, text: string, fromRow: number, lastRow?: number): number[];
+  /**
+   * The last row and column holding a value (0, 0 for an empty sheet), in one metadata call where
+   * `lastRow` and `lastColumn` are two. Optional: `extentOf` asks those two otherwise.
+   */
+  extent?(): { readonly rows: number; readonly columns: number };
   /** Writes a rectangular block whose top-left cell is (row, column), 1-based. One write. */
   writeValues(row: number, column: number, values: CellValue[][]): void;
   freeze(rows: number, columns: number): void;
@@ -128,6 +134,23 @@ export interface WorkbookPort {
   sheetNames(): string[];
   /** Removes a sheet (the offline import's copies, once merged). */
   removeSheet(name: string): void;
+  /**
+   * Runs `work` with each sheet looked up once for the run (Apps Script: one `getSheets()` call for
+   * every lookup), kept right when `work` adds or removes a sheet through this port. For a use case's
+   * run under the document lock (a hand rename meanwhile is not seen). Optional: absent, `work` runs
+   * as it is.
+   */
+  cachingSheets?<T>(work: () => T): T;
+}
+
+/** `sheet.extent()`, or its last row and column asked apart. */
+export function extentOf(sheet: SheetPort): { readonly rows: number; readonly columns: number } {
+  return sheet.extent?.() ?? { rows: sheet.lastRow(), columns: sheet.lastColumn() };
+}
+
+/** `work` with the workbook's sheets looked up once, where the workbook can (`cachingSheets`). */
+export function withSheetsCached<T>(workbook: WorkbookPort, work: () => T): T {
+  return workbook.cachingSheets ? workbook.cachingSheets(work) : work();
 }
 
 export interface MenuItem {
@@ -174,6 +197,17 @@ export interface StorePort {
    * where each `get` is one. A step under the lock reads its keys through `snapshotStore` (one call).
    */
   getAll?(): Readonly<Record<string, string>>;
+  /** Several keys in one call (Apps Script's `setProperties`), all or none; optional. */
+  setAll?(values: Readonly<Record<string, string>>): void;
+}
+
+/** Sets several keys: in one call where the store can (`setAll`), else one by one, in order. */
+export function setEach(store: StorePort, values: Readonly<Record<string, string>>): void {
+  if (store.setAll) {
+    if (Object.keys(values).length > 0) store.setAll(values);
+    return;
+  }
+  for (const [key, value] of Object.entries(values)) store.set(key, value);
 }
 
 export interface HasherPort {

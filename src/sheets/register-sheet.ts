@@ -22,7 +22,7 @@ import {
   WORKFLOW_KEYS,
 } from './layout';
 import { readPeople } from './people-sheet';
-import type { WorkbookPort } from './ports';
+import { extentOf, type SheetPort, type WorkbookPort } from './ports';
 import { stamp } from './stamp';
 import { columnOf, columnRuns, ensureTable, type Located, locateColumns } from './table';
 
@@ -237,13 +237,33 @@ export function readRegister(
   return { entries, pending, problems };
 }
 
+/**
+ * The register's header and extent, its rows left unread (issue 12: a recognition appends one row to a
+ * register that grows with every unit recognised), when it has every column; else undefined.
+ */
+function registerTail(
+  workbook: WorkbookPort,
+): { readonly sheet: SheetPort; readonly located: Located; readonly count: number } | undefined {
+  const sheet = workbook.sheet(REGISTER_SHEET);
+  if (!sheet) return undefined;
+  const { rows, columns } = extentOf(sheet);
+  if (rows < 1 || columns < 1) return undefined;
+  const located = locateColumns(sheet.readRange(1, 1, 1, columns)[0] ?? [], REGISTER_COLUMNS);
+  if (located.missing.length > 0) return undefined;
+  return { sheet, located, count: rows - 1 };
+}
+
 /** Appends entries below the register's last row, in one write (creating the sheet if absent). */
 export function appendRegister(workbook: WorkbookPort, entries: readonly RegisterEntry[]): void {
   if (entries.length === 0) return;
-  const table = ensureTable(
-    workbook.sheet(REGISTER_SHEET) ?? workbook.addSheet(REGISTER_SHEET),
-    REGISTER_COLUMNS,
-  );
+  let table = registerTail(workbook);
+  if (!table) {
+    const read = ensureTable(
+      workbook.sheet(REGISTER_SHEET) ?? workbook.addSheet(REGISTER_SHEET),
+      REGISTER_COLUMNS,
+    );
+    table = { sheet: read.sheet, located: read.located, count: read.rows.length };
+  }
   const width = Math.max(...table.located.columns.values());
   const block = entries.map((entry) => {
     const row: CellValue[] = Array.from({ length: width }, () => '');
@@ -252,7 +272,7 @@ export function appendRegister(workbook: WorkbookPort, entries: readonly Registe
     }
     return row;
   });
-  table.sheet.writeValues(table.rows.length + 2, 1, block);
+  table.sheet.writeValues(table.count + 2, 1, block);
 }
 
 /**

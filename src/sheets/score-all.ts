@@ -356,14 +356,15 @@ export function scoreSheet(
     return finish(outcome);
   });
 
-  if (only && write && results.length > 0) {
-    // The step's rows: their result cells, a write per run of adjacent rows and columns.
+  if (only && results.length > 0) {
+    // The step's rows take their results in place; written here only when asked (a step writes them
+    // with its workflow cells, in the same write where they sit side by side).
     const keyAt = new Map(columns.results.map((spec) => [col(spec.key), spec.key]));
     const byRow = new Map(numbered.map(({ rowNumber, row }, i) => [rowNumber, { row, i }]));
     for (const { row, i } of byRow.values()) {
       for (const [column, key] of keyAt) row[column - 1] = results[i]?.get(key) ?? '';
     }
-    for (const rowRun of columnRuns([...byRow.keys()])) {
+    for (const rowRun of write ? columnRuns([...byRow.keys()]) : []) {
       for (const run of columnRuns([...keyAt.keys()])) {
         sheet.writeValues(
           rowRun.first,

@@ -9,7 +9,7 @@ import {
   readLogTail,
 } from './audit-log';
 import { UNIT_COLUMNS, WORKFLOW_COLUMNS, WORKFLOW_KEYS } from './layout';
-import type { StorePort, WorkbookPort } from './ports';
+import { type StorePort, setEach, type WorkbookPort } from './ports';
 import { appendRegister, readRegister } from './register-sheet';
 import { columnRuns, locateColumns } from './table';
 
@@ -47,10 +47,13 @@ const partKey = (i: number) => `${PENDING_KEY}.${i}`;
 export function markPendingStep(ports: { readonly store: StorePort }, step: PendingStep): void {
   const register = JSON.stringify(step.register);
   const parts = Math.ceil(register.length / PART_CHARS);
+  // One call where the store can (issue 12), the parts before the mark that names them otherwise.
+  const values: Record<string, string> = {};
   for (let i = 0; i < parts; i += 1) {
-    ports.store.set(partKey(i), register.slice(i * PART_CHARS, (i + 1) * PART_CHARS));
+    values[partKey(i)] = register.slice(i * PART_CHARS, (i + 1) * PART_CHARS);
   }
-  ports.store.set(PENDING_KEY, JSON.stringify({ ...step, register: parts }));
+  values[PENDING_KEY] = JSON.stringify({ ...step, register: parts });
+  setEach(ports.store, values);
 }
 
 export function clearPendingStep(ports: { readonly store: StorePort }): void {

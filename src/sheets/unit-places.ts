@@ -1,6 +1,6 @@
 import { type CellValue, cellText, textKey } from '../domain/cells';
 import { UNIT_COLUMNS, UNITS_SHEET } from './layout';
-import type { WorkbookPort } from './ports';
+import { extentOf, type WorkbookPort } from './ports';
 import { locateColumns } from './table';
 
 /**
@@ -95,7 +95,8 @@ export function unitPlacesFor(workbook: WorkbookPort, codes: readonly string[]):
   const wanted = [...new Set(codes.map(textKey).filter(Boolean))];
   const sheet = workbook.sheet(UNITS_SHEET);
   if (!sheet || wanted.length > SEARCHED_UNITS) return unitPlaces(workbook);
-  const width = sheet.lastColumn();
+  // Its last row and column in one call (issue 12); the search goes down to that row.
+  const { rows: lastRow, columns: width } = extentOf(sheet);
   const none = (listed: boolean): UnitPlaces => Object.assign(() => undefined, { listed });
   if (width < 1) return none(false);
   const located = locateColumns(sheet.readRange(1, 1, 1, width)[0] ?? [], UNIT_COLUMNS);
@@ -109,7 +110,7 @@ export function unitPlacesFor(workbook: WorkbookPort, codes: readonly string[]):
   const byCode = new Map<string, UnitPlace>();
   for (const unit of wanted) {
     // The first row of a code counts, as in the whole read.
-    const first = sheet.findRows(code, unit, 2)[0];
+    const first = sheet.findRows(code, unit, 2, lastRow)[0];
     const row = first === undefined ? undefined : sheet.readRange(first, 1, 1, width)[0];
     if (!row) continue;
     byCode.set(unit, {

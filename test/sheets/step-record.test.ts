@@ -54,12 +54,22 @@ function cutting(ports: ActPorts, at: { sheet?: string; key?: string }): ActPort
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  // Keys written together (one `setProperties`) are cut together: the call fails, none is kept.
   const store: StorePort = {
     get: (key) => ports.store.get(key),
     set: (key, value) => {
       if (key === at.key) cutNow();
       ports.store.set(key, value);
     },
+    ...(ports.store.getAll ? { getAll: () => ports.store.getAll?.() ?? {} } : {}),
+    ...(ports.store.setAll
+      ? {
+          setAll: (values: Readonly<Record<string, string>>) => {
+            if (at.key !== undefined && at.key in values) cutNow();
+            ports.store.setAll?.(values);
+          },
+        }
+      : {}),
   };
   return { ...ports, workbook, store };
 }

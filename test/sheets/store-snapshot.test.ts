@@ -44,33 +44,42 @@ describe('snapshotStore', () => {
 });
 
 describe('GasSheet grid size', () => {
-  it('asks the grid size before a write only past the extent it knows, and again after a trim', () => {
+  it('writes without asking the grid size; a write outside the grid asks it, grows the grid and lands', () => {
     const google = fakeGoogle();
     const workbook = new GasWorkbook(google.SpreadsheetApp);
     const sheet = workbook.addSheet('Trang');
     sheet.writeValues(1, 1, [['a', 'b', 'c']]);
     sheet.writeValues(2, 1, [['d', 'e', 'f']]);
+    sheet.trimColumns();
     const asked = () =>
       (google.io.calls.get('getMaxRows') ?? 0) + (google.io.calls.get('getMaxColumns') ?? 0);
     // Another object over the same sheet, as a later step function gets it, knows nothing yet.
     const again = workbook.sheet('Trang');
     if (!again) throw new Error('no sheet');
     google.io.reset();
-    expect(again.lastRow()).toBe(2);
-    expect(again.lastColumn()).toBe(3);
-    again.writeValues(2, 2, [['E']]);
-    expect(asked()).toBe(0);
-    // Past the last row it knows: the grid's rows are asked once, its columns not.
     again.writeValues(3, 1, [['g']]);
-    again.writeValues(4, 1, [['h']]);
-    expect(google.io.calls.get('getMaxRows')).toBe(1);
-    expect(google.io.calls.get('getMaxColumns') ?? 0).toBe(0);
-    // A trim makes every sheet object ask again; a write past the trimmed grid still lands.
-    workbook.sheet('Trang')?.trimColumns();
-    google.io.reset();
+    again.writeValues(4, 2, [['h']]);
+    expect(asked()).toBe(0);
+    expect(google.io.calls.get('insertRowsAfter') ?? 0).toBe(0);
+    // Past the trimmed grid's last column: Sheets refuses the range, then the sizes are asked once,
+    // the grid grows and the block lands, nothing else written.
     again.writeValues(1, 5, [['x']]);
-    expect(google.io.calls.get('getMaxColumns')).toBe(1);
+    expect(asked()).toBe(2);
+    expect(google.io.calls.get('insertColumnsAfter')).toBe(1);
     expect(google.spreadsheet.sheet('Trang').valueAt(1, 5)).toBe('x');
+    expect(google.spreadsheet.sheet('Trang').valueAt(1, 4)).toBe('');
+    // Now it knows: a write inside asks nothing.
+    google.io.reset();
+    again.writeValues(2, 5, [['y']]);
+    expect(asked()).toBe(0);
+  });
+
+  it('refuses, unchanged, a write Sheets refuses for another reason than the grid', () => {
+    const google = fakeGoogle();
+    const workbook = new GasWorkbook(google.SpreadsheetApp);
+    const sheet = workbook.addSheet('Trang');
+    expect(() => sheet.writeValues(0, 1, [['a']])).toThrow();
+    expect(google.io.calls.get('insertRowsAfter') ?? 0).toBe(0);
   });
 
   it('reads an empty sheet as no rows, in one data-range call', () => {
