@@ -18,8 +18,14 @@ export type ReadResult<T, P> = { ok: true; value: T } | { ok: false; problem: P 
 
 const SPACES = /[\s\u00a0\u2007\u202f\ufeff]+/g;
 
+/** Printable ASCII words, one space apart: already normal (NFC leaves ASCII as it is). */
+const PLAIN = /^(?:[!-~]+ )*[!-~]+$/;
+
 /** NFC, no leading or trailing space, every run of spaces (non-breaking ones too) made one space. */
 export function normalizeText(text: string): string {
+  // Codes, emails and numbers are mostly such text: answered without normalising (issue 12: a step
+  // compares every row of a province's people sheet).
+  if (PLAIN.test(text)) return text;
   return text.normalize('NFC').replace(SPACES, ' ').trim();
 }
 

@@ -42,24 +42,33 @@ function placeKeys(unit: UnitRef): string[] {
  * commune acts for the commune; a «huyện» row its district; the others their scope, blank for all.
  */
 export function grantRoles(grant: Grant, unit: UnitRef): Role[] {
-  const scope = textKey(grant.scope);
+  return grantRolesOver(unit)(grant);
+}
+
+/** `grantRoles` for one unit and many grants: the unit's keys are worked out once. */
+function grantRolesOver(unit: UnitRef): (grant: Grant) => Role[] {
   const code = textKey(unit.code);
-  const own = scope !== '' && scope === code;
-  switch (grant.role) {
-    case 'donVi':
-      return own ? ['donVi'] : [];
-    case 'xa': {
-      const commune = textKey(unit.commune ?? '');
-      return [
-        ...(own ? (['donVi'] as const) : []),
-        ...(scope !== '' && scope === commune ? (['xa'] as const) : []),
-      ];
+  const commune = textKey(unit.commune ?? '');
+  const district = textKey(unit.district);
+  let places: string[] | undefined;
+  return (grant) => {
+    const scope = textKey(grant.scope);
+    const own = scope !== '' && scope === code;
+    switch (grant.role) {
+      case 'donVi':
+        return own ? ['donVi'] : [];
+      case 'xa':
+        return [
+          ...(own ? (['donVi'] as const) : []),
+          ...(scope !== '' && scope === commune ? (['xa'] as const) : []),
+        ];
+      case 'huyen':
+        return scope !== '' && scope === district ? ['huyen'] : [];
+      default:
+        places ??= placeKeys(unit);
+        return scope === '' || own || places.includes(scope) ? [grant.role] : [];
     }
-    case 'huyen':
-      return scope !== '' && scope === textKey(unit.district) ? ['huyen'] : [];
-    default:
-      return scope === '' || own || placeKeys(unit).includes(scope) ? [grant.role] : [];
-  }
+  };
 }
 
 /** Emails compare trimmed and case-insensitive. */
@@ -150,7 +159,8 @@ export function rolesOver(
       ),
     };
   }
-  const roles = [...new Set(mine.flatMap((grant) => grantRoles(grant, unit)))];
+  const over = grantRolesOver(unit);
+  const roles = [...new Set(mine.flatMap(over))];
   if (roles.length === 0) {
     const held = [
       ...new Set(

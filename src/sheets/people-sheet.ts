@@ -26,9 +26,21 @@ export const PEOPLE_COLUMNS: readonly ColumnSpec[] = [
 
 /** A role as typed: its Vietnamese name in any case (đơn vị, xã, huyện, tỉnh, bộ, ban chỉ đạo, quản trị). */
 function roleOf(value: unknown): Role | undefined {
-  const typed = textKey(value);
-  return inLanguage('vi', () => ROLES.find((role) => textKey(roleLabel(role)) === typed));
+  if (!ROLE_KEYS) {
+    const keys = new Map<string, Role>();
+    inLanguage('vi', () => {
+      for (const role of ROLES) {
+        const key = textKey(roleLabel(role));
+        if (!keys.has(key)) keys.set(key, role);
+      }
+    });
+    ROLE_KEYS = keys;
+  }
+  return ROLE_KEYS.get(textKey(value));
 }
+
+/** Each role by its Vietnamese name's key (the first role of a name), made on first use. */
+let ROLE_KEYS: Map<string, Role> | undefined;
 
 export interface PeopleRead {
   readonly grants: readonly Grant[];
