@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../src/domain/audit';
 import { PERIOD_NAMES } from '../src/domain/settings';
 import { GasLock } from '../src/gas/services';
-import { act } from '../src/sheets/act';
+import { type ActRequest, act } from '../src/sheets/act';
 import {
   dailyMailTimer,
   sendMailTimer,
@@ -91,6 +91,52 @@ function growTo(book: Book, rows: number, from: number): void {
   sendMailTimer({ ...ports, mailer: gasMailer(google) });
 }
 
+/** The officer's steps on one unit, in order (issue 12: each ≤ 3 s at 5,000 units, 100,000 rows). */
+const WALK: readonly (readonly [string, string, ActRequest, boolean])[] = [
+  ['register', XA, { action: 'register' }, true],
+  ['submit', XA, { action: 'submit' }, true],
+  ['return', HUYEN, { action: 'return', comment: 'Bổ sung minh chứng' }, true],
+  ['submit again', XA, { action: 'submit' }, false],
+  ['approve', HUYEN, { action: 'approve' }, true],
+  ['recognise', HUYEN, { action: 'recognise', decision: { number: '12/QĐ', date: NOW } }, true],
+];
+
+/** Walks the unit at `row` through WALK: each measured step's figure (a refusal stops the bench). */
+function officerWalk(book: Book, row: number): Map<string, Figure> {
+  const figures = new Map<string, Figure>();
+  for (const [name, who, request, measured] of WALK) {
+    book.google.Session.email = who;
+    let refused = '';
+    const figure = measure(book, () => {
+      const report = act(book.ports, request, { sheet: book.rubric.scoringSheet, rows: [row] });
+      refused = report.refused.map((r) => r.reason).join('; ');
+    });
+    if (refused) throw new Error(`bench: ${name} refused: ${refused}`);
+    if (measured) figures.set(name, figure);
+  }
+  return figures;
+}
+
+const walks: { units: number; rows: number; walk: Map<string, Figure> }[] = [];
+
+function printWalks(): void {
+  const names = WALK.filter(([, , , measured]) => measured).map(([name]) => name);
+  console.log("\nthe officer's step on one unit (target ≤ 3 s at 5,000 units, 100,000 rows)");
+  console.log(['units', 'log+outbox', ...names].join(' | '));
+  for (const { units, rows, walk } of walks) {
+    console.log(
+      [
+        String(units).padStart(5),
+        String(rows).padStart(10),
+        ...names.map((name) => {
+          const f = walk.get(name);
+          return f ? `${seconds(f)} s ${detail(f).padStart(12)}` : '';
+        }),
+      ].join(' | '),
+    );
+  }
+}
+
 const seconds = (f: Figure) => (f.ms / 1000).toFixed(1).padStart(6);
 const detail = (f: Figure) => `${f.calls}/${f.cells}`;
 
@@ -123,8 +169,14 @@ for (const units of UNITS) {
   const { google, ports, rubric } = book;
   writeSetting(ports.workbook, 'summaryPeriod', PERIOD_NAMES.daily);
   google.Session.email = XA;
-  // Every unit registered, so that the step below submits one.
-  act(ports, { action: 'register' }, book.all);
+  // Every unit registered, so that the step below submits one; but those the officer's walk below
+  // registers itself (one per log size, in the district officer's district).
+  const walkRows = LOG_ROWS.map((_, i) => 2 + 30 * (i + 1));
+  act(
+    ports,
+    { action: 'register' },
+    { ...book.all, rows: book.all.rows.filter((row) => !walkRows.includes(row)) },
+  );
   let rows = 0;
   for (const logRows of LOG_ROWS) {
     growTo(book, logRows, rows);
@@ -135,6 +187,7 @@ for (const units of UNITS) {
     const step = measure(book, () =>
       act(ports, { action: 'submit' }, { sheet: rubric.scoringSheet, rows: [row] }),
     );
+    const walk = officerWalk(book, walkRows[LOG_ROWS.indexOf(logRows)] ?? 2);
     google.Session.email = TINH;
     google.spreadsheet.select(rubric.scoringSheet, [row, 1]);
     // The log as issue 11's step leaves it: each unit's last row carries its record and pointers.
@@ -162,6 +215,7 @@ for (const units of UNITS) {
     const logSize = google.spreadsheet.sheets.some((s) => s.getName() === AUDIT_SHEET)
       ? logRows
       : 0;
+    walks.push({ units, rows: logSize, walk });
     console.log(
       [
         String(units).padStart(5),
@@ -173,6 +227,8 @@ for (const units of UNITS) {
     );
   }
 }
+
+printWalks();
 
 /**
  * Grid cells per unit for a year: every sheet's grid (rows × columns, used or not, as Sheets counts

@@ -17,6 +17,9 @@ export function asLiteral(value: CellValue): CellValue {
   return typeof value === 'string' && PARSED_BY_SHEETS.test(value) ? `'${value}` : value;
 }
 
+/** Empty rows a write past the grid's last row adds beyond what it needs (100 rows of a log: 1,000 cells). */
+const APPEND_ROOM = 100;
+
 /** How many times a sheet's grid was made smaller in this run: what a GasSheet knows of it then lapses. */
 let gridTrims = 0;
 
@@ -155,9 +158,12 @@ class GasSheet implements SheetPort {
     const rows = this.sheet.getMaxRows();
     const columns = this.sheet.getMaxColumns();
     if (lastRow <= rows && lastColumn <= columns) return false;
-    if (lastRow > rows) this.sheet.insertRowsAfter(rows, lastRow - rows);
+    // Rows are added with room for the appends that follow (the log, the outbox, the register grow a
+    // row or a few at a time): the next hundred appends need no insertion.
+    const added = lastRow > rows ? lastRow - rows + APPEND_ROOM : 0;
+    if (added > 0) this.sheet.insertRowsAfter(rows, added);
     if (lastColumn > columns) this.sheet.insertColumnsAfter(columns, lastColumn - columns);
-    this.sawGrid(Math.max(rows, lastRow), Math.max(columns, lastColumn));
+    this.sawGrid(rows + added, Math.max(columns, lastColumn));
     return true;
   }
 

@@ -118,7 +118,7 @@ class XlsxSheet implements SheetPort {
   }
 
   /** The last row and column holding a value (styles and validations alone do not count). */
-  private extent(): { rows: number; columns: number } {
+  extent(): { rows: number; columns: number } {
     this.cachedExtent ??= this.scanExtent();
     return this.cachedExtent;
   }

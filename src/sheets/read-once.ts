@@ -8,6 +8,12 @@ import type { SheetPort, WorkbookPort } from './ports';
  */
 export function readOnce(workbook: WorkbookPort): WorkbookPort {
   const read = new Map<string, CellValue[][]>();
+  /** A sheet's extent and the blocks read of it (`readRange`, by its arguments), kept the same way. */
+  const parts = new Map<string, Map<string, unknown>>();
+  const forget = (name: string) => {
+    read.delete(name);
+    parts.delete(name);
+  };
   const wrap = (sheet: SheetPort): SheetPort =>
     new Proxy(sheet, {
       get(target, property, receiver) {
@@ -20,9 +26,18 @@ export function readOnce(workbook: WorkbookPort): WorkbookPort {
         }
         const value = Reflect.get(target, property, receiver);
         if (typeof value !== 'function') return value;
+        if (property === 'extent' || property === 'readRange') {
+          return (...args: unknown[]) => {
+            const kept = parts.get(target.name) ?? new Map<string, unknown>();
+            parts.set(target.name, kept);
+            const key = `${String(property)}(${args.join(',')})`;
+            if (!kept.has(key))
+              kept.set(key, (value as (...a: unknown[]) => unknown).apply(target, args));
+            return kept.get(key);
+          };
+        }
         return (...args: unknown[]) => {
-          if (property !== 'readRange' && property !== 'lastRow' && property !== 'lastColumn')
-            read.delete(target.name);
+          if (property !== 'lastRow' && property !== 'lastColumn') forget(target.name);
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       },
