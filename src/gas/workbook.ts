@@ -135,11 +135,6 @@ class GasSheet implements SheetPort {
     const lastRow = row + values.length - 1;
     const lastColumn = column + width - 1;
     const literal = values.map((cells) => cells.map(asLiteral));
-    this.sawGrid(0, 0);
-    if (lastRow <= this.gridRows && lastColumn <= this.gridColumns) {
-      this.sheet.getRange(row, column, values.length, width).setValues(literal);
-      return;
-    }
     // Issue 12: the grid's size is not asked before every write. Sheets refuses a range outside the
     // grid, writing nothing; only then are the sizes asked, the grid grown and the block written.
     try {

@@ -409,18 +409,29 @@ function step(ports: ActPorts, request: ActRequest, target?: Target): ActReport 
       }
     }
   };
-  writeBlock(
-    written.filter((rowNumber) => scoredRows.has(rowNumber)),
-    [...keyAt.keys(), ...resultColumns],
-  );
-  writeBlock(
-    written.filter((rowNumber) => !scoredRows.has(rowNumber)),
-    [...keyAt.keys()],
-  );
-  writeBlock(
-    scored.filter((rowNumber) => !changedRows.has(rowNumber)),
-    resultColumns,
-  );
+  const together: [readonly number[], readonly number[]][] = [
+    [written.filter((rowNumber) => scoredRows.has(rowNumber)), [...keyAt.keys(), ...resultColumns]],
+    [written.filter((rowNumber) => !scoredRows.has(rowNumber)), [...keyAt.keys()]],
+    [scored.filter((rowNumber) => !changedRows.has(rowNumber)), resultColumns],
+  ];
+  const apart: [readonly number[], readonly number[]][] = [
+    [scored, resultColumns],
+    [written, [...keyAt.keys()]],
+  ];
+  // A bulk step whose refusals break the selection into many runs writes results and workflow
+  // cells apart when that makes fewer writes.
+  const writes = (plan: typeof together) =>
+    plan.reduce(
+      (sum, [rowNumbers, columnsWritten]) =>
+        sum +
+        (rowNumbers.length && columnsWritten.length
+          ? columnRuns(rowNumbers).length * columnRuns(columnsWritten).length
+          : 0),
+      0,
+    );
+  for (const [rowNumbers, columnsWritten] of writes(together) <= writes(apart) ? together : apart) {
+    writeBlock(rowNumbers, columnsWritten);
+  }
   // A hand-edited row gets its «Sửa tay» cell, and nothing else.
   const handColumn = at(WORKFLOW_KEYS.handEdit);
   if (handColumn !== undefined) {
