@@ -74,6 +74,23 @@ describe('GasSheet grid size', () => {
     expect(asked()).toBe(0);
   });
 
+  it('adds room for the next hundred appends when a write passes the grid’s last row', () => {
+    const google = fakeGoogle();
+    const workbook = new GasWorkbook(google.SpreadsheetApp);
+    const sheet = workbook.addSheet('Trang');
+    const fake = google.spreadsheet.sheet('Trang');
+    const last = fake.getMaxRows();
+    sheet.writeValues(last, 1, [['cuối']]);
+    google.io.reset();
+    sheet.writeValues(last + 1, 1, [['a'], ['b']]);
+    expect(fake.getMaxRows()).toBe(last + 2 + 100);
+    expect(fake.valueAt(last + 2, 1)).toBe('b');
+    google.io.reset();
+    for (let i = 0; i < 100; i += 1) sheet.writeValues(last + 3 + i, 1, [[i]]);
+    expect(google.io.calls.get('insertRowsAfter') ?? 0).toBe(0);
+    expect(google.io.calls.get('getMaxRows') ?? 0).toBe(0);
+  });
+
   it('refuses, unchanged, a write Sheets refuses for another reason than the grid', () => {
     const google = fakeGoogle();
     const workbook = new GasWorkbook(google.SpreadsheetApp);
