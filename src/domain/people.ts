@@ -122,6 +122,58 @@ export function grantIndex(grants: readonly Grant[]): (role: Role, unit: UnitRef
   };
 }
 
+/** One person's grants, in the sheet's order, and the same indexed by their scope's key. */
+interface Person {
+  readonly grants: readonly Grant[];
+  readonly length: number;
+  readonly byScope: ReadonlyMap<string, readonly { readonly at: number; readonly grant: Grant }[]>;
+}
+
+/**
+ * Each person's grants, built once per grants list (a bulk step asks `rolesOver` for every unit, and
+ * one commune officer may hold a row per unit): remembered for that list only, never past it.
+ */
+const people = new WeakMap<readonly Grant[], Map<string, Person>>();
+
+function personOf(grants: readonly Grant[], email: string): Person {
+  let byEmail = people.get(grants);
+  if (!byEmail) {
+    const lists = new Map<string, Grant[]>();
+    for (const grant of grants) {
+      const key = grant.email.trim().toLowerCase();
+      const list = lists.get(key);
+      if (list) list.push(grant);
+      else lists.set(key, [grant]);
+    }
+    byEmail = new Map();
+    for (const [key, list] of lists) {
+      const byScope = new Map<string, { at: number; grant: Grant }[]>();
+      list.forEach((grant, at) => {
+        const scope = textKey(grant.scope);
+        const held = byScope.get(scope);
+        if (held) held.push({ at, grant });
+        else byScope.set(scope, [{ at, grant }]);
+      });
+      byEmail.set(key, { grants: list, length: list.length, byScope });
+    }
+    people.set(grants, byEmail);
+  }
+  return byEmail.get(email.trim().toLowerCase()) ?? { grants: [], length: 0, byScope: new Map() };
+}
+
+/**
+ * The roles a person's grants give over a unit, as `grantRoles` over each grant in order, looking only
+ * at the grants whose scope can name the unit (blank, its code, commune, district or cluster).
+ */
+function rolesOf(person: Person, unit: UnitRef): Role[] {
+  const scopes = new Set(['', textKey(unit.code), ...placeKeys(unit)]);
+  const found: { at: number; grant: Grant }[] = [];
+  for (const scope of scopes) found.push(...(person.byScope.get(scope) ?? []));
+  found.sort((a, b) => a.at - b.at);
+  const over = grantRolesOver(unit);
+  return [...new Set(found.flatMap(({ grant }) => over(grant)))];
+}
+
 /** The roles `email` holds over `unit`, or why it holds none (in Vietnamese or English). */
 export function rolesOver(
   grants: readonly Grant[],
@@ -139,7 +191,7 @@ export function rolesOver(
       ),
     };
   }
-  const mine = grants.filter((grant) => sameEmail(grant.email, email));
+  const mine = personOf(grants, email);
   const unread = unusable.filter((row) => sameEmail(row.email, email));
   if (mine.length === 0 && unread.length > 0) {
     return {
@@ -159,12 +211,13 @@ export function rolesOver(
       ),
     };
   }
-  const over = grantRolesOver(unit);
-  const roles = [...new Set(mine.flatMap(over))];
+  const roles = rolesOf(mine, unit);
   if (roles.length === 0) {
     const held = [
       ...new Set(
-        mine.map((grant) => `${roleLabel(grant.role)}${grant.scope ? ` ${grant.scope}` : ''}`),
+        mine.grants.map(
+          (grant) => `${roleLabel(grant.role)}${grant.scope ? ` ${grant.scope}` : ''}`,
+        ),
       ),
     ].join(', ');
     return {

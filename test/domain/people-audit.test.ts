@@ -11,7 +11,7 @@ import {
   verifyOfflineExtension,
 } from '../../src/domain/audit';
 import { ROLES } from '../../src/domain/ladder';
-import { type Grant, grantIndex, rolesOver } from '../../src/domain/people';
+import { type Grant, grantIndex, grantRoles, rolesOver, sameEmail } from '../../src/domain/people';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -35,6 +35,47 @@ describe('who holds a role over a unit, for many units at once', () => {
           expect([...holders(role, target)].sort()).toEqual(expected);
         }
       }),
+    );
+  });
+});
+
+describe('the roles one person holds over a unit (issue 12: indexed once per grants list)', () => {
+  it('are those of each of their grants in the sheet’s order, as `grantRoles` gives them one by one', () => {
+    const email = fc.constantFrom('a@x.org', ' A@x.org', 'b@x.org');
+    const place = fc.constantFrom(
+      '',
+      'HT101',
+      'ht101 ',
+      'Thạch Hà',
+      'thạch hà',
+      'Cụm II',
+      'II',
+      'Xã Một',
+    );
+    const grant = fc.record({ email, role: fc.constantFrom(...ROLES), scope: place });
+    const unit = fc.record({
+      code: fc.constantFrom('HT101', 'HT102'),
+      district: fc.constantFrom('', 'Thạch Hà', 'Cẩm Xuyên'),
+      commune: fc.constantFrom('', 'Xã Một', 'HT101'),
+      cluster: fc.constantFrom('', 'II', 'Cụm II'),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(grant, { maxLength: 12 }),
+        fc.array(unit, { maxLength: 4 }),
+        (grants, units) => {
+          // The same list asked about several units: the index built for the first serves the rest.
+          for (const target of units) {
+            for (const person of ['a@x.org', 'B@X.ORG ', 'c@x.org']) {
+              const mine = grants.filter((g) => sameEmail(g.email, person));
+              const roles = [...new Set(mine.flatMap((g) => grantRoles(g, target)))];
+              const access = rolesOver(grants, person, target);
+              if (mine.length === 0 || roles.length === 0) expect(access.ok).toBe(false);
+              else expect(access).toEqual({ ok: true, roles });
+            }
+          }
+        },
+      ),
     );
   });
 });
