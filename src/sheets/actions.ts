@@ -43,6 +43,7 @@ import {
   peopleChange,
 } from './confirm-people';
 import { criteriaFromValues, type RubricRead, readCriteria } from './criteria-sheet';
+import { dailyColumns } from './daily-read';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
 import { handEditNotice, type LogRecords, scanHandEdits } from './hand-edit';
@@ -76,7 +77,7 @@ import {
 } from './notices';
 import { noteClaims } from './offline-claims';
 import { outboxIdle, sendNotice, sendOutbox } from './outbox';
-import { readPeople } from './people-sheet';
+import { PEOPLE_SHEET, readPeople } from './people-sheet';
 import {
   BusyError,
   type Context,
@@ -88,7 +89,7 @@ import {
   type UiPort,
   type WorkbookPort,
 } from './ports';
-import { readOnce } from './read-once';
+import { readOnce, sheetsOf } from './read-once';
 import { importNotice, importRecognitions } from './register-sheet';
 import { queueReminders } from './reminders';
 import { restoreFromLog, restoreNotice } from './restore-record';
@@ -107,6 +108,7 @@ import {
 import { stamp as logStamp } from './stamp';
 import { MAILED_KEY, queueMissedStepMail } from './step-mail';
 import { composeSummary, queueSummary } from './summary-report';
+import { type WorkflowRow, workflowRows } from './workflow-rows';
 
 /** What the menu items and custom formulas do, whatever the platform under them. */
 
@@ -534,39 +536,56 @@ export function dailyMailTimer(ctx: TimerContext): void {
 }
 
 function dailyWork(ctx: TimerContext, startedAt: Date): void {
-  // Each sheet read once for the whole run (issue 12): the scoring sheets, people and settings serve
-  // the step mail, the reminders, the «sửa tay» pass and the summary alike; writes go through.
-  const day = { ...ctx, workbook: readOnce(ctx.workbook) };
-  // How far the log went when the run read the scoring sheets (see the «sửa tay» pass below).
-  const logRowsAtRead = ctx.workbook.sheet(AUDIT_SHEET)?.lastRow() ?? 0;
+  // Each sheet read once for the whole run (issue 12): the scoring sheets, units, people and settings
+  // serve the step mail, the reminders, the «sửa tay» pass, the summary and the sender alike; of the
+  // sheets that grow with the units, only the columns some part of the run reads (./daily-read.ts).
+  // Writes go through.
+  const day = { ...ctx, workbook: readOnce(ctx.workbook, dailyColumns) };
   begin(day.workbook);
   const settings = readSettings(day.workbook, startedAt);
+  // The full log verification first, a block at a time from where the last run stopped, for up to
+  // 15 s of the run: what it checks a day does not shrink as the units grow. A log sheet that cannot
+  // be read (a renamed header) is «Kiểm tra nhật ký»'s to report: the mail still goes.
+  let verified = false;
+  try {
+    verified = verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS }).done;
+  } catch (error) {
+    if (!(error instanceof SheetError)) throw error;
+  }
+  // How far the log went when the run read the scoring sheets (see the «sửa tay» pass below).
+  const logRowsAtRead = ctx.workbook.sheet(AUDIT_SHEET)?.lastRow() ?? 0;
+  // The units' workflow rows and the grants, made once from that read for every part of the run,
+  // as the run's day sees them.
+  let rows: readonly WorkflowRow[] | undefined;
+  const unitRows = () => {
+    rows ??= workflowRows(day.workbook, settings, startedAt);
+    return rows;
+  };
+  const grants = readPeople(day.workbook).grants;
   ctx.lock.withLock(() => {
     // Only the log rows past the mail mark, and for the reminders only what «since when» needs:
     // never the whole log (issue 12).
     const mark = Number(ctx.store.get(MAILED_KEY) ?? Number.NaN);
     const first = Number.isInteger(mark) ? mark : Number.MAX_SAFE_INTEGER;
-    queueMissedStepMail(
-      day,
-      readAuditFrom(ctx.workbook, first),
-      settings,
-      readPeople(day.workbook).grants,
-    );
-    queueReminders(day, settings);
+    queueMissedStepMail(day, readAuditFrom(ctx.workbook, first), settings, grants, unitRows);
+    queueReminders(day, settings, undefined, { rows: unitRows(), grants });
   });
-  // The full log verification, a block at a time, from where the last run stopped. A log sheet
-  // that cannot be read (a renamed header) is «Kiểm tra nhật ký»'s to report: the mail still goes.
+  // The log checked to its end: each unit's «Sửa tay» cell follows what the log says, from the
+  // scoring cells of the run's one read.
   let records: LogRecords | undefined;
   try {
-    const verified = verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS });
-    // The log checked to its end: each unit's «Sửa tay» cell follows what the log says, from the
-    // scoring cells of the run's one read.
-    if (verified.done) records = scanHandEdits(day, { whole: true, logRowsAtRead }).log;
+    if (verified) records = scanHandEdits(day, { whole: true, logRowsAtRead }).log;
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }
-  if (summaryDue(settings.summaryPeriod, ctx.clock.now())) queueSummary(day, records);
-  sendOutbox(ctx, { startedAt });
+  if (summaryDue(settings.summaryPeriod, ctx.clock.now()))
+    queueSummary(day, { log: records, rows: unitRows() });
+  // The sender checks recipients against the people and settings the run read; the outbox it reads
+  // afresh (issue 11: each row re-read under the lock before it is marked).
+  sendOutbox(
+    { ...ctx, workbook: sheetsOf(ctx.workbook, day.workbook, [PEOPLE_SHEET, SETTINGS_SHEET]) },
+    { startedAt },
+  );
 }
 
 /**

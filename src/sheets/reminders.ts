@@ -1,6 +1,7 @@
 import type { AuditRow } from '../domain/audit';
 import { type CellValue, cellText, readDate, textKey } from '../domain/cells';
 import { inLanguage } from '../domain/i18n';
+import type { Grant } from '../domain/people';
 import { reminders, type WaitingUnit } from '../domain/reminders';
 import { type Settings, workbookTitle } from '../domain/settings';
 import { AUDIT_COLUMNS, AUDIT_SHEET } from './audit-log';
@@ -89,9 +90,11 @@ export function queueReminders(
   },
   settings: Settings,
   log?: readonly AuditRow[],
+  /** What the morning run read already for its other parts: the units' rows, the grants. */
+  given: { readonly rows?: readonly WorkflowRow[]; readonly grants?: readonly Grant[] } = {},
 ): number {
   const now = ports.clock.now();
-  const rows = workflowRows(ports.workbook, settings, now);
+  const rows = given.rows ?? workflowRows(ports.workbook, settings, now);
   const since = log ? lastSteps(log) : sinceFromLog(ports.workbook, settings, rows);
   const units: WaitingUnit[] = rows.flatMap((row) => {
     if (!row.state) return [];
@@ -116,7 +119,7 @@ export function queueReminders(
   const mails = inLanguage('vi', () =>
     reminders(
       units,
-      readPeople(ports.workbook).grants,
+      given.grants ?? readPeople(ports.workbook).grants,
       settings,
       now,
       workbookTitle(settings),

@@ -11,7 +11,7 @@ import type { AuditTail } from './audit-log';
 import { WORKFLOW_KEYS } from './layout';
 import { queueMail } from './outbox';
 import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
-import { workflowRows } from './workflow-rows';
+import { type WorkflowRow, workflowRows } from './workflow-rows';
 
 /**
  * The mail that workflow steps call for, queued after their log rows (DESIGN.md: state, log, outbox).
@@ -70,6 +70,9 @@ export function queueMissedStepMail(
   read: readonly AuditRow[] | AuditTail,
   settings: Settings,
   grants: readonly Grant[],
+  /** The units' workflow rows, when the caller has them (the morning run reads them once). */
+  unitRows: () => readonly WorkflowRow[] = () =>
+    workflowRows(ports.workbook, settings, ports.clock.now()),
 ): void {
   // The whole log, or only its rows past the mark (the morning run reads no more: ./audit-log.ts).
   const tail = 'total' in read ? read : { first: 0, rows: read, total: read.length };
@@ -90,7 +93,7 @@ export function queueMissedStepMail(
     return;
   }
   const bySheet = new Map<string, { ladder: Ladder; events: StepEvent[] }>();
-  for (const unit of workflowRows(ports.workbook, settings, ports.clock.now())) {
+  for (const unit of unitRows()) {
     const step = missed.get(textKey(unit.code));
     if (!step || !unit.state || unit.cell(WORKFLOW_KEYS.label) !== step.row.to) continue;
     // Units of one sheet may climb different ladders (chosen by their submission dates).

@@ -29,7 +29,7 @@ import { readOnce } from './read-once';
 import { readRegister } from './register-sheet';
 import { scoreAll } from './score-all';
 import { locateColumns } from './table';
-import { workflowRows } from './workflow-rows';
+import { type WorkflowRow, workflowRows } from './workflow-rows';
 
 /**
  * XHHT → Xem trước / Gửi báo cáo tổng hợp: scores every sheet afresh in memory (one read per sheet,
@@ -71,8 +71,16 @@ function lastReport(store: StorePort): ReportSnapshot | undefined {
   }
 }
 
-/** `log`: the log's records when the caller read them already (the morning run's «sửa tay» pass). */
-export function composeSummary(ctx: ReportPorts, log?: LogRecords) {
+/**
+ * What the caller read already, for the morning run, which reads once for all its parts: the log's
+ * records (its «sửa tay» pass) and the units' workflow rows (its reminders).
+ */
+export interface SummaryGiven {
+  readonly log?: LogRecords | undefined;
+  readonly rows?: readonly WorkflowRow[];
+}
+
+export function composeSummary(ctx: ReportPorts, given: SummaryGiven = {}) {
   // One read per sheet, and the scoring sheets are never written: the summary computes what
   // score-all would write (the officers' «Chấm điểm tất cả» writes it).
   const book = readOnce(ctx.workbook);
@@ -83,12 +91,12 @@ export function composeSummary(ctx: ReportPorts, log?: LogRecords) {
   // An offline step not yet confirmed online does not count (issue 11): the unit stands where it
   // stood before it, and the report says how many wait.
   const claims = waitingClaims(ctx);
-  const units = workflowRows(book, settings, now).map((unit) =>
+  const units = (given.rows ?? workflowRows(book, settings, now)).map((unit) =>
     claims.has(textKey(unit.code)) ? { ...unit, state: unit.previous ?? undefined } : unit,
   );
   // The log is the record: a unit whose cells disagree with its last log row is «sửa tay», counted
   // apart and never as recognised; register rows no step made do not count (./hand-edit.ts).
-  const records = log ?? readLogRecords({ workbook: book, store: ctx.store });
+  const records = given.log ?? readLogRecords({ workbook: book, store: ctx.store });
   const edits = new Map(
     units.flatMap((unit) => {
       const edit = handEditOf(unit.value, unit.code, records);
@@ -193,9 +201,9 @@ export function composeSummary(ctx: ReportPorts, log?: LogRecords) {
 /** Queues the summary for the committee; returns the notice and how many messages were queued. */
 export function queueSummary(
   ctx: ReportPorts,
-  log?: LogRecords,
+  given: SummaryGiven = {},
 ): { notice: string; queued: number } {
-  const { mail, to } = composeSummary(ctx, log);
+  const { mail, to } = composeSummary(ctx, given);
   if (to.length === 0) {
     return {
       queued: 0,
