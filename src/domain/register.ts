@@ -94,6 +94,24 @@ const sameUnit = (entry: RegisterEntry, title: string, unit: string) =>
   textKey(entry.title) === textKey(title) && textKey(entry.unit) === textKey(unit);
 
 /**
+ * The entries by unit (its code's key), in the register's order: what `recognitionsOf` and the rules
+ * built on it find among all the entries for one unit, so that a use case asking for every unit of a
+ * province looks at each unit's few entries rather than the whole register each time.
+ */
+export function registerByUnit(
+  entries: readonly RegisterEntry[],
+): ReadonlyMap<string, readonly RegisterEntry[]> {
+  const byUnit = new Map<string, RegisterEntry[]>();
+  for (const entry of entries) {
+    const key = textKey(entry.unit);
+    const list = byUnit.get(key);
+    if (list) list.push(entry);
+    else byUnit.set(key, [entry]);
+  }
+  return byUnit;
+}
+
+/**
  * The recognitions of a unit for a title, oldest first, without those a later revocation cancelled.
  * A revocation names the decision it revokes; one with a blank number revokes the latest before it.
  */

@@ -176,8 +176,16 @@ export const LEVEL_LABELS: Record<LevelNumber | 0, string> = {
   0: 'Chưa đạt',
 };
 
+/** Each rubric's items, listed once (scoring asks for them on every row). */
+const items = new WeakMap<PointsRubric, readonly Item[]>();
+
 export function itemsOf(rubric: PointsRubric): Item[] {
-  return rubric.criteria.flatMap((criterion) => criterion.items);
+  let listed = items.get(rubric);
+  if (!listed) {
+    listed = rubric.criteria.flatMap((criterion) => criterion.items);
+    items.set(rubric, listed);
+  }
+  return [...listed];
 }
 
 export function indicatorsOf(rubric: LevelsRubric): Indicator[] {

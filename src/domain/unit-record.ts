@@ -46,10 +46,10 @@ export function recordValue(key: RecordKey, value: CellValue | undefined): strin
 
 /** The record a row's cells hold; a column the sheet lacks reads as blank. */
 export function recordOfCells(cell: (key: RecordKey) => CellValue | undefined): UnitRecord {
-  return Object.fromEntries(RECORD_KEYS.map((key) => [key, recordValue(key, cell(key))])) as Record<
-    RecordKey,
-    string
-  >;
+  // A loop rather than Object.fromEntries: the morning run makes one for each of a province's units.
+  const record = {} as Record<RecordKey, string>;
+  for (const key of RECORD_KEYS) record[key] = recordValue(key, cell(key));
+  return record;
 }
 
 /** The record as the log stores it: a JSON array in RECORD_KEYS order, one text cell. */
@@ -73,10 +73,11 @@ export function decodeRecord(text: string): UnitRecord | undefined {
   ) {
     return undefined;
   }
-  return Object.fromEntries(RECORD_KEYS.map((key, i) => [key, parsed[i] as string])) as Record<
-    RecordKey,
-    string
-  >;
+  const record = {} as Record<RecordKey, string>;
+  RECORD_KEYS.forEach((key, i) => {
+    record[key] = parsed[i] as string;
+  });
+  return record;
 }
 
 /** The keys where the row's cells differ from the record its last log row holds: empty when they agree. */

@@ -46,7 +46,7 @@ import { criteriaFromValues, type RubricRead, readCriteria } from './criteria-sh
 import { dailyColumns } from './daily-read';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
-import { handEditNotice, type LogRecords, scanHandEdits } from './hand-edit';
+import { handEditNotice, type LogRecords, logCellsKept, scanHandEdits } from './hand-edit';
 import { CRITERIA_SHEET, SETTINGS_SHEET } from './layout';
 import {
   MAIL_OWNER_KEY,
@@ -546,9 +546,15 @@ function dailyWork(ctx: TimerContext, startedAt: Date): void {
   // The full log verification first, a block at a time from where the last run stopped, for up to
   // 15 s of the run: what it checks a day does not shrink as the units grow. A log sheet that cannot
   // be read (a renamed header) is «Kiểm tra nhật ký»'s to report: the mail still goes.
+  // It keeps the log's unit and record cells as it reads them, for the «sửa tay» pass below.
+  const kept = logCellsKept();
   let verified = false;
   try {
-    verified = verifyAuditLog(ctx, { startedAt, budgetMs: DAILY_VERIFY_BUDGET_MS }).done;
+    verified = verifyAuditLog(ctx, {
+      startedAt,
+      budgetMs: DAILY_VERIFY_BUDGET_MS,
+      seen: kept.add,
+    }).done;
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }
@@ -574,7 +580,8 @@ function dailyWork(ctx: TimerContext, startedAt: Date): void {
   // scoring cells of the run's one read.
   let records: LogRecords | undefined;
   try {
-    if (verified) records = scanHandEdits(day, { whole: true, logRowsAtRead }).log;
+    if (verified)
+      records = scanHandEdits(day, { whole: true, logRowsAtRead, seen: kept.seen() }).log;
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }

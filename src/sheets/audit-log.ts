@@ -820,7 +820,19 @@ function checkpoint(store: StorePort): ChainProgress | undefined {
  */
 export function verifyAuditLog(
   ports: AuditPorts & { readonly clock: ClockPort; readonly lock: LockPort },
-  options: { readonly startedAt?: Date; readonly budgetMs?: number } = {},
+  options: {
+    readonly startedAt?: Date;
+    readonly budgetMs?: number;
+    /**
+     * Told of each block of rows as it is read (its first sheet row, its cells, the log's header):
+     * the morning run keeps the unit and record columns for its «sửa tay» pass (./hand-edit.ts).
+     */
+    readonly seen?: (
+      firstRow: number,
+      block: readonly (readonly CellValue[])[],
+      header: readonly CellValue[],
+    ) => void;
+  } = {},
 ): VerifyRun {
   const started = (options.startedAt ?? ports.clock.now()).getTime();
   const budget = options.budgetMs ?? VERIFY_BUDGET_MS;
@@ -842,15 +854,15 @@ export function verifyAuditLog(
   // No log, or a log that does not end at the kept head: the one-read check says what is wrong.
   if (!sheet || sheet.lastRow() < 2) return finish(checkAudit(ports));
   const width = sheet.lastColumn();
-  const located = locateRequired(
-    AUDIT_SHEET,
-    sheet.readRange(1, 1, 1, width)[0] ?? [],
-    AUDIT_COLUMNS,
-  );
+  const header = sheet.readRange(1, 1, 1, width)[0] ?? [];
+  const located = locateRequired(AUDIT_SHEET, header, AUDIT_COLUMNS);
   // The current chain starts after the rows an administrator's restart left above it.
   const start = chainStart(ports);
-  const read = (first: number, count: number) =>
-    auditRows(sheet.readRange(start + first + 2, 1, count, width), located);
+  const read = (first: number, count: number) => {
+    const cells = sheet.readRange(start + first + 2, 1, count, width);
+    options.seen?.(start + first + 2, cells, header);
+    return auditRows(cells, located);
+  };
   const base = startHead(ports, start);
   const first: ChainProgress = { ...CHAIN_START, head: base, vouchedHead: base };
   let progress = checkpoint(ports.store) ?? first;

@@ -61,13 +61,71 @@ const NO_LOG: LogRecords = {
 };
 
 /**
+ * The log's unit and record cells that a pass over its rows read as it went (the morning run's full
+ * verification), from row 2 down without a gap, with the columns they were found in.
+ */
+export interface LogCellsSeen {
+  readonly unitColumn: number | undefined;
+  readonly recordColumn: number | undefined;
+  readonly units: readonly CellValue[];
+  readonly records: readonly CellValue[];
+}
+
+/** Keeps `LogCellsSeen` from the blocks a pass reads, in order; a block out of order ends it. */
+export function logCellsKept(): {
+  readonly add: (
+    firstRow: number,
+    block: readonly (readonly CellValue[])[],
+    header: readonly CellValue[],
+  ) => void;
+  readonly seen: () => LogCellsSeen | undefined;
+} {
+  let kept:
+    | {
+        unitColumn: number | undefined;
+        recordColumn: number | undefined;
+        units: CellValue[];
+        records: CellValue[];
+      }
+    | undefined;
+  let over = false;
+  return {
+    add(firstRow, block, header) {
+      const unitColumn = columnNamed(header, 'Đơn vị');
+      const recordColumn = columnNamed(header, LOG_RECORD_HEADER);
+      kept ??= { unitColumn, recordColumn, units: [], records: [] };
+      if (
+        over ||
+        firstRow !== kept.units.length + 2 ||
+        unitColumn !== kept.unitColumn ||
+        recordColumn !== kept.recordColumn
+      ) {
+        over = true;
+        return;
+      }
+      for (const cells of block) {
+        kept.units.push(unitColumn === undefined ? '' : (cells[unitColumn - 1] ?? ''));
+        kept.records.push(recordColumn === undefined ? '' : (cells[recordColumn - 1] ?? ''));
+      }
+    },
+    seen: () => (over ? undefined : kept),
+  };
+}
+
+/**
  * The log's records: the header (one read), then the unit column and the record column (one read
  * each, one cell a row), never the whole log. A log without the record column costs the header only.
+ * `seen`: the cells a pass of this run read already (the verification), taken for the rows they cover
+ * while the log is whole (nothing archived or restarted since, which would move its rows); only the
+ * rows after them are read.
  */
-export function readLogRecords(ports: {
-  readonly workbook: WorkbookPort;
-  readonly store: StorePort;
-}): LogRecords {
+export function readLogRecords(
+  ports: {
+    readonly workbook: WorkbookPort;
+    readonly store: StorePort;
+  },
+  seen?: LogCellsSeen,
+): LogRecords {
   const sheet = ports.workbook.sheet(AUDIT_SHEET);
   const rows = sheet ? sheet.lastRow() : 0;
   if (!sheet || rows < 1) return NO_LOG;
@@ -78,11 +136,23 @@ export function readLogRecords(ports: {
   const start = Number(ports.store.get(START_KEY) ?? 0);
   const whole = chainBase(ports).rows === 0 && !(Number.isInteger(start) && start > 0);
   if (unitColumn === undefined || count === 0) return { ...NO_LOG, carried: false, whole };
-  const units = sheet.readRange(2, unitColumn, count, 1).map((cells) => cellText(cells[0]));
-  const texts =
-    recordColumn === undefined
-      ? []
-      : sheet.readRange(2, recordColumn, count, 1).map((cells) => cellText(cells[0]));
+  const kept =
+    seen &&
+    whole &&
+    seen.unitColumn === unitColumn &&
+    seen.recordColumn === recordColumn &&
+    seen.units.length <= count
+      ? seen.units.length
+      : 0;
+  const cellsOf = (column: number, known: readonly CellValue[] | undefined) => {
+    const texts = (known ?? []).slice(0, kept).map((cell) => cellText(cell));
+    if (count > kept)
+      for (const cells of sheet.readRange(2 + kept, column, count - kept, 1))
+        texts.push(cellText(cells[0]));
+    return texts;
+  };
+  const units = cellsOf(unitColumn, seen?.units);
+  const texts = recordColumn === undefined ? [] : cellsOf(recordColumn, seen?.records);
   const records = new Map<number, UnitRecord>();
   const last = new Map<string, { row: number; record: UnitRecord }>();
   const logged = new Set<string>();
@@ -250,9 +320,11 @@ export function scanHandEdits(
     readonly whole?: boolean;
     /** The log's last row when the cells were read: a unit stepped on since is left for next time. */
     readonly logRowsAtRead?: number;
+    /** The log's unit and record cells this run read already (`readLogRecords`). */
+    readonly seen?: LogCellsSeen | undefined;
   } = {},
 ): HandEditScan {
-  const log = readLogRecords(ports);
+  const log = readLogRecords(ports, options.seen);
   const found: FoundEdit[] = [];
   let marked = 0;
   for (const read of readCriteria(ports.workbook) ?? []) {
@@ -277,18 +349,18 @@ export function scanHandEdits(
     const codes = all
       ? all.map((cells) => cellText(cells[code - 1]))
       : readCodes(sheet, code, rows);
-    const block = all
-      ? all.map((cells) => Array.from({ length: span }, (_, i) => cells[first - 1 + i] ?? ''))
-      : sheet.readRange(2, first, rows, span);
+    // Column c of a row is at cells[c - offset]: the whole row, or the block from `first`.
+    const block = all ?? sheet.readRange(2, first, rows, span);
+    const offset = all ? 1 : first;
     const marks: string[] = [];
     const before: string[] = [];
     block.forEach((cells, i) => {
       const value = (key: string) => {
         const column = at.get(key);
-        return column === undefined ? '' : (cells[column - first] ?? '');
+        return column === undefined ? '' : (cells[column - offset] ?? '');
       };
       const unit = codes[i] ?? '';
-      const was = mark === undefined ? '' : cellText(cells[mark - first]);
+      const was = mark === undefined ? '' : cellText(cells[mark - offset]);
       before.push(was);
       const moved =
         (log.last(unit)?.row ?? 0) > (options.logRowsAtRead ?? Number.POSITIVE_INFINITY);

@@ -4,7 +4,7 @@ import { tr } from '../domain/i18n';
 import { assessLevels } from '../domain/levels';
 import { indicatorIssueMessage, itemIssueMessage, MESSAGES } from '../domain/messages';
 import { applyLevelRules, validityText } from '../domain/recognition';
-import { previousRecognition, type RegisterEntry } from '../domain/register';
+import { previousRecognition, type RegisterEntry, registerByUnit } from '../domain/register';
 import {
   indicatorsOf,
   itemsOf,
@@ -254,6 +254,9 @@ export function scoreSheet(
   const emptyText = rubric.method === 'points' ? MESSAGES.emptyRow() : MESSAGES.emptyLevelsRow();
   const blankResults = () =>
     new Map(columns.results.map((spec) => [spec.key, ''] as [string, CellValue]));
+  // The register by unit, once per sheet: each row looks at its unit's entries only.
+  const byUnit = registerByUnit(recognitions);
+  const recognitionsOf = (code: string) => byUnit.get(textKey(code)) ?? [];
   const units: ScoredUnit[] = [];
   const errors: RowError[] = [];
   const firstRowOf = new Map<string, number>();
@@ -270,7 +273,8 @@ export function scoreSheet(
         outcome.error ?? (outcome.unit?.status === 'empty' ? emptyText : note),
       );
       cells.set(RESULT_KEYS.scoredAt, now);
-      const flag = frozenFlag(row);
+      // The flag is a result cell's text: computing only (the summary), it is not needed.
+      const flag = write ? frozenFlag(row) : '';
       if (flag) {
         const before = cellText(cells.get(RESULT_KEYS.error) ?? '');
         cells.set(RESULT_KEYS.error, before ? `${flag}\n${before}` : flag);
@@ -280,14 +284,15 @@ export function scoreSheet(
     const code = cellText(row[col('code') - 1]);
     const values = inputColumns.map((c) => row[c - 1] ?? '');
     if (code === '' && values.every(isBlank)) return cells;
-    const codeCell = cellPlace(name, rowNumber, col('code'));
+    // Named only in a message: not built for every row (a province's 50,000).
+    const codeCell = () => cellPlace(name, rowNumber, col('code'));
     if (code === '')
-      return finish({ results: new Map(), error: MESSAGES.missingUnitCode(codeCell) });
+      return finish({ results: new Map(), error: MESSAGES.missingUnitCode(codeCell()) });
     const firstRow = firstRowOf.get(textKey(code));
     if (firstRow !== undefined) {
       return finish({
         results: new Map(),
-        error: MESSAGES.duplicateUnitCode(codeCell, code, firstRow),
+        error: MESSAGES.duplicateUnitCode(codeCell(), code, firstRow),
       });
     }
     firstRowOf.set(textKey(code), rowNumber);
@@ -304,7 +309,7 @@ export function scoreSheet(
     const scoreRow = (rowContext: RowContext) =>
       rubric.method === 'points'
         ? pointsRow(rubric, rowContext)
-        : levelsRow(rubric, rowContext, recognitions);
+        : levelsRow(rubric, rowContext, recognitionsOf(rowContext.code));
     const outcome = scoreRow(context);
     // The reviewer's values, where typed, stand in for the unit's own in a second result beside it.
     const reviewed = reviewColumns.map((c) => row[c - 1] ?? '');

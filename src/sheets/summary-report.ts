@@ -2,7 +2,7 @@ import { cellText, textKey } from '../domain/cells';
 import { overdue } from '../domain/deadlines';
 import { inLanguage, plural, tr } from '../domain/i18n';
 import { formatDate } from '../domain/recognition';
-import { standingRecognition } from '../domain/register';
+import { registerByUnit, standingRecognition } from '../domain/register';
 import {
   type ReportSheet,
   type ReportSnapshot,
@@ -110,6 +110,9 @@ export function composeSummary(ctx: ReportPorts, given: SummaryGiven = {}) {
     ).entries,
     records,
   ).entries;
+  // Each unit's entries, found once for the province's units (issue 12).
+  const byUnit = registerByUnit(register);
+  const registerOf = (code: string) => byUnit.get(textKey(code)) ?? [];
   // The log as it stands, counted, and its last full verification: never hashed again here.
   const extent = logExtent(ctx);
   const verified = lastVerification(ctx.store);
@@ -142,14 +145,18 @@ export function composeSummary(ctx: ReportPorts, given: SummaryGiven = {}) {
       const still = (unit: (typeof mine)[number]) =>
         !edits.has(unit) &&
         unit.state?.status !== 'recognised' &&
-        standingRecognition(register, sheet.rubric, unit.code, now) !== undefined;
+        standingRecognition(registerOf(unit.code), sheet.rubric, unit.code, now) !== undefined;
+      // Each unit's group once, for the districts and the clusters alike.
+      const groups = new Map(
+        mine.map((unit) => [
+          unit,
+          // A unit «sửa tay» stands nowhere its cells claim.
+          edits.has(unit) ? 'notRegistered' : standGroup(unit.state, still(unit)),
+        ]),
+      );
       const placed = (place: (unit: (typeof mine)[number]) => string) =>
         tallyStanding(
-          mine.map((unit) => ({
-            place: place(unit),
-            // A unit «sửa tay» stands nowhere its cells claim.
-            group: edits.has(unit) ? 'notRegistered' : standGroup(unit.state, still(unit)),
-          })),
+          mine.map((unit) => ({ place: place(unit), group: groups.get(unit) ?? 'notRegistered' })),
         );
       return {
         title: `${sheet.rubric.title} (${sheet.rubric.id})`,

@@ -39,7 +39,7 @@ export interface WorkflowRow {
   /** A cell of the row by its column key, as the sheet gives it (a date stays a Date). */
   readonly value: (key: string) => CellValue;
   /** The sheet row of the unit's last log row («Dòng nhật ký»), when the row carries one. */
-  readonly logRow?: number;
+  readonly logRow?: number | undefined;
 }
 
 export function workflowRows(workbook: WorkbookPort, settings: Settings, now: Date): WorkflowRow[] {
@@ -100,20 +100,25 @@ export function workflowRowOf(
   now: Date,
 ): WorkflowRow | undefined {
   const { rubric, located, placeOf } = frame;
+  const columns = located.columns;
   const col = (key: string) => columnOf(located, key);
   // A column this version added may be absent until set-up: it reads blank.
   const value = (key: string): CellValue => {
-    const column = located.columns.get(key);
+    const column = columns.get(key);
     return column === undefined ? '' : (cells[column - 1] ?? '');
   };
   const cell = (key: string) => cellText(value(key));
   const code = cell('code');
   if (code === '') return undefined;
-  const ladder = rowLadder(rubric, settings, cells, (key) => located.columns.get(key), now);
+  const at = (key: string) => columns.get(key);
+  const ladder = rowLadder(rubric, settings, cells, at, now);
   const logRow =
     frame.pointer === undefined ? Number.NaN : Number(cellText(cells[frame.pointer - 1]));
+  // The unit's place, looked up once (a province's 50,000 rows, issue 12).
+  const place = placeOf(code);
+  const rowDistrict = cell('district');
   return {
-    ...(Number.isInteger(logRow) && logRow >= 2 ? { logRow } : {}),
+    logRow: Number.isInteger(logRow) && logRow >= 2 ? logRow : undefined,
     rubric,
     ladder,
     deadlines: frame.deadlines,
@@ -123,11 +128,11 @@ export function workflowRowOf(
     name: cell('name'),
     // Authorisation and what is shown read the protected «Đơn vị», not the scoring row.
     district: frame.districtOf
-      ? frame.districtOf(code, cell('district'))
-      : (placeOf(code)?.district ?? cell('district')),
-    commune: placeOf(code)?.commune ?? '',
-    cluster: placeOf(code)?.cluster ?? '',
-    state: rowState(cells, col, ladder, rubric, now, (key) => located.columns.get(key)),
+      ? frame.districtOf(code, rowDistrict)
+      : (place?.district ?? rowDistrict),
+    commune: place?.commune ?? '',
+    cluster: place?.cluster ?? '',
+    state: rowState(cells, col, ladder, rubric, now, at),
     previous: rowPrevious(cells, col, ladder),
     cell,
     value,

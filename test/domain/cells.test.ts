@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDate, normalizeText, readNumber, textKey } from '../../src/domain/cells';
 
@@ -45,6 +46,51 @@ describe('text normalisation', () => {
     expect(nfd).not.toBe('Tổng điểm');
     expect(normalizeText(nfd)).toBe('Tổng điểm');
     expect(textKey(`  ${nfd}\u00a0 `)).toBe(textKey('TỔNG ĐIỂM'));
+  });
+
+  it('gives what NFC, spaces made one and trimming give, for any text (plain ASCII taken as it is)', () => {
+    const slow = (text: string) =>
+      text
+        .normalize('NFC')
+        .replace(/[\s\u00a0\u2007\u202f\ufeff]+/g, ' ')
+        .trim();
+    const pieces = fc.constantFrom(
+      'DV1',
+      'a@x.org',
+      ' ',
+      '  ',
+      '\t',
+      '\u00a0',
+      'ệ',
+      'e\u0302\u0323',
+      '"',
+      '',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme' }),
+          fc.array(pieces).map((p) => p.join('')),
+        ),
+        (text) => {
+          expect(normalizeText(text)).toBe(slow(text));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    for (const text of ['DV12', ' DV12', 'DV12 ', 'DV  12', 'DV\t12', '["awaiting:1",""]', ''])
+      expect(normalizeText(text)).toBe(slow(text));
+  });
+
+  it('lowers case as the Vietnamese locale does, for every code point that has a case', () => {
+    const differ: number[] = [];
+    // Letters with a case are in the first two planes (Unicode 15: none beyond U+1E943).
+    for (let code = 0; code <= 0x1ffff; code += 1) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const text = `A${String.fromCodePoint(code)}Σ`;
+      if (textKey(text) !== normalizeText(text).toLocaleLowerCase('vi')) differ.push(code);
+    }
+    expect(differ).toEqual([]);
   });
 
   it('recognises a Date from another realm', async () => {

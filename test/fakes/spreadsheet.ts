@@ -479,6 +479,43 @@ class FakeRange implements RangeApi {
 /** A number format that shows a date or a time (dd/mm/yyyy, hh:mm…), not plain text or a number. */
 const DATE_FORMAT = /^(?!@$).*(?:[dy]|h+:m|m+:s)/i;
 
+/**
+ * Number formats by «row,column», counting the date formats of each column: a read of a column with
+ * none (inputs, codes) looks none up per cell, as a bench reads millions (the fake's time counts).
+ */
+class FormatMap extends Map<string, string> {
+  private readonly dates = new Map<number, number>();
+
+  datesIn(column: number): boolean {
+    return (this.dates.get(column) ?? 0) > 0;
+  }
+
+  private count(key: string, format: string | undefined, by: number): void {
+    if (format === undefined || !DATE_FORMAT.test(format)) return;
+    const column = Number(key.slice(key.indexOf(',') + 1));
+    this.dates.set(column, (this.dates.get(column) ?? 0) + by);
+  }
+
+  override set(key: string, format: string): this {
+    // Map's constructor calls set before the counts exist (never with entries here).
+    if (this.dates) {
+      this.count(key, this.get(key), -1);
+      this.count(key, format, 1);
+    }
+    return super.set(key, format);
+  }
+
+  override delete(key: string): boolean {
+    this.count(key, this.get(key), -1);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.dates.clear();
+    super.clear();
+  }
+}
+
 /** The UTC offset of `timeZone` at `at`, in milliseconds. */
 function zoneOffset(at: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -514,7 +551,7 @@ export class FakeSheet implements SheetApi {
   /** Cells by row, then column (1-based; a blank cell is absent): no key is built per cell. */
   private readonly grid: (Stored | undefined)[][] = [];
   readonly validations = new Map<string, Rule>();
-  readonly numberFormats = new Map<string, string>();
+  readonly numberFormats = new FormatMap();
   readonly fontWeights = new Map<string, string>();
   readonly backgrounds = new Map<string, string>();
   readonly protections: FakeProtection[] = [];
@@ -539,7 +576,7 @@ export class FakeSheet implements SheetApi {
     if (stored === undefined) return '';
     if (typeof stored === 'number') {
       // A number in a cell formatted as a date or time is a date to Sheets: getValues gives a Date.
-      return this.numberFormats.size > 0 &&
+      return this.numberFormats.datesIn(column) &&
         DATE_FORMAT.test(this.numberFormats.get(`${row},${column}`) ?? '')
         ? serialDate(stored, this.book.timeZone)
         : stored;
