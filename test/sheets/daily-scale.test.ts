@@ -1,14 +1,31 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { benchBook, HUYEN, XA } from '../../bench/lib/book';
 import type { AuditEntry } from '../../src/domain/audit';
+import { PERIOD_NAMES } from '../../src/domain/settings';
+import { GasLock } from '../../src/gas/services';
 import { act } from '../../src/sheets/act';
 import { dailyMailTimer } from '../../src/sheets/actions';
 import { AUDIT_SHEET, appendAudit, verifyAuditLog } from '../../src/sheets/audit-log';
+import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { writeSetting } from '../../src/sheets/settings-sheet';
 import { gasMailer, NOW } from '../fakes/context';
+import { budget, latencyClock } from '../fakes/latency';
 import type { FakeSheet } from '../fakes/spreadsheet';
 import { recordTheLog } from './record-helpers';
+import { headerColumn } from './workbook-helpers';
+
+// The morning run reads its large sheets narrowed to the columns its parts read
+// (src/sheets/daily-read.ts); `narrow: false` makes it read them whole, to compare.
+const reading = vi.hoisted(() => ({ narrow: true }));
+vi.mock('../../src/sheets/daily-read', async (original) => {
+  const actual = await original<typeof import('../../src/sheets/daily-read')>();
+  return {
+    ...actual,
+    dailyColumns: (...args: Parameters<typeof actual.dailyColumns>) =>
+      reading.narrow ? actual.dailyColumns(...args) : undefined,
+  };
+});
 
 /**
  * The morning run at scale (issue 12): beyond the full verification, which must read every row, it
@@ -100,4 +117,111 @@ describe('the morning run at scale', () => {
       small.logSeen.cellsRead - small.verification + 2 * 20_000 + 10 * large.width,
     );
   }, 180_000);
+});
+
+/**
+ * The same province's morning, read narrowed or whole: units registered, half submitted, some approved
+ * by the district; a state typed by hand on one unit; and edits in cells the narrowed read leaves out
+ * (a result, the band, a reviewer's value, the latest comment). What the run writes and sends must not
+ * tell the two reads apart.
+ */
+function morningOf(narrow: boolean) {
+  reading.narrow = narrow;
+  // Past 4,000 rows every gap of unread columns is left unread (read-once.ts), as at a province's size.
+  const book = benchBook(4_100);
+  const { google, ports, rubric } = book;
+  writeSetting(ports.workbook, 'escalateAfterDays', 7);
+  writeSetting(ports.workbook, 'summaryPeriod', PERIOD_NAMES.daily);
+  const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
+  const recipients = settings.snapshot().findIndex((row) => row[0] === 'summaryTo') + 1;
+  settings.type(recipients, 3, [['bcd@example.org']]);
+  google.Session.email = XA;
+  act(ports, { action: 'register' }, book.all);
+  act(ports, { action: 'submit' }, { ...book.all, rows: book.all.rows.slice(0, 20) });
+  google.Session.email = HUYEN;
+  act(ports, { action: 'approve' }, { ...book.all, rows: book.all.rows.slice(0, 8) });
+  recordTheLog(google);
+  const scoring = google.spreadsheet.sheet(rubric.scoringSheet);
+  // «recognised» typed into a registered unit's state: «sửa tay», whichever way it is read.
+  scoring.type(32, headerColumn(scoring, 'Mã trạng thái'), [['recognised:1']]);
+  // Cells no part of the run reads: a result, the band, a reviewer's value, the latest comment.
+  for (const [header, value] of [
+    ['Tổng điểm', 12],
+    ['Xếp loại', 'Xuất sắc'],
+    ['Thẩm định 1.1', 2],
+    ['Nhận xét gần nhất', 'Ghi tay ở cột không đọc'],
+  ] as const) {
+    scoring.type(3, headerColumn(scoring, header), [[value]]);
+    scoring.type(12, headerColumn(scoring, header), [[value]]);
+  }
+  const before = google.io.cellsRead;
+  dailyMailTimer({ ...ports, mailer: gasMailer(google), clock: { now: () => NOW } });
+  return {
+    scoring: scoring.snapshot(),
+    outbox: google.spreadsheet.sheet(OUTBOX_SHEET).snapshot(),
+    log: google.spreadsheet.sheet(AUDIT_SHEET).snapshot(),
+    properties: Object.fromEntries(google.PropertiesService.document.map),
+    sent: google.MailApp.sent.map((mail) => ({ ...mail })),
+    cellsRead: google.io.cellsRead - before,
+    handEdit: headerColumn(scoring, 'Sửa tay'),
+  };
+}
+
+describe('the morning run read narrowed (issue 12)', () => {
+  it('writes, queues and sends what it does on a whole read, hand edits in unread cells included', () => {
+    const narrowed = morningOf(true);
+    const whole = morningOf(false);
+    reading.narrow = true;
+    expect(narrowed.cellsRead).toBeLessThan(whole.cellsRead * 0.7);
+    expect(narrowed.scoring).toEqual(whole.scoring);
+    expect(narrowed.outbox).toEqual(whole.outbox);
+    expect(narrowed.log).toEqual(whole.log);
+    expect(narrowed.properties).toEqual(whole.properties);
+    expect(narrowed.sent).toEqual(whole.sent);
+    // It is a morning that found something: the «sửa tay» mark and the summary counting it apart.
+    expect(String(narrowed.scoring[31]?.[narrowed.handEdit - 1])).toMatch(/Mã trạng thái/);
+    const summary = narrowed.outbox.find((row) => String(row[3]).startsWith('['));
+    expect(JSON.stringify(narrowed.outbox)).toContain('Sửa tay (không tính)');
+    expect(summary).toBeDefined();
+  }, 120_000);
+});
+
+/**
+ * The morning run's calls and cells at two sizes, as the bench builds the province (a commune officer
+ * row per unit in «Người dùng», every unit registered: a log row each), on a clock that moves with
+ * the model so the verification's budget holds as online.
+ */
+function costAt(units: number) {
+  const book = benchBook(units, 30);
+  const { google, ports } = book;
+  writeSetting(ports.workbook, 'summaryPeriod', PERIOD_NAMES.daily);
+  google.Session.email = XA;
+  act(ports, { action: 'register' }, book.all);
+  recordTheLog(google);
+  google.Session.email = HUYEN;
+  google.io.reset();
+  dailyMailTimer({
+    ...ports,
+    lock: new GasLock(google.LockService, ports.workbook),
+    mailer: gasMailer(google),
+    clock: latencyClock(google.io, NOW),
+  });
+  return budget(google.io);
+}
+
+describe('the morning run’s budget per unit (issue 12: ≤ 60 s at 50,000 units)', () => {
+  it('makes a fixed number of calls and reads at most 42 cells more a unit (4,000 and 5,000 units)', () => {
+    // Sizes where every gap between the columns read costs a call of its own at both.
+    const small = costAt(4_000);
+    const large = costAt(5_000);
+    // The calls grow only by the verification's blocks (5,000 log rows a read): one here.
+    expect(large.calls - small.calls).toBeLessThanOrEqual(1);
+    expect(large.calls).toBeLessThanOrEqual(115);
+    // A unit costs its log row (10 cells, the verification), its scoring row narrowed to the 24
+    // columns the run reads (TT 22), 4 cells of «Đơn vị» and 3 of «Người dùng»: 41. The whole
+    // scoring row alone was 45.
+    const perUnit = (large.cells - small.cells) / 1_000;
+    expect(perUnit).toBeGreaterThan(30);
+    expect(perUnit).toBeLessThanOrEqual(42);
+  }, 60_000);
 });
