@@ -1,3 +1,4 @@
+import { nfc } from './cells';
 import { tr } from './i18n';
 
 /**
@@ -68,7 +69,7 @@ export function rowHash(row: AuditRow, digest: Digest): string {
   const record = row.record ?? '';
   const unitPrevious = row.unitPrevious ?? '';
   if (record !== '' || unitPrevious !== '') fields.push(record, unitPrevious);
-  return digest(fields.map((field) => field.normalize('NFC')).join(SEPARATOR));
+  return digest(fields.map(nfc).join(SEPARATOR));
 }
 
 /** The row to append after a chain whose head is `head`, and the new head. */

@@ -21,6 +21,13 @@ const SPACES = /[\s\u00a0\u2007\u202f\ufeff]+/g;
 /** Printable ASCII words, one space apart: already normal (NFC leaves ASCII as it is). */
 const PLAIN = /^(?:[!-~]+ )*[!-~]+$/;
 
+const NOT_ASCII = /[\u0080-\uffff]/;
+
+/** NFC (ASCII text is its own NFC: taken as it is, a log of 100,000 rows is hashed field by field). */
+export function nfc(text: string): string {
+  return NOT_ASCII.test(text) ? text.normalize('NFC') : text;
+}
+
 /** NFC, no leading or trailing space, every run of spaces (non-breaking ones too) made one space. */
 export function normalizeText(text: string): string {
   // Codes, emails, numbers, state codes and a log row's record are mostly such text (or blank):
@@ -130,7 +137,7 @@ export const MAX_CELL_CHARS = 50_000;
  * never give the same text, and a Date is not lost.
  */
 export function storedText(value: unknown): string {
-  if (typeof value === 'string') return value.normalize('NFC');
+  if (typeof value === 'string') return nfc(value);
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : value.toISOString();

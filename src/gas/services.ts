@@ -183,16 +183,19 @@ export class GasMailer implements MailerPort {
   }
 }
 
+/** Each byte's two hex digits. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 export class GasHasher implements HasherPort {
   constructor(private readonly utilities: UtilitiesApi) {}
 
   sha256Hex(text: string): string {
     const { DigestAlgorithm, Charset } = this.utilities;
     // Apps Script gives signed bytes (-128..127).
-    return this.utilities
-      .computeDigest(DigestAlgorithm.SHA_256, text, Charset.UTF_8)
-      .map((byte) => (byte & 0xff).toString(16).padStart(2, '0'))
-      .join('');
+    const bytes = this.utilities.computeDigest(DigestAlgorithm.SHA_256, text, Charset.UTF_8);
+    let hex = '';
+    for (const byte of bytes) hex += HEX[byte & 0xff];
+    return hex;
   }
 }
 

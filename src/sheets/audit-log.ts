@@ -674,10 +674,11 @@ function auditRows(values: readonly (readonly CellValue[])[], located: Located):
       const column = located.columns.get(key);
       return column === undefined ? '' : storedText(cells[column - 1]);
     };
-    return Object.fromEntries([
-      ...FIELDS.map((key) => [key, field(key)]),
-      ...RECORD_FIELDS.map((key) => [key, optional(key)]),
-    ]) as unknown as AuditRow;
+    // A loop rather than Object.fromEntries: the verification makes one for each of 100,000 rows.
+    const row: Record<string, string> = {};
+    for (const key of FIELDS) row[key] = field(key);
+    for (const key of RECORD_FIELDS) row[key] = optional(key);
+    return row as unknown as AuditRow;
   });
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDate, normalizeText, readNumber, textKey } from '../../src/domain/cells';
+import { isDate, nfc, normalizeText, readNumber, textKey } from '../../src/domain/cells';
 
 describe('readNumber reads cells the Vietnamese way', () => {
   it.each([
@@ -80,6 +80,19 @@ describe('text normalisation', () => {
     );
     for (const text of ['DV12', ' DV12', 'DV12 ', 'DV  12', 'DV\t12', '["awaiting:1",""]', ''])
       expect(normalizeText(text)).toBe(slow(text));
+  });
+
+  it('gives NFC for any text (ASCII taken as it is)', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })),
+        (text) => {
+          expect(nfc(text)).toBe(text.normalize('NFC'));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(nfc('Tổng điểm'.normalize('NFD'))).toBe('Tổng điểm');
   });
 
   it('lowers case as the Vietnamese locale does, for every code point that has a case', () => {
