@@ -264,9 +264,9 @@ export class FakeUtilities implements UtilitiesApi {
     if (String(algorithm) !== 'SHA_256' || String(charset) !== 'UTF_8') {
       throw new Error('fake: only SHA-256 of UTF-8 is modelled');
     }
-    return [...createHash('sha256').update(value, 'utf8').digest()].map((byte) =>
-      byte > 127 ? byte - 256 : byte,
-    );
+    // The digest's bytes read as signed, without a copy per step (a bench hashes 100,000 log rows).
+    const digest = createHash('sha256').update(value, 'utf8').digest();
+    return Array.from(new Int8Array(digest.buffer, digest.byteOffset, digest.length));
   }
 }
 
