@@ -514,8 +514,13 @@ function sendQueued(ctx: TimerContext): void {
   sendOutbox(ctx);
 }
 
-/** How long the morning run goes on verifying the log before it sends the mail (it resumes next day). */
-const DAILY_VERIFY_BUDGET_MS = 15 * 1000;
+/**
+ * How long the morning run goes on verifying the log, first thing, before its other work (it resumes the
+ * next day): about 55,000 rows a day (5,000 a read), whatever the number of units. It was 15 s from the
+ * run's start with the reads first, which left about 45,000 rows a day at 5,000 units and one block
+ * of 5,000 at 50,000.
+ */
+const DAILY_VERIFY_BUDGET_MS = 12 * 1000;
 
 /** What a timer is given: the audit ports, who runs it, and a mailer. */
 type TimerContext = Context &

@@ -62,9 +62,10 @@ const NO_LOG: LogRecords = {
 
 /**
  * The log's unit and record cells that a pass over its rows read as it went (the morning run's full
- * verification), from row 2 down without a gap, with the columns they were found in.
+ * verification), from sheet row `first` down without a gap, with the columns they were found in.
  */
 export interface LogCellsSeen {
+  readonly first: number;
   readonly unitColumn: number | undefined;
   readonly recordColumn: number | undefined;
   readonly units: readonly CellValue[];
@@ -82,6 +83,7 @@ export function logCellsKept(): {
 } {
   let kept:
     | {
+        first: number;
         unitColumn: number | undefined;
         recordColumn: number | undefined;
         units: CellValue[];
@@ -93,10 +95,10 @@ export function logCellsKept(): {
     add(firstRow, block, header) {
       const unitColumn = columnNamed(header, 'Đơn vị');
       const recordColumn = columnNamed(header, LOG_RECORD_HEADER);
-      kept ??= { unitColumn, recordColumn, units: [], records: [] };
+      kept ??= { first: firstRow, unitColumn, recordColumn, units: [], records: [] };
       if (
         over ||
-        firstRow !== kept.units.length + 2 ||
+        firstRow !== kept.first + kept.units.length ||
         unitColumn !== kept.unitColumn ||
         recordColumn !== kept.recordColumn
       ) {
@@ -117,7 +119,7 @@ export function logCellsKept(): {
  * each, one cell a row), never the whole log. A log without the record column costs the header only.
  * `seen`: the cells a pass of this run read already (the verification), taken for the rows they cover
  * while the log is whole (nothing archived or restarted since, which would move its rows); only the
- * rows after them are read.
+ * rows before and after them are read.
  */
 export function readLogRecords(
   ports: {
@@ -136,19 +138,26 @@ export function readLogRecords(
   const start = Number(ports.store.get(START_KEY) ?? 0);
   const whole = chainBase(ports).rows === 0 && !(Number.isInteger(start) && start > 0);
   if (unitColumn === undefined || count === 0) return { ...NO_LOG, carried: false, whole };
-  const kept =
-    seen &&
+  // Sheet rows [from, to) come from what the pass read; the rest from the sheet.
+  const usable =
+    seen !== undefined &&
     whole &&
     seen.unitColumn === unitColumn &&
     seen.recordColumn === recordColumn &&
-    seen.units.length <= count
-      ? seen.units.length
-      : 0;
+    seen.first >= 2 &&
+    seen.first + seen.units.length - 1 <= rows;
+  const from = usable ? seen.first : 2;
+  const to = usable ? seen.first + seen.units.length : 2;
   const cellsOf = (column: number, known: readonly CellValue[] | undefined) => {
-    const texts = (known ?? []).slice(0, kept).map((cell) => cellText(cell));
-    if (count > kept)
-      for (const cells of sheet.readRange(2 + kept, column, count - kept, 1))
-        texts.push(cellText(cells[0]));
+    const texts: string[] = [];
+    const read = (first: number, end: number) => {
+      if (end > first)
+        for (const cells of sheet.readRange(first, column, end - first, 1))
+          texts.push(cellText(cells[0]));
+    };
+    read(2, from);
+    for (const cell of known && usable ? known : []) texts.push(cellText(cell));
+    read(to, rows + 1);
     return texts;
   };
   const units = cellsOf(unitColumn, seen?.units);

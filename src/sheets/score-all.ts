@@ -252,8 +252,7 @@ export function scoreSheet(
   const resultKey = rubric.method === 'points' ? RESULT_KEYS.band : RESULT_KEYS.level;
   const evidence = evidenceCodes(rubric).map((code) => ({ code, column: col(evidenceKey(code)) }));
   const emptyText = rubric.method === 'points' ? MESSAGES.emptyRow() : MESSAGES.emptyLevelsRow();
-  const fresh = () =>
-    new Map(columns.results.map((spec) => [spec.key, ''] as [string, CellValue]));
+  const fresh = () => new Map(columns.results.map((spec) => [spec.key, ''] as [string, CellValue]));
   // Computing only (the summary), the result cells are thrown away: one map serves every row.
   const scratch = write ? undefined : fresh();
   const blankResults = () => scratch ?? fresh();

@@ -6,6 +6,7 @@ import { GasLock } from '../../src/gas/services';
 import { act } from '../../src/sheets/act';
 import { dailyMailTimer } from '../../src/sheets/actions';
 import { AUDIT_SHEET, appendAudit, verifyAuditLog } from '../../src/sheets/audit-log';
+import { logCellsKept, readLogRecords } from '../../src/sheets/hand-edit';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { writeSetting } from '../../src/sheets/settings-sheet';
@@ -223,5 +224,46 @@ describe('the morning run’s budget per unit (issue 12: ≤ 60 s at 50,000 unit
     const perUnit = (large.cells - small.cells) / 1_000;
     expect(perUnit).toBeGreaterThan(30);
     expect(perUnit).toBeLessThanOrEqual(42);
+  }, 60_000);
+});
+
+describe('the «sửa tay» pass after the verification (issue 12)', () => {
+  it('reads the same records from the cells the verification kept as from the sheet, resumed or not', () => {
+    const book = benchBook(50);
+    const { google, ports } = book;
+    google.Session.email = XA;
+    act(ports, { action: 'register' }, book.all);
+    appendAudit(
+      ports,
+      Array.from({ length: 12_000 }, (_, i) => entry(i % 70)),
+    );
+    act(ports, { action: 'submit' }, { ...book.all, rows: book.all.rows.slice(0, 10) });
+    recordTheLog(google);
+    const ctx = { ...ports, clock: latencyClock(google.io, NOW) };
+    // The first run stops after a block (its budget spent), the second goes on from its checkpoint.
+    const first = logCellsKept();
+    expect(verifyAuditLog(ctx, { budgetMs: 1, seen: first.add }).done).toBe(false);
+    const second = logCellsKept();
+    expect(verifyAuditLog(ctx, { seen: second.add }).done).toBe(true);
+    const rows = google.spreadsheet.sheet(AUDIT_SHEET).getLastRow();
+    for (const kept of [first.seen(), second.seen()]) {
+      expect(kept?.first).toBeGreaterThanOrEqual(2);
+      const before = google.io.cellsRead;
+      const fromKept = readLogRecords(ports, kept);
+      const cellsRead = google.io.cellsRead - before;
+      const fromSheet = readLogRecords(ports);
+      // Only the rows the pass did not keep are read again (two columns, the header apart).
+      expect(cellsRead).toBeLessThanOrEqual(2 * (rows - 1 - (kept?.units.length ?? 0)) + 20);
+      for (let row = 2; row <= rows; row += 1) {
+        expect(fromKept.unitAt(row)).toBe(fromSheet.unitAt(row));
+        expect(fromKept.recordAt(row)).toEqual(fromSheet.recordAt(row));
+      }
+      for (let unit = 0; unit < 70; unit += 1) {
+        for (const code of [`DV${unit}`, `CU${unit}`]) {
+          expect(fromKept.last(code)).toEqual(fromSheet.last(code));
+          expect(fromKept.logged(code)).toBe(fromSheet.logged(code));
+        }
+      }
+    }
   }, 60_000);
 });
