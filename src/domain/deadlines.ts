@@ -71,10 +71,24 @@ export function deadlineLabel(kind: DeadlineKind): string {
  * The deadline's date for an assessment year. A day the month lacks that year is the month's last
  * day: 29/02 in a common year is 28/02, never 01/03.
  */
+/** Each deadline's date (as a time) by year, once worked out. */
+const dates = new WeakMap<Deadline, Map<number, number>>();
+
 export function deadlineDate(deadline: Deadline, year: number): Date {
-  const inYear = year + deadline.yearOffset;
-  const last = new Date(inYear, deadline.month, 0).getDate();
-  return new Date(inYear, deadline.month - 1, Math.min(deadline.day, last));
+  // Worked out once per deadline and year (a morning run asks for each of a province's units).
+  let years = dates.get(deadline);
+  if (!years) {
+    years = new Map();
+    dates.set(deadline, years);
+  }
+  let date = years.get(year);
+  if (date === undefined) {
+    const inYear = year + deadline.yearOffset;
+    const last = new Date(inYear, deadline.month, 0).getDate();
+    date = new Date(inYear, deadline.month - 1, Math.min(deadline.day, last)).getTime();
+    years.set(year, date);
+  }
+  return new Date(date);
 }
 
 /** The last day that is still on time: the deadline's own day, or the day before it. */
