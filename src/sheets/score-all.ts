@@ -253,8 +253,10 @@ export function scoreSheet(
   const evidence = evidenceCodes(rubric).map((code) => ({ code, column: col(evidenceKey(code)) }));
   const emptyText = rubric.method === 'points' ? MESSAGES.emptyRow() : MESSAGES.emptyLevelsRow();
   const fresh = () => new Map(columns.results.map((spec) => [spec.key, ''] as [string, CellValue]));
-  // Computing only (the summary), the result cells are thrown away: one map serves every row.
-  const scratch = write ? undefined : fresh();
+  // Computing only (the summary: not written, no step's rows taking them), the result cells are
+  // thrown away: one map serves every row.
+  const discarded = !write && !only;
+  const scratch = discarded ? fresh() : undefined;
   const blankResults = () => scratch ?? fresh();
   // The register by unit, once per sheet: each row looks at its unit's entries only.
   const byUnit = registerByUnit(recognitions);
@@ -275,8 +277,8 @@ export function scoreSheet(
         outcome.error ?? (outcome.unit?.status === 'empty' ? emptyText : note),
       );
       cells.set(RESULT_KEYS.scoredAt, now);
-      // The flag is a result cell's text: computing only (the summary), it is not needed.
-      const flag = write ? frozenFlag(row) : '';
+      // The flag is a result cell's text: when the results are thrown away, it is not needed.
+      const flag = discarded ? '' : frozenFlag(row);
       if (flag) {
         const before = cellText(cells.get(RESULT_KEYS.error) ?? '');
         cells.set(RESULT_KEYS.error, before ? `${flag}\n${before}` : flag);
