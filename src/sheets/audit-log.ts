@@ -377,7 +377,8 @@ export function appendAudit(
     }
     return cells;
   });
-  const width = Math.max(...block.map((cells) => cells.length));
+  // A loop, not a spread: a bulk step's block may be 50,000 rows, more arguments than a call takes.
+  const width = block.reduce((widest, cells) => Math.max(widest, cells.length), 0);
   for (const cells of block) {
     for (let i = 0; i < width; i++) cells[i] ??= '';
   }

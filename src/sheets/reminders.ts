@@ -53,8 +53,10 @@ function sinceFromLog(
   if (time === undefined) return since;
   const pointers = waiting.map((row) => row.logRow ?? 0);
   if (pointers.every((row) => row >= 2 && row <= last)) {
-    const first = Math.min(...pointers);
-    const times = sheet.readRange(first, time, Math.max(...pointers) - first + 1, 1);
+    // A loop, not a spread: 50,000 waiting units are more arguments than a call may take.
+    const first = pointers.reduce((low, row) => Math.min(low, row));
+    const lastPointer = pointers.reduce((high, row) => Math.max(high, row));
+    const times = sheet.readRange(first, time, lastPointer - first + 1, 1);
     waiting.forEach((row, i) => {
       const cell = times[(pointers[i] ?? 0) - first]?.[0];
       const day = readDate(cellText(cell).split(' ')[0] ?? '');

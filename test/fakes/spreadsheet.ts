@@ -603,7 +603,7 @@ export class FakeSheet implements SheetApi {
       });
     });
     // Pasting past the grid's edge extends it, as Sheets does: no cell is ever outside the grid.
-    const width = Math.max(0, ...values.map((cells) => cells.length));
+    const width = values.reduce((widest, cells) => Math.max(widest, cells.length), 0);
     if (values.length > 0 && width > 0) {
       this.maxRows = Math.max(this.maxRows, row + values.length - 1);
       this.maxColumns = Math.max(this.maxColumns, column + width - 1);
