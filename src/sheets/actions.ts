@@ -76,7 +76,7 @@ import {
   setUpQuestion,
 } from './notices';
 import { noteClaims } from './offline-claims';
-import { outboxIdle, sendNotice, sendOutbox } from './outbox';
+import { OUTBOX_SHEET, outboxIdle, sendNotice, sendOutbox } from './outbox';
 import { PEOPLE_SHEET, readPeople } from './people-sheet';
 import {
   BusyError,
@@ -544,8 +544,13 @@ function dailyWork(ctx: TimerContext, startedAt: Date): void {
   // Each sheet read once for the whole run (issue 12): the scoring sheets, units, people and settings
   // serve the step mail, the reminders, the «sửa tay» pass, the summary and the sender alike; of the
   // sheets that grow with the units, only the columns some part of the run reads (./daily-read.ts).
-  // Writes go through.
-  const day = { ...ctx, workbook: readOnce(ctx.workbook, dailyColumns) };
+  // Writes go through. The outbox is never kept: the run queues mail under the lock at two moments
+  // (the step mail and reminders, then the summary) and lets go in between, when officers' steps
+  // append to it; a row count read under the first lock would put the summary over their mail.
+  const day = {
+    ...ctx,
+    workbook: sheetsOf(readOnce(ctx.workbook, dailyColumns), ctx.workbook, [OUTBOX_SHEET]),
+  };
   begin(day.workbook);
   const settings = readSettings(day.workbook, startedAt);
   // The full log verification first, a block at a time from where the last run stopped, for up to

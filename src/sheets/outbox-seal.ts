@@ -49,18 +49,7 @@ export function foreignRows(
   /** The rows to judge (those about to be sent): hashing every row sent long ago costs time. */
   judge: (index: number) => boolean = () => true,
 ): Map<number, string> {
-  const byMark = new Map<string, number>();
-  rows.forEach((row, index) => {
-    if (row.mark !== '' && !byMark.has(row.mark)) byMark.set(row.mark, index);
-  });
-  const ours = new Set<number>();
-  let mark = head;
-  while (mark !== '') {
-    const index = byMark.get(mark);
-    if (index === undefined || ours.has(index)) break;
-    ours.add(index);
-    mark = (rows[index] as OutboxRowSeal).previous;
-  }
+  const ours = chainedRows(rows, head);
   const foreign = new Map<number, string>();
   rows.forEach((row, index) => {
     if (!judge(index)) return;
@@ -83,6 +72,29 @@ export function foreignRows(
     }
   });
   return foreign;
+}
+
+/**
+ * The 0-based indexes of the rows on the path back from the kept mark `head`: the rows XHHT queued
+ * (their content not yet checked against their marks).
+ */
+export function chainedRows(
+  rows: readonly Pick<OutboxRowSeal, 'mark' | 'previous'>[],
+  head: string,
+): Set<number> {
+  const byMark = new Map<string, number>();
+  rows.forEach((row, index) => {
+    if (row.mark !== '' && !byMark.has(row.mark)) byMark.set(row.mark, index);
+  });
+  const ours = new Set<number>();
+  let mark = head;
+  while (mark !== '') {
+    const index = byMark.get(mark);
+    if (index === undefined || ours.has(index)) break;
+    ours.add(index);
+    mark = (rows[index] as Pick<OutboxRowSeal, 'previous'>).previous;
+  }
+  return ours;
 }
 
 /** The head kept outside the sheet. */

@@ -3,6 +3,7 @@ import { plural, tr } from '../domain/i18n';
 import { type OutboxStatus, type OutgoingMail, planSend, splitRecipients } from '../domain/outbox';
 import { SheetError } from './errors';
 import {
+  chainedRows,
   digestOf,
   foreignRows,
   OUTBOX_HEAD_KEY,
@@ -176,7 +177,7 @@ export function queueMail(
   const table = tail?.table ?? outboxTable(ports.workbook);
   const count = tail?.count ?? table.rows.length;
   const at = (key: string) => columnOf(table.located, key) - 1;
-  const known = new Set(table.rows.map((row) => cellText(row[at('key')])));
+  const known = queuedKeys(table, ports.store);
   const width = Math.max(...table.located.columns.values());
   const now = ports.clock.now();
   const fresh = rows.filter((mail) => !known.has(mail.key));
@@ -219,6 +220,28 @@ export function queueMail(
       : {}),
   });
   return fresh.length;
+}
+
+/**
+ * The keys of the mail XHHT queued: the rows on the path back from the kept head (all rows while an
+ * outbox the previous version kept has none yet). A row off that path does not count: a run cut off
+ * between writing its rows and keeping their head left them there, and the sender sets them aside
+ * («Cần kiểm tra»); its mail, owed by the log, is queued again when the next step or the morning run
+ * finds it missing, and so goes out once. A row planted by hand no longer holds a mail back either.
+ */
+function queuedKeys(table: Table, store: StorePort): Set<string> {
+  const at = (key: string) => columnOf(table.located, key) - 1;
+  const keyOf = (row: readonly CellValue[]) => cellText(row[at('key')]);
+  const head = outboxHead(store);
+  if (head === '') return new Set(table.rows.map(keyOf));
+  const ours = chainedRows(
+    table.rows.map((row) => ({
+      mark: cellText(row[at('mark')]),
+      previous: cellText(row[at('previousMark')]),
+    })),
+    head,
+  );
+  return new Set(table.rows.filter((_, index) => ours.has(index)).map(keyOf));
 }
 
 /** The outbox's header and extent (its rows left unread), when it has its columns and a kept head. */

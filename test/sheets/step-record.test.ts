@@ -11,12 +11,14 @@ import {
   readAudit,
 } from '../../src/sheets/audit-log';
 import { REGISTER_SHEET } from '../../src/sheets/layout';
-import { OUTBOX_SHEET } from '../../src/sheets/outbox';
+import { OUTBOX_SHEET, sendOutbox } from '../../src/sheets/outbox';
+import { OUTBOX_HEAD_KEY } from '../../src/sheets/outbox-seal';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import type { SheetPort, StorePort, WorkbookPort } from '../../src/sheets/ports';
 import { restoreFromLog } from '../../src/sheets/restore-record';
 import { MAILED_KEY } from '../../src/sheets/step-mail';
 import { markPendingStep, PENDING_KEY, pendingStep } from '../../src/sheets/step-pending';
+import { gasMailer } from '../fakes/context';
 import { columnValues, headerColumn, rubric } from './workbook-helpers';
 import { ADMIN, HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
@@ -265,6 +267,43 @@ describe('a step cut off after each write is finished by the next step as its ma
     const after = outbox();
     act(ports, { action: 'register' }, target(3));
     expect(outbox()).toBe(after);
+  });
+});
+
+describe('a step cut off after its mail, before its last property write (issue 12 review)', () => {
+  it('sends the mail the run owed once: the next step queues it again on the trusted chain', () => {
+    const { google, ports } = submitted();
+    const ctx = { ...ports, mailer: gasMailer(google) };
+    // Whatever was queued before goes out first.
+    sendOutbox(ctx);
+    const outbox = google.spreadsheet.sheet(OUTBOX_SHEET);
+    const rowsBefore = columnValues(outbox, 'Mã thư').length;
+    google.Session.email = HUYEN;
+    // The outbox rows land; the one property write after them (outbox head, mail mark, cleared
+    // pending mark) fails with the run.
+    expect(() =>
+      act(
+        cutting(ports, { key: OUTBOX_HEAD_KEY }),
+        { action: 'return', comment: 'Bổ sung' },
+        target(2),
+      ),
+    ).toThrow(/Exceeded/);
+    const owed = columnValues(outbox, 'Mã thư').slice(rowsBefore).map(String);
+    expect(owed.length).toBeGreaterThan(0);
+    google.Session.email = XA;
+    act(ports, { action: 'register' }, target(3));
+    const report = sendOutbox(ctx);
+    const keys = columnValues(outbox, 'Mã thư').map(String);
+    const statuses = columnValues(outbox, 'Trạng thái').map(String);
+    for (const key of owed) {
+      // The cut-off run's row is off the kept chain and set aside; its copy on the chain is sent.
+      const sent = keys.flatMap((k, i) => (k === key && statuses[i] === 'Đã gửi' ? [i] : []));
+      expect(sent).toHaveLength(1);
+    }
+    expect(report.sent).toBe(owed.length);
+    // Sent once: a further step queues nothing again.
+    act(ports, { action: 'register' }, target(3));
+    expect(sendOutbox(ctx).sent).toBe(0);
   });
 });
 
