@@ -46,7 +46,13 @@ import { criteriaFromValues, type RubricRead, readCriteria } from './criteria-sh
 import { dailyColumns } from './daily-read';
 import { SheetError } from './errors';
 import { exportNotice, exportRecognised } from './export-recognised';
-import { handEditNotice, type LogRecords, logCellsKept, scanHandEdits } from './hand-edit';
+import {
+  handEditNotice,
+  type LogRecords,
+  logCellsKept,
+  readLogRecords,
+  scanHandEdits,
+} from './hand-edit';
 import { CRITERIA_SHEET, SETTINGS_SHEET } from './layout';
 import {
   MAIL_OWNER_KEY,
@@ -595,8 +601,10 @@ function dailyWork(ctx: TimerContext, startedAt: Date): void {
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }
+  // Without the pass (the log not verified to its end today) the summary still takes the log's unit
+  // and record cells the verification read, and reads only the rest.
   if (summaryDue(settings.summaryPeriod, ctx.clock.now()))
-    queueSummary(day, { log: records, rows: unitRows() });
+    queueSummary(day, { log: records ?? readLogRecords(day, kept.seen()), rows: unitRows() });
   // The sender checks recipients against the people and settings the run read; the outbox it reads
   // afresh (issue 11: each row re-read under the lock before it is marked).
   sendOutbox(

@@ -5,7 +5,12 @@ import { PERIOD_NAMES } from '../../src/domain/settings';
 import { GasLock } from '../../src/gas/services';
 import { act } from '../../src/sheets/act';
 import { dailyMailTimer } from '../../src/sheets/actions';
-import { AUDIT_SHEET, appendAudit, verifyAuditLog } from '../../src/sheets/audit-log';
+import {
+  AUDIT_SHEET,
+  appendAudit,
+  VERIFY_CHECKPOINT_KEY,
+  verifyAuditLog,
+} from '../../src/sheets/audit-log';
 import { logCellsKept, readLogRecords } from '../../src/sheets/hand-edit';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
@@ -265,5 +270,45 @@ describe('the «sửa tay» pass after the verification (issue 12)', () => {
         }
       }
     }
+  }, 60_000);
+});
+
+describe('the summary on a morning the verification does not finish (issue 12)', () => {
+  it('takes the log cells the verification read and reads only the other rows', () => {
+    const book = benchBook(50);
+    const { google, ports } = book;
+    writeSetting(ports.workbook, 'summaryPeriod', PERIOD_NAMES.daily);
+    google.Session.email = XA;
+    act(ports, { action: 'register' }, book.all);
+    appendAudit(
+      ports,
+      Array.from({ length: 12_000 }, (_, i) => entry(i % 70)),
+    );
+    act(ports, { action: 'submit' }, { ...book.all, rows: book.all.rows.slice(0, 10) });
+    recordTheLog(google);
+    const log = google.spreadsheet.sheet(AUDIT_SHEET);
+    const rows = log.getLastRow() - 1;
+    const width = log.getLastColumn();
+    // Each call costs 4 s on this clock: the verification's budget ends after a block or two.
+    let now = NOW.getTime();
+    google.io.listeners.push(() => {
+      now += 4_000;
+    });
+    const logSeen = watch(log);
+    google.Session.email = HUYEN;
+    dailyMailTimer({
+      ...ports,
+      lock: new GasLock(google.LockService, ports.workbook),
+      mailer: gasMailer(google),
+      clock: { now: () => new Date(now) },
+    });
+    const checkpoint = JSON.parse(ports.store.get(VERIFY_CHECKPOINT_KEY) || 'null');
+    const verified = checkpoint?.rows as number;
+    expect(verified).toBeGreaterThan(0);
+    expect(verified).toBeLessThan(rows);
+    // The summary went out, and the log's unit and record columns were read only where the
+    // verification did not read them (two columns a row), besides its own rows and a few cells.
+    expect(google.spreadsheet.sheet(OUTBOX_SHEET).getLastRow()).toBeGreaterThan(1);
+    expect(logSeen.cellsRead).toBeLessThanOrEqual(verified * width + 2 * (rows - verified) + 200);
   }, 60_000);
 });
