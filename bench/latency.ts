@@ -201,7 +201,7 @@ function officerWalk(book: Book, row: number): Map<string, Figure> {
 
 // The steps in a book of their own, so that the table above measures the workbook it always did.
 console.log(
-  "  step (submit 1) at 0 rows is the workbook's first mail ever: «Hộp thư đi» is created, formatted and protected (once); the officer's steps below are walked after it",
+  "  step (submit 1) at 0 rows is the workbook's first mail ever (set-up made the outbox); the officer's steps below are walked after a first unit",
 );
 console.log("\nthe officer's step on one unit (target ≤ 3 s at 5,000 units, 100,000 rows)");
 const stepNames = WALK.filter(([, , , measured]) => measured).map(([name]) => name);

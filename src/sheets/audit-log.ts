@@ -233,21 +233,33 @@ function startHead(ports: AuditPorts, start: number): string {
 function writeHead(ports: AuditPorts, head: string, rows: number): void {
   // One call where the store can: the head and the rows it covers, together.
   setEach(ports.store, { [HEAD_KEY]: head, [ROWS_KEY]: String(rows) });
-  let mirror = ports.workbook.sheet(HEAD_SHEET);
-  if (!mirror) {
-    mirror = ports.workbook.addSheet(HEAD_SHEET);
-    mirror.hide();
-    mirror.writeValues(1, 1, [
-      [tr('Đầu chuỗi nhật ký', 'Audit chain head'), head],
-      [tr('Số dòng', 'Rows'), rows],
-    ]);
-    mirror.trimColumns();
-    return;
-  }
+  writeMirror(ports.workbook, head, rows);
+}
+
+/** The hidden sheet that mirrors the head (an offline copy has no document properties), made if absent. */
+function writeMirror(workbook: WorkbookPort, head: string, rows: number): void {
+  const existing = workbook.sheet(HEAD_SHEET);
+  const mirror = existing ?? workbook.addSheet(HEAD_SHEET);
+  if (!existing) mirror.hide();
   mirror.writeValues(1, 1, [
     [tr('Đầu chuỗi nhật ký', 'Audit chain head'), head],
     [tr('Số dòng', 'Rows'), rows],
   ]);
+  if (!existing) mirror.trimColumns();
+}
+
+/**
+ * Set-up makes the log and its head's mirror in a workbook that never had a log, so that no officer's
+ * step creates, formats and protects a sheet under the lock (issue 12: a year's first step costs what
+ * any step costs). A log deleted while its head is kept is left missing: the next step says so, never
+ * a silent new chain. Returns the sheets it made.
+ */
+export function prepareLog(ports: Pick<AuditPorts, 'workbook' | 'store'>): string[] {
+  if (ports.workbook.sheet(AUDIT_SHEET) || ports.store.get(HEAD_KEY)) return [];
+  auditTable(ports);
+  if (ports.workbook.sheet(HEAD_SHEET)) return [AUDIT_SHEET];
+  writeMirror(ports.workbook, GENESIS, 0);
+  return [AUDIT_SHEET, HEAD_SHEET];
 }
 
 /**
@@ -255,7 +267,7 @@ function writeHead(ports: AuditPorts, head: string, rows: number): void {
  * exactly as written («1,5», «01/02», «TRUE» stay text): the hash is of what the cell stores. A log made
  * by an earlier version gets the format once (a document property remembers it).
  */
-function auditTable(ports: AuditPorts) {
+function auditTable(ports: Pick<AuditPorts, 'workbook' | 'store'>) {
   const existing = ports.workbook.sheet(AUDIT_SHEET);
   const table = ensureTable(existing ?? ports.workbook.addSheet(AUDIT_SHEET), AUDIT_COLUMNS);
   if (!existing) {

@@ -76,6 +76,30 @@ function statusOf(cell: CellValue): OutboxStatus | undefined {
   return (Object.keys(STATUS_LABELS) as OutboxStatus[]).find((s) => STATUS_LABELS[s] === text);
 }
 
+/**
+ * The sealed columns are plain text, so that Sheets keeps what XHHT writes exactly; an outbox made by
+ * an older version gets the format once (a document property remembers it).
+ */
+function plainTextOnce(table: Table, store: StorePort): void {
+  if (store.get(OUTBOX_PLAIN_TEXT_KEY) === '1') return;
+  for (const key of [...SEALED_OUTBOX_KEYS, 'mark', 'previousMark']) {
+    table.sheet.setNumberFormat(columnOf(table.located, key), 2, '@');
+  }
+  store.set(OUTBOX_PLAIN_TEXT_KEY, '1');
+}
+
+/**
+ * Set-up makes the outbox, formatted, so that the year's first mail does not (issue 12): whether it
+ * made it. Without the document properties (set-up offline without them) the format waits for the
+ * first mail.
+ */
+export function prepareOutbox(workbook: WorkbookPort, store?: StorePort): boolean {
+  if (workbook.sheet(OUTBOX_SHEET)) return false;
+  const table = outboxTable(workbook);
+  if (store) plainTextOnce(table, store);
+  return true;
+}
+
 function outboxTable(workbook: WorkbookPort): Table {
   const existing = workbook.sheet(OUTBOX_SHEET);
   const table = ensureTable(existing ?? workbook.addSheet(OUTBOX_SHEET), OUTBOX_COLUMNS);
@@ -184,14 +208,7 @@ export function queueMail(
   if (fresh.length === 0) return 0;
   const digest = digestOf(ports.hasher);
   let head = tail ? outboxHead(ports.store) : sealsOf(table, ports).head;
-  // The sealed columns are plain text, so Sheets keeps what XHHT writes exactly (an older outbox gets
-  // the format once).
-  if (ports.store.get(OUTBOX_PLAIN_TEXT_KEY) !== '1') {
-    for (const key of [...SEALED_OUTBOX_KEYS, 'mark', 'previousMark']) {
-      table.sheet.setNumberFormat(columnOf(table.located, key), 2, '@');
-    }
-    ports.store.set(OUTBOX_PLAIN_TEXT_KEY, '1');
-  }
+  plainTextOnce(table, ports.store);
   const block = fresh.map((mail) => {
     const row: CellValue[] = Array.from({ length: width }, () => '');
     row[at('key')] = mail.key;

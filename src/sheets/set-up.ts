@@ -22,7 +22,7 @@ import {
   repealNote,
 } from '../domain/rubric';
 import { RETIRED_SETTINGS, SETTING_SPECS } from '../domain/settings';
-import { AUDIT_COLUMNS, AUDIT_SHEET, HEAD_SHEET } from './audit-log';
+import { AUDIT_COLUMNS, AUDIT_SHEET, HEAD_SHEET, prepareLog } from './audit-log';
 import {
   DEADLINE_RULES,
   HOLDING_RULE,
@@ -52,7 +52,7 @@ import {
   UNITS_SHEET,
   WORKFLOW_KEYS,
 } from './layout';
-import { OUTBOX_SHEET } from './outbox';
+import { OUTBOX_SHEET, prepareOutbox } from './outbox';
 import { PEOPLE_COLUMNS, PEOPLE_SHEET, readPeople } from './people-sheet';
 import type { Context, IdentityPort, SheetPort, StorePort, WorkbookPort } from './ports';
 import {
@@ -976,6 +976,9 @@ export function setUp(ctx: SetUpPorts, rubricId: string): SetUpReport {
     // carry none, hash and verify as before.
     const log = workbook.sheet(AUDIT_SHEET);
     if (log) ensureTable(log, AUDIT_COLUMNS);
+    // The log and the outbox exist before the first step, which then creates no sheet (issue 12).
+    if (ctx.store) createdSheets.push(...prepareLog({ workbook, store: ctx.store }));
+    if (prepareOutbox(workbook, ctx.store)) createdSheets.push(OUTBOX_SHEET);
     // A settings row just added holds this year (SETTING_SPECS' initial value).
     const year = settingsYear(settings) ?? ctx.clock.now().getFullYear();
     const instead = inForceInstead(rubric.id, year);

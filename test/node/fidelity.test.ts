@@ -294,6 +294,11 @@ describe('the officer’s own things survive `xhht score` (exceljs, no LibreOffi
       ['Tiêu chí', 'visible'],
       [SCORING, 'visible'],
       ['Sổ công nhận', 'visible'],
+      // Set-up makes the log, its head's mirror and the outbox before the first step (issue 12).
+      ['Nhật ký', 'visible'],
+      ['XHHT thuộc tính', 'hidden'],
+      ['XHHT đầu chuỗi nhật ký', 'hidden'],
+      ['Hộp thư đi', 'visible'],
       [EXTRA, 'visible'],
       [HIDDEN, 'hidden'],
     ]);

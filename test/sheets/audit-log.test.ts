@@ -5,11 +5,13 @@ import { GasWorkbook } from '../../src/gas/workbook';
 import {
   AUDIT_SHEET,
   appendAudit,
+  assertLogAppendable,
   checkAudit,
   HEAD_KEY,
   HEAD_SHEET,
   logCursor,
   prefetchLogRows,
+  prepareLog,
   readLogRow,
 } from '../../src/sheets/audit-log';
 import { fakeGoogle } from '../fakes/google';
@@ -108,6 +110,21 @@ describe('the audit log sheet', () => {
     // Five rows through the plain cursor, none through the prefetched one.
     expect(google.io.calls.get('getValues')).toBe(5);
     expect(readLogRow(read, 500)).toBeUndefined();
+  });
+
+  it('is made by set-up only in a workbook that never had a log: a deleted log stays missing and refused', () => {
+    const fresh = logWith(0);
+    expect(prepareLog(fresh.ports)).toEqual([AUDIT_SHEET, HEAD_SHEET]);
+    expect(fresh.sheet().getLastRow()).toBe(1);
+    expect(() => assertLogAppendable(fresh.ports, 0)).not.toThrow();
+    expect(prepareLog(fresh.ports)).toEqual([]);
+
+    const { google, ports } = logWith(3);
+    google.spreadsheet.deleteSheet(google.spreadsheet.sheet(AUDIT_SHEET));
+    // Set-up run again does not start a silent new chain over the deleted one.
+    expect(prepareLog(ports)).toEqual([]);
+    expect(google.spreadsheet.sheets.some((s) => s.getName() === AUDIT_SHEET)).toBe(false);
+    expect(() => assertLogAppendable(ports, 0)).toThrow(/đã bị xóa/);
   });
 });
 // A log that went offline and came back, and rows past the kept head: test/sheets/log-integrity.test.ts.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { queueMail, sendOutbox } from '../../src/sheets/outbox';
 import { OUTBOX_HEAD_KEY } from '../../src/sheets/outbox-seal';
 import { gasMailer } from '../fakes/context';
+import { OWNER } from '../fakes/google';
 import { columnValues, headerColumn } from './workbook-helpers';
 import { ADMIN, HUYEN, workflowBook, XA } from './workflow-helpers';
 
@@ -86,8 +87,10 @@ describe('outbox rows are the product’s own', () => {
 
   it('adopts the unmarked rows of an outbox the previous version kept, once', () => {
     const { google, outbox, ctx, statuses } = queued();
-    // As the previous version left it: no mark columns, no head.
+    // As the previous version left it: no mark columns, no head. Its header was not protected then:
+    // the owner, who edits it and sends the mail here, stands in for that version.
     const mark = headerColumn(outbox, 'Mã kiểm tra');
+    google.Session.email = OWNER;
     outbox.type(1, mark, [
       ['', ''],
       ['', ''],

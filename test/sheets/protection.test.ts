@@ -174,7 +174,10 @@ describe('set-up hard-protects what the product alone writes', () => {
 
   it('gives a previous version’s outbox its new columns before protecting its header, so officers still queue mail', () => {
     const { google, ports, setUpAs } = confirmedBook();
-    // «Hộp thư đi» as the previous version wrote it: no «Mã kiểm tra», «Mã thư trước».
+    // «Hộp thư đi» as the previous version wrote it: no «Mã kiểm tra», «Mã thư trước» (made by the
+    // first mail, not by set-up).
+    const made = google.spreadsheet.getSheetByName(OUTBOX_SHEET);
+    if (made) google.spreadsheet.deleteSheet(made);
     const outbox = google.spreadsheet.insertSheet(OUTBOX_SHEET);
     outbox.type(1, 1, [OUTBOX_COLUMNS.slice(0, 10).map((spec) => spec.header)]);
     setUpAs(ADMIN);

@@ -10,6 +10,7 @@ import {
   SETTINGS_SHEET,
   UNITS_SHEET,
 } from '../../src/sheets/layout';
+import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { PEOPLE_SHEET } from '../../src/sheets/people-sheet';
 import { setUp } from '../../src/sheets/set-up';
 import { readSettings } from '../../src/sheets/settings-sheet';
@@ -54,7 +55,7 @@ describe('set-up on a new spreadsheet', () => {
     setUp(gasContext(google), rubric.id);
   });
 
-  it('creates the six sheets, in vi_VN and Asia/Ho_Chi_Minh', () => {
+  it('creates its sheets, the outbox included, in vi_VN and Asia/Ho_Chi_Minh', () => {
     expect(google.spreadsheet.sheets.map((s) => s.getName())).toEqual([
       SETTINGS_SHEET,
       UNITS_SHEET,
@@ -62,6 +63,7 @@ describe('set-up on a new spreadsheet', () => {
       CRITERIA_SHEET,
       SCORING,
       REGISTER_SHEET,
+      OUTBOX_SHEET,
     ]);
     expect(google.spreadsheet.locale).toBe('vi_VN');
     expect(google.spreadsheet.timeZone).toBe('Asia/Ho_Chi_Minh');
@@ -229,7 +231,7 @@ describe('set-up run again', () => {
     expect(scoring.snapshot()[1]?.slice(3, 6)).toEqual([10, '8,5', 'mười']);
     // Replaced on each run, not added again: the results' and the reviewers' columns.
     expect(scoring.protections).toHaveLength(2);
-    expect(google.spreadsheet.sheets).toHaveLength(6);
+    expect(google.spreadsheet.sheets).toHaveLength(7);
   });
 
   it('keeps a column the officer inserted and adds a header they deleted at the end', () => {
