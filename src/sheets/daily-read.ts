@@ -5,6 +5,7 @@ import { SheetError } from './errors';
 import {
   CRITERIA_SHEET,
   REGISTER_SHEET,
+  scoredColumns,
   scoringColumns,
   UNIT_COLUMNS,
   UNITS_SHEET,
@@ -63,14 +64,7 @@ function scoringChoice(rubric: Rubric, header: readonly CellValue[]): Set<number
     // the scoring reads, the workflow columns alone («sửa tay», «Ngày nộp»).
     [
       columns.all,
-      [
-        ...columns.unit,
-        ...columns.inputs,
-        ...columns.evidence,
-        ...columns.review,
-        columns.reviewReason,
-        ...columns.results,
-      ],
+      scoredColumns(columns),
       columns.workflow,
       columns.workflow.filter((spec) => spec.key === WORKFLOW_KEYS.submittedOn),
     ],

@@ -319,6 +319,18 @@ const script = (key: string, header: string, width: number): ColumnSpec => ({
   scriptOwned: true,
 });
 
+/** The columns scoring reads: the unit, its inputs and evidence, the reviewers' values, the results. */
+export function scoredColumns(columns: ScoringColumns): ColumnSpec[] {
+  return [
+    ...columns.unit,
+    ...columns.inputs,
+    ...columns.evidence,
+    ...columns.review,
+    columns.reviewReason,
+    ...columns.results,
+  ];
+}
+
 export function scoringColumns(rubric: Rubric): ScoringColumns {
   const unit: ColumnSpec[] = UNIT_COLUMNS.filter((spec) =>
     ['code', 'name', 'district'].includes(spec.key),

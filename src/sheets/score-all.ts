@@ -22,6 +22,7 @@ import {
   criterionKey,
   evidenceKey,
   RESULT_KEYS,
+  scoredColumns,
   scoringColumns,
   WORKFLOW_KEYS,
 } from './layout';
@@ -210,14 +211,7 @@ export function scoreSheet(
   const numbered: { rowNumber: number; row: CellValue[] }[] = only
     ? [...only.rows].map(([rowNumber, row]) => ({ rowNumber, row }))
     : values.slice(1).map((row, i) => ({ rowNumber: i + 2, row }));
-  const located = locateInSheet(sheet, values, [
-    ...columns.unit,
-    ...columns.inputs,
-    ...columns.evidence,
-    ...columns.review,
-    columns.reviewReason,
-    ...columns.results,
-  ]);
+  const located = locateInSheet(sheet, values, scoredColumns(columns));
 
   const col = (key: string) => columnOf(located, key);
   const submittedColumn = locateColumns(header, [

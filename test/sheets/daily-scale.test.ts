@@ -232,18 +232,25 @@ describe('the morning run’s budget per unit (issue 12: ≤ 60 s at 50,000 unit
   }, 60_000);
 });
 
+/** 50 units registered, 12,000 log rows of other units, ten units submitted: more than a block. */
+function longLog(before?: (book: ReturnType<typeof benchBook>) => void) {
+  const book = benchBook(50);
+  const { google, ports } = book;
+  before?.(book);
+  google.Session.email = XA;
+  act(ports, { action: 'register' }, book.all);
+  appendAudit(
+    ports,
+    Array.from({ length: 12_000 }, (_, i) => entry(i % 70)),
+  );
+  act(ports, { action: 'submit' }, { ...book.all, rows: book.all.rows.slice(0, 10) });
+  recordTheLog(google);
+  return book;
+}
+
 describe('the «sửa tay» pass after the verification (issue 12)', () => {
   it('reads the same records from the cells the verification kept as from the sheet, resumed or not', () => {
-    const book = benchBook(50);
-    const { google, ports } = book;
-    google.Session.email = XA;
-    act(ports, { action: 'register' }, book.all);
-    appendAudit(
-      ports,
-      Array.from({ length: 12_000 }, (_, i) => entry(i % 70)),
-    );
-    act(ports, { action: 'submit' }, { ...book.all, rows: book.all.rows.slice(0, 10) });
-    recordTheLog(google);
+    const { google, ports } = longLog();
     const ctx = { ...ports, clock: latencyClock(google.io, NOW) };
     // The first run stops after a block (its budget spent), the second goes on from its checkpoint.
     const first = logCellsKept();
@@ -275,17 +282,9 @@ describe('the «sửa tay» pass after the verification (issue 12)', () => {
 
 describe('the summary on a morning the verification does not finish (issue 12)', () => {
   it('takes the log cells the verification read and reads only the other rows', () => {
-    const book = benchBook(50);
-    const { google, ports } = book;
-    writeSetting(ports.workbook, 'summaryPeriod', PERIOD_NAMES.daily);
-    google.Session.email = XA;
-    act(ports, { action: 'register' }, book.all);
-    appendAudit(
-      ports,
-      Array.from({ length: 12_000 }, (_, i) => entry(i % 70)),
+    const { google, ports } = longLog((book) =>
+      writeSetting(book.ports.workbook, 'summaryPeriod', PERIOD_NAMES.daily),
     );
-    act(ports, { action: 'submit' }, { ...book.all, rows: book.all.rows.slice(0, 10) });
-    recordTheLog(google);
     const log = google.spreadsheet.sheet(AUDIT_SHEET);
     const rows = log.getLastRow() - 1;
     const width = log.getLastColumn();
