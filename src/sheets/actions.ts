@@ -560,7 +560,7 @@ function dailyWork(ctx: TimerContext, startedAt: Date): void {
   begin(day.workbook);
   const settings = readSettings(day.workbook, startedAt);
   // The full log verification first, a block at a time from where the last run stopped, for up to
-  // 15 s of the run: what it checks a day does not shrink as the units grow. A log sheet that cannot
+  // 12 s of the run: what it checks a day does not shrink as the units grow. A log sheet that cannot
   // be read (a renamed header) is «Kiểm tra nhật ký»'s to report: the mail still goes.
   // It keeps the log's unit and record cells as it reads them, for the «sửa tay» pass below.
   const kept = logCellsKept();
@@ -574,7 +574,8 @@ function dailyWork(ctx: TimerContext, startedAt: Date): void {
   } catch (error) {
     if (!(error instanceof SheetError)) throw error;
   }
-  // How far the log went when the run read the scoring sheets (see the «sửa tay» pass below).
+  // How far the log went before the run read the scoring sheets (they are read on first use, below):
+  // the «sửa tay» pass leaves units a later log row names to the next day.
   const logRowsAtRead = ctx.workbook.sheet(AUDIT_SHEET)?.lastRow() ?? 0;
   // The units' workflow rows and the grants, made once from that read for every part of the run,
   // as the run's day sees them.
