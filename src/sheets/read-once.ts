@@ -30,7 +30,7 @@ const GAP_CELLS = 4_000;
  */
 export function readOnce(workbook: WorkbookPort, columns?: ColumnChoice): WorkbookPort {
   const read = new Map<string, CellValue[][]>();
-  /** A sheet's extent and the blocks read of it (`readRange`, by its arguments), kept the same way. */
+  /** A sheet's extent and header reads (`readRange` of row 1, by its arguments), kept the same way. */
   const parts = new Map<string, Map<string, unknown>>();
   const forget = (name: string) => {
     read.delete(name);
@@ -60,6 +60,10 @@ export function readOnce(workbook: WorkbookPort, columns?: ColumnChoice): Workbo
         if (typeof value !== 'function') return value;
         if (property === 'extent' || property === 'readRange') {
           return (...args: unknown[]) => {
+            // A block below the header is read each time it is asked: a re-read of the codes before
+            // a write must see the sheet. The extent and header reads are kept.
+            if (property === 'readRange' && args[0] !== 1)
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
             const kept = parts.get(target.name) ?? new Map<string, unknown>();
             parts.set(target.name, kept);
             const key = `${String(property)}(${args.join(',')})`;
