@@ -35,6 +35,7 @@ import {
   type Located,
   locateColumns,
   locateRequired,
+  rowBlocks,
 } from './table';
 
 /**
@@ -478,23 +479,14 @@ const PREFETCH_GAP = 100;
  * each row against its unit.
  */
 export function prefetchLogRows(cursor: LogCursor, rows: readonly number[]): LogCursor {
-  const wanted = [...new Set(rows)]
-    .filter((row) => Number.isInteger(row) && row >= cursor.firstRow && row <= cursor.lastRow)
-    .sort((a, b) => a - b);
-  if (wanted.length < 2) return cursor;
+  const wanted = rows.filter(
+    (row) => Number.isInteger(row) && row >= cursor.firstRow && row <= cursor.lastRow,
+  );
+  if (new Set(wanted).size < 2) return cursor;
   const read = new Map(cursor.read);
-  let first = 0;
-  for (let i = 1; i <= wanted.length; i += 1) {
-    const row = wanted[i];
-    const previous = wanted[i - 1] as number;
-    if (row !== undefined && row - previous <= PREFETCH_GAP) continue;
-    const from = wanted[first] as number;
-    const block = auditRows(
-      cursor.sheet.readRange(from, 1, previous - from + 1, cursor.width),
-      cursor.located,
-    );
-    for (const [offset, entry] of block.entries()) read.set(from + offset, entry);
-    first = i;
+  for (const { first, count } of rowBlocks(wanted, PREFETCH_GAP)) {
+    const block = auditRows(cursor.sheet.readRange(first, 1, count, cursor.width), cursor.located);
+    for (const [offset, entry] of block.entries()) read.set(first + offset, entry);
   }
   return { ...cursor, read };
 }

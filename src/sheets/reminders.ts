@@ -9,7 +9,7 @@ import { queueMail } from './outbox';
 import { readPeople } from './people-sheet';
 import type { ClockPort, HasherPort, StorePort, WorkbookPort } from './ports';
 import { columnNamed } from './record-columns';
-import { columnOf, locateRequired } from './table';
+import { columnOf, locateRequired, rowBlocks } from './table';
 import { type WorkflowRow, workflowRows } from './workflow-rows';
 
 /**
@@ -31,9 +31,15 @@ function lastSteps(
 }
 
 /**
+ * Time cells this close together are read as one block: a read call costs what about 4,000 more cells
+ * do (docs/PERFORMANCE.md), and the time column is one cell a row.
+ */
+const TIME_GAP_ROWS = 4_000;
+
+/**
  * Since when each waiting unit has waited, reading no more of the log than that needs (issue 12):
  * nothing when no escalation is set or no unit waits; where every waiting unit's row points at its
- * last log row («Dòng nhật ký»), the time column between the first and the last of those rows; else
+ * last log row («Dòng nhật ký»), those rows' time cells, in blocks of nearby rows; else
  * the columns from «Thời gian» to «Sang trạng thái» (a log the previous version wrote).
  */
 function sinceFromLog(
@@ -53,13 +59,16 @@ function sinceFromLog(
   if (time === undefined) return since;
   const pointers = waiting.map((row) => row.logRow ?? 0);
   if (pointers.every((row) => row >= 2 && row <= last)) {
-    // A loop, not a spread: 50,000 waiting units are more arguments than a call may take.
-    const first = pointers.reduce((low, row) => Math.min(low, row));
-    const lastPointer = pointers.reduce((high, row) => Math.max(high, row));
-    const times = sheet.readRange(first, time, lastPointer - first + 1, 1);
+    // Blocks of nearby rows, not the span from the first to the last: a unit waiting since spring and
+    // one since today would read the whole log's column between them.
+    const times = new Map<number, CellValue>();
+    for (const { first, count } of rowBlocks(pointers, TIME_GAP_ROWS)) {
+      sheet.readRange(first, time, count, 1).forEach((cells, i) => {
+        times.set(first + i, cells[0] ?? '');
+      });
+    }
     waiting.forEach((row, i) => {
-      const cell = times[(pointers[i] ?? 0) - first]?.[0];
-      const day = readDate(cellText(cell).split(' ')[0] ?? '');
+      const day = readDate(cellText(times.get(pointers[i] ?? 0)).split(' ')[0] ?? '');
       if (day.ok) since.set(textKey(row.code), day.value);
     });
     return since;

@@ -269,6 +269,21 @@ export function columnRuns(columns: readonly number[]): ColumnRun[] {
   return runs;
 }
 
+/**
+ * Row numbers (any order, repeats allowed) grouped into blocks each read in one call: rows at most
+ * `gap` apart share a block, the rows between them read through (cheaper than another call).
+ */
+export function rowBlocks(rows: readonly number[], gap: number): ColumnRun[] {
+  const blocks: ColumnRun[] = [];
+  for (const row of [...new Set(rows)].sort((a, b) => a - b)) {
+    const last = blocks[blocks.length - 1];
+    if (last && row - (last.first + last.count - 1) <= gap)
+      blocks[blocks.length - 1] = { first: last.first, count: row - last.first + 1 };
+    else blocks.push({ first: row, count: 1 });
+  }
+  return blocks;
+}
+
 export interface Table {
   readonly sheet: SheetPort;
   /** Rows below the header, as read. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { XA as BENCH_XA, benchBook } from '../../bench/lib/book';
+import { act } from '../../src/sheets/act';
 import { actAction, dailyMailTimer } from '../../src/sheets/actions';
+import { AUDIT_SHEET, appendAudit } from '../../src/sheets/audit-log';
 import { SETTINGS_SHEET } from '../../src/sheets/layout';
+import { queueReminders } from '../../src/sheets/reminders';
+import { readSettings, writeSetting } from '../../src/sheets/settings-sheet';
 import { gasMailer, NOW } from '../fakes/context';
+import { recordTheLog } from './record-helpers';
 import { rubric, setDeadline } from './workbook-helpers';
 import { HUYEN, TINH, workflowBook, XA } from './workflow-helpers';
 
@@ -77,5 +83,47 @@ describe('the daily reminder', () => {
     submittedDaysAgo(22);
     morning(NOW);
     expect(reminders().map((mail) => mail.to)).toEqual([HUYEN]);
+  });
+});
+
+describe('since when a unit waits (issue 12)', () => {
+  it('reads the time cells of the waiting units’ last log rows, not the log between them', () => {
+    const book = benchBook(3);
+    const { google, ports } = book;
+    writeSetting(ports.workbook, 'escalateAfterDays', 7);
+    google.Session.email = BENCH_XA;
+    act(ports, { action: 'register' }, book.all);
+    act(ports, { action: 'submit' }, { ...book.all, rows: [2] });
+    // A province's year of other steps between the two submissions.
+    appendAudit(
+      ports,
+      Array.from({ length: 20_000 }, (_, i) => ({
+        time: '01/03/2026 08:00:00',
+        user: 'khac@example.org',
+        unit: `CU${i}`,
+        action: 'Ghi chú',
+        from: '',
+        to: '',
+        comment: '',
+      })),
+    );
+    act(ports, { action: 'submit' }, { ...book.all, rows: [3] });
+    recordTheLog(google);
+    const log = google.spreadsheet.sheet(AUDIT_SHEET);
+    let cellsRead = 0;
+    const getRange = log.getRange.bind(log);
+    log.getRange = ((...args: Parameters<typeof log.getRange>) => {
+      const range = getRange(...args);
+      const getValues = range.getValues.bind(range);
+      range.getValues = () => {
+        const values = getValues();
+        cellsRead += values.reduce((sum, row) => sum + row.length, 0);
+        return values;
+      };
+      return range;
+    }) as typeof log.getRange;
+    queueReminders(ports, readSettings(ports.workbook, NOW));
+    // The header and one time cell of each waiting unit's last row.
+    expect(cellsRead).toBeLessThanOrEqual(log.getLastColumn() + 2);
   });
 });
