@@ -1,4 +1,3 @@
-import type { AuditEntry } from '../src/domain/audit';
 import { PERIOD_NAMES } from '../src/domain/settings';
 import { GasLock } from '../src/gas/services';
 import { type ActRequest, act } from '../src/sheets/act';
@@ -15,7 +14,7 @@ import { writeSetting } from '../src/sheets/settings-sheet';
 import { gasMailer, NOW } from '../test/fakes/context';
 import { budget, LATENCY, latencyClock, modelledMs } from '../test/fakes/latency';
 import { recordTheLog } from '../test/sheets/record-helpers';
-import { benchBook, cpuMs, HUYEN, TINH, XA } from './lib/book';
+import { benchBook, cpuMs, HUYEN, otherLogEntry, TINH, XA } from './lib/book';
 
 /**
  * The latency model of issue 12 over the fake spreadsheet: every call the fakes answer is priced
@@ -53,23 +52,13 @@ function measure(book: Book, work: () => void, withoutMail = false): Figure {
   };
 }
 
-const entry = (i: number): AuditEntry => ({
-  time: '01/03/2026 08:00:00',
-  user: 'lichsu@example.org',
-  unit: `CU${i}`,
-  action: 'Ghi chú',
-  from: '',
-  to: '',
-  comment: `Dòng nhật ký cũ ${i}`,
-});
-
 /** Grows the log and the outbox to `rows` each, as a year of work would leave them (mail sent). */
 function growTo(book: Book, rows: number, from: number): void {
   if (rows <= from) return;
   const { ports, google } = book;
   appendAudit(
     ports,
-    Array.from({ length: rows - from }, (_, i) => entry(from + i)),
+    Array.from({ length: rows - from }, (_, i) => otherLogEntry(from + i)),
   );
   queueMail(
     ports,

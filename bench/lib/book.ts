@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../src/domain/audit';
 import { TT22_2020_DVHT as rubric } from '../../src/domain/rubrics/tt22-2020-dvht';
 import { GasHasher, GasIdentity, GasStore } from '../../src/gas/services';
 import type { ActPorts } from '../../src/sheets/act';
@@ -45,6 +46,17 @@ export function benchBook(units: number, districts = 1) {
   const all = { sheet: rubric.scoringSheet, rows: Array.from({ length: units }, (_, i) => i + 2) };
   return { google, ports, all, rubric };
 }
+
+/** A log row of some other unit, as a year of other steps leaves them (to grow the log). */
+export const otherLogEntry = (i: number): AuditEntry => ({
+  time: '01/03/2026 08:00:00',
+  user: 'lichsu@example.org',
+  unit: `CU${i}`,
+  action: 'Ghi chú',
+  from: '',
+  to: '',
+  comment: `Dòng nhật ký cũ ${i}`,
+});
 
 export function cpuMs(work: () => void): number {
   const start = process.cpuUsage();

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { benchBook, HUYEN, XA } from '../../bench/lib/book';
-import type { AuditEntry } from '../../src/domain/audit';
+import { benchBook, HUYEN, otherLogEntry, XA } from '../../bench/lib/book';
 import { PERIOD_NAMES } from '../../src/domain/settings';
 import { GasLock } from '../../src/gas/services';
 import { act } from '../../src/sheets/act';
@@ -61,16 +60,6 @@ function watch(sheet: FakeSheet) {
   return seen;
 }
 
-const entry = (i: number): AuditEntry => ({
-  time: '01/03/2026 08:00:00',
-  user: 'lichsu@example.org',
-  unit: `CU${i}`,
-  action: 'Ghi chú',
-  from: '',
-  to: '',
-  comment: `Dòng nhật ký cũ ${i}`,
-});
-
 function morning(extraLogRows: number) {
   const book = benchBook(200);
   const { google, ports, rubric } = book;
@@ -79,7 +68,7 @@ function morning(extraLogRows: number) {
   if (extraLogRows > 0)
     appendAudit(
       ports,
-      Array.from({ length: extraLogRows }, (_, i) => entry(i)),
+      Array.from({ length: extraLogRows }, (_, i) => otherLogEntry(i)),
     );
   google.Session.email = XA;
   act(ports, { action: 'register' }, book.all);
@@ -241,7 +230,7 @@ function longLog(before?: (book: ReturnType<typeof benchBook>) => void) {
   act(ports, { action: 'register' }, book.all);
   appendAudit(
     ports,
-    Array.from({ length: 12_000 }, (_, i) => entry(i % 70)),
+    Array.from({ length: 12_000 }, (_, i) => otherLogEntry(i % 70)),
   );
   act(ports, { action: 'submit' }, { ...book.all, rows: book.all.rows.slice(0, 10) });
   recordTheLog(google);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { XA as BENCH_XA, benchBook } from '../../bench/lib/book';
+import { XA as BENCH_XA, benchBook, otherLogEntry } from '../../bench/lib/book';
 import { act } from '../../src/sheets/act';
 import { actAction, dailyMailTimer } from '../../src/sheets/actions';
 import { AUDIT_SHEET, appendAudit } from '../../src/sheets/audit-log';
@@ -97,15 +97,7 @@ describe('since when a unit waits (issue 12)', () => {
     // A province's year of other steps between the two submissions.
     appendAudit(
       ports,
-      Array.from({ length: 20_000 }, (_, i) => ({
-        time: '01/03/2026 08:00:00',
-        user: 'khac@example.org',
-        unit: `CU${i}`,
-        action: 'Ghi chú',
-        from: '',
-        to: '',
-        comment: '',
-      })),
+      Array.from({ length: 20_000 }, (_, i) => otherLogEntry(i)),
     );
     act(ports, { action: 'submit' }, { ...book.all, rows: [3] });
     recordTheLog(google);
