@@ -113,6 +113,28 @@ export function entryOf(name: string, content: Buffer, like?: ZipEntry): ZipEntr
   };
 }
 
+/**
+ * The fields a local header and a central directory header share, in the same order (from «version
+ * needed» to the name's length), written from byte `at`; extra and comment lengths stay 0.
+ */
+function writeEntryFields(
+  header: Buffer,
+  at: number,
+  entry: ZipEntry,
+  flags: number,
+  nameLength: number,
+): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(flags, at + 2);
+  header.writeUInt16LE(entry.method, at + 4);
+  header.writeUInt16LE(entry.time, at + 6);
+  header.writeUInt16LE(entry.date, at + 8);
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(entry.data.length, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** The zip file of `entries`, in their order. */
 export function writeZip(entries: readonly ZipEntry[]): Buffer {
   const chunks: Buffer[] = [];
@@ -124,28 +146,11 @@ export function writeZip(entries: readonly ZipEntry[]): Buffer {
     const flags = (entry.flags & ~0x0008) | 0x0800;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(entry.method, 8);
-    local.writeUInt16LE(entry.time, 10);
-    local.writeUInt16LE(entry.date, 12);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, entry, flags, name.length);
     const head = Buffer.alloc(46);
     head.writeUInt32LE(CENTRAL, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(20, 6);
-    head.writeUInt16LE(flags, 8);
-    head.writeUInt16LE(entry.method, 10);
-    head.writeUInt16LE(entry.time, 12);
-    head.writeUInt16LE(entry.date, 14);
-    head.writeUInt32LE(entry.crc, 16);
-    head.writeUInt32LE(entry.data.length, 20);
-    head.writeUInt32LE(entry.size, 24);
-    head.writeUInt16LE(name.length, 28);
+    head.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(head, 6, entry, flags, name.length);
     head.writeUInt32LE(offset, 42);
     chunks.push(local, name, entry.data);
     central.push(head, name);
