@@ -3,7 +3,6 @@ import { benchBook, HUYEN, XA } from '../../bench/lib/book';
 import { PERIOD_NAMES } from '../../src/domain/settings';
 import { act } from '../../src/sheets/act';
 import { dailyMailTimer } from '../../src/sheets/actions';
-import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import type { LockPort } from '../../src/sheets/ports';
 import { writeSetting } from '../../src/sheets/settings-sheet';
@@ -21,9 +20,7 @@ describe('the morning run between its locks', () => {
     const book = benchBook(12);
     const { google, ports } = book;
     writeSetting(ports.workbook, 'summaryPeriod', PERIOD_NAMES.daily);
-    const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
-    const recipients = settings.snapshot().findIndex((row) => row[0] === 'summaryTo') + 1;
-    settings.type(recipients, 3, [['bcd@example.org']]);
+    writeSetting(ports.workbook, 'summaryTo', 'bcd@example.org');
     google.Session.email = XA;
     act(ports, { action: 'register' }, book.all);
     const mailed = ports.store.get(MAILED_KEY);

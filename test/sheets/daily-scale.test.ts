@@ -11,7 +11,6 @@ import {
   verifyAuditLog,
 } from '../../src/sheets/audit-log';
 import { logCellsKept, readLogRecords } from '../../src/sheets/hand-edit';
-import { SETTINGS_SHEET } from '../../src/sheets/layout';
 import { OUTBOX_SHEET } from '../../src/sheets/outbox';
 import { writeSetting } from '../../src/sheets/settings-sheet';
 import { gasMailer, NOW } from '../fakes/context';
@@ -127,9 +126,7 @@ function morningOf(narrow: boolean) {
   const { google, ports, rubric } = book;
   writeSetting(ports.workbook, 'escalateAfterDays', 7);
   writeSetting(ports.workbook, 'summaryPeriod', PERIOD_NAMES.daily);
-  const settings = google.spreadsheet.sheet(SETTINGS_SHEET);
-  const recipients = settings.snapshot().findIndex((row) => row[0] === 'summaryTo') + 1;
-  settings.type(recipients, 3, [['bcd@example.org']]);
+  writeSetting(ports.workbook, 'summaryTo', 'bcd@example.org');
   google.Session.email = XA;
   act(ports, { action: 'register' }, book.all);
   act(ports, { action: 'submit' }, { ...book.all, rows: book.all.rows.slice(0, 20) });
